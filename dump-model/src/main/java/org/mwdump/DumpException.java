@@ -1,0 +1,30 @@
+package org.mwdump;
+
+/**
+ * A dump could not be read or written. Unchecked, so that it can escape iterators and streams;
+ * it always carries a {@link DumpLocation} saying where, as far as known. Subclasses tell the kind
+ * of problem.
+ */
+public class DumpException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final DumpLocation location;
+
+    public DumpException(String message, DumpLocation location, Throwable cause) {
+        super(format(message, location), cause);
+        this.location = location == null ? DumpLocation.UNKNOWN : location;
+    }
+
+    public DumpException(String message, DumpLocation location) {
+        this(message, location, null);
+    }
+
+    private static String format(String message, DumpLocation location) {
+        String where = location == null ? "" : location.toString();
+        return where.isEmpty() ? message : message + " (" + where + ")";
+    }
+
+    /** Where the problem was found. */
+    public DumpLocation location() {
+        return location;
+    }
+}

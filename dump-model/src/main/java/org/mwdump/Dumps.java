@@ -1,0 +1,352 @@
+package org.mwdump;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import org.mwdump.model.LogItem;
+import org.mwdump.model.Page;
+import org.mwdump.model.PageEntry;
+import org.mwdump.model.SiteInfo;
+import org.mwdump.spi.Codecs;
+import org.mwdump.spi.ReaderInput;
+import org.mwdump.spi.ReaderProvider;
+import org.mwdump.spi.WriterProvider;
+
+/**
+ * Entry point: open any dump, create any output, convert one into the other.
+ *
+ * <p>Formats and compressions are recognized from the content (magic bytes), never from the file
+ * name. They are supplied through {@link ServiceLoader}: add {@code dump-readers} to read XML and
+ * RevDoc, {@code dump-writers} to write them, {@code dump-parquet} for Parquet.
+ */
+public final class Dumps {
+    private static final int HEAD = 512;
+
+    private Dumps() {
+    }
+
+    /** Opens a dump file with the default options. */
+    public static DumpReader open(Path path) {
+        return open(path, ReadOptions.DEFAULT);
+    }
+
+    /**
+     * Opens a dump file, recognizing its compression and format from its content.
+     *
+     * @throws DumpException if the file cannot be opened or is not a dump mwdump can read
+     */
+    public static DumpReader open(Path path, ReadOptions options) {
+        Objects.requireNonNull(path, "path is null");
+        Objects.requireNonNull(options, "options is null");
+        String name = path.toString();
+        long size;
+        InputStream raw;
+        try {
+            size = Files.size(path);
+            raw = Files.newInputStream(path);
+        } catch (NoSuchFileException e) {
+            throw new DumpException("no such file", location(name, -1), e);
+        } catch (IOException e) {
+            throw new DumpException("cannot open: " + e.getMessage(), location(name, -1), e);
+        }
+        return open(raw, path, name, size, options);
+    }
+
+    /** Opens a dump from a stream with the default options; the reader closes the stream. */
+    public static DumpReader open(InputStream in) {
+        return open(in, ReadOptions.DEFAULT);
+    }
+
+    /** Opens a dump from a stream, recognizing compression and format; the reader closes the stream. */
+    public static DumpReader open(InputStream in, ReadOptions options) {
+        Objects.requireNonNull(in, "in is null");
+        Objects.requireNonNull(options, "options is null");
+        return open(in, null, "<stream>", -1, options);
+    }
+
+    private static DumpReader open(InputStream raw, Path file, String name, long size, ReadOptions options) {
+        CountingInputStream counted = new CountingInputStream(raw);
+        boolean ok = false;
+        try {
+            BufferedInputStream buffered = new BufferedInputStream(counted, 1 << 16);
+            byte[] head = peek(buffered);
+            int headLength = head.length;
+            List<ReaderProvider> readers = new ArrayList<>();
+            ServiceLoader.load(ReaderProvider.class, Dumps.class.getClassLoader()).forEach(readers::add);
+            if (headLength >= 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1') {
+                for (ReaderProvider p : readers) {
+                    if (p.readsRawFiles() && p.recognizes(head, headLength)) {
+                        if (file == null) {
+                            throw new UnsupportedDumpException("Parquet can only be read from a file, not a stream",
+                                    location(name, 0));
+                        }
+                        DumpReader reader = p.open(new ReaderInput(buffered, file, name, Compression.NONE,
+                                counted::count, size), options);
+                        ok = true;
+                        return reader;
+                    }
+                }
+                throw new UnsupportedDumpException("this is a Parquet file: add org.mwdump:dump-parquet to the class path",
+                        location(name, 0));
+            }
+            Compression compression = Compression.sniff(head, headLength);
+            InputStream content = buffered;
+            if (compression != Compression.NONE) {
+                Codecs codecs = codecs(c -> c.decompresses(compression), "reading " + compression,
+                        "org.mwdump:dump-readers");
+                content = new BufferedInputStream(codecs.decompress(compression, buffered, file), 1 << 16);
+                head = peek(content);
+                headLength = head.length;
+            }
+            for (ReaderProvider p : readers) {
+                if (!p.readsRawFiles() && p.recognizes(head, headLength)) {
+                    DumpReader reader = p.open(new ReaderInput(content, file, name, compression, counted::count, size),
+                            options);
+                    ok = true;
+                    return reader;
+                }
+            }
+            if (readers.isEmpty()) {
+                throw new UnsupportedDumpException("no dump readers found: add org.mwdump:dump-readers to the class path",
+                        location(name, 0));
+            }
+            throw new UnsupportedDumpException("not a MediaWiki dump (neither XML nor RevDoc JSON lines"
+                    + (compression == Compression.NONE ? "" : " inside the " + compression + " data") + ")",
+                    location(name, 0));
+        } catch (IOException e) {
+            throw new DumpException("cannot read: " + e.getMessage(), location(name, counted.count()), e);
+        } finally {
+            if (!ok) {
+                try {
+                    counted.close();
+                } catch (IOException ignored) {
+                    // the original problem is more useful
+                }
+            }
+        }
+    }
+
+    private static DumpLocation location(String name, long offset) {
+        return new DumpLocation(name, offset, -1, -1, null, null, null);
+    }
+
+    private static byte[] peek(InputStream in) throws IOException {
+        in.mark(HEAD);
+        byte[] head = in.readNBytes(HEAD);
+        in.reset();
+        return head;
+    }
+
+    private static Codecs codecs(java.util.function.Predicate<Codecs> wanted, String what, String module) {
+        for (Codecs c : ServiceLoader.load(Codecs.class, Dumps.class.getClassLoader())) {
+            if (wanted.test(c)) {
+                return c;
+            }
+        }
+        throw new UnsupportedDumpException("no codec for " + what + ": add " + module + " to the class path",
+                DumpLocation.UNKNOWN);
+    }
+
+    /** Creates an output file with default options (compression from the file name's extension). */
+    public static DumpWriter create(Path path, DumpFormat format) {
+        return create(path, format, WriteOptions.DEFAULT);
+    }
+
+    /**
+     * Creates an output file. Data goes to a temporary file beside the target and is renamed to the
+     * target only when the writer is closed successfully; {@link DumpWriter#abort()} or a failure
+     * leaves nothing under the target name.
+     */
+    public static DumpWriter create(Path path, DumpFormat format, WriteOptions options) {
+        Objects.requireNonNull(path, "path is null");
+        Objects.requireNonNull(format, "format is null");
+        Objects.requireNonNull(options, "options is null");
+        WriterProvider provider = writerProvider(format);
+        Path target = path.toAbsolutePath();
+        Path temp;
+        try {
+            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+        } catch (IOException e) {
+            throw new DumpException("cannot create output: " + e, location(path.toString(), -1), e);
+        }
+        try {
+            OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
+            return new AtomicFileWriter(open(provider, format, out, options, path.getFileName().toString()), temp,
+                    target);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(temp);
+            if (e instanceof DumpException de) {
+                throw de;
+            }
+            throw new DumpException("cannot create output: " + e, location(path.toString(), -1), e);
+        }
+    }
+
+    /**
+     * Creates a writer onto a stream (for example standard output); closing the writer closes the
+     * stream. Compression must be given in the options ({@code null} means none).
+     */
+    public static DumpWriter create(OutputStream out, DumpFormat format, WriteOptions options) {
+        Objects.requireNonNull(out, "out is null");
+        try {
+            return open(writerProvider(format), format, out, options, "");
+        } catch (IOException e) {
+            throw new DumpException("cannot create output: " + e, DumpLocation.UNKNOWN, e);
+        }
+    }
+
+    private static DumpWriter open(WriterProvider provider, DumpFormat format, OutputStream out, WriteOptions options,
+                                   String fileName) throws IOException {
+        Compression compression = options.compression() != null ? options.compression()
+                : Compression.fromFileName(fileName);
+        if (compression != Compression.NONE && !provider.selfCompressing(format)) {
+            if (compression == Compression.SEVEN_Z) {
+                throw new UnsupportedDumpException("7z output is not supported", DumpLocation.UNKNOWN);
+            }
+            Codecs codecs = codecs(c -> c.compresses(compression), "writing " + compression, "org.mwdump:dump-writers");
+            out = codecs.compress(compression, out, options.compressionLevel(), options.threads());
+        }
+        return provider.create(format, out, options);
+    }
+
+    private static WriterProvider writerProvider(DumpFormat format) {
+        for (WriterProvider p : ServiceLoader.load(WriterProvider.class, Dumps.class.getClassLoader())) {
+            if (p.formats().contains(format)) {
+                return p;
+            }
+        }
+        String module = format == DumpFormat.PARQUET ? "org.mwdump:dump-parquet" : "org.mwdump:dump-writers";
+        throw new UnsupportedDumpException("no writer for " + format + ": add " + module + " to the class path",
+                DumpLocation.UNKNOWN);
+    }
+
+    /** Reads {@code in} and writes all of it to {@code out} in the given format; returns the entries written. */
+    public static long convert(Path in, Path out, DumpFormat format, WriteOptions options) {
+        try (DumpReader reader = open(in)) {
+            DumpWriter writer = create(out, format, options);
+            try {
+                long n = copy(reader, writer);
+                writer.close();
+                return n;
+            } catch (RuntimeException | Error e) {
+                writer.abort();
+                throw e;
+            }
+        }
+    }
+
+    /** Copies everything a reader yields into a writer (which stays open); returns the entries copied. */
+    public static long copy(DumpReader reader, DumpWriter writer) {
+        SiteInfo site = reader.siteInfo();
+        writer.writeSiteInfo(site);
+        long n = 0;
+        for (Page page = reader.nextPage(); page != null; page = reader.nextPage()) {
+            writer.writePage(page);
+            for (PageEntry e = reader.nextEntry(); e != null; e = reader.nextEntry()) {
+                writer.write(e);
+                n++;
+            }
+        }
+        for (LogItem item = reader.nextLogItem(); item != null; item = reader.nextLogItem()) {
+            writer.writeLogItem(item);
+            n++;
+        }
+        return n;
+    }
+
+    static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // best effort: a temporary name never shadows the target
+        }
+    }
+
+    /** Writes to a temporary file and moves it to the target on a successful close. */
+    private static final class AtomicFileWriter implements DumpWriter {
+        private final DumpWriter delegate;
+        private final Path temp;
+        private final Path target;
+        private boolean finished;
+
+        AtomicFileWriter(DumpWriter delegate, Path temp, Path target) {
+            this.delegate = delegate;
+            this.temp = temp;
+            this.target = target;
+        }
+
+        private <T> void guard(Runnable action) {
+            try {
+                action.run();
+            } catch (RuntimeException | Error e) {
+                abort();
+                throw e;
+            }
+        }
+
+        @Override
+        public void writeSiteInfo(SiteInfo siteInfo) {
+            guard(() -> delegate.writeSiteInfo(siteInfo));
+        }
+
+        @Override
+        public void writePage(Page page) {
+            guard(() -> delegate.writePage(page));
+        }
+
+        @Override
+        public void write(PageEntry entry) {
+            guard(() -> delegate.write(entry));
+        }
+
+        @Override
+        public void writeLogItem(LogItem item) {
+            guard(() -> delegate.writeLogItem(item));
+        }
+
+        @Override
+        public void close() {
+            if (finished) {
+                return;
+            }
+            guard(delegate::close);
+            finished = true;
+            try {
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                deleteQuietly(temp);
+                throw new DumpException("cannot move output into place: " + e, location(target.toString(), -1),
+                        new UncheckedIOException(e));
+            }
+        }
+
+        @Override
+        public void abort() {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            try {
+                delegate.abort();
+            } finally {
+                deleteQuietly(temp);
+            }
+        }
+    }
+}

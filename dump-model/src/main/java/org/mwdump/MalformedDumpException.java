@@ -1,0 +1,14 @@
+package org.mwdump;
+
+/** The decompressed content is not a well-formed dump (bad XML or JSON, wrong structure, strict-mode deviation). */
+public class MalformedDumpException extends DumpException {
+    private static final long serialVersionUID = 1L;
+
+    public MalformedDumpException(String message, DumpLocation location, Throwable cause) {
+        super(message, location, cause);
+    }
+
+    public MalformedDumpException(String message, DumpLocation location) {
+        super(message, location);
+    }
+}

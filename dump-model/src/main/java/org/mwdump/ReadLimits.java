@@ -1,0 +1,35 @@
+package org.mwdump;
+
+/**
+ * Limits applied by one reader to one input (never JVM-wide system properties). Exceeding one ends
+ * the read with {@link LimitExceededException}.
+ *
+ * @param maxTextChars       longest text of one element, in chars (default 1,073,741,824: MediaWiki's own
+ *                           revision limit is about 2 MiB, so any real dump passes)
+ * @param maxAttributeChars  longest attribute value (default 1,048,576)
+ * @param maxDepth           deepest element nesting (default 100; MediaWiki dumps nest 5 deep)
+ * @param maxEntityExpansions most entity references expanded in one document (default: no limit, DTDs are
+ *                           off so only the five predefined and numeric character references exist)
+ */
+public record ReadLimits(int maxTextChars, int maxAttributeChars, int maxDepth, long maxEntityExpansions) {
+    /** The defaults above. */
+    public static final ReadLimits DEFAULT = new ReadLimits(1 << 30, 1 << 20, 100, Long.MAX_VALUE);
+
+    public ReadLimits {
+        if (maxTextChars <= 0 || maxAttributeChars <= 0 || maxDepth <= 0 || maxEntityExpansions <= 0) {
+            throw new IllegalArgumentException("limits must be positive");
+        }
+    }
+
+    public ReadLimits withMaxTextChars(int value) {
+        return new ReadLimits(value, maxAttributeChars, maxDepth, maxEntityExpansions);
+    }
+
+    public ReadLimits withMaxAttributeChars(int value) {
+        return new ReadLimits(maxTextChars, value, maxDepth, maxEntityExpansions);
+    }
+
+    public ReadLimits withMaxDepth(int value) {
+        return new ReadLimits(maxTextChars, maxAttributeChars, value, maxEntityExpansions);
+    }
+}

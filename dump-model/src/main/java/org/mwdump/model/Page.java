@@ -1,0 +1,31 @@
+package org.mwdump.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A page's own fields. One instance is shared by all revisions of the page, so flat revision
+ * streams and nested page views describe the same data.
+ *
+ * @param id             {@code <id>}; {@code null} if the dump lacks it (hand-written dumps)
+ * @param namespace      {@code <ns>}; {@code null} if the dump lacks it (schema before 0.6)
+ * @param title          {@code <title>}: the prefixed title text, with spaces; {@code null} if absent
+ * @param redirect       whether the page has a {@code <redirect>} element
+ * @param redirectTarget the redirect's {@code title} attribute; {@code null} if there is no redirect or
+ *                       the element has no title (schema 0.4/0.5 wrote an empty flag)
+ * @param restrictions   the raw text of each {@code <restrictions>} element, in order (usually zero or one)
+ */
+public record Page(Long id, Integer namespace, String title, boolean redirect, String redirectTarget,
+                   List<String> restrictions) {
+    public Page {
+        restrictions = List.copyOf(Objects.requireNonNull(restrictions, "restrictions is null"));
+        if (redirectTarget != null && !redirect) {
+            throw new IllegalArgumentException("redirect target without redirect");
+        }
+    }
+
+    /** A page with the given id, namespace and title, no redirect and no restrictions. */
+    public static Page of(long id, int namespace, String title) {
+        return new Page(id, namespace, title, false, null, List.of());
+    }
+}

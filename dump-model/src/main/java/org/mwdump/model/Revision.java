@@ -1,0 +1,89 @@
+package org.mwdump.model;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One revision of a page. Values a dump can lack are {@code null}, never invented; missing,
+ * empty and deleted stay distinct (a deleted comment is {@link Comment#DELETED}, an absent one
+ * {@code null}).
+ *
+ * <p>The main slot ({@link #mainSlot()}) carries the revision-level {@code <origin>}, {@code <model>},
+ * {@code <format>} and {@code <text>}; further slots follow in dump order.
+ *
+ * @param page        the page, shared by all its revisions
+ * @param id          {@code <id>}; {@code null} if absent
+ * @param parentId    {@code <parentid>}; {@code null} if absent
+ * @param timestamp   {@code <timestamp>} exactly as written (usually {@code YYYY-MM-DDTHH:MM:SSZ}); see {@link #instant()}
+ * @param contributor {@code <contributor>}; {@code null} if absent
+ * @param minor       whether {@code <minor>} is present
+ * @param comment     {@code <comment>}; {@code null} if absent
+ * @param slots       the slots, main first; may be empty only for a revision without any {@code <text>}
+ * @param sha1        the revision's {@code <sha1>} text ({@code ""} for {@code <sha1/>}); {@code null} if absent
+ */
+public record Revision(Page page, Long id, Long parentId, String timestamp, Contributor contributor, boolean minor,
+                       Comment comment, List<Slot> slots, String sha1) implements PageEntry {
+    public Revision {
+        Objects.requireNonNull(page, "page is null");
+        slots = List.copyOf(Objects.requireNonNull(slots, "slots is null"));
+    }
+
+    /** The main slot, or {@code null} if the revision has no slots at all. */
+    public Slot mainSlot() {
+        for (Slot slot : slots) {
+            if (slot.isMain()) {
+                return slot;
+            }
+        }
+        return null;
+    }
+
+    /** The slot with the given role, or {@code null}. */
+    public Slot slot(String role) {
+        for (Slot slot : slots) {
+            if (Objects.equals(slot.role(), role)) {
+                return slot;
+            }
+        }
+        return null;
+    }
+
+    /** The main slot's text content, or {@code null} when there is none. */
+    public String text() {
+        Slot main = mainSlot();
+        return main == null ? null : main.text().content();
+    }
+
+    /** Whether the main text is hidden by revision deletion. */
+    public boolean textDeleted() {
+        Slot main = mainSlot();
+        return main != null && main.text().deleted();
+    }
+
+    /** Whether the comment is hidden by revision deletion. */
+    public boolean commentDeleted() {
+        return comment != null && comment.deleted();
+    }
+
+    /** Whether the contributor is hidden by revision deletion. */
+    public boolean contributorDeleted() {
+        return contributor != null && contributor.deleted();
+    }
+
+    /**
+     * The timestamp as an instant. Accepts ISO 8601 ({@code 2024-04-15T14:38:04Z}) and MediaWiki's
+     * compact {@code 20240415143804}.
+     *
+     * @throws DateTimeParseException if the timestamp is absent or in neither form
+     */
+    public Instant instant() {
+        return Timestamps.parse(timestamp);
+    }
+
+    /** A copy belonging to another page object. */
+    public Revision withPage(Page newPage) {
+        return new Revision(newPage, id, parentId, timestamp, contributor, minor, comment, slots, sha1);
+    }
+}

@@ -1,0 +1,25 @@
+package org.mwdump.spi;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Set;
+import org.mwdump.DumpFormat;
+import org.mwdump.DumpWriter;
+import org.mwdump.WriteOptions;
+
+/** Record formats that {@link org.mwdump.Dumps#create} can write, found through {@link java.util.ServiceLoader}. */
+public interface WriterProvider {
+    /** The formats written. */
+    Set<DumpFormat> formats();
+
+    /** Whether the format compresses itself, so no outer compression applies (Parquet). */
+    default boolean selfCompressing(DumpFormat format) {
+        return false;
+    }
+
+    /**
+     * Opens a writer onto an already compressed output stream. The writer closes the stream when
+     * closed; {@link DumpWriter#abort()} only needs to stop writing.
+     */
+    DumpWriter create(DumpFormat format, OutputStream out, WriteOptions options) throws IOException;
+}
