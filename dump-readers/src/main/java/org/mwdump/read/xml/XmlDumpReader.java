@@ -1,0 +1,692 @@
+package org.mwdump.read.xml;
+
+import com.ctc.wstx.api.WstxInputProperties;
+import com.ctc.wstx.exc.WstxEOFException;
+import com.ctc.wstx.exc.WstxIOException;
+import com.ctc.wstx.stax.WstxInputFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import org.codehaus.stax2.XMLStreamReader2;
+import org.mwdump.Compression;
+import org.mwdump.CorruptInputException;
+import org.mwdump.DumpException;
+import org.mwdump.DumpFormat;
+import org.mwdump.DumpLocation;
+import org.mwdump.DumpReader;
+import org.mwdump.LimitExceededException;
+import org.mwdump.MalformedDumpException;
+import org.mwdump.ReadLimits;
+import org.mwdump.ReadOptions;
+import org.mwdump.ReadProgress;
+import org.mwdump.model.CaseRule;
+import org.mwdump.model.Comment;
+import org.mwdump.model.Contributor;
+import org.mwdump.model.LogItem;
+import org.mwdump.model.Namespace;
+import org.mwdump.model.Page;
+import org.mwdump.model.PageEntry;
+import org.mwdump.model.Revision;
+import org.mwdump.model.SiteInfo;
+import org.mwdump.model.Slot;
+import org.mwdump.model.Text;
+import org.mwdump.model.Upload;
+import org.mwdump.spi.ReaderInput;
+
+/**
+ * Streaming reader of MediaWiki XML dumps, schema 0.3 to 0.11 (any {@code export-0.x} namespace or
+ * none), built on Woodstox. Elements are matched by local name and read in any order within their
+ * parent; unknown elements are skipped and counted (lenient) or rejected (strict). DTDs and external
+ * entities are always off, and the {@link ReadLimits} apply to this reader only.
+ *
+ * <p>Cost: one pass over the input; memory is bounded by the largest single text.
+ */
+public final class XmlDumpReader implements DumpReader {
+    private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
+
+    private final XMLStreamReader2 xr;
+    private final ReaderInput input;
+    private final boolean strict;
+    private final Map<String, Long> skipped = new LinkedHashMap<>();
+    private SiteInfo siteInfo;
+
+    /** Whether the document has no {@code <mediawiki>} root (a multistream segment without header). */
+    private final boolean fragment;
+    /** Event positioned on: a START_ELEMENT not yet consumed (page child or root child), or -1. */
+    private boolean pendingStart;
+    private boolean inPage;
+    private boolean endOfPages;
+    private boolean endOfDocument;
+    private Page page;
+    private String pageTitleForErrors;
+    private Long pageIdForErrors;
+    private Long revisionIdForErrors;
+
+    XmlDumpReader(ReaderInput input, ReadOptions options) throws IOException {
+        this.input = input;
+        this.strict = options.strict();
+        InputStream stream = input.stream();
+        boolean noRoot;
+        stream.mark(512);
+        byte[] peek = stream.readNBytes(512);
+        stream.reset();
+        String first = XmlHead.of(peek, peek.length).firstElement();
+        noRoot = first != null && !"mediawiki".equals(first);
+        if (noRoot && strict && !"page".equals(first)) {
+            throw new MalformedDumpException("root element is <" + first + ">, not <mediawiki>", location(0, 0));
+        }
+        this.fragment = noRoot && "page".equals(first);
+        if (noRoot && !fragment) {
+            throw new MalformedDumpException("root element is <" + first + ">, not <mediawiki>", location(1, 1));
+        }
+        if (fragment && strict) {
+            throw new MalformedDumpException("no <mediawiki> root: a segment of a dump, read only in lenient mode",
+                    location(1, 1));
+        }
+        WstxInputFactory factory = newFactory(options.limits(), fragment);
+        try {
+            this.xr = (XMLStreamReader2) factory.createXMLStreamReader(stream);
+        } catch (XMLStreamException e) {
+            throw translate(e);
+        }
+        readHeader();
+    }
+
+    private static WstxInputFactory newFactory(ReadLimits limits, boolean fragment) {
+        WstxInputFactory f = new WstxInputFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        f.setProperty(XMLInputFactory.IS_COALESCING, false);
+        f.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, limits.maxTextChars());
+        f.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, limits.maxAttributeChars());
+        f.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, limits.maxDepth());
+        f.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, limits.maxEntityExpansions());
+        if (fragment) {
+            f.setProperty(WstxInputProperties.P_INPUT_PARSING_MODE, WstxInputProperties.PARSING_MODE_FRAGMENT);
+        }
+        return f;
+    }
+
+    // ---------------------------------------------------------------- header
+
+    private void readHeader() {
+        try {
+            if (fragment) {
+                siteInfo = SiteInfo.EMPTY;
+                countSkipped("(no <mediawiki> root)");
+                if (nextChildStart()) {
+                    pendingStart = true;
+                }
+                return;
+            }
+            if (!nextChildStart()) {
+                throw new MalformedDumpException("empty document", location());
+            }
+            String version = xr.getAttributeValue(null, "version");
+            String lang = xr.getAttributeValue(XML_NS, "lang");
+            if (nextChildStart() && "siteinfo".equals(xr.getLocalName())) {
+                siteInfo = readSiteInfo(version, lang);
+                pendingStart = nextChildStart();
+            } else {
+                siteInfo = SiteInfo.EMPTY.withRoot(version, lang);
+                pendingStart = xr.getEventType() == XMLStreamConstants.START_ELEMENT;
+            }
+        } catch (XMLStreamException e) {
+            throw translate(e);
+        }
+    }
+
+    private SiteInfo readSiteInfo(String version, String lang) throws XMLStreamException {
+        String siteName = null;
+        String dbName = null;
+        String base = null;
+        String generator = null;
+        CaseRule caseRule = null;
+        List<Namespace> namespaces = new ArrayList<>();
+        while (nextChildStart()) {
+            switch (xr.getLocalName()) {
+                case "sitename" -> siteName = xr.getElementText();
+                case "dbname" -> dbName = xr.getElementText();
+                case "base" -> base = xr.getElementText();
+                case "generator" -> generator = xr.getElementText();
+                case "case" -> caseRule = caseRule(xr.getElementText());
+                case "namespaces" -> {
+                    while (nextChildStart()) {
+                        if ("namespace".equals(xr.getLocalName())) {
+                            String key = xr.getAttributeValue(null, "key");
+                            String nsCase = xr.getAttributeValue(null, "case");
+                            String name = xr.getElementText();
+                            namespaces.add(new Namespace((int) parseLong(key, "namespace key"), name,
+                                    nsCase == null ? null : caseRule(nsCase)));
+                        } else {
+                            skipUnknown("siteinfo/namespaces");
+                        }
+                    }
+                }
+                default -> skipUnknown("siteinfo");
+            }
+        }
+        return new SiteInfo(version, lang, true, siteName, dbName, base, generator, caseRule, namespaces);
+    }
+
+    private CaseRule caseRule(String value) {
+        try {
+            return CaseRule.fromXml(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new MalformedDumpException("unknown case rule \"" + value + "\"", location());
+        }
+    }
+
+    // ---------------------------------------------------------------- navigation
+
+    /**
+     * Moves to the next START_ELEMENT among the children of the current element.
+     *
+     * @return true on a child start, false on the parent's END_ELEMENT (or the end of the document)
+     */
+    private boolean nextChildStart() throws XMLStreamException {
+        while (true) {
+            int event;
+            try {
+                if (!xr.hasNext()) {
+                    return false;
+                }
+                event = xr.next();
+            } catch (WstxEOFException e) {
+                if (!strict && endOfDocumentTolerated()) {
+                    endOfDocument = true;
+                    countSkipped("(missing </mediawiki>)");
+                    return false;
+                }
+                throw e;
+            } catch (XMLStreamException e) {
+                // a segment without header still ends with the footer of the whole dump
+                if (fragment && !inPage && String.valueOf(e.getMessage()).contains("</mediawiki>")) {
+                    endOfDocument = true;
+                    countSkipped("(unmatched </mediawiki>)");
+                    return false;
+                }
+                throw e;
+            }
+            switch (event) {
+                case XMLStreamConstants.START_ELEMENT:
+                    return true;
+                case XMLStreamConstants.END_ELEMENT:
+                    return false;
+                case XMLStreamConstants.END_DOCUMENT:
+                    endOfDocument = true;
+                    return false;
+                case XMLStreamConstants.CHARACTERS:
+                    if (!xr.isWhiteSpace() && strict) {
+                        throw new MalformedDumpException("unexpected text", location());
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    /** A dump cut after a whole page (a multistream segment without footer) is tolerated when lenient. */
+    private boolean endOfDocumentTolerated() {
+        return !inPage;
+    }
+
+    private void skipUnknown(String parent) throws XMLStreamException {
+        String name = xr.getLocalName();
+        if (strict) {
+            throw new MalformedDumpException("unexpected element <" + name + "> in <"
+                    + parent.substring(parent.lastIndexOf('/') + 1) + ">", location());
+        }
+        countSkipped(parent + "/" + name);
+        xr.skipElement();
+    }
+
+    private void countSkipped(String what) {
+        skipped.merge(what, 1L, Long::sum);
+    }
+
+    // ---------------------------------------------------------------- pages
+
+    @Override
+    public Page nextPage() {
+        try {
+            if (inPage) {
+                finishPage();
+            }
+            while (!endOfPages) {
+                if (!pendingStart) {
+                    if (endOfDocument || !nextChildStart()) {
+                        endOfPages = true;
+                        endOfDocument = true;
+                        return null;
+                    }
+                }
+                pendingStart = false;
+                String name = xr.getLocalName();
+                if ("page".equals(name)) {
+                    return startPage();
+                }
+                if ("logitem".equals(name)) {
+                    pendingStart = true;
+                    endOfPages = true;
+                    return null;
+                }
+                skipUnknown("mediawiki");
+            }
+            return null;
+        } catch (XMLStreamException e) {
+            throw translate(e);
+        }
+    }
+
+    private Page startPage() throws XMLStreamException {
+        inPage = true;
+        revisionIdForErrors = null;
+        pageIdForErrors = null;
+        pageTitleForErrors = null;
+        Long id = null;
+        Integer ns = null;
+        String title = null;
+        boolean redirect = false;
+        String redirectTarget = null;
+        List<String> restrictions = List.of();
+        while (true) {
+            if (!nextChildStart()) {
+                inPage = false;
+                page = new Page(id, ns, title, redirect, redirectTarget, restrictions);
+                return page;
+            }
+            String name = xr.getLocalName();
+            switch (name) {
+                case "title" -> pageTitleForErrors = title = xr.getElementText();
+                case "ns" -> ns = (int) parseLong(xr.getElementText(), "ns");
+                case "id" -> pageIdForErrors = id = parseLong(xr.getElementText(), "page id");
+                case "redirect" -> {
+                    redirect = true;
+                    redirectTarget = xr.getAttributeValue(null, "title");
+                    xr.skipElement();
+                }
+                case "restrictions" -> {
+                    if (restrictions.isEmpty()) {
+                        restrictions = new ArrayList<>(1);
+                    }
+                    restrictions.add(xr.getElementText());
+                }
+                case "revision", "upload" -> {
+                    pendingStart = true;
+                    page = new Page(id, ns, title, redirect, redirectTarget, restrictions);
+                    return page;
+                }
+                default -> skipUnknown("page");
+            }
+        }
+    }
+
+    /** Skips whatever remains of the current page. */
+    private void finishPage() throws XMLStreamException {
+        while (inPage) {
+            if (pendingStart) {
+                pendingStart = false;
+                xr.skipElement();
+            }
+            if (!nextChildStart()) {
+                inPage = false;
+            } else {
+                pendingStart = true;
+            }
+        }
+    }
+
+    @Override
+    public PageEntry nextEntry() {
+        if (!inPage) {
+            return null;
+        }
+        try {
+            while (true) {
+                if (!pendingStart && !nextChildStart()) {
+                    inPage = false;
+                    return null;
+                }
+                pendingStart = false;
+                switch (xr.getLocalName()) {
+                    case "revision":
+                        return readRevision();
+                    case "upload":
+                        return readUpload();
+                    default:
+                        skipUnknown("page");
+                }
+            }
+        } catch (XMLStreamException e) {
+            throw translate(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- revisions
+
+    private Revision readRevision() throws XMLStreamException {
+        revisionIdForErrors = null;
+        Long id = null;
+        Long parentId = null;
+        String timestamp = null;
+        Contributor contributor = null;
+        boolean minor = false;
+        Comment comment = null;
+        Long origin = null;
+        String model = null;
+        String format = null;
+        Text text = null;
+        List<Slot> extra = null;
+        String sha1 = null;
+        while (nextChildStart()) {
+            switch (xr.getLocalName()) {
+                case "id" -> revisionIdForErrors = id = parseLong(xr.getElementText(), "revision id");
+                case "parentid" -> parentId = parseLong(xr.getElementText(), "parentid");
+                case "timestamp" -> timestamp = xr.getElementText();
+                case "contributor" -> contributor = readContributor();
+                case "minor" -> {
+                    minor = true;
+                    xr.skipElement();
+                }
+                case "comment" -> comment = readComment();
+                case "origin" -> origin = parseLong(xr.getElementText(), "origin");
+                case "model" -> model = xr.getElementText();
+                case "format" -> format = xr.getElementText();
+                case "text" -> text = readText(true);
+                case "content" -> {
+                    if (extra == null) {
+                        extra = new ArrayList<>(2);
+                    }
+                    extra.add(readContent());
+                }
+                case "sha1" -> sha1 = xr.getElementText();
+                default -> skipUnknown("revision");
+            }
+        }
+        List<Slot> slots;
+        boolean hasMain = text != null || model != null || format != null || origin != null;
+        if (extra == null) {
+            slots = hasMain ? List.of(new Slot(Slot.MAIN, origin, model, format, text == null ? Text.ABSENT : text))
+                    : List.of();
+        } else {
+            slots = new ArrayList<>(extra.size() + 1);
+            if (hasMain) {
+                slots.add(new Slot(Slot.MAIN, origin, model, format, text == null ? Text.ABSENT : text));
+            }
+            slots.addAll(extra);
+        }
+        return new Revision(page, id, parentId, timestamp, contributor, minor, comment, slots, sha1);
+    }
+
+    private Slot readContent() throws XMLStreamException {
+        String role = null;
+        Long origin = null;
+        String model = null;
+        String format = null;
+        Text text = Text.ABSENT;
+        while (nextChildStart()) {
+            switch (xr.getLocalName()) {
+                case "role" -> role = xr.getElementText();
+                case "origin" -> origin = parseLong(xr.getElementText(), "origin");
+                case "model" -> model = xr.getElementText();
+                case "format" -> format = xr.getElementText();
+                case "text" -> text = readText(false);
+                default -> skipUnknown("content");
+            }
+        }
+        return new Slot(role, origin, model, format, text);
+    }
+
+    private Text readText(boolean main) throws XMLStreamException {
+        String bytes = null;
+        String sha1 = null;
+        String location = null;
+        String textId = null;
+        boolean deleted = false;
+        int n = xr.getAttributeCount();
+        for (int i = 0; i < n; i++) {
+            String local = xr.getAttributeLocalName(i);
+            switch (local) {
+                case "bytes" -> bytes = xr.getAttributeValue(i);
+                case "sha1" -> sha1 = xr.getAttributeValue(i);
+                case "location" -> location = xr.getAttributeValue(i);
+                case "id" -> textId = xr.getAttributeValue(i);
+                case "deleted" -> deleted = true;
+                default -> {
+                    // xml:space is implied by the format
+                }
+            }
+        }
+        String content = null;
+        if (xr.isEmptyElement()) {
+            xr.next();
+        } else {
+            content = xr.getElementText();
+        }
+        return new Text(content, bytes == null || bytes.isEmpty() ? null : parseLong(bytes, "text bytes"), sha1,
+                location, textId, deleted);
+    }
+
+    private Contributor readContributor() throws XMLStreamException {
+        boolean deleted = xr.getAttributeValue(null, "deleted") != null;
+        String username = null;
+        Long id = null;
+        String ip = null;
+        while (nextChildStart()) {
+            switch (xr.getLocalName()) {
+                case "username" -> username = xr.getElementText();
+                case "id" -> {
+                    String value = xr.getElementText();
+                    id = value.isBlank() ? null : parseLong(value, "contributor id");
+                }
+                case "ip" -> ip = xr.getElementText();
+                default -> skipUnknown("contributor");
+            }
+        }
+        return deleted && username == null && id == null && ip == null ? Contributor.DELETED
+                : new Contributor(username, id, ip, deleted);
+    }
+
+    private Comment readComment() throws XMLStreamException {
+        boolean deleted = xr.getAttributeValue(null, "deleted") != null;
+        String text = xr.getElementText();
+        return deleted && text.isEmpty() ? Comment.DELETED : new Comment(text, deleted);
+    }
+
+    private Upload readUpload() throws XMLStreamException {
+        String timestamp = null;
+        Contributor contributor = null;
+        Comment comment = null;
+        String filename = null;
+        String archiveName = null;
+        String src = null;
+        Long size = null;
+        String sha1 = null;
+        String rel = null;
+        String contents = null;
+        String encoding = null;
+        while (nextChildStart()) {
+            switch (xr.getLocalName()) {
+                case "timestamp" -> timestamp = xr.getElementText();
+                case "contributor" -> contributor = readContributor();
+                case "comment" -> comment = readComment();
+                case "filename" -> filename = xr.getElementText();
+                case "archivename" -> archiveName = xr.getElementText();
+                case "src" -> src = xr.getElementText();
+                case "size" -> size = parseLong(xr.getElementText(), "upload size");
+                case "sha1base36" -> sha1 = xr.getElementText();
+                case "rel" -> rel = xr.getElementText();
+                case "contents" -> {
+                    encoding = xr.getAttributeValue(null, "encoding");
+                    contents = xr.getElementText();
+                }
+                default -> skipUnknown("upload");
+            }
+        }
+        return new Upload(page, timestamp, contributor, comment, filename, archiveName, src, size, sha1, rel, contents,
+                encoding);
+    }
+
+    // ---------------------------------------------------------------- log items
+
+    @Override
+    public LogItem nextLogItem() {
+        try {
+            while (true) {
+                if (!endOfPages) {
+                    if (nextPage() != null) {
+                        continue;
+                    }
+                }
+                if (!pendingStart) {
+                    if (endOfDocument || !nextChildStart()) {
+                        endOfDocument = true;
+                        return null;
+                    }
+                }
+                pendingStart = false;
+                String name = xr.getLocalName();
+                if ("logitem".equals(name)) {
+                    return readLogItem();
+                }
+                // pages after log items are not in the schema: skipped (and counted) like unknown elements
+                skipUnknown("mediawiki");
+            }
+        } catch (XMLStreamException e) {
+            throw translate(e);
+        }
+    }
+
+    private LogItem readLogItem() throws XMLStreamException {
+        Long id = null;
+        String timestamp = null;
+        Contributor contributor = null;
+        Comment comment = null;
+        String type = null;
+        String action = null;
+        boolean textDeleted = false;
+        String logTitle = null;
+        String params = null;
+        while (nextChildStart()) {
+            switch (xr.getLocalName()) {
+                case "id" -> id = parseLong(xr.getElementText(), "logitem id");
+                case "timestamp" -> timestamp = xr.getElementText();
+                case "contributor" -> contributor = readContributor();
+                case "comment" -> comment = readComment();
+                case "type" -> type = xr.getElementText();
+                case "action" -> action = xr.getElementText();
+                case "text" -> {
+                    textDeleted = xr.getAttributeValue(null, "deleted") != null;
+                    xr.skipElement();
+                }
+                case "logtitle" -> logTitle = xr.getElementText();
+                case "params" -> params = xr.getElementText();
+                default -> skipUnknown("logitem");
+            }
+        }
+        return new LogItem(id, timestamp, contributor, comment, type, action, textDeleted, logTitle, params);
+    }
+
+    // ---------------------------------------------------------------- common
+
+    private long parseLong(String value, String what) {
+        String v = value.trim();
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new MalformedDumpException("invalid " + what + " \"" + abbreviate(value) + "\"", location());
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    }
+
+    @Override
+    public SiteInfo siteInfo() {
+        return siteInfo;
+    }
+
+    @Override
+    public DumpFormat format() {
+        return DumpFormat.XML;
+    }
+
+    @Override
+    public Compression compression() {
+        return input.compression();
+    }
+
+    @Override
+    public ReadProgress progress() {
+        return new ReadProgress(input.bytesRead().getAsLong(), input.totalBytes());
+    }
+
+    @Override
+    public Map<String, Long> skippedElements() {
+        return Collections.unmodifiableMap(skipped);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (xr != null) {
+                xr.closeCompletely();
+            }
+        } catch (XMLStreamException e) {
+            // closing after a failure: nothing more to report
+        } finally {
+            try {
+                input.stream().close();
+            } catch (IOException ignored) {
+                // nothing more to report
+            }
+        }
+    }
+
+    private DumpLocation location() {
+        Location loc = xr == null ? null : xr.getLocation();
+        return loc == null ? location(-1, -1) : location(loc.getLineNumber(), loc.getColumnNumber());
+    }
+
+    private DumpLocation location(long line, long column) {
+        return new DumpLocation(input.sourceName(), input.bytesRead().getAsLong(), line, column, pageIdForErrors,
+                pageTitleForErrors, revisionIdForErrors);
+    }
+
+    private DumpException translate(XMLStreamException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e.getNestedException();
+        if (cause instanceof DumpException de) {
+            return de;
+        }
+        Location loc = e.getLocation();
+        DumpLocation where = loc == null ? location() : location(loc.getLineNumber(), loc.getColumnNumber());
+        if (e instanceof WstxIOException && cause instanceof IOException io) {
+            return new CorruptInputException("cannot read input: " + io.getMessage(), where, -1, io);
+        }
+        String message = e.getMessage() == null ? e.toString() : firstLine(e.getMessage());
+        if (message.contains("limit") || message.contains("Maximum")) {
+            return new LimitExceededException(message, where, e);
+        }
+        if (e instanceof WstxEOFException) {
+            return new MalformedDumpException("unexpected end of input: " + message, where, e);
+        }
+        return new MalformedDumpException("malformed XML: " + message, where, e);
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}
