@@ -53,13 +53,13 @@ public record Revision(Page page, Long id, Long parentId, String timestamp, Cont
     /** The main slot's text content, or {@code null} when there is none. */
     public String text() {
         Slot main = mainSlot();
-        return main == null ? null : main.text().content();
+        return main == null || main.text() == null ? null : main.text().content();
     }
 
     /** Whether the main text is hidden by revision deletion. */
     public boolean textDeleted() {
         Slot main = mainSlot();
-        return main != null && main.text().deleted();
+        return main != null && main.text() != null && main.text().deleted();
     }
 
     /** Whether the comment is hidden by revision deletion. */

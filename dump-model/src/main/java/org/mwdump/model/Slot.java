@@ -1,7 +1,5 @@
 package org.mwdump.model;
 
-import java.util.Objects;
-
 /**
  * One content slot of a revision. The main slot is built from the revision-level {@code <origin>},
  * {@code <model>}, {@code <format>} and {@code <text>}; other slots (schema 0.11) from a
@@ -12,15 +10,11 @@ import java.util.Objects;
  * @param origin the revision id where this content originated ({@code <origin>}); {@code null} if absent
  * @param model  the content model, for example {@code wikitext}; {@code null} if absent
  * @param format the serialization format, for example {@code text/x-wiki}; {@code null} if absent
- * @param text   the text element; {@link Text#ABSENT} if the dump has none
+ * @param text   the text element; {@code null} if the dump has none
  */
 public record Slot(String role, Long origin, String model, String format, Text text) {
     /** The role of the main slot. */
     public static final String MAIN = "main";
-
-    public Slot {
-        Objects.requireNonNull(text, "text is null");
-    }
 
     /** Whether this is the main slot. */
     public boolean isMain() {

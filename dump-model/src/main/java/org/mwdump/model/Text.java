@@ -14,9 +14,6 @@ package org.mwdump.model;
  * @param deleted  whether the element has {@code deleted="deleted"}
  */
 public record Text(String content, Long bytes, String sha1, String location, String textId, boolean deleted) {
-    /** A text element that is entirely absent from its revision (no {@code <text>} at all). */
-    public static final Text ABSENT = new Text(null, null, null, null, null, false);
-
     /** A text with the given content and nothing else. */
     public static Text of(String content) {
         return new Text(content, null, null, null, null, false);

@@ -417,12 +417,12 @@ public final class XmlDumpReader implements DumpReader {
         List<Slot> slots;
         boolean hasMain = text != null || model != null || format != null || origin != null;
         if (extra == null) {
-            slots = hasMain ? List.of(new Slot(Slot.MAIN, origin, model, format, text == null ? Text.ABSENT : text))
+            slots = hasMain ? List.of(new Slot(Slot.MAIN, origin, model, format, text))
                     : List.of();
         } else {
             slots = new ArrayList<>(extra.size() + 1);
             if (hasMain) {
-                slots.add(new Slot(Slot.MAIN, origin, model, format, text == null ? Text.ABSENT : text));
+                slots.add(new Slot(Slot.MAIN, origin, model, format, text));
             }
             slots.addAll(extra);
         }
@@ -434,7 +434,7 @@ public final class XmlDumpReader implements DumpReader {
         Long origin = null;
         String model = null;
         String format = null;
-        Text text = Text.ABSENT;
+        Text text = null;
         while (nextChildStart()) {
             switch (xr.getLocalName()) {
                 case "role" -> role = xr.getElementText();
