@@ -9,8 +9,16 @@ public class CorruptInputException extends DumpException {
     private final long bitOffset;
 
     public CorruptInputException(String message, DumpLocation location, long bitOffset, Throwable cause) {
-        super(bitOffset >= 0 ? message + " at bit " + bitOffset : message, location, cause);
+        super(bitOffset >= 0 && !message.endsWith(" at bit " + bitOffset) ? message + " at bit " + bitOffset : message,
+                location, cause);
         this.bitOffset = bitOffset;
+    }
+
+    /** The same problem with a better-known location. */
+    public CorruptInputException at(DumpLocation where) {
+        CorruptInputException e = new CorruptInputException(reason(), where, bitOffset, getCause());
+        e.setStackTrace(getStackTrace());
+        return e;
     }
 
     /** Bit offset of the damage in the compressed input, or {@code -1} if unknown. */

@@ -8,10 +8,12 @@ package org.mwdump;
 public class DumpException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final DumpLocation location;
+    private final String reason;
 
     public DumpException(String message, DumpLocation location, Throwable cause) {
         super(format(message, location), cause);
         this.location = location == null ? DumpLocation.UNKNOWN : location;
+        this.reason = message;
     }
 
     public DumpException(String message, DumpLocation location) {
@@ -21,6 +23,11 @@ public class DumpException extends RuntimeException {
     private static String format(String message, DumpLocation location) {
         String where = location == null ? "" : location.toString();
         return where.isEmpty() ? message : message + " (" + where + ")";
+    }
+
+    /** The problem, without the location. */
+    public String reason() {
+        return reason;
     }
 
     /** Where the problem was found. */

@@ -127,6 +127,8 @@ public final class Dumps {
                     location(name, 0));
         } catch (IOException e) {
             throw new DumpException("cannot read: " + e.getMessage(), location(name, counted.count()), e);
+        } catch (CorruptInputException e) {
+            throw e.location().compressedOffset() >= 0 ? e : e.at(location(name, counted.count()));
         } finally {
             if (!ok) {
                 try {

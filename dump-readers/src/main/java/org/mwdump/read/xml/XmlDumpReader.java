@@ -97,7 +97,23 @@ public final class XmlDumpReader implements DumpReader {
         } catch (XMLStreamException e) {
             throw translate(e);
         }
-        readHeader();
+        try {
+            readHeader();
+        } catch (CorruptInputException e) {
+            throw located(e);
+        }
+    }
+
+    /** Damage found by the decompressor, with the position of the parser and the page added. */
+    private CorruptInputException located(CorruptInputException e) {
+        if (e.location().line() >= 0) {
+            return e;
+        }
+        long offset = e.location().compressedOffset() >= 0 ? e.location().compressedOffset()
+                : input.bytesRead().getAsLong();
+        DumpLocation here = location();
+        return e.at(new DumpLocation(input.sourceName(), offset, here.line(), here.column(), here.pageId(),
+                here.pageTitle(), here.revisionId()));
     }
 
     private static WstxInputFactory newFactory(ReadLimits limits, boolean fragment) {
@@ -260,6 +276,14 @@ public final class XmlDumpReader implements DumpReader {
     @Override
     public Page nextPage() {
         try {
+            return nextPageUnlocated();
+        } catch (CorruptInputException e) {
+            throw located(e);
+        }
+    }
+
+    private Page nextPageUnlocated() {
+        try {
             if (inPage) {
                 finishPage();
             }
@@ -349,6 +373,14 @@ public final class XmlDumpReader implements DumpReader {
 
     @Override
     public PageEntry nextEntry() {
+        try {
+            return nextEntryUnlocated();
+        } catch (CorruptInputException e) {
+            throw located(e);
+        }
+    }
+
+    private PageEntry nextEntryUnlocated() {
         if (!inPage) {
             return null;
         }
@@ -543,6 +575,14 @@ public final class XmlDumpReader implements DumpReader {
     @Override
     public LogItem nextLogItem() {
         try {
+            return nextLogItemUnlocated();
+        } catch (CorruptInputException e) {
+            throw located(e);
+        }
+    }
+
+    private LogItem nextLogItemUnlocated() {
+        try {
             while (true) {
                 if (!endOfPages) {
                     if (nextPage() != null) {
@@ -667,6 +707,9 @@ public final class XmlDumpReader implements DumpReader {
 
     private DumpException translate(XMLStreamException e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e.getNestedException();
+        if (cause instanceof CorruptInputException ce) {
+            return located(ce);
+        }
         if (cause instanceof DumpException de) {
             return de;
         }

@@ -38,6 +38,16 @@ record XmlHead(String firstElement) {
                     return new XmlHead(null);
                 }
                 i = end + 3;
+            } else if (text.startsWith("<!DOCTYPE", i)) {
+                // skip the declaration and its internal subset; the parser refuses what it declares
+                int bracket = text.indexOf('[', i);
+                int close = text.indexOf('>', i);
+                if (bracket >= 0 && (close < 0 || bracket < close)) {
+                    int end = text.indexOf("]>", bracket);
+                    i = end < 0 ? n : end + 2;
+                } else {
+                    i = close < 0 ? n : close + 1;
+                }
             } else if (c == '<' && i + 1 < n && isNameStart(text.charAt(i + 1))) {
                 int start = i + 1;
                 int end = start;
