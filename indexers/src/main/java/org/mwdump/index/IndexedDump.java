@@ -1,0 +1,226 @@
+package org.mwdump.index;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.mwdump.CorruptInputException;
+import org.mwdump.DumpException;
+import org.mwdump.DumpLocation;
+import org.mwdump.DumpReader;
+import org.mwdump.Dumps;
+import org.mwdump.model.Page;
+import org.mwdump.model.PageEntry;
+import org.mwdump.model.SiteInfo;
+
+/**
+ * Random access to the pages of a multistream bz2 dump. {@link #open(Path)} looks for the page index
+ * beside the dump ({@code <dump>.mwpidx}) and builds it from Wikimedia's multistream index
+ * ({@code …-multistream-index.txt.bz2}) when it is missing. A lookup decodes one bz2 stream (up to
+ * 100 pages in Wikimedia's files); batch lookups decode each stream once.
+ *
+ * <p>Safe for many threads: the index is memory-mapped and the dump is read with positional reads.
+ */
+public final class IndexedDump implements Closeable {
+    /** Suffix of the page index file written beside a dump. */
+    public static final String PAGE_INDEX_SUFFIX = ".mwpidx";
+
+    private final Path dump;
+    private final FileChannel channel;
+    private final PageIndex index;
+    private final byte[] header;
+    private final SiteInfo siteInfo;
+
+    private IndexedDump(Path dump, PageIndex index) throws IOException {
+        this.dump = dump;
+        this.index = index;
+        this.channel = FileChannel.open(dump, StandardOpenOption.READ);
+        byte[] first = decodeStream(0);
+        String text = new String(first, StandardCharsets.UTF_8);
+        int end = text.indexOf("</siteinfo>");
+        this.header = end < 0 ? first : text.substring(0, end + "</siteinfo>".length()).concat("\n")
+                .getBytes(StandardCharsets.UTF_8);
+        try (DumpReader r = Dumps.open(wrap(new byte[0]))) {
+            this.siteInfo = r.siteInfo();
+        }
+    }
+
+    /**
+     * Opens a multistream dump for random access, building its page index first if needed.
+     *
+     * @throws DumpException if neither a page index nor a multistream index is found beside the dump
+     */
+    public static IndexedDump open(Path dump) throws IOException {
+        Objects.requireNonNull(dump, "dump is null");
+        Path pageIndex = pageIndexOf(dump);
+        if (!Files.exists(pageIndex)) {
+            Path multistreamIndex = multistreamIndexOf(dump)
+                    .orElseThrow(() -> new DumpException("no page index (" + pageIndex.getFileName()
+                            + ") and no multistream index beside the dump",
+                            new DumpLocation(dump.toString(), -1, -1, -1, null, null, null)));
+            buildPageIndex(multistreamIndex, pageIndex);
+        }
+        return new IndexedDump(dump, PageIndex.open(pageIndex));
+    }
+
+    /**
+     * Opens a dump with a given Wikimedia multistream index file, keeping the page index at
+     * {@code pageIndex} (built there if missing): for dumps in read-only places.
+     */
+    public static IndexedDump open(Path dump, Path multistreamIndex, Path pageIndex) throws IOException {
+        if (!Files.exists(pageIndex)) {
+            buildPageIndex(multistreamIndex, pageIndex);
+        }
+        return new IndexedDump(dump, PageIndex.open(pageIndex));
+    }
+
+    /** Builds a page index from a multistream index file. */
+    public static void buildPageIndex(Path multistreamIndex, Path pageIndex) throws IOException {
+        PageIndex.Builder builder = new PageIndex.Builder();
+        MultistreamIndex.forEach(multistreamIndex, e -> builder.add(e.pageId(), e.offset(), e.title()));
+        builder.write(pageIndex);
+    }
+
+    /** Where the page index of a dump lives. */
+    public static Path pageIndexOf(Path dump) {
+        return dump.resolveSibling(dump.getFileName() + PAGE_INDEX_SUFFIX);
+    }
+
+    /**
+     * The Wikimedia index beside a multistream dump: {@code X-multistream.xml.bz2} has
+     * {@code X-multistream-index.txt.bz2}; part files {@code X-multistreamN.xml-pApB.bz2} have
+     * {@code X-multistream-indexN.txt-pApB.bz2}.
+     */
+    public static Optional<Path> multistreamIndexOf(Path dump) {
+        String name = dump.getFileName().toString();
+        List<String> candidates = new ArrayList<>();
+        candidates.add(name.replace("multistream.xml", "multistream-index.txt"));
+        candidates.add(name.replaceFirst("multistream(\\d+)\\.xml", "multistream-index$1.txt"));
+        candidates.add(name.replace(".multistream.xml.bz2", ".multistream-index.xml.bz2"));
+        candidates.add(name.replaceFirst("\\.xml\\.bz2$", "-index.txt.bz2"));
+        for (String c : candidates) {
+            Path p = dump.resolveSibling(c);
+            if (!c.equals(name) && Files.exists(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The dump's site info (from its header stream). */
+    public SiteInfo siteInfo() {
+        return siteInfo;
+    }
+
+    /** Number of pages in the index. */
+    public int size() {
+        return index.size();
+    }
+
+    /** The page with the given id, or empty. */
+    public Optional<IndexedPage> byId(long pageId) {
+        long position = index.position(pageId);
+        if (position < 0) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(pagesOfStream(position).get(pageId));
+    }
+
+    /** The page with exactly this title (with namespace prefix, spaces not underscores), or empty. */
+    public Optional<IndexedPage> byTitle(String title) {
+        Objects.requireNonNull(title, "title is null");
+        for (long id : index.candidates(title)) {
+            Optional<IndexedPage> page = byId(id);
+            if (page.isPresent() && title.equals(page.get().page().title())) {
+                return page;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The pages with the given ids that exist, by id; each stream is decoded once. */
+    public Map<Long, IndexedPage> byIds(Collection<Long> pageIds) {
+        TreeMap<Long, List<Long>> byPosition = new TreeMap<>();
+        for (long id : pageIds) {
+            long position = index.position(id);
+            if (position >= 0) {
+                byPosition.computeIfAbsent(position, p -> new ArrayList<>()).add(id);
+            }
+        }
+        Map<Long, IndexedPage> result = new LinkedHashMap<>();
+        byPosition.forEach((position, ids) -> {
+            Map<Long, IndexedPage> pages = pagesOfStream(position);
+            for (long id : ids) {
+                IndexedPage p = pages.get(id);
+                if (p != null) {
+                    result.put(id, p);
+                }
+            }
+        });
+        return result;
+    }
+
+    private Map<Long, IndexedPage> pagesOfStream(long position) {
+        byte[] pages;
+        try {
+            pages = decodeStream(position);
+        } catch (IOException e) {
+            throw new CorruptInputException("cannot decode the bz2 stream at this offset: " + e.getMessage(),
+                    new DumpLocation(dump.toString(), position, -1, -1, null, null, null), -1, e);
+        }
+        Map<Long, IndexedPage> result = new LinkedHashMap<>();
+        try (DumpReader r = Dumps.open(wrap(pages))) {
+            for (Page page = r.nextPage(); page != null; page = r.nextPage()) {
+                List<PageEntry> entries = new ArrayList<>();
+                for (PageEntry e = r.nextEntry(); e != null; e = r.nextEntry()) {
+                    entries.add(e);
+                }
+                if (page.id() != null) {
+                    result.put(page.id(), new IndexedPage(siteInfo, page, entries));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Decodes exactly one bz2 stream starting at the given byte offset. */
+    private byte[] decodeStream(long position) throws IOException {
+        try (InputStream in = new BZip2CompressorInputStream(
+                new java.io.BufferedInputStream(new ChannelInputStream(channel, position), 1 << 16), false)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+            in.transferTo(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** The header stream, the given page XML and a closing root: a document the XML reader reads. */
+    private InputStream wrap(byte[] pages) {
+        String open = new String(header, StandardCharsets.UTF_8);
+        boolean hasRoot = open.contains("<mediawiki");
+        List<InputStream> parts = List.of(new ByteArrayInputStream(hasRoot ? header : new byte[0]),
+                new ByteArrayInputStream(pages),
+                new ByteArrayInputStream(hasRoot ? "</mediawiki>\n".getBytes(StandardCharsets.UTF_8) : new byte[0]));
+        return new SequenceInputStream(java.util.Collections.enumeration(parts));
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}

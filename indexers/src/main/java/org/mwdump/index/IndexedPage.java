@@ -1,0 +1,19 @@
+package org.mwdump.index;
+
+import java.util.List;
+import java.util.Objects;
+import org.mwdump.model.Page;
+import org.mwdump.model.PageEntry;
+import org.mwdump.model.SiteInfo;
+
+/**
+ * A page found by random access, with all its revisions (and uploads) and the site info of the
+ * dump it came from.
+ */
+public record IndexedPage(SiteInfo siteInfo, Page page, List<PageEntry> entries) {
+    public IndexedPage {
+        Objects.requireNonNull(siteInfo, "siteInfo is null");
+        Objects.requireNonNull(page, "page is null");
+        entries = List.copyOf(entries);
+    }
+}

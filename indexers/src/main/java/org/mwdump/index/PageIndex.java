@@ -1,0 +1,188 @@
+package org.mwdump.index;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.LongBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import org.mwdump.DumpLocation;
+import org.mwdump.MalformedDumpException;
+
+/**
+ * A compact, memory-mapped page index: page id to position (the offset of the stream, frame or block
+ * that holds the page) and title hash to page id. Lookups are binary searches over the mapped file,
+ * so opening costs no heap beyond the mapping and the index is safe to share among threads.
+ *
+ * <p>File layout (little-endian): magic {@code MWPIDX01}, entry count, then {@code count} pairs
+ * (page id, position) sorted by id, then {@code count} pairs (64-bit title hash, page id) sorted by hash.
+ * 32 bytes per page.
+ */
+public final class PageIndex {
+    private static final byte[] MAGIC = "MWPIDX01".getBytes(StandardCharsets.US_ASCII);
+    private static final int HEADER = 16;
+
+    private final LongBuffer ids;
+    private final LongBuffer titles;
+    private final int count;
+
+    private PageIndex(ByteBuffer mapped, Path file) {
+        mapped.order(ByteOrder.LITTLE_ENDIAN);
+        byte[] magic = new byte[8];
+        mapped.get(0, magic);
+        if (!Arrays.equals(magic, MAGIC)) {
+            throw new MalformedDumpException("not a page index", new DumpLocation(file.toString(), 0, -1, -1, null, null,
+                    null));
+        }
+        long n = mapped.getLong(8);
+        if (n < 0 || HEADER + n * 32 != mapped.capacity()) {
+            throw new MalformedDumpException("page index size does not match its entry count " + n,
+                    new DumpLocation(file.toString(), 8, -1, -1, null, null, null));
+        }
+        this.count = (int) n;
+        this.ids = mapped.slice(HEADER, count * 16).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
+        this.titles = mapped.slice(HEADER + count * 16, count * 16).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
+    }
+
+    /** Maps an index file. */
+    public static PageIndex open(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size > Integer.MAX_VALUE) {
+                throw new IOException("page index larger than 2 GiB (about 67 million pages) is not supported: " + file);
+            }
+            return new PageIndex(ch.map(FileChannel.MapMode.READ_ONLY, 0, size), file);
+        }
+    }
+
+    /** Number of pages. */
+    public int size() {
+        return count;
+    }
+
+    /** The position of the page with the given id, or {@code -1}. */
+    public long position(long pageId) {
+        int i = search(ids, pageId);
+        return i < 0 ? -1 : ids.get(2 * i + 1);
+    }
+
+    /** The ids of the pages whose title has the same hash as {@code title} (usually zero or one). */
+    public long[] candidates(String title) {
+        long h = hash(title);
+        int i = search(titles, h);
+        if (i < 0) {
+            return new long[0];
+        }
+        int from = i;
+        while (from > 0 && titles.get(2 * (from - 1)) == h) {
+            from--;
+        }
+        int to = i;
+        while (to + 1 < count && titles.get(2 * (to + 1)) == h) {
+            to++;
+        }
+        long[] result = new long[to - from + 1];
+        for (int k = from; k <= to; k++) {
+            result[k - from] = titles.get(2 * k + 1);
+        }
+        return result;
+    }
+
+    private int search(LongBuffer pairs, long key) {
+        int lo = 0;
+        int hi = count - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long v = pairs.get(2 * mid);
+            if (v < key) {
+                lo = mid + 1;
+            } else if (v > key) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
+    }
+
+    /** 64-bit FNV-1a of the title's UTF-8 bytes. */
+    static long hash(String title) {
+        long h = 0xcbf29ce484222325L;
+        for (byte b : title.getBytes(StandardCharsets.UTF_8)) {
+            h ^= b & 0xff;
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+
+    /** Collects entries and writes an index file. Holds 24 bytes of heap per page while building. */
+    public static final class Builder {
+        private long[] ids = new long[1024];
+        private long[] positions = new long[1024];
+        private long[] hashes = new long[1024];
+        private int n;
+
+        /** Adds one page. */
+        public Builder add(long pageId, long position, String title) {
+            if (n == ids.length) {
+                int cap = Math.toIntExact(Math.min(Integer.MAX_VALUE - 8L, n * 2L));
+                ids = Arrays.copyOf(ids, cap);
+                positions = Arrays.copyOf(positions, cap);
+                hashes = Arrays.copyOf(hashes, cap);
+            }
+            ids[n] = pageId;
+            positions[n] = position;
+            hashes[n] = hash(title);
+            n++;
+            return this;
+        }
+
+        /** Writes the index to {@code file} (through a temporary file, renamed when complete). */
+        public void write(Path file) throws IOException {
+            long[] byId = pairsSorted(ids, positions);
+            long[] byTitle = pairsSorted(hashes, ids);
+            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".part");
+            try {
+                try (OutputStream out = Files.newOutputStream(temp)) {
+                    ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+                    buf.put(MAGIC).putLong(n);
+                    for (long[] table : new long[][] {byId, byTitle}) {
+                        for (long v : table) {
+                            if (buf.remaining() < 8) {
+                                out.write(buf.array(), 0, buf.position());
+                                buf.clear();
+                            }
+                            buf.putLong(v);
+                        }
+                    }
+                    out.write(buf.array(), 0, buf.position());
+                }
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        }
+
+        /** Pairs (key, value) sorted by key, then value. */
+        private long[] pairsSorted(long[] keys, long[] values) {
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> keys[a] != keys[b] ? Long.compare(keys[a], keys[b])
+                    : Long.compare(values[a], values[b]));
+            long[] out = new long[2 * n];
+            for (int i = 0; i < n; i++) {
+                out[2 * i] = keys[order[i]];
+                out[2 * i + 1] = values[order[i]];
+            }
+            return out;
+        }
+    }
+}
