@@ -46,6 +46,13 @@ public final class IndexedDump implements Closeable {
     private final PageIndex index;
     private final byte[] header;
     private final SiteInfo siteInfo;
+    /** The most recently decoded streams: neighbouring lookups often fall in the same stream. */
+    private final Map<Long, byte[]> recent = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, byte[]> eldest) {
+            return size() > 8;
+        }
+    };
 
     private IndexedDump(Path dump, PageIndex index) throws IOException {
         this.dump = dump;
@@ -179,7 +186,15 @@ public final class IndexedDump implements Closeable {
     private Map<Long, IndexedPage> pagesOfStream(long position) {
         byte[] pages;
         try {
-            pages = decodeStream(position);
+            synchronized (recent) {
+                pages = recent.get(position);
+            }
+            if (pages == null) {
+                pages = decodeStream(position);
+                synchronized (recent) {
+                    recent.put(position, pages);
+                }
+            }
         } catch (IOException e) {
             throw new CorruptInputException("cannot decode the bz2 stream at this offset: " + e.getMessage(),
                     new DumpLocation(dump.toString(), position, -1, -1, null, null, null), -1, e);
