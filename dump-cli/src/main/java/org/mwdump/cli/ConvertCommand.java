@@ -1,0 +1,124 @@
+package org.mwdump.cli;
+
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.mwdump.Compression;
+import org.mwdump.DumpFormat;
+import org.mwdump.DumpReader;
+import org.mwdump.DumpWriter;
+import org.mwdump.Dumps;
+import org.mwdump.WriteOptions;
+import org.mwdump.model.LogItem;
+import org.mwdump.model.Page;
+import org.mwdump.model.PageEntry;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code mwdump convert}: any readable dump into XML, RevDoc or Parquet. */
+@Command(name = "convert", mixinStandardHelpOptions = true,
+        description = {"Convert a dump to MediaWiki XML, RevDoc JSON lines or Parquet.",
+                "The output format and compression come from --to/--compress or from OUT's extension "
+                        + "(.jsonl.zst, .xml.bz2, .parquet, ...). OUT '-' is standard output. The output file appears "
+                        + "only when complete."})
+final class ConvertCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "IN", description = "the input dump (any format and compression)")
+    Path in;
+
+    @Parameters(index = "1", paramLabel = "OUT", description = "the output file, or - for standard output")
+    String out;
+
+    @Option(names = "--to", paramLabel = "FORMAT", description = "xml, revdoc, revdoc-legacy or parquet")
+    String to;
+
+    @Option(names = "--compress", paramLabel = "CODEC", description = "none, bz2, gz, xz or zst (default: from OUT)")
+    String compress;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "threads for compression (default 1)")
+    int threads;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress bar")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        boolean stdout = "-".equals(out);
+        DumpFormat format;
+        try {
+            format = to != null ? Formats.parse(to) : Formats.fromFileName(out);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (format == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "cannot tell the output format from '" + out + "': use --to");
+        }
+        Compression compression = compress != null ? compression(compress)
+                : stdout ? Compression.NONE : Compression.fromFileName(out);
+        WriteOptions options = WriteOptions.builder().compression(compression).threads(Math.max(1, threads)).build();
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = new Progress(err, quiet);
+        long entries = 0;
+        try (DumpReader reader = Dumps.open(in)) {
+            DumpWriter writer = stdout ? Dumps.create(uncloseable(System.out), format, options)
+                    : Dumps.create(Path.of(out), format, options);
+            try {
+                writer.writeSiteInfo(reader.siteInfo());
+                for (Page page = reader.nextPage(); page != null; page = reader.nextPage()) {
+                    progress.page(reader);
+                    writer.writePage(page);
+                    for (PageEntry e = reader.nextEntry(); e != null; e = reader.nextEntry()) {
+                        writer.write(e);
+                        entries++;
+                    }
+                }
+                for (LogItem item = reader.nextLogItem(); item != null; item = reader.nextLogItem()) {
+                    writer.writeLogItem(item);
+                }
+                writer.close();
+            } catch (RuntimeException | Error e) {
+                writer.abort();
+                throw e;
+            }
+        }
+        progress.done();
+        if (!quiet && !stdout) {
+            err.println("wrote " + entries + " revisions to " + out);
+        }
+        return 0;
+    }
+
+    private Compression compression(String name) {
+        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+            case "none" -> Compression.NONE;
+            case "bz2", "bzip2" -> Compression.BZIP2;
+            case "gz", "gzip" -> Compression.GZIP;
+            case "xz" -> Compression.XZ;
+            case "zst", "zstd" -> Compression.ZSTD;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(), "unknown compression " + name);
+        };
+    }
+
+    /** Standard output must stay open after the writer closes. */
+    static OutputStream uncloseable(OutputStream out) {
+        return new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws java.io.IOException {
+                out.flush();
+            }
+        };
+    }
+}

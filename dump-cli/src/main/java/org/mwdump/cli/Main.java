@@ -1,0 +1,78 @@
+package org.mwdump.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import org.mwdump.DumpException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code mwdump} command. Exit status: 0 when all went well, 1 for a problem in the data or a
+ * file that cannot be read or written, 2 for a usage error.
+ */
+@Command(name = "mwdump", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Read, convert, index and check MediaWiki database dumps.",
+        subcommands = {InfoCommand.class, ValidateCommand.class, ConvertCommand.class, GetCommand.class,
+                IndexCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {" 0:all went well", " 1:a problem in the data, or a file that cannot be read or written",
+                " 2:usage error"})
+public final class Main implements Runnable {
+    /** Exit status for a problem in the data or with a file. */
+    public static final int DATA_PROBLEM = 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command in-process with the given output streams; returns the exit status. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("mwdump: " + describe(e));
+            commandLine.getErr().flush();
+            return DATA_PROBLEM;
+        });
+        int status = cl.execute(args);
+        out.flush();
+        err.flush();
+        return status;
+    }
+
+    /** One line saying what went wrong and where. */
+    static String describe(Throwable e) {
+        if (e instanceof DumpException de) {
+            return de.getMessage();
+        }
+        if (e instanceof NoSuchFileException nf) {
+            return nf.getFile() + ": no such file";
+        }
+        if (e instanceof AccessDeniedException ad) {
+            return ad.getFile() + ": permission denied";
+        }
+        if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+            return e.getMessage() == null ? e.toString() : e.getMessage();
+        }
+        return e.toString();
+    }
+
+    /** The version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"mwdump " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

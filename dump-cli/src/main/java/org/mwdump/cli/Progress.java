@@ -1,0 +1,60 @@
+package org.mwdump.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.mwdump.DumpReader;
+import org.mwdump.ReadProgress;
+
+/**
+ * A one-line progress bar on standard error (compressed bytes, pages per second, time left), shown
+ * only when standard error is a terminal and not {@code --quiet}. Redrawn at most twice a second.
+ */
+final class Progress {
+    private final PrintWriter err;
+    private final boolean enabled;
+    private final long start = System.nanoTime();
+    private long lastDraw;
+    private long pages;
+
+    Progress(PrintWriter err, boolean quiet) {
+        this.err = err;
+        this.enabled = !quiet && System.console() != null;
+    }
+
+    void page(DumpReader reader) {
+        pages++;
+        if (!enabled) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - lastDraw < 500_000_000L) {
+            return;
+        }
+        lastDraw = now;
+        ReadProgress p = reader.progress();
+        double seconds = (now - start) / 1e9;
+        double rate = pages / Math.max(seconds, 1e-3);
+        StringBuilder line = new StringBuilder("\r");
+        if (p.totalBytes() > 0) {
+            double f = p.fraction();
+            int width = 30;
+            int done = (int) (f * width);
+            line.append('[').append("#".repeat(done)).append(" ".repeat(width - done)).append("] ");
+            line.append(String.format(Locale.ROOT, "%5.1f%% ", f * 100));
+            if (f > 0) {
+                long left = (long) (seconds / f - seconds);
+                line.append(String.format(Locale.ROOT, "%d:%02d left ", left / 60, left % 60));
+            }
+        }
+        line.append(String.format(Locale.ROOT, "%d MB, %d pages, %.0f pages/s ", p.bytesRead() >> 20, pages, rate));
+        err.print(line);
+        err.flush();
+    }
+
+    void done() {
+        if (enabled && lastDraw != 0) {
+            err.println();
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.mwdump.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.mwdump.DumpException;
+import org.mwdump.DumpReader;
+import org.mwdump.Dumps;
+import org.mwdump.index.IndexEntry;
+import org.mwdump.index.IndexedDump;
+import org.mwdump.index.IndexedPage;
+import org.mwdump.index.MultistreamIndex;
+import org.mwdump.model.Page;
+import org.mwdump.model.PageEntry;
+import org.mwdump.model.Revision;
+import org.mwdump.model.Sha1Base36;
+import org.mwdump.model.Slot;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code mwdump validate}: structure, content hashes, index consistency. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Check a dump: its structure, the sha1 of every revision whose text is present against the "
+                + "recorded sha1, and, for a multistream dump with an index beside it, that every index line points "
+                + "at its page.", "Prints a count of each kind of problem; exits with 1 when there is any."})
+final class ValidateCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "DUMP", description = "the dump file")
+    Path dump;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress bar")
+    boolean quiet;
+
+    @Option(names = "--strict", description = "also count unknown elements and other deviations as problems")
+    boolean strict;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Map<String, Long> problems = new TreeMap<>();
+        long pages = 0;
+        long revisions = 0;
+        long checked = 0;
+        Progress progress = new Progress(err, quiet);
+        try (DumpReader r = Dumps.open(dump)) {
+            for (Page p = r.nextPage(); p != null; p = r.nextPage()) {
+                pages++;
+                progress.page(r);
+                for (PageEntry e = r.nextEntry(); e != null; e = r.nextEntry()) {
+                    if (e instanceof Revision rev) {
+                        revisions++;
+                        checked += checkSha1(rev, problems, err);
+                    }
+                }
+            }
+            while (r.nextLogItem() != null) {
+                // log items have no content to check; reading them checks their structure
+            }
+            if (strict) {
+                r.skippedElements().forEach((k, v) -> problems.merge("unknown element " + k, v, Long::sum));
+            }
+        } catch (DumpException e) {
+            problems.merge("structure", 1L, Long::sum);
+            err.println("mwdump: " + e.getMessage());
+        }
+        progress.done();
+        Optional<Path> index = IndexedDump.multistreamIndexOf(dump);
+        long indexLines = 0;
+        if (index.isPresent()) {
+            indexLines = checkIndex(index.get(), problems, err);
+        }
+        out.println("pages: " + pages);
+        out.println("revisions: " + revisions);
+        out.println("sha1 checked: " + checked);
+        if (index.isPresent()) {
+            out.println("index lines checked: " + indexLines);
+        }
+        problems.forEach((k, v) -> out.println("problem " + k + ": " + v));
+        long total = problems.values().stream().mapToLong(Long::longValue).sum();
+        out.println("problems: " + total);
+        return total == 0 ? 0 : Main.DATA_PROBLEM;
+    }
+
+    /** Compares recorded and computed hashes of each slot with text; returns how many were checked. */
+    private static int checkSha1(Revision rev, Map<String, Long> problems, PrintWriter err) {
+        int checked = 0;
+        for (Slot slot : rev.slots()) {
+            if (slot.text() == null || slot.text().content() == null || slot.text().deleted()) {
+                continue;
+            }
+            String recorded = slot.text().sha1();
+            if (recorded == null && rev.slots().size() == 1) {
+                recorded = rev.sha1();
+            }
+            if (recorded == null || recorded.isEmpty()) {
+                continue;
+            }
+            checked++;
+            String actual = Sha1Base36.of(slot.text().content());
+            if (!actual.equals(recorded)) {
+                if (problems.merge("sha1 mismatch", 1L, Long::sum) <= 10) {
+                    err.println("sha1 mismatch: page " + rev.page().id() + " revision " + rev.id() + " slot "
+                            + slot.role() + ": recorded " + recorded + ", content hashes to " + actual);
+                }
+            }
+        }
+        return checked;
+    }
+
+    private long checkIndex(Path indexFile, Map<String, Long> problems, PrintWriter err) {
+        long[] lines = {0};
+        try {
+            java.nio.file.Path temp = java.nio.file.Files.createTempFile("mwdump-validate", ".mwpidx");
+            java.nio.file.Files.delete(temp);
+            try (IndexedDump indexed = IndexedDump.open(dump, indexFile, temp)) {
+                MultistreamIndex.forEach(indexFile, (IndexEntry entry) -> {
+                    lines[0]++;
+                    Optional<IndexedPage> page = indexed.byId(entry.pageId());
+                    if (page.isEmpty() || !entry.title().equals(page.get().page().title())) {
+                        if (problems.merge("index mismatch", 1L, Long::sum) <= 10) {
+                            err.println("index line " + lines[0] + " (" + entry.offset() + ":" + entry.pageId() + ":"
+                                    + entry.title() + ") does not find its page");
+                        }
+                    }
+                });
+            } finally {
+                java.nio.file.Files.deleteIfExists(temp);
+            }
+        } catch (java.io.IOException | DumpException e) {
+            problems.merge("index unreadable", 1L, Long::sum);
+            err.println("mwdump: " + indexFile + ": " + e.getMessage());
+        }
+        return lines[0];
+    }
+}
