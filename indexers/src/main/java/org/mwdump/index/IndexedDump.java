@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.mwdump.CorruptInputException;
 import org.mwdump.DumpException;
 import org.mwdump.DumpLocation;
@@ -30,7 +29,7 @@ import org.mwdump.model.PageEntry;
 import org.mwdump.model.SiteInfo;
 
 /**
- * Random access to the pages of a multistream bz2 dump. {@link #open(Path)} looks for the page index
+ * Random access to the pages of a multistream bz2 or seekable zstd dump. {@link #open(Path)} looks for the page index
  * beside the dump ({@code <dump>.mwpidx}) and builds it from Wikimedia's multistream index
  * ({@code …-multistream-index.txt.bz2}) when it is missing. A lookup decodes one bz2 stream (up to
  * 100 pages in Wikimedia's files); batch lookups decode each stream once.
@@ -43,13 +42,14 @@ public final class IndexedDump implements Closeable {
 
     private final Path dump;
     private final FileChannel channel;
+    private final Chunks chunks;
     private final PageIndex index;
     private final byte[] header;
     private final SiteInfo siteInfo;
-    /** The most recently decoded streams: neighbouring lookups often fall in the same stream. */
-    private final Map<Long, byte[]> recent = new LinkedHashMap<>(16, 0.75f, true) {
+    /** The pages of the most recently decoded streams: neighbouring lookups often fall in the same stream. */
+    private final Map<Long, Map<Long, IndexedPage>> recent = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, byte[]> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Long, Map<Long, IndexedPage>> eldest) {
             return size() > 8;
         }
     };
@@ -58,7 +58,8 @@ public final class IndexedDump implements Closeable {
         this.dump = dump;
         this.index = index;
         this.channel = FileChannel.open(dump, StandardOpenOption.READ);
-        byte[] first = decodeStream(0);
+        this.chunks = Chunks.open(channel, dump);
+        byte[] first = chunks.decode(0);
         String text = new String(first, StandardCharsets.UTF_8);
         int end = text.indexOf("</siteinfo>");
         this.header = end < 0 ? first : text.substring(0, end + "</siteinfo>".length()).concat("\n")
@@ -77,11 +78,12 @@ public final class IndexedDump implements Closeable {
         Objects.requireNonNull(dump, "dump is null");
         Path pageIndex = pageIndexOf(dump);
         if (!Files.exists(pageIndex)) {
-            Path multistreamIndex = multistreamIndexOf(dump)
-                    .orElseThrow(() -> new DumpException("no page index (" + pageIndex.getFileName()
-                            + ") and no multistream index beside the dump",
-                            new DumpLocation(dump.toString(), -1, -1, -1, null, null, null)));
-            buildPageIndex(multistreamIndex, pageIndex);
+            Optional<Path> multistreamIndex = multistreamIndexOf(dump);
+            if (multistreamIndex.isPresent()) {
+                buildPageIndex(multistreamIndex.get(), pageIndex);
+            } else {
+                buildPageIndexByScanning(dump, pageIndex);
+            }
         }
         return new IndexedDump(dump, PageIndex.open(pageIndex));
     }
@@ -104,6 +106,22 @@ public final class IndexedDump implements Closeable {
         builder.write(pageIndex);
     }
 
+    /**
+     * Builds a page index by decoding every stream or frame of a dump that has no index file: slow
+     * (one full decode) but needs nothing but the dump.
+     */
+    public static void buildPageIndexByScanning(Path dump, Path pageIndex) throws IOException {
+        PageIndex.Builder builder = new PageIndex.Builder();
+        try (FileChannel ch = FileChannel.open(dump, StandardOpenOption.READ)) {
+            Chunks chunks = Chunks.open(ch, dump);
+            for (long offset : chunks.offsets()) {
+                byte[] xml = chunks.decode(offset);
+                PageScanner.scan(xml, (id, title) -> builder.add(id, offset, title));
+            }
+        }
+        builder.write(pageIndex);
+    }
+
     /** Where the page index of a dump lives. */
     public static Path pageIndexOf(Path dump) {
         return dump.resolveSibling(dump.getFileName() + PAGE_INDEX_SUFFIX);
@@ -121,6 +139,7 @@ public final class IndexedDump implements Closeable {
         candidates.add(name.replaceFirst("multistream(\\d+)\\.xml", "multistream-index$1.txt"));
         candidates.add(name.replace(".multistream.xml.bz2", ".multistream-index.xml.bz2"));
         candidates.add(name.replaceFirst("\\.xml\\.bz2$", "-index.txt.bz2"));
+        candidates.add(name.replaceFirst("\\.xml\\.zstd?$", "-index.txt.bz2"));
         for (String c : candidates) {
             Path p = dump.resolveSibling(c);
             if (!c.equals(name) && Files.exists(p)) {
@@ -184,19 +203,18 @@ public final class IndexedDump implements Closeable {
     }
 
     private Map<Long, IndexedPage> pagesOfStream(long position) {
+        Map<Long, IndexedPage> cached;
+        synchronized (recent) {
+            cached = recent.get(position);
+        }
+        if (cached != null) {
+            return cached;
+        }
         byte[] pages;
         try {
-            synchronized (recent) {
-                pages = recent.get(position);
-            }
-            if (pages == null) {
-                pages = decodeStream(position);
-                synchronized (recent) {
-                    recent.put(position, pages);
-                }
-            }
+            pages = chunks.decode(position);
         } catch (IOException e) {
-            throw new CorruptInputException("cannot decode the bz2 stream at this offset: " + e.getMessage(),
+            throw new CorruptInputException("cannot decode the stream at this offset: " + e.getMessage(),
                     new DumpLocation(dump.toString(), position, -1, -1, null, null, null), -1, e);
         }
         Map<Long, IndexedPage> result = new LinkedHashMap<>();
@@ -211,17 +229,11 @@ public final class IndexedDump implements Closeable {
                 }
             }
         }
-        return result;
-    }
-
-    /** Decodes exactly one bz2 stream starting at the given byte offset. */
-    private byte[] decodeStream(long position) throws IOException {
-        try (InputStream in = new BZip2CompressorInputStream(
-                new java.io.BufferedInputStream(new ChannelInputStream(channel, position), 1 << 16), false)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
-            in.transferTo(out);
-            return out.toByteArray();
+        Map<Long, IndexedPage> parsed = java.util.Collections.unmodifiableMap(result);
+        synchronized (recent) {
+            recent.put(position, parsed);
         }
+        return parsed;
     }
 
     /** The header stream, the given page XML and a closing root: a document the XML reader reads. */

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,5 +77,54 @@ class RecompressTest {
         try (InputStream in = new BZip2CompressorInputStream(Files.newInputStream(index), true)) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
+    }
+
+    static byte[] sampleXml() throws IOException {
+        try (InputStream in = new BZip2CompressorInputStream(Files.newInputStream(
+                Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2")), true)) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void everyPageOfTheRecompressedSampleIsFoundInEachLayout(@TempDir Path dir) throws IOException, InterruptedException {
+        byte[] xml = sampleXml();
+        Path plain = dir.resolve("sample.xml");
+        Files.write(plain, xml);
+        Map<Long, IndexedPage> expected = IndexedDumpTest.fullScan(plain);
+        assertEquals(2040, expected.size());
+        for (Recompressor.Layout layout : Recompressor.Layout.values()) {
+            String ext = layout == Recompressor.Layout.SEEKABLE_ZSTD ? ".xml.zst" : "-multistream.xml.bz2";
+            Path dump = dir.resolve("sample" + ext);
+            Path index = IndexedDump.multistreamIndexOf(dump).orElse(null);
+            Path indexPath = dir.resolve(layout == Recompressor.Layout.SEEKABLE_ZSTD ? "sample-index.txt.bz2"
+                    : "sample-multistream-index.txt.bz2");
+            new Recompressor(layout, 100, 2).recompress(new ByteArrayInputStream(xml), dump, indexPath);
+            assertEquals(indexPath, IndexedDump.multistreamIndexOf(dump).orElseThrow(), "index found beside the dump");
+            try (IndexedDump indexed = IndexedDump.open(dump)) {
+                assertEquals(expected.size(), indexed.size());
+                for (IndexedPage page : expected.values()) {
+                    assertEquals(page, indexed.byId(page.page().id()).orElseThrow(), layout + " by id " + page.page().id());
+                    assertEquals(page, indexed.byTitle(page.page().title()).orElseThrow(), layout + " by title");
+                }
+                assertTrue(indexed.byTitle("Δεν υπάρχει").isEmpty());
+            }
+            // the index built by scanning, without an index file, finds the same pages
+            Path scanned = dir.resolve("scanned-" + layout + ".mwpidx");
+            IndexedDump.buildPageIndexByScanning(dump, scanned);
+            assertEquals(expected.size(), PageIndex.open(scanned).size());
+            assertTrue(index == null || index.equals(indexPath));
+        }
+        // plain zstd reads the seekable file as ordinary zstd
+        Process p = new ProcessBuilder("zstd", "-d", "-c", dir.resolve("sample.xml.zst").toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] decoded = p.getInputStream().readAllBytes();
+        assertEquals(0, p.waitFor());
+        assertArrayEquals(xml, decoded);
+        // and bzip2 reads every stream of the multistream file
+        Process b = new ProcessBuilder("bzip2", "-d", "-c", dir.resolve("sample-multistream.xml.bz2").toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        assertArrayEquals(xml, b.getInputStream().readAllBytes());
+        assertEquals(0, b.waitFor());
     }
 }

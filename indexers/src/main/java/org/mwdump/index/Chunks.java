@@ -1,0 +1,168 @@
+package org.mwdump.index;
+
+import com.github.luben.zstd.Zstd;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.mwdump.CorruptInputException;
+import org.mwdump.DumpLocation;
+
+/**
+ * The independently compressed pieces of a random-access dump (bz2 streams or zstd frames), each
+ * decoded on its own from its byte offset. Positional reads only, so instances are thread-safe.
+ */
+abstract class Chunks {
+    final FileChannel channel;
+    final Path file;
+
+    Chunks(FileChannel channel, Path file) {
+        this.channel = channel;
+        this.file = file;
+    }
+
+    /** Opens the right kind for the file's first bytes. */
+    static Chunks open(FileChannel channel, Path file) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate(4);
+        channel.read(head, 0);
+        byte[] h = head.array();
+        if (h[0] == 'B' && h[1] == 'Z' && h[2] == 'h') {
+            return new Bzip2(channel, file);
+        }
+        if ((h[0] & 0xff) == 0x28 && (h[1] & 0xff) == 0xB5 && (h[2] & 0xff) == 0x2F && (h[3] & 0xff) == 0xFD) {
+            return new SeekableZstd(channel, file);
+        }
+        throw new CorruptInputException("neither a bz2 multistream nor a seekable zstd file", location(file, 0), -1,
+                null);
+    }
+
+    static DumpLocation location(Path file, long offset) {
+        return new DumpLocation(file.toString(), offset, -1, -1, null, null, null);
+    }
+
+    /** The decoded bytes of the chunk starting at this offset. */
+    abstract byte[] decode(long offset) throws IOException;
+
+    /** Offsets of all chunks, in file order (reads the file for bz2). */
+    abstract List<Long> offsets() throws IOException;
+
+    /** One bz2 stream per chunk. */
+    static final class Bzip2 extends Chunks {
+        Bzip2(FileChannel channel, Path file) {
+            super(channel, file);
+        }
+
+        @Override
+        byte[] decode(long offset) throws IOException {
+            try (InputStream in = new BZip2CompressorInputStream(
+                    new BufferedInputStream(new ChannelInputStream(channel, offset), 1 << 16), false)) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+                in.transferTo(out);
+                return out.toByteArray();
+            }
+        }
+
+        @Override
+        List<Long> offsets() throws IOException {
+            return Bzip2Streams.starts(file);
+        }
+    }
+
+    /** One zstd frame per chunk, located through the seek table at the end of the file. */
+    static final class SeekableZstd extends Chunks {
+        /** Compressed offset to {compressed size, decompressed size, checksum or -1}. */
+        private final TreeMap<Long, long[]> frames = new TreeMap<>();
+
+        SeekableZstd(FileChannel channel, Path file) throws IOException {
+            super(channel, file);
+            long size = channel.size();
+            ByteBuffer footer = read(size - 9, 9);
+            if (size < 17 || footer.getInt(5) != 0x8F92EAB1) {
+                throw new CorruptInputException("zstd file without a seek table", location(file, size - 4), -1, null);
+            }
+            long n = footer.getInt(0) & 0xFFFFFFFFL;
+            int descriptor = footer.get(4) & 0xff;
+            if ((descriptor & 0x7C) != 0) {
+                throw new CorruptInputException("seek table descriptor has reserved bits set", location(file, size - 5),
+                        -1, null);
+            }
+            boolean checksums = (descriptor & 0x80) != 0;
+            int entry = checksums ? 12 : 8;
+            long tableSize = n * entry + 9;
+            long tableStart = size - tableSize - 8;
+            if (n > 0x8000000L || tableStart < 0) {
+                throw new CorruptInputException("seek table claims " + n + " frames, more than the file holds",
+                        location(file, size - 9), -1, null);
+            }
+            ByteBuffer table = read(tableStart, (int) (tableSize + 8));
+            if (table.getInt(0) != 0x184D2A5E || (table.getInt(4) & 0xFFFFFFFFL) != tableSize) {
+                throw new CorruptInputException("seek table frame header does not match its footer",
+                        location(file, tableStart), -1, null);
+            }
+            long offset = 0;
+            for (int i = 0; i < n; i++) {
+                int at = 8 + i * entry;
+                long c = table.getInt(at) & 0xFFFFFFFFL;
+                long d = table.getInt(at + 4) & 0xFFFFFFFFL;
+                long sum = checksums ? table.getInt(at + 8) & 0xFFFFFFFFL : -1;
+                frames.put(offset, new long[] {c, d, sum});
+                offset += c;
+            }
+            if (offset != tableStart) {
+                throw new CorruptInputException("seek table frame sizes add up to " + offset + ", not to the table's "
+                        + "offset " + tableStart, location(file, tableStart), -1, null);
+            }
+        }
+
+        private ByteBuffer read(long position, int length) throws IOException {
+            ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+            while (b.hasRemaining()) {
+                if (channel.read(b, position + b.position()) < 0) {
+                    throw new CorruptInputException("unexpected end of file", location(file, position + b.position()),
+                            -1, null);
+                }
+            }
+            return b.flip();
+        }
+
+        @Override
+        byte[] decode(long offset) throws IOException {
+            long[] frame = frames.get(offset);
+            if (frame == null) {
+                throw new CorruptInputException("no frame starts at this offset", location(file, offset), -1, null);
+            }
+            if (frame[1] > Integer.MAX_VALUE - 8) {
+                throw new CorruptInputException("frame too large to decode in memory", location(file, offset), -1, null);
+            }
+            byte[] compressed = read(offset, (int) frame[0]).array();
+            byte[] out = new byte[(int) frame[1]];
+            long n = Zstd.decompressByteArray(out, 0, out.length, compressed, 0, compressed.length);
+            if (Zstd.isError(n) || n != out.length) {
+                throw new CorruptInputException("zstd frame does not decode to its stated size"
+                        + (Zstd.isError(n) ? ": " + Zstd.getErrorName(n) : ""), location(file, offset), -1, null);
+            }
+            return out;
+        }
+
+        @Override
+        List<Long> offsets() {
+            List<Long> result = new ArrayList<>();
+            for (Map.Entry<Long, long[]> e : frames.entrySet()) {
+                if (e.getValue()[1] > 0) {
+                    result.add(e.getKey());
+                }
+            }
+            return Collections.unmodifiableList(result);
+        }
+    }
+}
