@@ -148,10 +148,12 @@ public final class SyntheticDump {
             }
             if (s == Script.LATIN) {
                 // titles with characters that need escaping
-                String[] special = {"&", "O'Brien", "AT&T", "C++", "\"Weird\"", "<3", "Rock'n'Roll", "R&B"};
+                String[] special = {"&", "O'Brien", "AT&T", "C++", "\"Weird\"", "100%", "Rock'n'Roll", "R&B", "O'Neill",
+                    "D'Arcy", "L'Oréal", "M&M's", "S&P", "Q&A", "Marks&Spencer", "Ain't", "Rock'n'Roll's", "Tom+Jerry",
+                    "AC/DC", "Don't"};
                 for (int i = 0; i < special.length; i++) {
                     if (taken.add(special[i])) {
-                        words.set(37 + 101 * i, special[i]);
+                        words.set(37 + 190 * i, special[i]);
                     }
                 }
             }
@@ -367,8 +369,9 @@ public final class SyntheticDump {
                 m = pow(v, k);
             }
             long n = counters[k]++;
-            // an affine bijection of [0, m): a prime above every v never shares a factor with v^k
-            long perm = Math.floorMod(1_000_003L * n + 7_919L * k, m);
+            // an affine bijection of [0, m): a prime above every v never shares a factor with v^k; the
+            // offset differs per namespace so that Talk:, User: etc. do not repeat the same sequence
+            long perm = Math.floorMod(Math.multiplyExact(2_654_435_761L, n) + 7_919L * k + 104_729L * nsIndex, m);
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < k; i++) {
                 if (i > 0 && s != Script.CJK) {
