@@ -383,6 +383,23 @@ public final class SyntheticDump {
             return sb.toString();
         }
 
+        /** A title-like target; it need not exist, as with real redirects to missing pages. */
+        private String redirectTarget(SplittableRandom rng, Script s) {
+            String[] words = titleWords[s.ordinal()];
+            int k = 1 + rng.nextInt(3);
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < k; i++) {
+                if (i > 0 && s != Script.CJK) {
+                    sb.append(' ');
+                }
+                sb.append(words[rng.nextInt(words.length)]);
+            }
+            if (rng.nextInt(5) == 0) {
+                sb.append('#').append(wikitext.phrase(rng, s, 2));
+            }
+            return sb.toString();
+        }
+
         private static long pow(long v, int k) {
             long m = 1;
             for (int i = 0; i < k; i++) {
@@ -412,7 +429,7 @@ public final class SyntheticDump {
             }
             String fullTitle = NS_PREFIX[nsIndex] + title;
             boolean redirect = !js && rng.nextDouble() < NS_REDIRECT[nsIndex];
-            String target = redirect ? NS_PREFIX[nsIndex] + wikitext.phrase(rng, script, 3) : null;
+            String target = redirect ? NS_PREFIX[nsIndex] + redirectTarget(rng, script) : null;
 
             int revCount;
             if (mode == Mode.HISTORY) {
@@ -744,8 +761,13 @@ public final class SyntheticDump {
                 """;
     }
 
-    /** Runs the CLI; returns the exit status. */
-    static int run(String[] args, PrintStream log) throws IOException {
+    /**
+     * Runs the CLI with the given arguments, logging a summary to {@code log}; returns the exit
+     * status.
+     *
+     * @throws IllegalArgumentException for bad arguments
+     */
+    public static int run(String[] args, PrintStream log) throws IOException {
         Builder b = builder();
         String out = null;
         boolean javaOnly = false;
