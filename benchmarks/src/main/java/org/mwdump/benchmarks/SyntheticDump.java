@@ -496,11 +496,19 @@ public final class SyntheticDump {
                     }
                     text.setLength(0);
                     text.append(current);
-                    if (revCount > 1 || mode == Mode.HISTORY) {
+                    if (redirect && rng.nextBoolean()) {
+                        comment = "Redirected page to [[" + target + "]]";
+                    } else if (redirect) {
+                        // the redirect left behind by a page move; only registered users move pages
+                        who = registered(rng);
+                        comment = "[[User:" + who.name + "|" + who.name + "]] moved page [[" + fullTitle + "]] to [["
+                                + target + "]]";
+                    } else if (revCount > 1 || mode == Mode.HISTORY) {
                         comment = creationSummary(current);
                     } else {
                         // the latest edit of a page whose older revisions are not in the dump
-                        comment = rng.nextInt(100) < 12 ? null : summary(rng, EditKind.COPYEDIT, script);
+                        comment = rng.nextInt(100) < 12 ? null
+                                : summary(rng, EditKind.values()[rng.nextInt(EditKind.CATEGORY.ordinal() + 1)], script);
                     }
                 } else if (revertTo != null) {
                     current = revertTo;
