@@ -107,6 +107,14 @@ class SyntheticDumpTest {
     }
 
     @Test
+    void fewerPagesGiveAPrefix() throws IOException {
+        byte[] small = generate(SyntheticDump.builder().seed(6).mode(Mode.HISTORY).pages(8).build());
+        byte[] large = generate(SyntheticDump.builder().seed(6).mode(Mode.HISTORY).pages(12).build());
+        int body = small.length - "</mediawiki>\n".length();
+        assertArrayEquals(Arrays.copyOf(small, body), Arrays.copyOf(large, body));
+    }
+
+    @Test
     void sizeAndPageLimits() {
         assertTrue(history.length >= 9_000_000);
         assertTrue(history.length < 9_000_000 + 3 * 1024 * 1024, "overshoot is at most one revision");
