@@ -918,7 +918,7 @@ public final class SyntheticDump {
             OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
             return switch (kind) {
                 case "bz2" -> new BZip2CompressorOutputStream(os, 9);
-                case "zst" -> new ZstdCompressorOutputStream(os, 3);
+                case "zst" -> ZstdCompressorOutputStream.builder().setOutputStream(os).setLevel(3).get();
                 case "gz" -> new GZIPOutputStream(os, 1 << 16);
                 default -> os;
             };
