@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "mwdump", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Read, convert, index and check MediaWiki database dumps.",
         subcommands = {InfoCommand.class, ValidateCommand.class, ConvertCommand.class, GetCommand.class,
-                IndexCommand.class, CommandLine.HelpCommand.class},
+                IndexCommand.class, RecompressCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {" 0:all went well", " 1:a problem in the data, or a file that cannot be read or written",
                 " 2:usage error"})
