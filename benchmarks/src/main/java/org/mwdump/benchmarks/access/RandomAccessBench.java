@@ -1,0 +1,161 @@
+package org.mwdump.benchmarks.access;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.mwdump.DumpReader;
+import org.mwdump.benchmarks.SyntheticDump;
+import org.mwdump.index.IndexEntry;
+import org.mwdump.index.IndexedDump;
+import org.mwdump.index.MultistreamIndex;
+import org.mwdump.index.PageIndex;
+import org.mwdump.index.ParallelDumps;
+import org.mwdump.write.layout.Recompressor;
+
+/**
+ * Random access and parallel reading, measured on a synthetic dump:
+ * <ol>
+ *   <li>{@code layouts DIR SIZE}: generates a dump of SIZE bytes of XML (articles mode), writes it as
+ *       multistream bz2 and as seekable zstd, then for each layout times the index open and 10,000
+ *       lookups of random titles (p50, p99);</li>
+ *   <li>{@code read FILE THREADS}: reads a whole multistream dump with {@link ParallelDumps} and prints
+ *       seconds (the shell script times the native tools on the same file);</li>
+ *   <li>{@code pageindex N DIR}: builds a page index of N synthetic pages and reports build time, size
+ *       on disk, open time and heap used.</li>
+ * </ol>
+ */
+public final class RandomAccessBench {
+    private RandomAccessBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        switch (args.length == 0 ? "" : args[0]) {
+            case "layouts" -> layouts(Path.of(args[1]), parseSize(args[2]));
+            case "read" -> read(Path.of(args[1]), Integer.parseInt(args[2]));
+            case "pageindex" -> pageIndex(Long.parseLong(args[1]), Path.of(args[2]));
+            default -> {
+                System.err.println("usage: RandomAccessBench layouts DIR SIZE | read FILE THREADS | pageindex N DIR");
+                System.exit(2);
+            }
+        }
+    }
+
+    static long parseSize(String s) {
+        String u = s.toUpperCase(Locale.ROOT);
+        long mult = u.endsWith("GB") ? 1_000_000_000L : u.endsWith("MB") ? 1_000_000L : 1;
+        return Long.parseLong(u.replaceAll("[A-Z]", "")) * mult;
+    }
+
+    static void layouts(Path dir, long size) throws IOException {
+        Files.createDirectories(dir);
+        Path xml = dir.resolve("synthetic-articles-" + size + ".xml");
+        if (!Files.exists(xml)) {
+            long t = System.nanoTime();
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(xml), 1 << 20)) {
+                SyntheticDump.builder().seed(7).mode(SyntheticDump.Mode.ARTICLES).targetBytes(size).build().write(out);
+            }
+            System.out.printf("generated %s (%,d bytes) in %.1f s%n", xml.getFileName(), Files.size(xml), secs(t));
+        }
+        int threads = Runtime.getRuntime().availableProcessors();
+        for (Recompressor.Layout layout : Recompressor.Layout.values()) {
+            boolean zstd = layout == Recompressor.Layout.SEEKABLE_ZSTD;
+            Path dump = dir.resolve(zstd ? "synthetic.xml.zst" : "synthetic-multistream.xml.bz2");
+            Path index = dir.resolve(zstd ? "synthetic-index.txt.bz2" : "synthetic-multistream-index.txt.bz2");
+            if (!Files.exists(dump)) {
+                long t = System.nanoTime();
+                try (InputStream in = Files.newInputStream(xml)) {
+                    new Recompressor(layout, 100, threads).recompress(in, dump, index);
+                }
+                System.out.printf("%s: wrote %s (%,d bytes) on %d threads in %.1f s%n", layout, dump.getFileName(),
+                        Files.size(dump), threads, secs(t));
+            }
+            Files.deleteIfExists(IndexedDump.pageIndexOf(dump));
+            long t = System.nanoTime();
+            try (IndexedDump d = IndexedDump.open(dump)) {
+                System.out.printf("%s: page index built from the index file in %.2f s (%,d pages)%n", layout, secs(t),
+                        d.size());
+            }
+            t = System.nanoTime();
+            IndexedDump opened = IndexedDump.open(dump);
+            double openMs = (System.nanoTime() - t) / 1e6;
+            List<IndexEntry> entries = MultistreamIndex.read(index);
+            SplittableRandom random = new SplittableRandom(42);
+            long[] nanos = new long[10_000];
+            int found = 0;
+            try (IndexedDump d = opened) {
+                for (int i = 0; i < nanos.length; i++) {
+                    String title = entries.get(random.nextInt(entries.size())).title();
+                    long s = System.nanoTime();
+                    found += d.byTitle(title).isPresent() ? 1 : 0;
+                    nanos[i] = System.nanoTime() - s;
+                }
+            }
+            Arrays.sort(nanos);
+            System.out.printf("%s: open %.1f ms; 10,000 random titles (%d found): p50 %.2f ms, p99 %.2f ms, max %.1f ms%n",
+                    layout, openMs, found, nanos[nanos.length / 2] / 1e6, nanos[nanos.length * 99 / 100] / 1e6,
+                    nanos[nanos.length - 1] / 1e6);
+        }
+    }
+
+    static void read(Path dump, int threads) throws IOException {
+        long t = System.nanoTime();
+        long revisions;
+        try (DumpReader r = ParallelDumps.open(dump, threads)) {
+            revisions = r.revisions().count();
+        }
+        System.out.printf(Locale.ROOT, "mwdump %d threads: %d revisions in %.2f s%n", threads, revisions, secs(t));
+    }
+
+    static void pageIndex(long n, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path file = dir.resolve("pages-" + n + ".mwpidx");
+        System.gc();
+        long t = System.nanoTime();
+        PageIndex.Builder b = new PageIndex.Builder();
+        SplittableRandom random = new SplittableRandom(1);
+        long offset = 0;
+        for (long i = 0; i < n; i++) {
+            if (i % 100 == 0) {
+                offset += 100_000 + random.nextInt(400_000);
+            }
+            b.add(i * 3 + 10, offset, "Synthetic page title number " + i);
+        }
+        b.write(file);
+        System.out.printf("page index of %,d pages: built in %.1f s, %,d bytes on disk%n", n, secs(t), Files.size(file));
+        b = null;
+        System.gc();
+        long heapBefore = usedHeap();
+        t = System.nanoTime();
+        PageIndex index = PageIndex.open(file);
+        double openMs = (System.nanoTime() - t) / 1e6;
+        System.gc();
+        long heapAfter = usedHeap();
+        long[] probe = new long[1000];
+        t = System.nanoTime();
+        for (int i = 0; i < probe.length; i++) {
+            probe[i] = index.position((random.nextLong(n)) * 3 + 10);
+        }
+        System.out.printf("open %.2f ms, heap used by the open index %,d bytes, 1,000 id lookups in %.2f ms (%d misses)%n",
+                openMs, Math.max(0, heapAfter - heapBefore), (System.nanoTime() - t) / 1e6,
+                Arrays.stream(probe).filter(p -> p < 0).count());
+        List<Object> keep = new ArrayList<>();
+        keep.add(index);
+    }
+
+    private static long usedHeap() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static double secs(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
