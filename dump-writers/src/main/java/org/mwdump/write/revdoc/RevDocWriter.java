@@ -204,7 +204,10 @@ public final class RevDocWriter implements DumpWriter {
         j.raw("]}");
     }
 
-    /** mwxml 0.3.3 drops the localized namespace prefix of titles outside the main namespace. */
+    /**
+     * mwxml 0.3.3 drops the localized namespace prefix of titles outside the main namespace, using the
+     * site info's namespace names; without them (no {@link #writeSiteInfo}) titles are kept whole.
+     */
     private String stripNamespace(String title, Integer namespace) {
         if (namespace == null || namespace == 0) {
             return title;
@@ -217,8 +220,8 @@ public final class RevDocWriter implements DumpWriter {
                 }
             }
         }
-        int colon = title.indexOf(':');
-        return colon >= 0 ? title.substring(colon + 1) : title;
+        // an unknown namespace name: keeping the prefix loses nothing, guessing it could cut a title
+        return title;
     }
 
     private static void writeSlots(AsciiJsonBuffer j, Revision r) throws IOException {
