@@ -29,7 +29,9 @@ import org.mwdump.model.Upload;
  * read and written again keeps its bytes.
  *
  * <p>What schema 0.10 cannot hold is left out when writing it: {@code <origin>}, non-main slots,
- * and the {@code sha1} and {@code location} attributes of {@code <text>}.
+ * and the {@code sha1} and {@code location} attributes of {@code <text>}. Negative numbers, which no
+ * schema allows and only Wikimedia's Analytics writer uses (for "unknown"), are left out too: a
+ * {@code <parentid>} that is not positive, a negative contributor {@code <id>} or {@code bytes}.
  *
  * <p>Cost: one pass, each string escaped and UTF-8-encoded straight into a 64 KiB buffer; the site
  * info and a page's header wait in memory until the page's first entry is written (the style may
@@ -264,7 +266,7 @@ public final class XmlDumpWriter implements DumpWriter {
         if (r.id() != null) {
             w.raw("      <id>").number(r.id()).raw("</id>\n");
         }
-        if (r.parentId() != null) {
+        if (r.parentId() != null && r.parentId() > 0) {
             w.raw("      <parentid>").number(r.parentId()).raw("</parentid>\n");
         }
         element(6, "timestamp", r.timestamp());
@@ -321,7 +323,7 @@ public final class XmlDumpWriter implements DumpWriter {
         if (legacy && (v11 || !stubText)) {
             w.raw(" xml:space=\"preserve\"");
         }
-        if (t.bytes() != null) {
+        if (t.bytes() != null && t.bytes() >= 0) {
             w.raw(" bytes=\"").number(t.bytes()).raw("\"");
         }
         if (v11 && t.sha1() != null) {
@@ -359,7 +361,7 @@ public final class XmlDumpWriter implements DumpWriter {
         }
         w.raw(">\n");
         element(indent + 2, "username", c.username());
-        if (c.id() != null) {
+        if (c.id() != null && c.id() >= 0) {
             indent(indent + 2);
             w.raw("<id>").number(c.id()).raw("</id>\n");
         }
