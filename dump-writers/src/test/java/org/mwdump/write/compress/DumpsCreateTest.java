@@ -1,0 +1,98 @@
+package org.mwdump.write.compress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.mwdump.Compression;
+import org.mwdump.DumpFormat;
+import org.mwdump.DumpReader;
+import org.mwdump.DumpWriter;
+import org.mwdump.Dumps;
+import org.mwdump.WriteOptions;
+import org.mwdump.model.Page;
+import org.mwdump.model.Revision;
+import org.mwdump.testing.Corpus;
+
+/**
+ * {@code Dumps.create}/{@code Dumps.convert} find the writers and codecs of this module: every format
+ * in every compression reads back to the same revisions, and a writer that fails leaves nothing under
+ * the target name.
+ */
+class DumpsCreateTest {
+    @TempDir
+    Path dir;
+
+    static final String SOURCE = "small/fowiki-macbre/dump.xml.bz2";
+
+    @ParameterizedTest
+    @EnumSource(value = Compression.class, names = {"NONE", "BZIP2", "GZIP", "XZ", "ZSTD"})
+    void everyFormatInEveryCompressionReadsBack(Compression compression) {
+        Path in = Corpus.file(SOURCE);
+        List<Revision> expected = revisions(in);
+        for (DumpFormat format : List.of(DumpFormat.XML, DumpFormat.REVDOC, DumpFormat.REVDOC_LEGACY)) {
+            Path out = dir.resolve("out-" + format + compression.extension());
+            long n = Dumps.convert(in, out, format, WriteOptions.builder().compression(compression).build());
+            assertEquals(expected.size(), n);
+            try (DumpReader reader = Dumps.open(out)) {
+                assertEquals(compression, reader.compression());
+                List<Revision> actual = reader.revisions().toList();
+                assertEquals(expected.stream().map(Revision::id).toList(), actual.stream().map(Revision::id).toList());
+                assertEquals(expected.get(0).text(), actual.get(0).text());
+            }
+        }
+    }
+
+    @Test
+    void compressionFollowsTheFileName() throws IOException {
+        Path out = dir.resolve("x.jsonl.zst");
+        Dumps.convert(Corpus.file(SOURCE), out, DumpFormat.REVDOC, WriteOptions.DEFAULT);
+        byte[] head = Files.readAllBytes(out);
+        assertEquals(Compression.ZSTD, Compression.sniff(head, head.length));
+    }
+
+    @Test
+    void aFailureMidWriteLeavesNothingUnderTheTargetName() throws IOException {
+        Path target = dir.resolve("broken.xml.bz2");
+        DumpWriter writer = Dumps.create(target, DumpFormat.XML);
+        try (DumpReader reader = Dumps.open(Corpus.file(SOURCE))) {
+            writer.writeSiteInfo(reader.siteInfo());
+            reader.revisions().forEach(writer::write);
+        }
+        // a revision without page data the writer rejects: a null entry fails inside the writer
+        assertThrows(NullPointerException.class, () -> writer.write(null));
+        writer.close(); // closing after the failure must not publish the file
+        assertFalse(Files.exists(target));
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(), left.toList(), "temporary files are removed");
+        }
+    }
+
+    @Test
+    void abortLeavesNothing() throws IOException {
+        Path target = dir.resolve("aborted.jsonl");
+        DumpWriter writer = Dumps.create(target, DumpFormat.REVDOC);
+        writer.writePage(Page.of(1, 0, "X"));
+        writer.abort();
+        writer.close();
+        assertFalse(Files.exists(target));
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(0, left.count());
+        }
+    }
+
+    private static List<Revision> revisions(Path file) {
+        try (DumpReader reader = Dumps.open(file)) {
+            return reader.revisions().toList();
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.mwdump.write.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mwdump.DumpReader;
+import org.mwdump.DumpWriter;
+import org.mwdump.Dumps;
+import org.mwdump.ReadOptions;
+import org.mwdump.model.CaseRule;
+import org.mwdump.model.Comment;
+import org.mwdump.model.Contributor;
+import org.mwdump.model.LogItem;
+import org.mwdump.model.Namespace;
+import org.mwdump.model.Page;
+import org.mwdump.model.PageEntry;
+import org.mwdump.model.Revision;
+import org.mwdump.model.SiteInfo;
+import org.mwdump.model.Slot;
+import org.mwdump.model.Text;
+import org.mwdump.model.Upload;
+
+/**
+ * What every writer/reader pair must keep: a model written by the writer and read back by
+ * {@code Dumps.open} equals the original, as far as the format can carry it ({@link #carried}).
+ * The data starts as XML (read by the XML reader) so it has the shape real dumps have.
+ */
+abstract class RoundTripContract {
+
+    static final SiteInfo SITE = new SiteInfo("0.11", "en", true, "Wikipedia", "enwiki",
+            "https://en.wikipedia.org/wiki/Main_Page", "MediaWiki 1.45.0-wmf.3", CaseRule.FIRST_LETTER,
+            List.of(new Namespace(0, "", CaseRule.FIRST_LETTER), new Namespace(1, "Talk", CaseRule.FIRST_LETTER),
+                    new Namespace(6, "File", CaseRule.FIRST_LETTER)));
+
+    /** Writes with the writer under test. */
+    abstract DumpWriter writer(ByteArrayOutputStream out);
+
+    /** The model as this format can carry it (identity for a lossless format). */
+    abstract Revision carried(Revision r);
+
+    /** Whether uploads and log items survive. */
+    abstract boolean carriesUploadsAndLogs();
+
+    private List<Object> roundTrip(List<PageEntry> entries, List<LogItem> logs) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        DumpWriter w = writer(out);
+        w.writeSiteInfo(SITE);
+        for (PageEntry e : entries) {
+            w.write(e);
+        }
+        for (LogItem l : logs) {
+            w.writeLogItem(l);
+        }
+        w.close();
+        List<Object> read = new ArrayList<>();
+        try (DumpReader r = Dumps.open(new ByteArrayInputStream(out.toByteArray()),
+                ReadOptions.builder().siteInfo(SITE).build())) {
+            r.entries().forEach(read::add);
+            r.logItems().forEach(read::add);
+        }
+        return read;
+    }
+
+    private void check(List<PageEntry> entries, List<LogItem> logs) {
+        List<Object> expected = new ArrayList<>();
+        for (PageEntry e : entries) {
+            if (e instanceof Revision r) {
+                expected.add(carried(r));
+            } else if (carriesUploadsAndLogs()) {
+                expected.add(e);
+            }
+        }
+        if (carriesUploadsAndLogs()) {
+            expected.addAll(logs);
+        }
+        assertEquals(expected, roundTrip(entries, logs));
+    }
+
+    static Revision rev(Page page, long id, Contributor c, Comment comment, List<Slot> slots, String sha1) {
+        return new Revision(page, id, id - 1, "2024-04-15T14:38:04Z", c, id % 2 == 0, comment, slots, sha1);
+    }
+
+    static Slot main(Long origin, Text text) {
+        return new Slot(Slot.MAIN, origin, "wikitext", "text/x-wiki", text);
+    }
+
+    @Test
+    void unicodeBeyondTheBmpAndMarkup() {
+        Page page = new Page(10L, 1, "Talk:Ünïcödé 😀 \"q\" & <a>", true, "Target 'x' & \"y\"",
+                List.of("edit=sysop:move=sysop"));
+        String text = "#REDIRECT [[x]] 😀 𝔘 \u00e9 \"quoted\" 'apos' & < > \t tab\nline\u007f";
+        check(List.of(rev(page, 2, Contributor.user("Üser 😀", 5), Comment.of("çomment \"😀\" & <>"),
+                List.of(main(2L, new Text(text, 40L, "kmysdltgexdwkv2xsml3j44jb56dxvn", null, null, false))),
+                "kmysdltgexdwkv2xsml3j44jb56dxvn")), List.of());
+    }
+
+    @Test
+    void emptyAndDeletedTextDeletedContributorAndComment() {
+        Page page = Page.of(11, 0, "Empty");
+        check(List.of(
+                rev(page, 3, Contributor.ip("192.0.2.1"), null,
+                        List.of(main(3L, new Text(null, 0L, "phoiac9h4m842xq45sp7s6u21eteeq1", null, null, false))),
+                        "phoiac9h4m842xq45sp7s6u21eteeq1"),
+                rev(page, 4, Contributor.DELETED, Comment.DELETED,
+                        List.of(main(4L, new Text(null, 12L, "", null, null, true))), "")), List.of());
+    }
+
+    @Test
+    void stubsAndSlots() {
+        Page page = Page.of(42, 6, "File:Some file.jpg");
+        check(List.of(rev(page, 100, Contributor.user("Example", 7), Comment.of("structured data"), List.of(
+                main(98L, new Text(null, 4L, "abcabcabcabcabcabcabcabcabcabca", "tt:555", "555", false)),
+                new Slot("mediainfo", 100L, "wikibase-mediainfo", "application/json",
+                        new Text(null, 2L, "defdefdefdefdefdefdefdefdefdefd", "es:DB://cluster1/123", null, false))),
+                "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz")), List.of());
+    }
+
+    @Test
+    void uploadsAndLogItems() {
+        Page page = Page.of(43, 6, "File:Some image.jpg");
+        List<PageEntry> entries = List.of(
+                rev(page, 102, Contributor.user("Foobar", 42), Comment.of("image"),
+                        List.of(main(102L, new Text("This is an image.", 17L, "mehom37npwkpzhaiwu3wyr0egalumki",
+                                null, null, false))), "mehom37npwkpzhaiwu3wyr0egalumki"),
+                new Upload(page, "2001-01-15T20:34:12Z", Contributor.user("Foobar", 42), Comment.of("My image"),
+                        "Some_image.jpg", null, "http://upload.wikimedia.org/x/Some_image.jpg", 12345L,
+                        "abc", "2/22/Some_image.jpg", null, null));
+        List<LogItem> logs = List.of(new LogItem(15L, "2008-10-23T03:20:32Z", Contributor.user("Wikimedian", 12345),
+                Comment.of("content was: 'silly'"), "delete", "delete", false, "Silly page name", ""));
+        check(entries, logs);
+    }
+}
