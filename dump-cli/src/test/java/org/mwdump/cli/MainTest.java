@@ -1,0 +1,163 @@
+package org.mwdump.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mwdump.testing.Corpus;
+
+/** The command run in-process, as a new user would try it. */
+class MainTest {
+
+    record Result(int status, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Result(status, out.toString(), err.toString());
+    }
+
+    static void assertOneLineError(Result r, int status, String mentions) {
+        assertEquals(status, r.status(), r.err());
+        String[] lines = r.err().strip().split("\n");
+        assertEquals(1, lines.length, r.err());
+        assertTrue(lines[0].startsWith("mwdump: "), r.err());
+        assertTrue(lines[0].contains(mentions), r.err());
+    }
+
+    @Test
+    void infoPrintsCounts() {
+        Result r = run("info", Corpus.file("aawiki-20260101/aawiki-20260101-pages-meta-history.xml.7z").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("pages: 507\n"), r.out());
+        assertTrue(r.out().contains("revisions: 1307\n"), r.out());
+        assertTrue(r.out().contains("compression: seven_z\n"), r.out());
+        assertTrue(r.out().contains("schema: 0.11\n"), r.out());
+        Result json = run("info", "--json", Corpus.file("small/fowiki-macbre/dump.xml.bz2").toString());
+        assertEquals(0, json.status(), json.err());
+        assertTrue(json.out().startsWith("{\"file\": "), json.out());
+        assertTrue(json.out().contains("\"pages\": 2, \"revisions\": 2"), json.out());
+    }
+
+    @Test
+    void helpAndVersion() {
+        assertEquals(0, run("--help").status());
+        assertTrue(run("--version").out().startsWith("mwdump "));
+        for (String sub : new String[] {"info", "validate", "convert", "get", "index"}) {
+            Result r = run(sub, "--help");
+            assertEquals(0, r.status(), sub);
+            assertTrue(r.out().contains("Usage: mwdump " + sub), r.out());
+        }
+        assertEquals(2, run("convert").status());
+        assertEquals(2, run("frobnicate").status());
+    }
+
+    @Test
+    void missingFileNotADumpAndTruncatedBz2(@TempDir Path dir) throws IOException {
+        Path missing = dir.resolve("missing.xml.bz2");
+        for (String sub : new String[] {"info", "validate"}) {
+            assertOneLineError(run(sub, missing.toString()), 1, "missing.xml.bz2");
+        }
+        assertOneLineError(run("get", missing.toString(), "--id", "1"), 1, "missing.xml.bz2");
+        assertOneLineError(run("convert", missing.toString(), dir.resolve("x.jsonl").toString()), 1,
+                "missing.xml.bz2");
+
+        Path notDump = dir.resolve("notes.txt");
+        Files.writeString(notDump, "just some notes\n");
+        assertOneLineError(run("info", notDump.toString()), 1, "notes.txt");
+
+        byte[] whole = Files.readAllBytes(Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2"));
+        Path truncated = dir.resolve("truncated.xml.bz2");
+        Files.write(truncated, Arrays.copyOf(whole, whole.length / 2));
+        Result info = run("info", truncated.toString());
+        assertOneLineError(info, 1, "truncated.xml.bz2");
+        assertTrue(info.err().contains("byte offset"), info.err());
+        Path out = dir.resolve("out.jsonl");
+        assertOneLineError(run("convert", truncated.toString(), out.toString()), 1, "truncated.xml.bz2");
+        assertNoFileNamed(dir, "out.jsonl");
+    }
+
+    static void assertNoFileNamed(Path dir, String prefix) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            assertFalse(files.anyMatch(p -> p.getFileName().toString().contains(prefix)),
+                    "no output or temporary file may remain");
+        }
+    }
+
+    @Test
+    void unwritableOutput(@TempDir Path dir) throws IOException {
+        Path readOnly = dir.resolve("ro");
+        Files.createDirectory(readOnly);
+        assertTrue(readOnly.toFile().setWritable(false));
+        try {
+            Path out = readOnly.resolve("out.jsonl");
+            Result r = run("convert", Corpus.file("small/fowiki-macbre/dump.xml.bz2").toString(), out.toString());
+            if (Files.isWritable(readOnly)) {
+                return; // running as a user who can write anywhere: nothing to check
+            }
+            assertOneLineError(r, 1, "out.jsonl");
+            assertFalse(Files.exists(out));
+        } finally {
+            readOnly.toFile().setWritable(true);
+        }
+    }
+
+    @Test
+    void validateCountsProblems(@TempDir Path dir) throws IOException {
+        Result ok = run("validate", Corpus.file("multistream-enwiktionary-20150224/"
+                + "enwiktionary-20150224-pages-articles-multistream.xml.bz2").toString());
+        assertEquals(0, ok.status(), ok.out() + ok.err());
+        assertTrue(ok.out().contains("index lines checked: 300\n"), ok.out());
+        assertTrue(ok.out().contains("problems: 0\n"), ok.out());
+
+        String xml = Files.readString(Corpus.file("mediawiki-export-demo/export-demo.xml"));
+        Path tampered = dir.resolve("tampered.xml");
+        // one recorded hash no longer matches its text
+        String changed = xml.replaceFirst("<sha1>([0-9a-z]{31})</sha1>", "<sha1>0000000000000000000000000000000</sha1>");
+        Files.writeString(tampered, changed);
+        Result bad = run("validate", tampered.toString());
+        if (changed.equals(xml)) {
+            return;
+        }
+        assertEquals(1, bad.status(), bad.out() + bad.err());
+        assertTrue(bad.out().contains("problem sha1 mismatch: 1\n"), bad.out());
+    }
+
+    @Test
+    void getFindsPagesByIdAndTitle(@TempDir Path dir) throws IOException {
+        Path src = Corpus.file("multistream-elwikivoyage-p2566p2583/pages-articles-p2566p2583.multistream.xml.bz2");
+        Path dump = dir.resolve("el-multistream.xml.bz2");
+        Files.copy(src, dump);
+        Files.copy(Corpus.file("multistream-elwikivoyage-p2566p2583/pages-articles-p2566p2583.multistream-index.xml.bz2"),
+                dir.resolve("el-multistream-index.txt.bz2"));
+        Result index = run("index", dump.toString());
+        assertEquals(0, index.status(), index.err());
+        assertTrue(index.out().contains("pages: 17"), index.out());
+        Result missing = run("get", dump.toString(), "--title", "No such page");
+        assertEquals(1, missing.status());
+        assertTrue(missing.err().contains("No such page"), missing.err());
+    }
+
+    @Test
+    void convertSampleToJsonlMatchesMwxml(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("sample.jsonl");
+        Result r = run("convert", "--quiet", Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2")
+                .toString(), out.toString());
+        assertEquals(0, r.status(), r.err());
+        assertArrayEquals(Files.readAllBytes(Corpus.reference().resolve(
+                "elwikivoyage-pages-articles-sample__sample-pages-articles.xml.bz2.revdocs.jsonl")),
+                Files.readAllBytes(out));
+    }
+}
