@@ -98,20 +98,14 @@ class MainTest {
 
     @Test
     void unwritableOutput(@TempDir Path dir) throws IOException {
-        Path readOnly = dir.resolve("ro");
-        Files.createDirectory(readOnly);
-        assertTrue(readOnly.toFile().setWritable(false));
-        try {
-            Path out = readOnly.resolve("out.jsonl");
-            Result r = run("convert", Corpus.file("small/fowiki-macbre/dump.xml.bz2").toString(), out.toString());
-            if (Files.isWritable(readOnly)) {
-                return; // running as a user who can write anywhere: nothing to check
-            }
-            assertOneLineError(r, 1, "out.jsonl");
-            assertFalse(Files.exists(out));
-        } finally {
-            readOnly.toFile().setWritable(true);
-        }
+        // a regular file where a directory should be: not writable even with every permission
+        Path notADirectory = dir.resolve("plain-file");
+        Files.writeString(notADirectory, "x");
+        Path out = notADirectory.resolve("out.jsonl");
+        Result r = run("convert", Corpus.file("small/fowiki-macbre/dump.xml.bz2").toString(), out.toString());
+        assertOneLineError(r, 1, "out.jsonl");
+        assertFalse(Files.exists(out));
+        assertNoFileNamed(dir, "out.jsonl");
     }
 
     @Test
