@@ -585,6 +585,10 @@ public final class Bzip2BlockDecoder {
     }
 
     private CorruptInputException corrupt(String message, long relBitPos) {
+        if (relBitPos > 8L * limit) {
+            // Decoding ran on into the zeros that stand in for missing input.
+            return truncated(relBitPos);
+        }
         return corruptAt(message, absBitBase + relBitPos);
     }
 
