@@ -3,11 +3,10 @@ package org.mwdump.benchmarks.bzip2;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
@@ -21,7 +20,9 @@ import org.mwdump.read.bzip2.Bzip2InputStream;
  * <p>Usage: {@code Bzip2DecodeBench FILE.bz2 [rounds] [mwdump|commons|both]}. Each implementation gets
  * one untimed warm-up round, then {@code rounds} timed rounds (default 3); prints MB/s of decompressed
  * output (10^6 bytes per second) per round and the median, and a final line
- * {@code RESULT <impl> <median MB/s> <output bytes>} for scripts.
+ * {@code RESULT <impl> <median MB/s wall> <median MB/s cpu> <output bytes>} for scripts. The CPU figure
+ * divides by the process's CPU time (all JVM threads, so JIT and GC count), which is steadier than
+ * wall-clock time on a busy machine.
  */
 public final class Bzip2DecodeBench {
     private Bzip2DecodeBench() {
@@ -51,24 +52,41 @@ public final class Bzip2DecodeBench {
     private static void run(String name, Decoder decoder, byte[] compressed, int rounds) throws IOException {
         byte[] sink = new byte[64 * 1024];
         long size = decodeOnce(decoder, compressed, sink);
-        List<Double> mbps = new ArrayList<>();
+        double[] wall = new double[rounds];
+        double[] cpu = new double[rounds];
         for (int r = 0; r < rounds; r++) {
+            long c0 = processCpuNanos();
             long t0 = System.nanoTime();
             long n = decodeOnce(decoder, compressed, sink);
             long t1 = System.nanoTime();
+            long c1 = processCpuNanos();
             if (n != size) {
                 throw new IllegalStateException(name + ": decoded " + n + " bytes, first round " + size);
             }
-            double v = n / 1e6 / ((t1 - t0) / 1e9);
-            mbps.add(v);
-            System.out.printf(Locale.ROOT, "%-17s round %d: %8.1f MB/s (%.2f s)%n", name, r + 1, v, (t1 - t0) / 1e9);
+            wall[r] = n / 1e6 / ((t1 - t0) / 1e9);
+            cpu[r] = c1 > c0 ? n / 1e6 / ((c1 - c0) / 1e9) : Double.NaN;
+            System.out.printf(Locale.ROOT, "%-17s round %d: %8.1f MB/s wall (%.2f s), %8.1f MB/s cpu%n", name, r + 1,
+                    wall[r], (t1 - t0) / 1e9, cpu[r]);
         }
-        double[] sorted = mbps.stream().mapToDouble(Double::doubleValue).toArray();
+        double mw = median(wall);
+        double mc = median(cpu);
+        System.out.printf(Locale.ROOT, "%-17s median: %8.1f MB/s wall, %8.1f MB/s cpu (%,d bytes of output)%n", name,
+                mw, mc, size);
+        System.out.printf(Locale.ROOT, "RESULT %s %.2f %.2f %d%n", name, mw, mc, size);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
         Arrays.sort(sorted);
-        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-        System.out.printf(Locale.ROOT, "%-17s median: %8.1f MB/s of output (%,d bytes)%n", name, median, size);
-        System.out.printf(Locale.ROOT, "RESULT %s %.2f %d%n", name, median, size);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     private static long decodeOnce(Decoder decoder, byte[] compressed, byte[] sink) throws IOException {
