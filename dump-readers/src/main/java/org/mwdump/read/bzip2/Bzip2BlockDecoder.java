@@ -245,8 +245,7 @@ public final class Bzip2BlockDecoder {
             buildTable(t, alphaSize);
         }
 
-        long end = decodeSymbols(blockSize100k, nInUse, nSelectors, origPtr);
-        long blockEnd = end;
+        long blockEnd = decodeSymbols(blockSize100k, nInUse, nSelectors, origPtr);
         int nblock = this.nblock;
         if (origPtr >= nblock) {
             throw corrupt("origPtr " + origPtr + " out of range (block has " + nblock + " symbols)", blockStart + 81);

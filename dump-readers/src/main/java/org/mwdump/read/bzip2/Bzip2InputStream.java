@@ -16,7 +16,7 @@ import org.mwdump.CorruptInputException;
  * {@link CorruptInputException} (unchecked) with the bit offset of the damage counted from the start of the
  * input. An empty input is not a bzip2 file and also throws.
  *
- * <p>Cost: about 8 MiB of buffers for large inputs (compressed input window, work arrays and one decoded
+ * <p>Cost: about 9 MiB of buffers for large inputs (compressed input window, work arrays and one decoded
  * block); single-threaded, decoding a block at a time. Reads from the underlying stream in large chunks, so
  * wrapping it in a {@link java.io.BufferedInputStream} is unnecessary. Not thread-safe.
  */
