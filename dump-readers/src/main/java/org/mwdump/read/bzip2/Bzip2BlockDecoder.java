@@ -1,0 +1,593 @@
+package org.mwdump.read.bzip2;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.mwdump.CorruptInputException;
+import org.mwdump.DumpLocation;
+
+/**
+ * Decodes single bzip2 blocks at arbitrary bit offsets, for random access and parallel decoding.
+ *
+ * <p>A block starts with the 48-bit magic {@code 0x314159265359} and is not byte aligned; it ends where
+ * the next block magic or the end-of-stream magic {@code 0x177245385090} begins. {@link #decode} returns
+ * the block's original bytes (after undoing all stages including the initial run-length coding), its
+ * stored CRC (already verified) and the bit offset where it ended. Blocks are independent, so any block
+ * can be decoded given only its start offset.
+ *
+ * <p>Cost: an instance holds about 4 MiB of work arrays (for blocks of up to 900 kB) and is reused across
+ * calls; decoding is linear in the block size. Instances are not thread-safe: use one per thread.
+ */
+public final class Bzip2BlockDecoder {
+    /** The 48-bit magic that starts every block (BCD pi). */
+    public static final long BLOCK_MAGIC = 0x314159265359L;
+    /** The 48-bit magic that starts the end-of-stream record (BCD sqrt(pi)). */
+    public static final long END_OF_STREAM_MAGIC = 0x177245385090L;
+
+    /** Huffman codes up to this many bits are resolved by one table lookup. */
+    private static final int LUT_BITS = 10;
+    private static final int LUT_SIZE = 1 << LUT_BITS;
+    private static final int MAX_CODE_LEN = 20;
+    private static final int MAX_GROUPS = 6;
+    private static final int MAX_ALPHA = 258;
+    /** Selectors past this count are read but ignored, as libbzip2 1.0.8 does. */
+    private static final int MAX_SELECTORS = 18002;
+    private static final int GROUP_SIZE = 50;
+
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.BIG_ENDIAN);
+
+    // Input of the current call.
+    private byte[] in;
+    private int limit;
+    private long bitPos;
+    private long absBitBase;
+    private boolean atEof;
+
+    // Work arrays, reused.
+    private int[] tt = new int[0];
+    private byte[] out = new byte[0];
+    private int outLen;
+    private int storedCrc;
+    private final byte[] seqToUnseq = new byte[256];
+    private final byte[] selectors = new byte[MAX_SELECTORS];
+    private final int[] lengths = new int[MAX_GROUPS * MAX_ALPHA];
+    private final int[] lut = new int[MAX_GROUPS * LUT_SIZE];
+    /** Per table and code length: first canonical code, first code past the length, index into perm. */
+    private final int[] firstCode = new int[MAX_GROUPS * (MAX_CODE_LEN + 1)];
+    private final int[] endCode = new int[MAX_GROUPS * (MAX_CODE_LEN + 1)];
+    private final int[] permBase = new int[MAX_GROUPS * (MAX_CODE_LEN + 1)];
+    private final int[] perm = new int[MAX_GROUPS * MAX_ALPHA];
+    private final int[] maxLen = new int[MAX_GROUPS];
+    private final boolean[] tableValid = new boolean[MAX_GROUPS];
+    private final int[] unzftab = new int[256];
+    private final int[] cftab = new int[257];
+    private final byte[] mtf = new byte[256];
+
+    /** Creates a decoder; work arrays are allocated on first use and sized to the largest block seen. */
+    public Bzip2BlockDecoder() {
+    }
+
+    /**
+     * The result of decoding one block.
+     *
+     * @param data           the block's original bytes
+     * @param storedCrc      the CRC stored in the block header (equal to the CRC of {@code data})
+     * @param startBitOffset bit offset of the block magic
+     * @param endBitOffset   bit offset just past the block: where the next block magic or the end-of-stream
+     *                       magic starts
+     */
+    public record Block(byte[] data, int storedCrc, long startBitOffset, long endBitOffset) {
+        public Block {
+            Objects.requireNonNull(data, "data is null");
+        }
+    }
+
+    /**
+     * Whether the 48 bits at {@code bitOffset} of {@code data} are the block magic. Bits past the end of the
+     * array count as zero, so a position too close to the end gives {@code false}.
+     */
+    public static boolean isBlockMagic(byte[] data, long bitOffset) {
+        return peek48(data, data.length, bitOffset) == BLOCK_MAGIC;
+    }
+
+    /** Whether the 48 bits at {@code bitOffset} of {@code data} are the end-of-stream magic. */
+    public static boolean isEndOfStreamMagic(byte[] data, long bitOffset) {
+        return peek48(data, data.length, bitOffset) == END_OF_STREAM_MAGIC;
+    }
+
+    /**
+     * Decodes the block whose magic starts at {@code bitOffset} of {@code data}, assuming the largest block
+     * size (level 9). Same as {@code decode(data, data.length, bitOffset, 9)}.
+     */
+    public Block decode(byte[] data, long bitOffset) {
+        Objects.requireNonNull(data, "data is null");
+        return decode(data, data.length, bitOffset, 9);
+    }
+
+    /**
+     * Decodes the block whose magic starts at {@code bitOffset} of the first {@code length} bytes of
+     * {@code data}, and verifies its CRC.
+     *
+     * @param blockSize100k the stream's level from its {@code BZh1}..{@code BZh9} header (block size limit in
+     *                      units of 100,000 bytes); 9 accepts every block
+     * @throws CorruptInputException if the block is damaged, its CRC does not match, or it extends past
+     *                               {@code length}; bit offsets in it are relative to {@code data[0]}
+     */
+    public Block decode(byte[] data, int length, long bitOffset, int blockSize100k) {
+        Objects.requireNonNull(data, "data is null");
+        Objects.checkFromIndexSize(0, length, data.length);
+        if (bitOffset < 0 || bitOffset > 8L * length) {
+            throw new IndexOutOfBoundsException("bitOffset " + bitOffset + " outside 0.." + 8L * length);
+        }
+        if (blockSize100k < 1 || blockSize100k > 9) {
+            throw new IllegalArgumentException("blockSize100k must be 1..9: " + blockSize100k);
+        }
+        long end = decodeBlock(data, length, bitOffset, 0, blockSize100k, true);
+        return new Block(Arrays.copyOf(out, outLen), storedCrc, bitOffset, end);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Package-private interface used by Bzip2InputStream: output stays in the reused buffer.
+
+    byte[] output() {
+        return out;
+    }
+
+    int outputLength() {
+        return outLen;
+    }
+
+    int storedCrc() {
+        return storedCrc;
+    }
+
+    /**
+     * Decodes one block into {@link #output()} and checks its CRC.
+     *
+     * @param in         input bytes; only {@code [0, limit)} are read
+     * @param bitPos     position of the block magic, relative to {@code in[0]}
+     * @param absBitBase absolute bit offset of {@code in[0]}, for error reports
+     * @param atEof      whether {@code limit} is the true end of the input (only changes the error message)
+     * @return the bit position (relative to {@code in[0]}) just past the block
+     */
+    long decodeBlock(byte[] in, int limit, long bitPos, long absBitBase, int blockSize100k, boolean atEof) {
+        this.in = in;
+        this.limit = limit;
+        this.bitPos = bitPos;
+        this.absBitBase = absBitBase;
+        this.atEof = atEof;
+        try {
+            return decodeBlock0(blockSize100k);
+        } finally {
+            this.in = null;
+        }
+    }
+
+    private long decodeBlock0(int blockSize100k) {
+        final long blockStart = bitPos;
+        if (getBits48() != BLOCK_MAGIC) {
+            throw corrupt("bad block magic", blockStart);
+        }
+        storedCrc = getBits(32);
+        if (getBits(1) != 0) {
+            throw corrupt("randomised blocks are not supported", bitPos - 1);
+        }
+        int origPtr = getBits(24);
+
+        // Symbol map: which byte values occur in the block.
+        int used = getBits(16);
+        int nInUse = 0;
+        for (int i = 0; i < 16; i++) {
+            if ((used & (0x8000 >>> i)) != 0) {
+                int bits = getBits(16);
+                for (int j = 0; j < 16; j++) {
+                    if ((bits & (0x8000 >>> j)) != 0) {
+                        seqToUnseq[nInUse++] = (byte) (i * 16 + j);
+                    }
+                }
+            }
+        }
+        if (nInUse == 0) {
+            throw corrupt("block uses no symbols", bitPos);
+        }
+        final int alphaSize = nInUse + 2;
+
+        int nGroups = getBits(3);
+        if (nGroups < 2 || nGroups > MAX_GROUPS) {
+            throw corrupt("invalid number of Huffman tables " + nGroups, bitPos - 3);
+        }
+        int nSelectors = getBits(15);
+        if (nSelectors < 1) {
+            throw corrupt("no selectors", bitPos - 15);
+        }
+        // Selectors, move-to-front coded in unary.
+        byte[] selMtf = {0, 1, 2, 3, 4, 5};
+        for (int i = 0; i < nSelectors; i++) {
+            int j = 0;
+            while (getBits(1) != 0) {
+                if (++j >= nGroups) {
+                    throw corrupt("invalid selector", bitPos - 1);
+                }
+            }
+            if (i < MAX_SELECTORS) {
+                byte v = selMtf[j];
+                for (; j > 0; j--) {
+                    selMtf[j] = selMtf[j - 1];
+                }
+                selMtf[0] = v;
+                selectors[i] = v;
+            }
+        }
+        if (nSelectors > MAX_SELECTORS) {
+            nSelectors = MAX_SELECTORS;
+        }
+
+        // Code lengths, delta coded.
+        for (int t = 0; t < nGroups; t++) {
+            int curr = getBits(5);
+            int base = t * MAX_ALPHA;
+            for (int i = 0; i < alphaSize; i++) {
+                while (true) {
+                    if (curr < 1 || curr > MAX_CODE_LEN) {
+                        throw corrupt("invalid Huffman code length " + curr, bitPos);
+                    }
+                    if (getBits(1) == 0) {
+                        break;
+                    }
+                    curr += getBits(1) == 0 ? 1 : -1;
+                }
+                lengths[base + i] = curr;
+            }
+            buildTable(t, alphaSize);
+        }
+
+        long blockEnd = decodeSymbols(blockSize100k, nInUse, nSelectors, origPtr);
+        int nblock = this.nblock;
+        if (origPtr >= nblock) {
+            throw corrupt("origPtr " + origPtr + " out of range (block has " + nblock + " symbols)", blockStart + 81);
+        }
+        inverseBwt(nblock, origPtr);
+        int crc = ~Bzip2Crc.update(0xFFFFFFFF, out, 0, outLen);
+        if (crc != storedCrc) {
+            throw corrupt(String.format("block CRC mismatch (stored %08x, computed %08x)", storedCrc, crc),
+                    blockStart);
+        }
+        return blockEnd;
+    }
+
+    /** Number of symbols (pre-BWT bytes) in the block just decoded. */
+    private int nblock;
+
+    /**
+     * Builds the lookup table and the long-code tables for table {@code t}. A table whose lengths do not
+     * form a prefix code is marked invalid; that is an error only if a selector picks it.
+     */
+    private void buildTable(int t, int alphaSize) {
+        int lbase = t * MAX_ALPHA;
+        int cbase = t * (MAX_CODE_LEN + 1);
+        int[] count = new int[MAX_CODE_LEN + 1];
+        int max = 0;
+        for (int i = 0; i < alphaSize; i++) {
+            int len = lengths[lbase + i];
+            count[len]++;
+            if (len > max) {
+                max = len;
+            }
+        }
+        maxLen[t] = max;
+        // Canonical codes: by length, then by symbol value.
+        int code = 0;
+        int idx = 0;
+        boolean valid = true;
+        for (int len = 1; len <= MAX_CODE_LEN; len++) {
+            firstCode[cbase + len] = code;
+            endCode[cbase + len] = code + count[len];
+            permBase[cbase + len] = idx;
+            idx += count[len];
+            code += count[len];
+            if (code > (1 << len)) {
+                valid = false;
+            }
+            code <<= 1;
+        }
+        tableValid[t] = valid;
+        if (!valid) {
+            return;
+        }
+        int[] next = new int[MAX_CODE_LEN + 1];
+        for (int len = 1; len <= MAX_CODE_LEN; len++) {
+            next[len] = permBase[cbase + len];
+        }
+        for (int i = 0; i < alphaSize; i++) {
+            int len = lengths[lbase + i];
+            perm[lbase + next[len]++] = i;
+        }
+        int lutBase = t * LUT_SIZE;
+        Arrays.fill(lut, lutBase, lutBase + LUT_SIZE, 0);
+        for (int len = 1; len <= LUT_BITS; len++) {
+            int c = firstCode[cbase + len];
+            int pb = permBase[cbase + len];
+            for (int k = 0; k < count[len]; k++, c++) {
+                int sym = perm[lbase + pb + k];
+                int from = lutBase + (c << (LUT_BITS - len));
+                Arrays.fill(lut, from, from + (1 << (LUT_BITS - len)), (sym << 5) | len);
+            }
+        }
+    }
+
+    /**
+     * Huffman, run-length (RUNA/RUNB) and move-to-front decoding into {@code tt}, the hot loop. Keeps a
+     * 64-bit, MSB-aligned bit buffer in locals and refills it eight bytes at a time.
+     *
+     * @return the bit position just past the end-of-block symbol
+     */
+    private long decodeSymbols(int blockSize100k, int nInUse, int nSelectors, int origPtr) {
+        final int nblockMax = blockSize100k * 100000;
+        if (tt.length < nblockMax) {
+            tt = new int[nblockMax];
+        }
+        final int[] tt = this.tt;
+        final byte[] in = this.in;
+        final int limit = this.limit;
+        final long limitBits = 8L * limit;
+        final int[] lut = this.lut;
+        final int[] unzftab = this.unzftab;
+        final byte[] mtf = this.mtf;
+        Arrays.fill(unzftab, 0);
+        for (int i = 0; i < nInUse; i++) {
+            mtf[i] = seqToUnseq[i];
+        }
+        final int eob = nInUse + 1;
+
+        // Bit buffer: the next `bc` bits of input are the top bits of `bb`; `p` is the next byte to load.
+        int p = (int) (bitPos >>> 3);
+        long bb = loadBE(in, p, limit) & ~0xFFL;
+        int bc = 56;
+        p += 7;
+        int skip = (int) (bitPos & 7);
+        bb <<= skip;
+        bc -= skip;
+
+        int nblock = 0;
+        int groupNo = -1;
+        int groupLeft = 0;
+        int lutBase = 0;
+        int table = 0;
+        int runLen = 0;
+        int runBit = 1;
+        while (true) {
+            if (groupLeft == 0) {
+                if ((long) p * 8 - bc > limitBits) {
+                    throw truncated((long) p * 8 - bc);
+                }
+                if (++groupNo >= nSelectors) {
+                    throw corrupt("more symbols than selectors", (long) p * 8 - bc);
+                }
+                table = selectors[groupNo];
+                if (!tableValid[table]) {
+                    throw corrupt("invalid Huffman table " + table, (long) p * 8 - bc);
+                }
+                lutBase = table << LUT_BITS;
+                groupLeft = GROUP_SIZE;
+            }
+            groupLeft--;
+            if (bc < MAX_CODE_LEN) {
+                if (p + 8 <= limit) {
+                    bb |= ((long) LONG_BE.get(in, p)) >>> bc;
+                    p += (63 - bc) >>> 3;
+                    bc |= 56;
+                } else {
+                    while (bc <= 56) {
+                        long b = p < limit ? in[p] & 0xFF : 0;
+                        bb |= b << (56 - bc);
+                        p++;
+                        bc += 8;
+                    }
+                }
+            }
+            int e = lut[lutBase + (int) (bb >>> (64 - LUT_BITS))];
+            int sym;
+            int len = e & 31;
+            if (len != 0) {
+                sym = e >>> 5;
+            } else {
+                int cbase = table * (MAX_CODE_LEN + 1);
+                int ml = maxLen[table];
+                sym = -1;
+                for (len = LUT_BITS + 1; len <= ml; len++) {
+                    int c = (int) (bb >>> (64 - len));
+                    if (c < endCode[cbase + len]) {
+                        sym = perm[table * MAX_ALPHA + permBase[cbase + len] + c - firstCode[cbase + len]];
+                        break;
+                    }
+                }
+                if (sym < 0) {
+                    throw corrupt("invalid Huffman code", (long) p * 8 - bc);
+                }
+            }
+            bb <<= len;
+            bc -= len;
+
+            if (sym <= 1) {
+                // RUNA (0) adds runBit, RUNB (1) adds 2 * runBit: bijective base 2.
+                if (runBit >= 2 * 1024 * 1024) {
+                    throw corrupt("run too long", (long) p * 8 - bc);
+                }
+                runLen += runBit << sym;
+                runBit <<= 1;
+                continue;
+            }
+            if (runBit > 1) {
+                if (runLen > nblockMax - nblock) {
+                    throw corrupt("block longer than the stream's block size", (long) p * 8 - bc);
+                }
+                int v = mtf[0] & 0xFF;
+                unzftab[v] += runLen;
+                int stop = nblock + runLen;
+                if (runLen < 16) {
+                    for (; nblock < stop; nblock++) {
+                        tt[nblock] = v;
+                    }
+                } else {
+                    Arrays.fill(tt, nblock, stop, v);
+                    nblock = stop;
+                }
+                runLen = 0;
+                runBit = 1;
+            }
+            if (sym == eob) {
+                break;
+            }
+            if (nblock >= nblockMax) {
+                throw corrupt("block longer than the stream's block size", (long) p * 8 - bc);
+            }
+            // Move-to-front: symbol s stands for the (s-1)-th most recent byte.
+            int nn = sym - 1;
+            byte v = mtf[nn];
+            // The arraycopy intrinsic beats an element loop even for short moves.
+            System.arraycopy(mtf, 0, mtf, 1, nn);
+            mtf[0] = v;
+            int vi = v & 0xFF;
+            unzftab[vi]++;
+            tt[nblock++] = vi;
+        }
+        long end = (long) p * 8 - bc;
+        if (end > limitBits) {
+            throw truncated(end);
+        }
+        this.nblock = nblock;
+        this.bitPos = end;
+        return end;
+    }
+
+    /**
+     * Inverse Burrows-Wheeler transform (libbzip2's fast mode: one int per position, byte in the low 8 bits,
+     * successor in the upper 24) merged with undoing the initial run-length coding, into {@link #out}.
+     */
+    private void inverseBwt(int nblock, int origPtr) {
+        final int[] tt = this.tt;
+        int[] cftab = this.cftab;
+        cftab[0] = 0;
+        for (int i = 0; i < 256; i++) {
+            cftab[i + 1] = cftab[i] + unzftab[i];
+        }
+        for (int i = 0; i < nblock; i++) {
+            int uc = tt[i] & 0xFF;
+            tt[cftab[uc]++] |= i << 8;
+        }
+
+        byte[] o = out;
+        if (o.length < nblock + 1024) {
+            o = new byte[nblock + (nblock >>> 2) + 1024];
+        }
+        int op = 0;
+        int tPos = tt[origPtr] >>> 8;
+        int left = nblock;
+        int last = -1;
+        int cnt = 0;
+        while (left > 0) {
+            // Each step writes at most 255 bytes; run the inner loop without capacity checks.
+            int steps = Math.min(left, (o.length - op) >>> 8);
+            if (steps < Math.min(left, 4096)) {
+                o = Arrays.copyOf(o, Math.max(o.length * 2, op + 256 * 4096));
+                continue;
+            }
+            left -= steps;
+            for (; steps > 0; steps--) {
+                int e = tt[tPos];
+                tPos = e >>> 8;
+                int ch = e & 0xFF;
+                if (cnt == 4) {
+                    // After four equal bytes comes a count of further copies.
+                    byte b = (byte) last;
+                    for (int k = 0; k < ch; k++) {
+                        o[op + k] = b;
+                    }
+                    op += ch;
+                    cnt = 0;
+                    continue;
+                }
+                o[op++] = (byte) ch;
+                if (ch == last) {
+                    cnt++;
+                } else {
+                    last = ch;
+                    cnt = 1;
+                }
+            }
+        }
+        out = o;
+        outLen = op;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Bit input for the header and tables: bounds-checked, position in bitPos.
+
+    private int getBits(int n) {
+        if (bitPos + n > 8L * limit) {
+            throw truncated(bitPos);
+        }
+        long w = loadBE(in, (int) (bitPos >>> 3), limit);
+        int v = (int) ((w << (bitPos & 7)) >>> (64 - n));
+        bitPos += n;
+        return v;
+    }
+
+    private long getBits48() {
+        if (bitPos + 48 > 8L * limit) {
+            throw truncated(bitPos);
+        }
+        long v = peek48(in, limit, bitPos);
+        bitPos += 48;
+        return v;
+    }
+
+    /** 64 bits starting at byte {@code p}, big-endian; bytes at or past {@code limit} read as zero. */
+    private static long loadBE(byte[] in, int p, int limit) {
+        if (p + 8 <= limit) {
+            return (long) LONG_BE.get(in, p);
+        }
+        long w = 0;
+        for (int k = 0; k < 8; k++) {
+            int q = p + k;
+            w = (w << 8) | (q < limit ? in[q] & 0xFF : 0);
+        }
+        return w;
+    }
+
+    static long peek48(byte[] in, int limit, long bitOffset) {
+        if (bitOffset < 0) {
+            return -1;
+        }
+        long p = bitOffset >>> 3;
+        if (p >= limit) {
+            return 0;
+        }
+        long w = loadBE(in, (int) p, limit);
+        int shift = (int) (bitOffset & 7);
+        // 48 + 7 bits fit in the 64 loaded.
+        return (w << shift) >>> 16;
+    }
+
+    private CorruptInputException truncated(long relBitPos) {
+        return corrupt(atEof ? "unexpected end of input inside a bzip2 block"
+                : "bzip2 block longer than any valid block", Math.min(relBitPos, 8L * limit));
+    }
+
+    private CorruptInputException corrupt(String message, long relBitPos) {
+        if (relBitPos > 8L * limit) {
+            // Decoding ran on into the zeros that stand in for missing input.
+            return truncated(relBitPos);
+        }
+        return corruptAt(message, absBitBase + relBitPos);
+    }
+
+    static CorruptInputException corruptAt(String message, long absBitOffset) {
+        return new CorruptInputException(message,
+                new DumpLocation(null, absBitOffset / 8, -1, -1, null, null, null), absBitOffset, null);
+    }
+}

@@ -1,0 +1,63 @@
+package org.mwdump.read.bzip2;
+
+/**
+ * The CRC-32 used by bzip2: polynomial {@code 0x04C11DB7}, processed MSB-first (not reflected, so
+ * {@link java.util.zip.CRC32} does not apply), initial value {@code 0xFFFFFFFF}, final complement.
+ * Uses slicing-by-8 tables (8 KiB), about eight times fewer dependent steps than byte-at-a-time.
+ */
+final class Bzip2Crc {
+    /** {@code T[k][b]}: the CRC contribution of byte {@code b} followed by {@code k} zero bytes. */
+    private static final int[] T0 = new int[256];
+    private static final int[] T1 = new int[256];
+    private static final int[] T2 = new int[256];
+    private static final int[] T3 = new int[256];
+    private static final int[] T4 = new int[256];
+    private static final int[] T5 = new int[256];
+    private static final int[] T6 = new int[256];
+    private static final int[] T7 = new int[256];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            int c = i << 24;
+            for (int k = 0; k < 8; k++) {
+                c = (c & 0x80000000) != 0 ? (c << 1) ^ 0x04C11DB7 : c << 1;
+            }
+            T0[i] = c;
+        }
+        int[][] t = {T0, T1, T2, T3, T4, T5, T6, T7};
+        for (int k = 1; k < 8; k++) {
+            for (int i = 0; i < 256; i++) {
+                int prev = t[k - 1][i];
+                t[k][i] = (prev << 8) ^ T0[prev >>> 24];
+            }
+        }
+    }
+
+    private Bzip2Crc() {
+    }
+
+    /**
+     * Continues a CRC over {@code len} bytes. Start with {@code 0xFFFFFFFF} and complement the result
+     * at the end (as bzip2 does).
+     */
+    static int update(int crc, byte[] b, int off, int len) {
+        int i = off;
+        int end = off + len;
+        int end8 = end - 7;
+        for (; i < end8; i += 8) {
+            int hi = crc ^ (((b[i] & 0xFF) << 24) | ((b[i + 1] & 0xFF) << 16) | ((b[i + 2] & 0xFF) << 8)
+                    | (b[i + 3] & 0xFF));
+            crc = T7[hi >>> 24] ^ T6[(hi >>> 16) & 0xFF] ^ T5[(hi >>> 8) & 0xFF] ^ T4[hi & 0xFF]
+                    ^ T3[b[i + 4] & 0xFF] ^ T2[b[i + 5] & 0xFF] ^ T1[b[i + 6] & 0xFF] ^ T0[b[i + 7] & 0xFF];
+        }
+        for (; i < end; i++) {
+            crc = (crc << 8) ^ T0[(crc >>> 24) ^ (b[i] & 0xFF)];
+        }
+        return crc;
+    }
+
+    /** One byte, the plain table step; used by tests as the reference. */
+    static int updateByte(int crc, int b) {
+        return (crc << 8) ^ T0[(crc >>> 24) ^ (b & 0xFF)];
+    }
+}

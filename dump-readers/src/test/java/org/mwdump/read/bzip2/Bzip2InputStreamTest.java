@@ -1,0 +1,423 @@
+package org.mwdump.read.bzip2;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+import static org.mwdump.read.bzip2.Bzip2TestData.EMPTY_STREAM;
+import static org.mwdump.read.bzip2.Bzip2TestData.compress;
+import static org.mwdump.read.bzip2.Bzip2TestData.concat;
+import static org.mwdump.read.bzip2.Bzip2TestData.decode;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.mwdump.CorruptInputException;
+
+class Bzip2InputStreamTest {
+    @TempDir
+    static Path tmp;
+
+    /** 1.5 MB of text at level 1: a single stream of several blocks, for corruption tests. */
+    private static byte[] text;
+    private static byte[] textL1;
+    /** Block boundaries of textL1: {start, end} bit offsets. */
+    private static List<long[]> blocks;
+    private static long eosBit;
+
+    @BeforeAll
+    static void setUp() {
+        text = Bzip2TestData.text(1_500_000, 42);
+        textL1 = compress(tmp, text, "bzip2", "-1", "-c");
+        blocks = new ArrayList<>();
+        Bzip2BlockDecoder dec = new Bzip2BlockDecoder();
+        long pos = 32;
+        while (Bzip2BlockDecoder.isBlockMagic(textL1, pos)) {
+            long end = dec.decode(textL1, textL1.length, pos, 1).endBitOffset();
+            blocks.add(new long[] {pos, end});
+            pos = end;
+        }
+        assertTrue(Bzip2BlockDecoder.isEndOfStreamMagic(textL1, pos));
+        eosBit = pos;
+        assertTrue(blocks.size() >= 5, "expected several blocks, got " + blocks.size());
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Agreement with bzip2 on real files
+
+    @TestFactory
+    Stream<DynamicTest> sharedFilesDecodeLikeBzip2() throws IOException {
+        Path shared = Bzip2TestData.sharedDir();
+        Assumptions.assumeTrue(shared != null, "shared test data directory not present");
+        List<Path> files = new ArrayList<>();
+        for (String sub : new String[] {"corpus", "specs/multistream"}) {
+            Path dir = shared.resolve(sub);
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> s = Files.walk(dir)) {
+                    s.filter(p -> p.toString().endsWith(".bz2")).sorted().forEach(files::add);
+                }
+            }
+        }
+        assertFalse(files.isEmpty(), "no .bz2 files under " + shared);
+        return files.stream().map(f -> dynamicTest(shared.relativize(f).toString(), () -> {
+            byte[] expected = Bzip2TestData.bzip2Decompress(tmp, f);
+            byte[] actual = decode(Files.readAllBytes(f));
+            assertEquals(expected.length, actual.length);
+            assertArrayEquals(expected, actual);
+        }));
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Generated inputs and other compressors
+
+    @TestFactory
+    Stream<DynamicTest> allLevels() {
+        byte[] data = concat(Bzip2TestData.text(2_000_000, 1), Bzip2TestData.random(300_000, 2),
+                Bzip2TestData.text(200_000, 3));
+        return Stream.of(1, 2, 3, 4, 5, 6, 7, 8, 9).map(level -> dynamicTest("bzip2 -" + level, () -> {
+            byte[] z = compress(tmp, data, "bzip2", "-" + level, "-c");
+            assertArrayEquals(data, decode(z));
+        }));
+    }
+
+    @Test
+    void pbzip2() throws IOException {
+        byte[] data = concat(Bzip2TestData.text(2_500_000, 5), Bzip2TestData.runs(6));
+        byte[] z = compress(tmp, data, "pbzip2", "-9", "-p2", "-c");
+        assertArrayEquals(data, decode(z));
+        byte[] z1 = compress(tmp, data, "pbzip2", "-1", "-b1", "-p2", "-c");
+        assertArrayEquals(data, decode(z1));
+    }
+
+    @Test
+    void lbzip2() throws IOException {
+        byte[] data = concat(Bzip2TestData.text(2_500_000, 7), Bzip2TestData.runs(8));
+        byte[] z = compress(tmp, data, "lbzip2", "-9", "-n", "2", "-c");
+        assertArrayEquals(data, decode(z));
+        byte[] z1 = compress(tmp, data, "lbzip2", "-1", "-n", "2", "-c");
+        assertArrayEquals(data, decode(z1));
+    }
+
+    @Test
+    void randomBytes() throws IOException {
+        byte[] data = Bzip2TestData.random(1_000_000, 9);
+        assertArrayEquals(data, decode(compress(tmp, data, "bzip2", "-9", "-c")));
+        byte[] small = Bzip2TestData.random(1, 10);
+        assertArrayEquals(small, decode(compress(tmp, small, "bzip2", "-c")));
+    }
+
+    @Test
+    void runLengthEdgeCases() throws IOException {
+        byte[] data = Bzip2TestData.runs(11);
+        for (String level : new String[] {"-1", "-9"}) {
+            assertArrayEquals(data, decode(compress(tmp, data, "bzip2", level, "-c")), level);
+        }
+        for (int len : new int[] {1, 2, 3, 4, 5, 255, 256, 259, 260, 261}) {
+            byte[] run = new byte[len];
+            Arrays.fill(run, (byte) 'x');
+            assertArrayEquals(run, decode(compress(tmp, run, "bzip2", "-c")), "run of " + len);
+            byte[] framed = concat("ab".getBytes(StandardCharsets.US_ASCII), run, "xyx".getBytes(StandardCharsets.US_ASCII));
+            assertArrayEquals(framed, decode(compress(tmp, framed, "bzip2", "-c")), "framed run of " + len);
+        }
+    }
+
+    @Test
+    void oneHugeRepeatedByteBlock() throws IOException {
+        // 900k run-length-coded bytes of one value: one block decodes to about 46 MB.
+        byte[] data = new byte[60_000_000];
+        Arrays.fill(data, (byte) 0xE7);
+        byte[] z = compress(tmp, data, "bzip2", "-9", "-c");
+        assertArrayEquals(data, decode(z));
+        Bzip2BlockDecoder.Block first = new Bzip2BlockDecoder().decode(z, 32);
+        assertTrue(first.data().length > 40_000_000, "first block decoded to " + first.data().length);
+    }
+
+    @Test
+    void allByteValues() throws IOException {
+        byte[] data = Bzip2TestData.allByteValues(12);
+        assertArrayEquals(data, decode(compress(tmp, data, "bzip2", "-9", "-c")));
+        assertArrayEquals(data, decode(compress(tmp, data, "lbzip2", "-1", "-c")));
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Empty and concatenated streams, garbage
+
+    @Test
+    void emptyInputIsNotBzip2() {
+        CorruptInputException e = assertThrows(CorruptInputException.class, () -> decode(new byte[0]));
+        assertTrue(e.getMessage().contains("not a bzip2 stream"), e.getMessage());
+        assertThrows(CorruptInputException.class,
+                () -> decode("hello, world".getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @Test
+    void emptyStreamAlone() throws IOException {
+        assertEquals(0, decode(EMPTY_STREAM).length);
+        assertArrayEquals(EMPTY_STREAM, compress(tmp, new byte[0], "bzip2", "-9", "-c"));
+        try (InputStream in = new Bzip2InputStream(new ByteArrayInputStream(EMPTY_STREAM))) {
+            assertEquals(-1, in.read());
+            assertEquals(-1, in.read(new byte[10], 0, 10));
+        }
+    }
+
+    @Test
+    void concatenatedStreamsWithEmptyOnes() throws IOException {
+        byte[] a = Bzip2TestData.text(150_000, 13);
+        byte[] b = Bzip2TestData.runs(14);
+        byte[] za = compress(tmp, a, "bzip2", "-1", "-c");
+        byte[] zb = compress(tmp, b, "bzip2", "-5", "-c");
+        byte[] zc = compress(tmp, "c".getBytes(StandardCharsets.US_ASCII), "bzip2", "-c");
+        byte[] all = concat(EMPTY_STREAM, za, EMPTY_STREAM, EMPTY_STREAM, zb, zc, EMPTY_STREAM);
+        assertArrayEquals(concat(a, b, "c".getBytes(StandardCharsets.US_ASCII)), decode(all));
+        assertEquals(0, decode(concat(EMPTY_STREAM, EMPTY_STREAM, EMPTY_STREAM)).length);
+        // Same through an input that delivers only a few bytes per read.
+        assertArrayEquals(concat(a, b, "c".getBytes(StandardCharsets.US_ASCII)),
+                decode(Bzip2TestData.trickle(all, 777)));
+    }
+
+    @Test
+    void garbageAfterLastStream() {
+        assertThrows(CorruptInputException.class,
+                () -> decode(concat(textL1, "garbage".getBytes(StandardCharsets.US_ASCII))));
+        assertThrows(CorruptInputException.class, () -> decode(concat(EMPTY_STREAM, new byte[] {0})));
+        assertThrows(CorruptInputException.class, () -> decode(concat(EMPTY_STREAM, new byte[16])));
+        // A header with nothing after it is a truncated stream.
+        assertThrows(CorruptInputException.class,
+                () -> decode(concat(EMPTY_STREAM, "BZh9".getBytes(StandardCharsets.US_ASCII))));
+        assertThrows(CorruptInputException.class,
+                () -> decode(concat(EMPTY_STREAM, "BZh".getBytes(StandardCharsets.US_ASCII))));
+        CorruptInputException e = assertThrows(CorruptInputException.class,
+                () -> decode(concat(EMPTY_STREAM, "BZh0".getBytes(StandardCharsets.US_ASCII))));
+        assertEquals(8L * EMPTY_STREAM.length, e.bitOffset());
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Truncation and damage
+
+    @Test
+    void truncationAlwaysThrows() {
+        List<Integer> cuts = new ArrayList<>(List.of(1, 2, 3, 4, 5, 10, 11, 100, 5000, textL1.length - 1,
+                textL1.length - 2, textL1.length - 4, textL1.length - 5, textL1.length - 10));
+        for (long[] b : blocks) {
+            int start = (int) (b[0] / 8);
+            cuts.add(start);
+            cuts.add(start + 1);
+            cuts.add(start + 6);
+            cuts.add(start + 10);
+            cuts.add(start + 100);
+            cuts.add((int) ((b[0] + b[1]) / 16));
+            cuts.add((int) (b[1] / 8));
+        }
+        cuts.add((int) (eosBit / 8));
+        cuts.add((int) (eosBit / 8) + 3);
+        for (int c = 0; c < cuts.size(); c++) {
+            int cut = cuts.get(c);
+            byte[] part = Arrays.copyOf(textL1, cut);
+            CorruptInputException e = assertThrows(CorruptInputException.class, () -> decode(part),
+                    "truncated at " + cut);
+            assertTrue(e.bitOffset() >= 0 && e.bitOffset() <= 8L * cut,
+                    "cut " + cut + ": offset " + e.bitOffset());
+            if (c % 8 == 0) {
+                // Also through a stream that yields little per read.
+                assertThrows(CorruptInputException.class, () -> decode(Bzip2TestData.trickle(part, 1000)));
+            }
+        }
+    }
+
+    @Test
+    void flippedBitsInBlockDataAreReportedInThatBlock() {
+        SplittableRandom r = new SplittableRandom(15);
+        for (int k = 0; k < blocks.size(); k++) {
+            long start = blocks.get(k)[0];
+            long end = blocks.get(k)[1];
+            for (int i = 0; i < 6; i++) {
+                long bit = i == 0 ? start + 100 : start + 81 + r.nextLong(end - start - 81);
+                byte[] bad = flip(textL1, bit);
+                CorruptInputException e = assertThrows(CorruptInputException.class, () -> decode(bad),
+                        "flipped bit " + bit);
+                // A flip found by the CRC is reported at the block start; one that breaks decoding
+                // where it is noticed, at or after the flip (shortly after the block at most).
+                assertTrue(e.bitOffset() >= start && e.bitOffset() <= end + 8 * 64 * 1024,
+                        "flip at " + bit + " in block [" + start + ", " + end + ") reported at " + e.bitOffset());
+            }
+        }
+    }
+
+    @Test
+    void flippedBitInBlockCrcField() {
+        for (long[] b : blocks) {
+            for (int i : new int[] {48, 60, 79}) {
+                CorruptInputException e = assertThrows(CorruptInputException.class,
+                        () -> decode(flip(textL1, b[0] + i)));
+                assertEquals(b[0], e.bitOffset());
+                assertTrue(e.getMessage().contains("CRC"), e.getMessage());
+            }
+            // Damaged block magic.
+            CorruptInputException e = assertThrows(CorruptInputException.class, () -> decode(flip(textL1, b[0] + 5)));
+            assertEquals(b[0], e.bitOffset());
+            // The randomised bit.
+            e = assertThrows(CorruptInputException.class, () -> decode(flip(textL1, b[0] + 80)));
+            assertEquals(b[0] + 80, e.bitOffset());
+        }
+    }
+
+    @Test
+    void wrongStreamCrc() {
+        for (int i : new int[] {48, 70, 79}) {
+            CorruptInputException e = assertThrows(CorruptInputException.class, () -> decode(flip(textL1, eosBit + i)));
+            assertEquals(eosBit, e.bitOffset());
+            assertTrue(e.getMessage().contains("stream CRC"), e.getMessage());
+        }
+    }
+
+    @Test
+    void randomDamageThrowsOnlyCorruptInputException() throws IOException {
+        byte[] data = concat(Bzip2TestData.text(120_000, 16), Bzip2TestData.runs(17));
+        byte[] z = concat(compress(tmp, Arrays.copyOf(data, 250_000), "bzip2", "-1", "-c"),
+                compress(tmp, Arrays.copyOfRange(data, 250_000, data.length), "bzip2", "-2", "-c"));
+        assertArrayEquals(data, decode(z));
+        SplittableRandom r = new SplittableRandom(18);
+        int thrown = 0;
+        for (int i = 0; i < 300; i++) {
+            byte[] bad = z.clone();
+            int flips = 1 + r.nextInt(3);
+            for (int f = 0; f < flips; f++) {
+                bad = flip(bad, r.nextLong(8L * z.length));
+            }
+            if (i % 10 == 0) {
+                bad[r.nextInt(bad.length)] = (byte) r.nextInt(256);
+            }
+            try {
+                byte[] out = decode(bad);
+                // Only flips that do not change the meaning (padding bits, level digit) may decode.
+                assertArrayEquals(data, out, "damaged input decoded to different data");
+            } catch (CorruptInputException e) {
+                thrown++;
+                assertTrue(e.bitOffset() >= 0 && e.bitOffset() <= 8L * z.length, "offset " + e.bitOffset());
+            } catch (RuntimeException e) {
+                fail("damage must give CorruptInputException", e);
+            }
+        }
+        assertTrue(thrown > 250, "only " + thrown + " of 300 damaged inputs were rejected");
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Reading patterns
+
+    @Test
+    void singleByteReadsEqualBulkReads() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (InputStream in = new Bzip2InputStream(new ByteArrayInputStream(textL1))) {
+            int b;
+            while ((b = in.read()) >= 0) {
+                out.write(b);
+            }
+            assertEquals(-1, in.read());
+        }
+        assertArrayEquals(text, out.toByteArray());
+        // Odd read sizes, and skip.
+        try (InputStream in = new Bzip2InputStream(new ByteArrayInputStream(textL1))) {
+            ByteArrayOutputStream o2 = new ByteArrayOutputStream();
+            byte[] buf = new byte[8191];
+            int n;
+            int i = 0;
+            while ((n = in.read(buf, 3, 1 + (i++ * 7919) % 8000)) >= 0) {
+                o2.write(buf, 3, n);
+            }
+            assertArrayEquals(text, o2.toByteArray());
+        }
+        try (InputStream in = new Bzip2InputStream(new ByteArrayInputStream(textL1))) {
+            assertEquals(1_000_000, in.skip(1_000_000));
+            assertEquals(text[1_000_000] & 0xFF, in.read());
+            assertEquals(text.length - 1_000_001, in.skip(Long.MAX_VALUE));
+            assertEquals(-1, in.read());
+        }
+    }
+
+    @Test
+    void agreesWithCommonsCompress() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (InputStream in = new BZip2CompressorInputStream(new ByteArrayInputStream(textL1), true)) {
+            in.transferTo(out);
+        }
+        assertArrayEquals(out.toByteArray(), decode(textL1));
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Block-level API
+
+    @Test
+    void blocksDecodeIndependently() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Bzip2BlockDecoder dec = new Bzip2BlockDecoder();
+        // Decode in reverse order: no state carries over from block to block.
+        List<byte[]> parts = new ArrayList<>();
+        for (int k = blocks.size() - 1; k >= 0; k--) {
+            Bzip2BlockDecoder.Block b = dec.decode(textL1, blocks.get(k)[0]);
+            assertEquals(blocks.get(k)[0], b.startBitOffset());
+            assertEquals(blocks.get(k)[1], b.endBitOffset());
+            assertEquals(~Bzip2Crc.update(-1, b.data(), 0, b.data().length), b.storedCrc());
+            parts.add(0, b.data());
+        }
+        for (byte[] p : parts) {
+            out.write(p, 0, p.length);
+        }
+        assertArrayEquals(text, out.toByteArray());
+        assertFalse(Bzip2BlockDecoder.isBlockMagic(textL1, 33));
+        assertFalse(Bzip2BlockDecoder.isEndOfStreamMagic(textL1, 32));
+        assertFalse(Bzip2BlockDecoder.isBlockMagic(textL1, 8L * textL1.length - 8));
+        assertTrue(Bzip2BlockDecoder.isEndOfStreamMagic(EMPTY_STREAM, 32));
+        // A block cut short by the length argument is reported, not decoded short.
+        long[] b0 = blocks.get(0);
+        assertThrows(CorruptInputException.class, () -> dec.decode(textL1, (int) (b0[1] / 8) - 1, b0[0], 9));
+        // Block size limit of the stream is enforced.
+        byte[] z9 = compress(tmp, text, "bzip2", "-9", "-c");
+        byte[] first = dec.decode(z9, z9.length, 32, 9).data();
+        assertTrue(first.length > 800_000);
+        assertArrayEquals(Arrays.copyOf(text, first.length), first);
+        assertThrows(CorruptInputException.class, () -> dec.decode(z9, z9.length, 32, 1));
+    }
+
+    @Test
+    void crcSlicingMatchesBytewise() {
+        byte[] data = Bzip2TestData.random(10_000, 19);
+        for (int off : new int[] {0, 1, 7}) {
+            for (int len : new int[] {0, 1, 7, 8, 9, 63, 64, 1000, 9000}) {
+                int ref = -1;
+                for (int i = off; i < off + len; i++) {
+                    ref = Bzip2Crc.updateByte(ref, data[i]);
+                }
+                assertEquals(ref, Bzip2Crc.update(-1, data, off, len), off + "/" + len);
+            }
+        }
+        // Known value: CRC of "123456789" for CRC-32/BZIP2 is 0xFC891918.
+        byte[] check = "123456789".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(0xFC891918, ~Bzip2Crc.update(-1, check, 0, check.length));
+    }
+
+    private static byte[] flip(byte[] data, long bit) {
+        byte[] copy = data.clone();
+        copy[(int) (bit >>> 3)] ^= (byte) (0x80 >>> (bit & 7));
+        return copy;
+    }
+}
