@@ -2,7 +2,7 @@ package org.mwdump.parquet;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +25,7 @@ import org.mwdump.testing.Corpus;
 
 /**
  * Dumps made by Wikimedia's pipeline, converted XML to Parquet to XML, give back the original
- * (decompressed) bytes. Runs only where an XML writer is on the class path.
+ * (decompressed) bytes.
  */
 class ParquetToXmlBytesTest {
 
@@ -42,6 +42,11 @@ class ParquetToXmlBytesTest {
                 "wikidatawiki-articles-and-stubs-samples/pages-articles-sample4.xml.bz2");
     }
 
+    /** Corpus files that end without a newline after {@code </mediawiki>} (see the writers' round-trip test). */
+    static final java.util.List<String> NO_FINAL_NEWLINE = java.util.List.of(
+            "elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2",
+            "aawiki-20260101/aawiki-20260101-pages-meta-history.xml.7z");
+
     static boolean xmlWriterPresent() {
         for (WriterProvider p : ServiceLoader.load(WriterProvider.class)) {
             if (p.formats().contains(DumpFormat.XML)) {
@@ -54,7 +59,7 @@ class ParquetToXmlBytesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("wikimediaDumps")
     void parquetToXmlGivesTheOriginalBytes(String relative, @TempDir Path dir) throws IOException {
-        assumeTrue(xmlWriterPresent(), "no XML writer on the class path (org.mwdump:dump-writers)");
+        assertTrue(xmlWriterPresent(), "dump-writers is a test dependency of this module");
         Path source = Corpus.file(relative);
         Path parquet = dir.resolve("dump.parquet");
         Path xml = dir.resolve("dump.xml");
@@ -65,6 +70,12 @@ class ParquetToXmlBytesTest {
             out.close();
         }
         byte[] original = decompressed(source);
+        if (NO_FINAL_NEWLINE.contains(relative)) {
+            // these two files were cut without the final newline MediaWiki always writes after </mediawiki>
+            assertEquals('>', original[original.length - 1]);
+            original = java.util.Arrays.copyOf(original, original.length + 1);
+            original[original.length - 1] = '\n';
+        }
         byte[] written = Files.readAllBytes(xml);
         assertEquals(original.length, written.length, "length");
         assertArrayEquals(original, written);
