@@ -1,7 +1,6 @@
 package org.mwdump.index;
 
 import com.github.luben.zstd.Zstd;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,9 +13,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.mwdump.CorruptInputException;
 import org.mwdump.DumpLocation;
+import org.mwdump.read.bzip2.Bzip2InputStream;
 
 /**
  * The independently compressed pieces of a random-access dump (bz2 streams or zstd frames), each
@@ -64,8 +63,7 @@ abstract class Chunks {
 
         @Override
         byte[] decode(long offset) throws IOException {
-            try (InputStream in = new BZip2CompressorInputStream(
-                    new BufferedInputStream(new ChannelInputStream(channel, offset), 1 << 16), false)) {
+            try (InputStream in = new Bzip2InputStream(new ChannelInputStream(channel, offset), false)) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
                 in.transferTo(out);
                 return out.toByteArray();

@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.mwdump.DumpLocation;
 import org.mwdump.MalformedDumpException;
+import org.mwdump.read.bzip2.Bzip2InputStream;
 
 /**
  * Reads Wikimedia's multistream index files ({@code offset:page_id:title} per line, usually
@@ -40,7 +40,7 @@ public final class MultistreamIndex {
             boolean bz2 = in.read() == 'B' && in.read() == 'Z' && in.read() == 'h';
             in.reset();
             if (bz2) {
-                in = new BZip2CompressorInputStream(in, true);
+                in = new Bzip2InputStream(in);
             }
             parse(in, file.toString(), consumer);
         } catch (IOException e) {

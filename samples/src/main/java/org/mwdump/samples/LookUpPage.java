@@ -26,8 +26,8 @@ public final class LookUpPage {
         }
         Path dir = Files.createTempDirectory("mwdump-sample");
         Path dump = dir.resolve("sample-multistream.xml.bz2");
-        try (InputStream xml = new org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream(
-                Summary.openSample(), true)) {
+        try (InputStream xml = new org.mwdump.read.bzip2.Bzip2InputStream(
+                Summary.openSample())) {
             Recompressor.Result r = new Recompressor(Recompressor.Layout.BZIP2_MULTISTREAM, 10, 2)
                     .recompress(xml, dump, dir.resolve("sample-multistream-index.txt.bz2"));
             System.out.println("rewrote the sample as " + r.chunks() + " bz2 streams of up to 10 pages in " + dump);

@@ -30,6 +30,7 @@ public final class Bzip2InputStream extends InputStream {
     private static final int WINDOW_MAX = 4 << 20;
 
     private final InputStream in;
+    private final boolean concatenated;
     private final Bzip2BlockDecoder decoder = new Bzip2BlockDecoder();
 
     /** Compressed window: valid bytes are {@code [0, limit)}; {@code buf[0]} is input byte {@code base}. */
@@ -57,6 +58,16 @@ public final class Bzip2InputStream extends InputStream {
      * {@code read} call.
      */
     public Bzip2InputStream(InputStream in) {
+        this(in, true);
+    }
+
+    /**
+     * Creates a decoder that reads every concatenated stream ({@code concatenated} true) or stops after
+     * the end of the first stream (for random access to one stream of a multistream file; the bytes after
+     * it are not looked at, though they may have been read into the input window).
+     */
+    public Bzip2InputStream(InputStream in, boolean concatenated) {
+        this.concatenated = concatenated;
         this.in = Objects.requireNonNull(in, "in is null");
     }
 
@@ -163,6 +174,7 @@ public final class Bzip2InputStream extends InputStream {
                 }
                 bitPos = (bitPos + 7) & ~7L;
                 level = 0;
+                finished = !concatenated;
             } else {
                 throw Bzip2BlockDecoder.corruptAt("bad block magic", 8 * base + bitPos);
             }

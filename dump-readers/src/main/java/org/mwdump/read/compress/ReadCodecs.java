@@ -10,10 +10,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry;
 import org.apache.commons.compress.archivers.sevenz.SevenZFile;
-import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.mwdump.Compression;
 import org.mwdump.CorruptInputException;
 import org.mwdump.DumpLocation;
+import org.mwdump.read.bzip2.Bzip2InputStream;
 import org.mwdump.spi.Codecs;
 import org.tukaani.xz.XZInputStream;
 
@@ -32,7 +32,7 @@ public final class ReadCodecs implements Codecs {
     @Override
     public InputStream decompress(Compression compression, InputStream raw, Path file) throws IOException {
         return switch (compression) {
-            case BZIP2 -> new Guarded(new BZip2CompressorInputStream(raw, true), "bzip2");
+            case BZIP2 -> new Bzip2InputStream(raw);
             case GZIP -> new Guarded(new GZIPInputStream(raw, 1 << 16), "gzip");
             case XZ -> new Guarded(new XZInputStream(raw), "xz");
             case ZSTD -> new Guarded(new ZstdInputStream(raw), "zstd");

@@ -265,10 +265,15 @@ class XmlReaderTest {
         try (DumpReader r = Dumps.open(file)) {
             assertEquals(Compression.BZIP2, r.compression());
             assertTrue(r.progress().totalBytes() > 1_000_000);
-            long before = r.progress().bytesRead();
-            r.revisions().count();
-            assertTrue(r.progress().bytesRead() > before);
+            long[] last = {r.progress().bytesRead()};
+            assertTrue(last[0] <= r.progress().totalBytes());
+            r.revisions().forEach(rev -> {
+                long now = r.progress().bytesRead();
+                assertTrue(now >= last[0], "progress never goes back");
+                last[0] = now;
+            });
             assertEquals(r.progress().totalBytes(), r.progress().bytesRead());
+            assertEquals(1.0, r.progress().fraction());
         }
     }
 
