@@ -20,8 +20,8 @@ import org.mwdump.Dumps;
 import org.mwdump.ReadOptions;
 
 /**
- * Reads a multistream bz2 or seekable zstd dump with the ordinary {@link DumpReader} API while its
- * streams or frames are decoded on several threads. The decoded chunks are handed to the XML parser
+ * Reads a bz2 dump (single-stream or multistream, split at blocks) or a seekable zstd dump (split at
+ * frames) with the ordinary {@link DumpReader} API while it is decoded on several threads. The decoded chunks are handed to the XML parser
  * in file order, so pages come back in dump order; at most {@code 2 × threads} decoded chunks are
  * held at a time.
  */
@@ -43,6 +43,17 @@ public final class ParallelDumps {
         FileChannel channel = FileChannel.open(dump, StandardOpenOption.READ);
         try {
             Chunks chunks = Chunks.open(channel, dump);
+            if (chunks instanceof Chunks.Bzip2) {
+                // block level: parallel for single-stream files too, and no stream held whole in memory
+                Bzip2BlockReader blocks = new Bzip2BlockReader(channel, dump, threads, null);
+                return Dumps.open(new java.io.FilterInputStream(blocks) {
+                    @Override
+                    public void close() throws IOException {
+                        blocks.close();
+                        channel.close();
+                    }
+                }, options);
+            }
             List<Long> offsets = chunks.offsets();
             return Dumps.open(new ChunkStream(channel, chunks, offsets, threads), options);
         } catch (IOException | RuntimeException e) {

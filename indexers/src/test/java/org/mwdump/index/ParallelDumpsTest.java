@@ -14,7 +14,7 @@ import org.mwdump.model.Revision;
 import org.mwdump.testing.Corpus;
 import org.mwdump.write.layout.Recompressor;
 
-/** Reading on several threads gives the same revisions, in the same order, as reading on one. */
+/** Reading on several threads gives the same revisions, in the same order, as reading on one: multistream and single-stream bz2, seekable zstd. */
 class ParallelDumpsTest {
 
     static List<Revision> sequential(Path dump) {
@@ -27,7 +27,9 @@ class ParallelDumpsTest {
     void wikimediaMultistreamFiles() throws IOException {
         for (String f : new String[] {
                 "multistream-enwiktionary-20150224/enwiktionary-20150224-pages-articles-multistream.xml.bz2",
-                "multistream-elwikivoyage-p2566p2583/pages-articles-p2566p2583.multistream.xml.bz2"}) {
+                "multistream-elwikivoyage-p2566p2583/pages-articles-p2566p2583.multistream.xml.bz2",
+                "elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2",
+                "enwiki-pages-articles1-shortened/enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2"}) {
             Path dump = Corpus.file(f);
             List<Revision> expected = sequential(dump);
             for (int threads : new int[] {1, 2, 4}) {
