@@ -29,7 +29,8 @@ import org.mwdump.model.PageEntry;
 import org.mwdump.model.SiteInfo;
 
 /**
- * Random access to the pages of a multistream bz2 or seekable zstd dump. {@link #open(Path)} looks for the page index
+ * Random access to the pages of a multistream bz2, seekable zstd or ordinary single-stream bz2 dump
+ * (the last through a block index, {@code <dump>.mwbidx}, built beside it on first use). {@link #open(Path)} looks for the page index
  * beside the dump ({@code <dump>.mwpidx}) and builds it from Wikimedia's multistream index
  * ({@code …-multistream-index.txt.bz2}) when it is missing. A lookup decodes one bz2 stream (up to
  * 100 pages in Wikimedia's files); batch lookups decode each stream once.
@@ -43,6 +44,8 @@ public final class IndexedDump implements Closeable {
     private final Path dump;
     private final FileChannel channel;
     private final Chunks chunks;
+    /** For a single-stream bz2 dump: its blocks; positions in the page index are then decoded offsets. */
+    private final BlockIndex blocks;
     private final PageIndex index;
     private final byte[] header;
     private final SiteInfo siteInfo;
@@ -54,12 +57,13 @@ public final class IndexedDump implements Closeable {
         }
     };
 
-    private IndexedDump(Path dump, PageIndex index) throws IOException {
+    private IndexedDump(Path dump, PageIndex index, BlockIndex blocks) throws IOException {
         this.dump = dump;
         this.index = index;
+        this.blocks = blocks;
         this.channel = FileChannel.open(dump, StandardOpenOption.READ);
-        this.chunks = Chunks.open(channel, dump);
-        byte[] first = chunks.decode(0);
+        this.chunks = blocks == null ? Chunks.open(channel, dump) : null;
+        byte[] first = blocks == null ? chunks.decode(0) : decodeUntil(0, "</siteinfo>", "<page>");
         String text = new String(first, StandardCharsets.UTF_8);
         int end = text.indexOf("</siteinfo>");
         this.header = end < 0 ? first : text.substring(0, end + "</siteinfo>".length()).concat("\n")
@@ -81,11 +85,28 @@ public final class IndexedDump implements Closeable {
             Optional<Path> multistreamIndex = multistreamIndexOf(dump);
             if (multistreamIndex.isPresent()) {
                 buildPageIndex(multistreamIndex.get(), pageIndex);
+            } else if (isSingleStreamBzip2(dump)) {
+                PageIndex.Builder pages = new PageIndex.Builder();
+                BlockIndex.build(dump, Runtime.getRuntime().availableProcessors(), pages).write(BlockIndex.of(dump));
+                pages.write(pageIndex);
             } else {
                 buildPageIndexByScanning(dump, pageIndex);
             }
         }
-        return new IndexedDump(dump, PageIndex.open(pageIndex));
+        Path blockIndex = BlockIndex.of(dump);
+        return new IndexedDump(dump, PageIndex.open(pageIndex),
+                Files.exists(blockIndex) ? BlockIndex.read(blockIndex) : null);
+    }
+
+    /** A bz2 file of one stream (perhaps followed by an empty one): random access goes through its blocks. */
+    static boolean isSingleStreamBzip2(Path dump) throws IOException {
+        try (InputStream in = Files.newInputStream(dump)) {
+            byte[] head = in.readNBytes(3);
+            if (head.length < 3 || head[0] != 'B' || head[1] != 'Z' || head[2] != 'h') {
+                return false;
+            }
+        }
+        return Bzip2Streams.starts(dump).size() <= 2;
     }
 
     /**
@@ -96,7 +117,7 @@ public final class IndexedDump implements Closeable {
         if (!Files.exists(pageIndex)) {
             buildPageIndex(multistreamIndex, pageIndex);
         }
-        return new IndexedDump(dump, PageIndex.open(pageIndex));
+        return new IndexedDump(dump, PageIndex.open(pageIndex), null);
     }
 
     /** Builds a page index from a multistream index file. */
@@ -212,7 +233,7 @@ public final class IndexedDump implements Closeable {
         }
         byte[] pages;
         try {
-            pages = chunks.decode(position);
+            pages = blocks == null ? chunks.decode(position) : pageAt(position);
         } catch (IOException e) {
             throw new CorruptInputException("cannot decode the stream at this offset: " + e.getMessage(),
                     new DumpLocation(dump.toString(), position, -1, -1, null, null, null), -1, e);
@@ -234,6 +255,103 @@ public final class IndexedDump implements Closeable {
             recent.put(position, parsed);
         }
         return parsed;
+    }
+
+    /** The decoded bytes of the one page whose {@code <page>} line starts at this decoded offset. */
+    private byte[] pageAt(long position) throws IOException {
+        int first = blocks.blockAt(position);
+        if (first < 0) {
+            throw new CorruptInputException("page index points past the end of the dump",
+                    new DumpLocation(dump.toString(), -1, -1, -1, null, null, null), -1, null);
+        }
+        ByteArrayOutputStream acc = new ByteArrayOutputStream(1 << 16);
+        long accStart = position;
+        for (int i = first; i < blocks.size(); i++) {
+            byte[] data = decodeBlock(i);
+            int from = (int) Math.max(0, position - blocks.decodedOffset(i));
+            acc.write(data, from, data.length - from);
+            byte[] sofar = acc.toByteArray();
+            int end = indexOf(sofar, "</page>".getBytes(StandardCharsets.US_ASCII), 0);
+            if (end >= 0) {
+                int stop = end + "</page>".length();
+                if (stop < sofar.length && sofar[stop] == '\n') {
+                    stop++;
+                }
+                return java.util.Arrays.copyOf(sofar, stop);
+            }
+        }
+        throw new CorruptInputException("page at decoded offset " + accStart + " has no end",
+                new DumpLocation(dump.toString(), -1, -1, -1, null, null, null), -1, null);
+    }
+
+    /** Decoded bytes from the start of the dump up to and including the first of the markers found. */
+    private byte[] decodeUntil(long from, String end, String before) throws IOException {
+        ByteArrayOutputStream acc = new ByteArrayOutputStream(1 << 16);
+        for (int i = blocks.blockAt(from); i >= 0 && i < blocks.size(); i++) {
+            acc.write(decodeBlock(i));
+            byte[] sofar = acc.toByteArray();
+            int e = indexOf(sofar, end.getBytes(StandardCharsets.US_ASCII), 0);
+            if (e >= 0) {
+                return java.util.Arrays.copyOf(sofar, e + end.length());
+            }
+            int b = indexOf(sofar, before.getBytes(StandardCharsets.US_ASCII), 0);
+            if (b >= 0) {
+                int lineStart = b;
+                while (lineStart > 0 && sofar[lineStart - 1] != '\n') {
+                    lineStart--;
+                }
+                return java.util.Arrays.copyOf(sofar, lineStart);
+            }
+        }
+        return acc.toByteArray();
+    }
+
+    /** Decoded blocks of a single-stream dump, most recent last: a page usually shares its block with others. */
+    private final Map<Integer, byte[]> recentBlocks = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, byte[]> eldest) {
+            return size() > 4;
+        }
+    };
+
+    private byte[] decodeBlock(int i) throws IOException {
+        synchronized (recentBlocks) {
+            byte[] cached = recentBlocks.get(i);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        byte[] data = decodeBlockUncached(i);
+        synchronized (recentBlocks) {
+            recentBlocks.put(i, data);
+        }
+        return data;
+    }
+
+    private byte[] decodeBlockUncached(int i) throws IOException {
+        long bit = blocks.bitOffset(i);
+        long start = bit >>> 3;
+        long end = i + 1 < blocks.size() ? (blocks.bitOffset(i + 1) >>> 3) + 8 : channel.size();
+        int length = (int) Math.min(Math.min(end, channel.size()) - start, Bzip2BlockReader.WINDOW);
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(length);
+        while (buf.hasRemaining() && channel.read(buf, start + buf.position()) > 0) {
+            // positional reads: safe while other threads read too
+        }
+        return new org.mwdump.read.bzip2.Bzip2BlockDecoder().decode(buf.array(), buf.position(), bit - 8 * start, 9)
+                .data();
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle, int from) {
+        outer:
+        for (int i = from; i <= hay.length - needle.length; i++) {
+            for (int k = 0; k < needle.length; k++) {
+                if (hay[i + k] != needle[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /** The header stream, the given page XML and a closing root: a document the XML reader reads. */

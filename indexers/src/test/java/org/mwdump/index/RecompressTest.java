@@ -115,6 +115,21 @@ class RecompressTest {
             assertEquals(expected.size(), PageIndex.open(scanned).size());
             assertTrue(index == null || index.equals(indexPath));
         }
+        // the third way: an ordinary single-stream bz2 file, through a block index built beside it
+        Path single = dir.resolve("sample-singlestream.xml.bz2");
+        Files.copy(Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2"), single);
+        assertTrue(IndexedDump.isSingleStreamBzip2(single));
+        try (IndexedDump indexed = IndexedDump.open(single)) {
+            assertTrue(Files.exists(BlockIndex.of(single)), "block index written beside the dump");
+            assertTrue(BlockIndex.read(BlockIndex.of(single)).size() >= 11);
+            assertEquals(expected.size(), indexed.size());
+            for (IndexedPage page : expected.values()) {
+                assertEquals(page, indexed.byId(page.page().id()).orElseThrow(), "single stream by id " + page.page().id());
+                assertEquals(page, indexed.byTitle(page.page().title()).orElseThrow(), "single stream by title");
+            }
+            assertTrue(indexed.byTitle("Δεν υπάρχει").isEmpty());
+            assertEquals(expected, indexed.byIds(expected.keySet()));
+        }
         // plain zstd reads the seekable file as ordinary zstd
         Process p = new ProcessBuilder("zstd", "-d", "-c", dir.resolve("sample.xml.zst").toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
