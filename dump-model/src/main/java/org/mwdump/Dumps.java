@@ -83,8 +83,7 @@ public final class Dumps {
             BufferedInputStream buffered = new BufferedInputStream(counted, 1 << 16);
             byte[] head = peek(buffered);
             int headLength = head.length;
-            List<ReaderProvider> readers = new ArrayList<>();
-            ServiceLoader.load(ReaderProvider.class, Dumps.class.getClassLoader()).forEach(readers::add);
+            List<ReaderProvider> readers = Providers.READERS;
             if (headLength >= 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1') {
                 for (ReaderProvider p : readers) {
                     if (p.readsRawFiles() && p.recognizes(head, headLength)) {
@@ -140,6 +139,19 @@ public final class Dumps {
         }
     }
 
+    /** The providers on the class path, looked up once: a service lookup scans every jar. */
+    private static final class Providers {
+        static final List<ReaderProvider> READERS = load(ReaderProvider.class);
+        static final List<WriterProvider> WRITERS = load(WriterProvider.class);
+        static final List<Codecs> CODECS = load(Codecs.class);
+
+        private static <T> List<T> load(Class<T> type) {
+            List<T> list = new ArrayList<>();
+            ServiceLoader.load(type, Dumps.class.getClassLoader()).forEach(list::add);
+            return List.copyOf(list);
+        }
+    }
+
     private static DumpLocation location(String name, long offset) {
         return new DumpLocation(name, offset, -1, -1, null, null, null);
     }
@@ -152,7 +164,7 @@ public final class Dumps {
     }
 
     private static Codecs codecs(java.util.function.Predicate<Codecs> wanted, String what, String module) {
-        for (Codecs c : ServiceLoader.load(Codecs.class, Dumps.class.getClassLoader())) {
+        for (Codecs c : Providers.CODECS) {
             if (wanted.test(c)) {
                 return c;
             }
@@ -224,7 +236,7 @@ public final class Dumps {
     }
 
     private static WriterProvider writerProvider(DumpFormat format) {
-        for (WriterProvider p : ServiceLoader.load(WriterProvider.class, Dumps.class.getClassLoader())) {
+        for (WriterProvider p : Providers.WRITERS) {
             if (p.formats().contains(format)) {
                 return p;
             }

@@ -13,8 +13,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mwdump index}: builds the page index beside a dump. */
 @Command(name = "index", mixinStandardHelpOptions = true,
-        description = "Build (or rebuild with --force) the page index beside a multistream dump, from the "
-                + "multistream index file next to it.")
+        description = {"Build (or rebuild with --force) the page index beside a dump: from Wikimedia's multistream "
+                + "index file next to it when there is one, else by decoding the dump on all cores.",
+                "An ordinary single-stream .bz2 dump also gets a block index (DUMP.mwbidx), which gives it random "
+                        + "access and parallel decoding."})
 final class IndexCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DUMP", description = "a multistream dump")
     Path dump;
@@ -33,12 +35,16 @@ final class IndexCommand implements Callable<Integer> {
         Path pageIndex = IndexedDump.pageIndexOf(dump);
         if (force) {
             Files.deleteIfExists(pageIndex);
+            Files.deleteIfExists(org.mwdump.index.BlockIndex.of(dump));
         }
         long start = System.nanoTime();
         try (IndexedDump indexed = IndexedDump.open(dump)) {
             spec.commandLine().getOut().println("pages: " + indexed.size());
         }
         spec.commandLine().getOut().println("page index: " + pageIndex);
+        if (Files.exists(org.mwdump.index.BlockIndex.of(dump))) {
+            spec.commandLine().getOut().println("block index: " + org.mwdump.index.BlockIndex.of(dump));
+        }
         spec.commandLine().getOut().printf("seconds: %.2f%n", (System.nanoTime() - start) / 1e9);
         return 0;
     }

@@ -49,10 +49,10 @@ public final class IndexedDump implements Closeable {
     private final PageIndex index;
     private final byte[] header;
     private final SiteInfo siteInfo;
-    /** The pages of the most recently decoded streams: neighbouring lookups often fall in the same stream. */
-    private final Map<Long, Map<Long, IndexedPage>> recent = new LinkedHashMap<>(16, 0.75f, true) {
+    /** The most recently decoded streams or frames: neighbouring lookups often fall in the same one. */
+    private final Map<Long, byte[]> recent = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Map<Long, IndexedPage>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Long, byte[]> eldest) {
             return size() > 8;
         }
     };
@@ -186,7 +186,7 @@ public final class IndexedDump implements Closeable {
         if (position < 0) {
             return Optional.empty();
         }
-        return Optional.ofNullable(pagesOfStream(position).get(pageId));
+        return Optional.ofNullable(pages(position, List.of(pageId)).get(pageId));
     }
 
     /** The page with exactly this title (with namespace prefix, spaces not underscores), or empty. */
@@ -201,7 +201,7 @@ public final class IndexedDump implements Closeable {
         return Optional.empty();
     }
 
-    /** The pages with the given ids that exist, by id; each stream is decoded once. */
+    /** The pages with the given ids that exist, by id; each stream or frame is decoded once. */
     public Map<Long, IndexedPage> byIds(Collection<Long> pageIds) {
         TreeMap<Long, List<Long>> byPosition = new TreeMap<>();
         for (long id : pageIds) {
@@ -212,7 +212,7 @@ public final class IndexedDump implements Closeable {
         }
         Map<Long, IndexedPage> result = new LinkedHashMap<>();
         byPosition.forEach((position, ids) -> {
-            Map<Long, IndexedPage> pages = pagesOfStream(position);
+            Map<Long, IndexedPage> pages = pages(position, ids);
             for (long id : ids) {
                 IndexedPage p = pages.get(id);
                 if (p != null) {
@@ -223,38 +223,60 @@ public final class IndexedDump implements Closeable {
         return result;
     }
 
-    private Map<Long, IndexedPage> pagesOfStream(long position) {
-        Map<Long, IndexedPage> cached;
-        synchronized (recent) {
-            cached = recent.get(position);
-        }
-        if (cached != null) {
-            return cached;
-        }
-        byte[] pages;
+    /**
+     * The wanted pages at one position: the chunk there is decoded (or taken from the cache), the
+     * pages' byte ranges found by their lines, and only those pages parsed.
+     */
+    private Map<Long, IndexedPage> pages(long position, Collection<Long> wanted) {
+        Map<Long, IndexedPage> result = new LinkedHashMap<>();
         try {
-            pages = blocks == null ? chunks.decode(position) : pageAt(position);
+            if (blocks != null) {
+                byte[] page = pageAt(position);
+                parse(page, 0, page.length, result);
+                result.keySet().retainAll(wanted);
+                return result;
+            }
+            byte[] chunk = decodedChunk(position);
+            for (long[] slice : PageScanner.slices(chunk)) {
+                if (wanted.contains(slice[0])) {
+                    parse(chunk, (int) slice[1], (int) slice[2], result);
+                }
+            }
         } catch (IOException e) {
             throw new CorruptInputException("cannot decode the stream at this offset: " + e.getMessage(),
                     new DumpLocation(dump.toString(), position, -1, -1, null, null, null), -1, e);
         }
-        Map<Long, IndexedPage> result = new LinkedHashMap<>();
-        try (DumpReader r = Dumps.open(wrap(pages))) {
+        result.keySet().retainAll(wanted);
+        return result;
+    }
+
+    private byte[] decodedChunk(long position) throws IOException {
+        synchronized (recent) {
+            byte[] cached = recent.get(position);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        byte[] decoded = chunks.decode(position);
+        synchronized (recent) {
+            recent.put(position, decoded);
+        }
+        return decoded;
+    }
+
+    /** Parses the pages in {@code xml[from, to)} with the dump's header around them. */
+    private void parse(byte[] xml, int from, int to, Map<Long, IndexedPage> into) {
+        try (DumpReader r = Dumps.open(wrap(java.util.Arrays.copyOfRange(xml, from, to)))) {
             for (Page page = r.nextPage(); page != null; page = r.nextPage()) {
                 List<PageEntry> entries = new ArrayList<>();
                 for (PageEntry e = r.nextEntry(); e != null; e = r.nextEntry()) {
                     entries.add(e);
                 }
                 if (page.id() != null) {
-                    result.put(page.id(), new IndexedPage(siteInfo, page, entries));
+                    into.put(page.id(), new IndexedPage(siteInfo, page, entries));
                 }
             }
         }
-        Map<Long, IndexedPage> parsed = java.util.Collections.unmodifiableMap(result);
-        synchronized (recent) {
-            recent.put(position, parsed);
-        }
-        return parsed;
     }
 
     /** The decoded bytes of the one page whose {@code <page>} line starts at this decoded offset. */

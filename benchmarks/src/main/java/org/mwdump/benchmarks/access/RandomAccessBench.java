@@ -66,9 +66,26 @@ public final class RandomAccessBench {
             System.out.printf("generated %s (%,d bytes) in %.1f s%n", xml.getFileName(), Files.size(xml), secs(t));
         }
         int threads = Runtime.getRuntime().availableProcessors();
-        for (Recompressor.Layout layout : Recompressor.Layout.values()) {
-            boolean zstd = layout == Recompressor.Layout.SEEKABLE_ZSTD;
-            Path dump = dir.resolve(zstd ? "synthetic.xml.zst" : "synthetic-multistream.xml.bz2");
+        Path single = dir.resolve("synthetic-singlestream.xml.bz2");
+        if (!Files.exists(single)) {
+            long t = System.nanoTime();
+            Process p = new ProcessBuilder("bzip2", "-9", "-c", xml.toString()).redirectOutput(single.toFile()).start();
+            try {
+                if (p.waitFor() != 0) {
+                    throw new IOException("bzip2 failed");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            System.out.printf("SINGLE_STREAM_BZIP2: wrote %s (%,d bytes) with bzip2 -9 in %.1f s%n", single.getFileName(),
+                    Files.size(single), secs(t));
+        }
+        for (String name : new String[] {"BZIP2_MULTISTREAM", "SEEKABLE_ZSTD", "SINGLE_STREAM_BZIP2"}) {
+            boolean zstd = name.equals("SEEKABLE_ZSTD");
+            boolean singleStream = name.equals("SINGLE_STREAM_BZIP2");
+            Recompressor.Layout layout = zstd ? Recompressor.Layout.SEEKABLE_ZSTD : Recompressor.Layout.BZIP2_MULTISTREAM;
+            Path dump = singleStream ? single : dir.resolve(zstd ? "synthetic.xml.zst" : "synthetic-multistream.xml.bz2");
             Path index = dir.resolve(zstd ? "synthetic-index.txt.bz2" : "synthetic-multistream-index.txt.bz2");
             if (!Files.exists(dump)) {
                 long t = System.nanoTime();
@@ -79,9 +96,11 @@ public final class RandomAccessBench {
                         Files.size(dump), threads, secs(t));
             }
             Files.deleteIfExists(IndexedDump.pageIndexOf(dump));
+            Files.deleteIfExists(org.mwdump.index.BlockIndex.of(dump));
             long t = System.nanoTime();
             try (IndexedDump d = IndexedDump.open(dump)) {
-                System.out.printf("%s: page index built from the index file in %.2f s (%,d pages)%n", layout, secs(t),
+                System.out.printf("%s: page index built %s in %.2f s (%,d pages)%n", name,
+                        singleStream ? "with the block index, decoding on all cores," : "from the index file", secs(t),
                         d.size());
             }
             t = System.nanoTime();
@@ -101,7 +120,7 @@ public final class RandomAccessBench {
             }
             Arrays.sort(nanos);
             System.out.printf("%s: open %.1f ms; 10,000 random titles (%d found): p50 %.2f ms, p99 %.2f ms, max %.1f ms%n",
-                    layout, openMs, found, nanos[nanos.length / 2] / 1e6, nanos[nanos.length * 99 / 100] / 1e6,
+                    name, openMs, found, nanos[nanos.length / 2] / 1e6, nanos[nanos.length * 99 / 100] / 1e6,
                     nanos[nanos.length - 1] / 1e6);
         }
     }

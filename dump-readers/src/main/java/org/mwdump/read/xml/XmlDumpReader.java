@@ -91,7 +91,7 @@ public final class XmlDumpReader implements DumpReader {
             throw new MalformedDumpException("no <mediawiki> root: a segment of a dump, read only in lenient mode",
                     location(1, 1));
         }
-        WstxInputFactory factory = newFactory(options.limits(), fragment);
+        WstxInputFactory factory = factory(options.limits(), fragment);
         try {
             this.xr = (XMLStreamReader2) factory.createXMLStreamReader(stream);
         } catch (XMLStreamException e) {
@@ -114,6 +114,14 @@ public final class XmlDumpReader implements DumpReader {
         DumpLocation here = location();
         return e.at(new DumpLocation(input.sourceName(), offset, here.line(), here.column(), here.pageId(),
                 here.pageTitle(), here.revisionId()));
+    }
+
+    /** Configured factories are thread-safe and costly to set up: one per set of limits and parsing mode. */
+    private static final java.util.concurrent.ConcurrentHashMap<java.util.List<Object>, WstxInputFactory> FACTORIES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static WstxInputFactory factory(ReadLimits limits, boolean fragment) {
+        return FACTORIES.computeIfAbsent(java.util.List.of(limits, fragment), k -> newFactory(limits, fragment));
     }
 
     private static WstxInputFactory newFactory(ReadLimits limits, boolean fragment) {
