@@ -110,15 +110,28 @@ public final class Bzip2BlockReader extends InputStream {
     private void fill() {
         while (ahead.size() < window && nextCandidate < candidates.length) {
             long bit = candidates[nextCandidate++];
+            // usually the block ends where the next candidate starts (or at an end-of-stream record just
+            // before it): read that much, and the full window only if the block turns out longer
+            long hint = nextCandidate < candidates.length ? (candidates[nextCandidate] >>> 3) + 16 : size;
             aheadOffsets.add(bit);
-            ahead.add(pool.submit(() -> decodeAt(bit)));
+            ahead.add(pool.submit(() -> decodeAt(bit, hint)));
         }
     }
 
-    private Bzip2BlockDecoder.Block decodeAt(long bitOffset) throws IOException {
+    private Bzip2BlockDecoder.Block decodeAt(long bitOffset, long endHint) throws IOException {
         long start = bitOffset >>> 3;
-        byte[] data = read(start, (int) Math.min(WINDOW, size - start));
-        return DECODERS.get().decode(data, data.length, bitOffset - 8 * start, 9);
+        long end = Math.min(size, Math.min(endHint, start + WINDOW));
+        byte[] data = read(start, (int) (end - start));
+        try {
+            return DECODERS.get().decode(data, data.length, bitOffset - 8 * start, 9);
+        } catch (CorruptInputException e) {
+            if (end >= Math.min(size, start + WINDOW)) {
+                throw e;
+            }
+            // the next candidate was a chance match inside this block: decode again with the whole window
+            data = read(start, (int) Math.min(WINDOW, size - start));
+            return DECODERS.get().decode(data, data.length, bitOffset - 8 * start, 9);
+        }
     }
 
     private static final ThreadLocal<Bzip2BlockDecoder> DECODERS = ThreadLocal.withInitial(Bzip2BlockDecoder::new);
