@@ -3,7 +3,6 @@ package org.mwdump;
 import java.io.Closeable;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -68,62 +67,25 @@ public interface DumpReader extends Closeable {
 
     /** The pages, one at a time; each page's revisions are streamed from the input. */
     default Iterable<PageRevisions> pages() {
-        return () -> new Iterator<>() {
-            private PageRevisions next;
-            private boolean done;
-
-            @Override
-            public boolean hasNext() {
-                if (next == null && !done) {
-                    Page page = nextPage();
-                    if (page == null) {
-                        done = true;
-                    } else {
-                        next = new PageRevisions(page, DumpReader.this);
-                    }
-                }
-                return next != null;
-            }
-
-            @Override
-            public PageRevisions next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                PageRevisions result = next;
-                next = null;
-                return result;
-            }
-        };
+        return () -> new PullIterator<>(() -> {
+            Page page = nextPage();
+            return page == null ? null : new PageRevisions(page, this);
+        });
     }
 
     /** Every revision and upload of every page, in dump order. */
     default Stream<PageEntry> entries() {
-        Iterator<PageEntry> it = new Iterator<>() {
-            private PageEntry next;
-            private boolean done;
-
-            @Override
-            public boolean hasNext() {
-                while (next == null && !done) {
-                    next = nextEntry();
-                    if (next == null && nextPage() == null) {
-                        done = true;
-                    }
+        Iterator<PageEntry> it = new PullIterator<>(() -> {
+            while (true) {
+                PageEntry e = nextEntry();
+                if (e != null) {
+                    return e;
                 }
-                return next != null;
-            }
-
-            @Override
-            public PageEntry next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
+                if (nextPage() == null) {
+                    return null;
                 }
-                PageEntry result = next;
-                next = null;
-                return result;
             }
-        };
+        });
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL),
                 false);
     }
@@ -135,28 +97,6 @@ public interface DumpReader extends Closeable {
 
     /** The log items that follow the pages. */
     default Iterable<LogItem> logItems() {
-        return () -> new Iterator<>() {
-            private LogItem next;
-            private boolean done;
-
-            @Override
-            public boolean hasNext() {
-                if (next == null && !done) {
-                    next = nextLogItem();
-                    done = next == null;
-                }
-                return next != null;
-            }
-
-            @Override
-            public LogItem next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                LogItem result = next;
-                next = null;
-                return result;
-            }
-        };
+        return () -> new PullIterator<>(this::nextLogItem);
     }
 }

@@ -1,7 +1,5 @@
 package org.mwdump;
 
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 import org.mwdump.model.Page;
 import org.mwdump.model.PageEntry;
 import org.mwdump.model.Revision;
@@ -26,56 +24,18 @@ public final class PageRevisions {
 
     /** The page's revisions and uploads in dump order, read from the input as they are iterated. */
     public Iterable<PageEntry> entries() {
-        return () -> new Iterator<>() {
-            private PageEntry next;
-            private boolean done;
-
-            @Override
-            public boolean hasNext() {
-                if (next == null && !done) {
-                    next = reader.nextEntry();
-                    done = next == null;
-                }
-                return next != null;
-            }
-
-            @Override
-            public PageEntry next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                PageEntry result = next;
-                next = null;
-                return result;
-            }
-        };
+        return () -> new PullIterator<>(reader::nextEntry);
     }
 
     /** The page's revisions in dump order (uploads skipped), read from the input as they are iterated. */
     public Iterable<Revision> revisions() {
-        return () -> new Iterator<>() {
-            private final Iterator<PageEntry> entries = entries().iterator();
-            private Revision next;
-
-            @Override
-            public boolean hasNext() {
-                while (next == null && entries.hasNext()) {
-                    if (entries.next() instanceof Revision r) {
-                        next = r;
-                    }
+        return () -> new PullIterator<>(() -> {
+            for (PageEntry e = reader.nextEntry(); e != null; e = reader.nextEntry()) {
+                if (e instanceof Revision r) {
+                    return r;
                 }
-                return next != null;
             }
-
-            @Override
-            public Revision next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                Revision result = next;
-                next = null;
-                return result;
-            }
-        };
+            return null;
+        });
     }
 }
