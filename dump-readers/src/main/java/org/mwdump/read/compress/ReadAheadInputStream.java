@@ -1,0 +1,137 @@
+package org.mwdump.read.compress;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads a stream ahead on a background thread, so that decompression (the slow part of reading a
+ * {@code .bz2} dump) runs on one core while the caller parses on another. Holds at most
+ * {@code (queue + 2) × chunk} bytes. Exceptions of the underlying stream reach the caller at the point
+ * where its data would have. Closing stops the thread.
+ */
+public final class ReadAheadInputStream extends InputStream {
+    private static final byte[] END = new byte[0];
+
+    private final InputStream in;
+    private final BlockingQueue<Object> queue;
+    private final Thread thread;
+    private volatile boolean closed;
+    private byte[] current = new byte[0];
+    private int pos;
+    private boolean ended;
+
+    /**
+     * @param in        the stream to read ahead (closed by {@link #close()})
+     * @param chunk     bytes per read-ahead chunk
+     * @param queueSize chunks held ready
+     */
+    public ReadAheadInputStream(InputStream in, int chunk, int queueSize) {
+        this.in = Objects.requireNonNull(in, "in is null");
+        this.queue = new ArrayBlockingQueue<>(queueSize);
+        this.thread = new Thread(() -> pump(chunk), "mwdump-read-ahead");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void pump(int chunk) {
+        try {
+            while (!closed) {
+                byte[] buf = new byte[chunk];
+                int n = in.readNBytes(buf, 0, chunk);
+                if (n > 0) {
+                    put(n == chunk ? buf : Arrays.copyOf(buf, n));
+                }
+                if (n < chunk) {
+                    put(END);
+                    return;
+                }
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                put(e);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void put(Object item) throws InterruptedException {
+        while (!closed && !queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+            // wait for the reader, or for close
+        }
+    }
+
+    private boolean advance() throws IOException {
+        while (pos >= current.length) {
+            if (ended) {
+                return false;
+            }
+            Object item;
+            try {
+                item = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while reading ahead");
+            }
+            if (item == END) {
+                ended = true;
+                return false;
+            }
+            if (item instanceof IOException e) {
+                ended = true;
+                throw e;
+            }
+            if (item instanceof RuntimeException e) {
+                ended = true;
+                throw e;
+            }
+            if (item instanceof Error e) {
+                ended = true;
+                throw e;
+            }
+            current = (byte[]) item;
+            pos = 0;
+        }
+        return true;
+    }
+
+    @Override
+    public int read() throws IOException {
+        return advance() ? current[pos++] & 0xff : -1;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        Objects.checkFromIndexSize(off, len, b.length);
+        if (len == 0) {
+            return 0;
+        }
+        if (!advance()) {
+            return -1;
+        }
+        int n = Math.min(len, current.length - pos);
+        System.arraycopy(current, pos, b, off, n);
+        pos += n;
+        return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        thread.interrupt();
+        try {
+            thread.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        in.close();
+    }
+}
