@@ -39,7 +39,8 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--compress", paramLabel = "CODEC", description = "none, bz2, gz, xz or zst (default: from OUT)")
     String compress;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "threads for compression (default 1)")
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "threads for decoding a bz2 or seekable zstd input and for zstd output (default 1)")
     int threads;
 
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
@@ -67,7 +68,7 @@ final class ConvertCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(err, quiet);
         long entries = 0;
-        try (DumpReader reader = Dumps.open(in)) {
+        try (DumpReader reader = open(in, threads)) {
             DumpWriter writer = stdout ? Dumps.create(uncloseable(System.out), format, options)
                     : Dumps.create(Path.of(out), format, options);
             try {
@@ -94,6 +95,21 @@ final class ConvertCommand implements Callable<Integer> {
             err.println("wrote " + entries + " revisions to " + out);
         }
         return 0;
+    }
+
+    /**
+     * A reader for the input: with more than one thread, a bz2 dump (split at blocks) or a seekable zstd
+     * dump (split at frames) is decoded on all of them; anything else is read as usual.
+     */
+    static DumpReader open(java.nio.file.Path in, int threads) {
+        if (threads > 1 && java.nio.file.Files.isRegularFile(in)) {
+            try {
+                return org.mwdump.index.ParallelDumps.open(in, threads);
+            } catch (java.io.IOException | org.mwdump.DumpException e) {
+                // not a layout that splits (plain XML, gzip, zstd without seek table...): read on one thread
+            }
+        }
+        return Dumps.open(in);
     }
 
     private Compression compression(String name) {

@@ -150,8 +150,14 @@ class MainTest {
         Result r = run("convert", "--quiet", Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2")
                 .toString(), out.toString());
         assertEquals(0, r.status(), r.err());
-        assertArrayEquals(Files.readAllBytes(Corpus.reference().resolve(
-                "elwikivoyage-pages-articles-sample__sample-pages-articles.xml.bz2.revdocs.jsonl")),
-                Files.readAllBytes(out));
+        byte[] reference = Files.readAllBytes(Corpus.reference().resolve(
+                "elwikivoyage-pages-articles-sample__sample-pages-articles.xml.bz2.revdocs.jsonl"));
+        assertArrayEquals(reference, Files.readAllBytes(out));
+        // decoded on two threads, split at bz2 blocks: the same bytes
+        Path parallel = dir.resolve("parallel.jsonl");
+        Result p = run("convert", "--quiet", "--threads", "2", Corpus.file(
+                "elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2").toString(), parallel.toString());
+        assertEquals(0, p.status(), p.err());
+        assertArrayEquals(reference, Files.readAllBytes(parallel));
     }
 }
