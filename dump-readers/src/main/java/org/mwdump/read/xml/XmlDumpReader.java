@@ -70,6 +70,8 @@ public final class XmlDumpReader implements DumpReader {
     private boolean endOfPages;
     private boolean endOfDocument;
     private boolean inputFinished;
+    /** Whether the document ended early, read as a segment without footer. */
+    private boolean cutTolerated;
     private Page page;
     private String pageTitleForErrors;
     private Long pageIdForErrors;
@@ -120,7 +122,15 @@ public final class XmlDumpReader implements DumpReader {
         }
         inputFinished = true;
         try {
+            if (!fragment && !cutTolerated) {
+                // only comments, processing instructions and white space may follow the root element
+                while (xr.hasNext()) {
+                    xr.next();
+                }
+            }
             input.stream().transferTo(OutputStream.nullOutputStream());
+        } catch (XMLStreamException e) {
+            throw translate(e);
         } catch (IOException e) {
             throw new CorruptInputException("cannot read input: " + e.getMessage(), location(), -1, e);
         }
@@ -245,6 +255,7 @@ public final class XmlDumpReader implements DumpReader {
             } catch (WstxEOFException e) {
                 if (!strict && endOfDocumentTolerated()) {
                     endOfDocument = true;
+                    cutTolerated = true;
                     countSkipped("(missing </mediawiki>)");
                     return false;
                 }
