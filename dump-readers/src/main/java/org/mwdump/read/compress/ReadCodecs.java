@@ -36,7 +36,7 @@ public final class ReadCodecs implements Codecs {
                 case BZIP2 -> new Bzip2InputStream(raw);
                 case GZIP -> new Guarded(new GZIPInputStream(raw, 1 << 16), "gzip");
                 case XZ -> new Guarded(new XZInputStream(raw), "xz");
-                case ZSTD -> new Guarded(new ZstdInputStream(raw), "zstd");
+                case ZSTD -> new Guarded(new ZstdInputStream(new ZstdFrameBoundaries(raw)), "zstd");
                 case SEVEN_Z -> sevenZ(raw, file);
                 case NONE -> raw;
             };

@@ -695,6 +695,10 @@ public final class XmlDumpReader implements DumpReader {
     // ---------------------------------------------------------------- common
 
     private long parseLong(String value, String what) {
+        if (value == null) {
+            // an attribute that is absent, such as a <namespace> without key
+            throw new MalformedDumpException("missing " + what, location());
+        }
         String v = value.trim();
         try {
             return Long.parseLong(v);
