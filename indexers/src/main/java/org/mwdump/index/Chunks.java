@@ -1,6 +1,9 @@
 package org.mwdump.index;
 
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdException;
+import com.github.luben.zstd.ZstdInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,6 +70,10 @@ abstract class Chunks {
                 ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
                 in.transferTo(out);
                 return out.toByteArray();
+            } catch (CorruptInputException e) {
+                // the decoder counts from the start of this stream: say where in the file
+                long at = e.location().compressedOffset();
+                throw e.at(location(file, at < 0 ? offset : offset + at));
             }
         }
 
@@ -84,10 +91,10 @@ abstract class Chunks {
         SeekableZstd(FileChannel channel, Path file) throws IOException {
             super(channel, file);
             long size = channel.size();
-            ByteBuffer footer = read(size - 9, 9);
-            if (size < 17 || footer.getInt(5) != 0x8F92EAB1) {
+            if (size < 17 || read(size - 9, 9).getInt(5) != 0x8F92EAB1) {
                 throw new CorruptInputException("zstd file without a seek table", location(file, size - 4), -1, null);
             }
+            ByteBuffer footer = read(size - 9, 9);
             long n = footer.getInt(0) & 0xFFFFFFFFL;
             int descriptor = footer.get(4) & 0xff;
             if ((descriptor & 0x7C) != 0) {
@@ -143,13 +150,50 @@ abstract class Chunks {
                 throw new CorruptInputException("frame too large to decode in memory", location(file, offset), -1, null);
             }
             byte[] compressed = read(offset, (int) frame[0]).array();
+            // the seek table's size is only believed when the frame header agrees: a lying table must not
+            // make us allocate gigabytes
+            long declared = Zstd.getFrameContentSize(compressed);
+            if (declared < 0) {
+                return decodeStreaming(compressed, frame[1], offset);
+            }
+            if (declared != frame[1]) {
+                throw new CorruptInputException("zstd frame content size " + declared + " differs from the seek table's "
+                        + frame[1], location(file, offset), -1, null);
+            }
             byte[] out = new byte[(int) frame[1]];
-            long n = Zstd.decompressByteArray(out, 0, out.length, compressed, 0, compressed.length);
+            long n;
+            try {
+                n = Zstd.decompressByteArray(out, 0, out.length, compressed, 0, compressed.length);
+            } catch (ZstdException e) {
+                // zstd-jni reports a bad frame (checksum, code) with this unchecked exception
+                throw new CorruptInputException("corrupt zstd frame: " + e.getMessage(), location(file, offset), -1, e);
+            }
             if (Zstd.isError(n) || n != out.length) {
                 throw new CorruptInputException("zstd frame does not decode to its stated size"
                         + (Zstd.isError(n) ? ": " + Zstd.getErrorName(n) : ""), location(file, offset), -1, null);
             }
             return out;
+        }
+
+        /** A frame without content size in its header: decoded as a stream, never past the table's size. */
+        private byte[] decodeStreaming(byte[] compressed, long size, long offset) throws IOException {
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(size, 1 << 20));
+            byte[] buf = new byte[1 << 16];
+            try (InputStream in = new ZstdInputStream(new ByteArrayInputStream(compressed))) {
+                for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                    out.write(buf, 0, n);
+                    if (out.size() > size) {
+                        break;
+                    }
+                }
+            } catch (IOException e) {
+                throw new CorruptInputException("corrupt zstd frame: " + e.getMessage(), location(file, offset), -1, e);
+            }
+            if (out.size() != size) {
+                throw new CorruptInputException("zstd frame does not decode to its stated size", location(file, offset),
+                        -1, null);
+            }
+            return out.toByteArray();
         }
 
         @Override

@@ -24,6 +24,7 @@ import org.mwdump.DumpException;
 import org.mwdump.DumpLocation;
 import org.mwdump.DumpReader;
 import org.mwdump.Dumps;
+import org.mwdump.MalformedDumpException;
 import org.mwdump.model.Page;
 import org.mwdump.model.PageEntry;
 import org.mwdump.model.SiteInfo;
@@ -186,7 +187,17 @@ public final class IndexedDump implements Closeable {
         if (position < 0) {
             return Optional.empty();
         }
-        return Optional.ofNullable(pages(position, List.of(pageId)).get(pageId));
+        IndexedPage page = pages(position, List.of(pageId)).get(pageId);
+        if (page == null) {
+            throw misplaced(pageId, position);
+        }
+        return Optional.of(page);
+    }
+
+    /** The index places a page in a stream that does not hold it: the index does not belong to this dump. */
+    private MalformedDumpException misplaced(long pageId, long position) {
+        return new MalformedDumpException("the page index places page " + pageId + " in the stream at this offset, "
+                + "which does not hold it", new DumpLocation(dump.toString(), position, -1, -1, pageId, null, null));
     }
 
     /** The page with exactly this title (with namespace prefix, spaces not underscores), or empty. */
@@ -215,9 +226,10 @@ public final class IndexedDump implements Closeable {
             Map<Long, IndexedPage> pages = pages(position, ids);
             for (long id : ids) {
                 IndexedPage p = pages.get(id);
-                if (p != null) {
-                    result.put(id, p);
+                if (p == null) {
+                    throw misplaced(id, position);
                 }
+                result.put(id, p);
             }
         });
         return result;

@@ -34,6 +34,10 @@ public final class PageIndex {
 
     private PageIndex(ByteBuffer mapped, Path file) {
         mapped.order(ByteOrder.LITTLE_ENDIAN);
+        if (mapped.capacity() < HEADER) {
+            throw new MalformedDumpException("not a page index (" + mapped.capacity() + " bytes, shorter than the header)",
+                    new DumpLocation(file.toString(), 0, -1, -1, null, null, null));
+        }
         byte[] magic = new byte[8];
         mapped.get(0, magic);
         if (!Arrays.equals(magic, MAGIC)) {
@@ -41,7 +45,8 @@ public final class PageIndex {
                     null));
         }
         long n = mapped.getLong(8);
-        if (n < 0 || HEADER + n * 32 != mapped.capacity()) {
+        // compared by division: a huge count must not wrap around to a size that matches
+        if (n < 0 || n > (mapped.capacity() - HEADER) / 32 || HEADER + n * 32 != mapped.capacity()) {
             throw new MalformedDumpException("page index size does not match its entry count " + n,
                     new DumpLocation(file.toString(), 8, -1, -1, null, null, null));
         }

@@ -31,15 +31,20 @@ public final class ReadCodecs implements Codecs {
 
     @Override
     public InputStream decompress(Compression compression, InputStream raw, Path file) throws IOException {
-        return switch (compression) {
-            // decoding bz2 is slower than parsing XML: decode on a second core
-            case BZIP2 -> new ReadAheadInputStream(new Bzip2InputStream(raw), 1 << 20, 4);
-            case GZIP -> new Guarded(new GZIPInputStream(raw, 1 << 16), "gzip");
-            case XZ -> new Guarded(new XZInputStream(raw), "xz");
-            case ZSTD -> new Guarded(new ZstdInputStream(raw), "zstd");
-            case SEVEN_Z -> sevenZ(raw, file);
-            case NONE -> raw;
-        };
+        try {
+            return switch (compression) {
+                // decoding bz2 is slower than parsing XML: decode on a second core
+                case BZIP2 -> new ReadAheadInputStream(new Bzip2InputStream(raw), 1 << 20, 4);
+                case GZIP -> new Guarded(new GZIPInputStream(raw, 1 << 16), "gzip");
+                case XZ -> new Guarded(new XZInputStream(raw), "xz");
+                case ZSTD -> new Guarded(new ZstdInputStream(new ZstdFrameBoundaries(raw)), "zstd");
+                case SEVEN_Z -> sevenZ(raw, file);
+                case NONE -> raw;
+            };
+        } catch (IOException e) {
+            // gzip, xz and 7z read their headers here: a damaged or cut header is damaged input, like later data
+            throw Guarded.corrupt(e, compression.name().toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     private static InputStream sevenZ(InputStream raw, Path file) throws IOException {
@@ -52,22 +57,34 @@ public final class ReadCodecs implements Codecs {
             path = temp;
         }
         raw.close();
-        SevenZFile archive = SevenZFile.builder().setPath(path).get();
-        SevenZArchiveEntry entry;
-        do {
-            entry = archive.getNextEntry();
-        } while (entry != null && entry.isDirectory());
-        if (entry == null) {
-            archive.close();
-            throw new CorruptInputException("7z archive has no file entry", DumpLocation.UNKNOWN, -1, null);
+        SevenZFile archive = null;
+        SevenZArchiveEntry entry = null;
+        try {
+            archive = SevenZFile.builder().setPath(path).get();
+            do {
+                entry = archive.getNextEntry();
+            } while (entry != null && entry.isDirectory());
+            if (entry == null) {
+                throw new CorruptInputException("7z archive has no file entry", DumpLocation.UNKNOWN, -1, null);
+            }
+        } catch (IOException | RuntimeException e) {
+            // nothing will close what was opened for a reader that is never returned
+            if (archive != null) {
+                archive.close();
+            }
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+            }
+            throw e;
         }
+        SevenZFile opened = archive;
         InputStream entryStream = archive.getInputStream(entry);
         Path toDelete = temp;
         return new Guarded(entryStream, "7z") {
             @Override
             public void close() throws IOException {
                 try {
-                    archive.close();
+                    opened.close();
                 } finally {
                     if (toDelete != null) {
                         Files.deleteIfExists(toDelete);
@@ -87,6 +104,10 @@ public final class ReadCodecs implements Codecs {
         }
 
         private CorruptInputException corrupt(IOException e) {
+            return corrupt(e, codec);
+        }
+
+        static CorruptInputException corrupt(IOException e, String codec) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return new CorruptInputException("corrupt or truncated " + codec + " data: " + message,
                     DumpLocation.UNKNOWN, -1, e);

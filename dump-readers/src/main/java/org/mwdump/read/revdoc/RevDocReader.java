@@ -242,7 +242,7 @@ public final class RevDocReader implements DumpReader {
                         switch (k) {
                             case "id" -> pageId = longValue(vv);
                             case "title" -> title = stringValue(vv);
-                            case "namespace" -> ns = (int) (long) longValue(vv);
+                            case "namespace" -> ns = intValue(vv);
                             case "redirect" -> redirect = stringValue(vv);
                             case "restrictions" -> {
                                 expect(vv, JsonToken.START_ARRAY);
@@ -420,6 +420,15 @@ public final class RevDocReader implements DumpReader {
             }
         }
         throw new MalformedDumpException("expected a number, found " + t, location());
+    }
+
+    /** A namespace number: {@code null} stays absent, and one out of {@code int} range is an error, not wrapped. */
+    private Integer intValue(JsonToken t) throws IOException {
+        Long v = longValue(t);
+        if (v != null && (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE)) {
+            throw new MalformedDumpException("namespace number out of range: " + v, location());
+        }
+        return v == null ? null : v.intValue();
     }
 
     private String stringValue(JsonToken t) throws IOException {

@@ -3,9 +3,12 @@ package org.mwdump.read.xml;
 import com.ctc.wstx.api.WstxInputProperties;
 import com.ctc.wstx.exc.WstxEOFException;
 import com.ctc.wstx.exc.WstxIOException;
+import com.ctc.wstx.exc.WstxLazyException;
 import com.ctc.wstx.stax.WstxInputFactory;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,6 +18,7 @@ import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
+import org.codehaus.stax2.XMLInputFactory2;
 import org.codehaus.stax2.XMLStreamReader2;
 import org.mwdump.Compression;
 import org.mwdump.CorruptInputException;
@@ -65,6 +69,9 @@ public final class XmlDumpReader implements DumpReader {
     private boolean inPage;
     private boolean endOfPages;
     private boolean endOfDocument;
+    private boolean inputFinished;
+    /** Whether the document ended early, read as a segment without footer. */
+    private boolean cutTolerated;
     private Page page;
     private String pageTitleForErrors;
     private Long pageIdForErrors;
@@ -104,6 +111,31 @@ public final class XmlDumpReader implements DumpReader {
         }
     }
 
+    /**
+     * Reads the rest of the input once the document has ended: the trailers that follow the last
+     * content (bz2 stream CRC, gzip CRC-32, zstd checksum, further streams) are only checked when read,
+     * and damage there must not go unnoticed.
+     */
+    private void finishInput() {
+        if (inputFinished) {
+            return;
+        }
+        inputFinished = true;
+        try {
+            if (!fragment && !cutTolerated) {
+                // only comments, processing instructions and white space may follow the root element
+                while (xr.hasNext()) {
+                    xr.next();
+                }
+            }
+            input.stream().transferTo(OutputStream.nullOutputStream());
+        } catch (XMLStreamException e) {
+            throw translate(e);
+        } catch (IOException e) {
+            throw new CorruptInputException("cannot read input: " + e.getMessage(), location(), -1, e);
+        }
+    }
+
     /** Damage found by the decompressor, with the position of the parser and the page added. */
     private CorruptInputException located(CorruptInputException e) {
         if (e.location().line() >= 0) {
@@ -130,6 +162,9 @@ public final class XmlDumpReader implements DumpReader {
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
         f.setProperty(XMLInputFactory.IS_COALESCING, false);
+        // errors in a token (invalid UTF-8, a forbidden character) surface from next() as checked exceptions,
+        // not later from an accessor as Woodstox's unchecked lazy exception
+        f.setProperty(XMLInputFactory2.P_LAZY_PARSING, false);
         f.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, limits.maxTextChars());
         f.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, limits.maxAttributeChars());
         f.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, limits.maxDepth());
@@ -228,6 +263,7 @@ public final class XmlDumpReader implements DumpReader {
             } catch (WstxEOFException e) {
                 if (!strict && endOfDocumentTolerated()) {
                     endOfDocument = true;
+                    cutTolerated = true;
                     countSkipped("(missing </mediawiki>)");
                     return false;
                 }
@@ -284,9 +320,15 @@ public final class XmlDumpReader implements DumpReader {
     @Override
     public Page nextPage() {
         try {
-            return nextPageUnlocated();
+            Page result = nextPageUnlocated();
+            if (endOfDocument) {
+                finishInput();
+            }
+            return result;
         } catch (CorruptInputException e) {
             throw located(e);
+        } catch (WstxLazyException e) {
+            throw lazy(e);
         }
     }
 
@@ -382,9 +424,15 @@ public final class XmlDumpReader implements DumpReader {
     @Override
     public PageEntry nextEntry() {
         try {
-            return nextEntryUnlocated();
+            PageEntry result = nextEntryUnlocated();
+            if (endOfDocument) {
+                finishInput();
+            }
+            return result;
         } catch (CorruptInputException e) {
             throw located(e);
+        } catch (WstxLazyException e) {
+            throw lazy(e);
         }
     }
 
@@ -583,9 +631,15 @@ public final class XmlDumpReader implements DumpReader {
     @Override
     public LogItem nextLogItem() {
         try {
-            return nextLogItemUnlocated();
+            LogItem result = nextLogItemUnlocated();
+            if (endOfDocument) {
+                finishInput();
+            }
+            return result;
         } catch (CorruptInputException e) {
             throw located(e);
+        } catch (WstxLazyException e) {
+            throw lazy(e);
         }
     }
 
@@ -649,6 +703,10 @@ public final class XmlDumpReader implements DumpReader {
     // ---------------------------------------------------------------- common
 
     private long parseLong(String value, String what) {
+        if (value == null) {
+            // an attribute that is absent, such as a <namespace> without key
+            throw new MalformedDumpException("missing " + what, location());
+        }
         String v = value.trim();
         try {
             return Long.parseLong(v);
@@ -723,6 +781,9 @@ public final class XmlDumpReader implements DumpReader {
         }
         Location loc = e.getLocation();
         DumpLocation where = loc == null ? location() : location(loc.getLineNumber(), loc.getColumnNumber());
+        if (e instanceof WstxIOException && cause instanceof CharConversionException bad) {
+            return new MalformedDumpException("invalid encoding: " + bad.getMessage(), where, e);
+        }
         if (e instanceof WstxIOException && cause instanceof IOException io) {
             return new CorruptInputException("cannot read input: " + io.getMessage(), where, -1, io);
         }
@@ -734,6 +795,13 @@ public final class XmlDumpReader implements DumpReader {
             return new MalformedDumpException("unexpected end of input: " + message, where, e);
         }
         return new MalformedDumpException("malformed XML: " + message, where, e);
+    }
+
+    private DumpException lazy(WstxLazyException e) {
+        if (e.getCause() instanceof XMLStreamException xe) {
+            return translate(xe);
+        }
+        return new MalformedDumpException("malformed XML: " + firstLine(String.valueOf(e.getMessage())), location(), e);
     }
 
     private static String firstLine(String s) {
