@@ -301,7 +301,7 @@ public final class Dumps {
             this.target = target;
         }
 
-        private <T> void guard(Runnable action) {
+        private void guard(Runnable action) {
             try {
                 action.run();
             } catch (RuntimeException | Error e) {

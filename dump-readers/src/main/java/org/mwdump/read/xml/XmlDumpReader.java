@@ -81,17 +81,13 @@ public final class XmlDumpReader implements DumpReader {
         this.input = input;
         this.strict = options.strict();
         InputStream stream = input.stream();
-        boolean noRoot;
         stream.mark(512);
         byte[] peek = stream.readNBytes(512);
         stream.reset();
         String first = XmlHead.of(peek, peek.length).firstElement();
-        noRoot = first != null && !"mediawiki".equals(first);
-        if (noRoot && strict && !"page".equals(first)) {
-            throw new MalformedDumpException("root element is <" + first + ">, not <mediawiki>", location(0, 0));
-        }
-        this.fragment = noRoot && "page".equals(first);
-        if (noRoot && !fragment) {
+        // a multistream segment without its header starts with <page>; any other root is not a dump
+        this.fragment = "page".equals(first);
+        if (first != null && !fragment && !"mediawiki".equals(first)) {
             throw new MalformedDumpException("root element is <" + first + ">, not <mediawiki>", location(1, 1));
         }
         if (fragment && strict) {
