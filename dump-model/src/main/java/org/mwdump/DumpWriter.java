@@ -8,9 +8,19 @@ import org.mwdump.model.SiteInfo;
 
 /**
  * Writes a dump. Call {@link #writeSiteInfo} first (formats without site info ignore it), then
- * entries in dump order: consecutive entries of an equal page are grouped into one page. Closing
- * completes the output; when the writer was made by {@link Dumps#create} the file appears under its
- * name only then, and {@link #abort()} (or a failure) leaves nothing under that name.
+ * entries in dump order: consecutive entries of an equal page are grouped into one page, then
+ * {@link #finish()}, which completes the output; when the writer was made by {@link Dumps#create} the
+ * file appears under its name only then.
+ *
+ * <p>{@link #close()} without {@code finish()} discards the output like {@link #abort()}, so a
+ * try-with-resources block that ends by an exception (a damaged input, say) never leaves a
+ * complete-looking file:
+ * <pre>{@code
+ * try (DumpWriter out = Dumps.create(path, DumpFormat.REVDOC)) {
+ *     Dumps.copy(reader, out);
+ *     out.finish();
+ * }
+ * }</pre>
  */
 public interface DumpWriter extends Closeable {
 
@@ -26,10 +36,13 @@ public interface DumpWriter extends Closeable {
     /** Writes one log item (after all pages). */
     void writeLogItem(LogItem item);
 
-    /** Finishes the output. */
+    /** Completes the output (footer, flush, and for a file from {@link Dumps#create} its rename into place) and closes it. */
+    void finish();
+
+    /** Discards the output unless {@link #finish()} was called; idempotent. Never throws a checked exception. */
     @Override
     void close();
 
-    /** Discards the output: nothing is left under the target name. Idempotent; a no-op after close. */
+    /** Discards the output: nothing is left under the target name. Idempotent; a no-op after finish. */
     void abort();
 }

@@ -180,8 +180,8 @@ public final class Dumps {
 
     /**
      * Creates an output file. Data goes to a temporary file beside the target and is renamed to the
-     * target only when the writer is closed successfully; {@link DumpWriter#abort()} or a failure
-     * leaves nothing under the target name.
+     * target only when {@link DumpWriter#finish()} succeeds; {@link DumpWriter#abort()}, {@code close()}
+     * without {@code finish()}, or a failure leaves nothing under the target name.
      */
     public static DumpWriter create(Path path, DumpFormat format, WriteOptions options) {
         Objects.requireNonNull(path, "path is null");
@@ -209,8 +209,9 @@ public final class Dumps {
     }
 
     /**
-     * Creates a writer onto a stream (for example standard output); closing the writer closes the
-     * stream. Compression must be given in the options ({@code null} means none).
+     * Creates a writer onto a stream (for example standard output); finishing or closing the writer
+     * closes the stream (closing without finishing leaves the output visibly incomplete: no footer).
+     * Compression must be given in the options ({@code null} means none).
      */
     public static DumpWriter create(OutputStream out, DumpFormat format, WriteOptions options) {
         Objects.requireNonNull(out, "out is null");
@@ -252,7 +253,7 @@ public final class Dumps {
             DumpWriter writer = create(out, format, options);
             try {
                 long n = copy(reader, writer);
-                writer.close();
+                writer.finish();
                 return n;
             } catch (RuntimeException | Error e) {
                 writer.abort();
@@ -332,10 +333,15 @@ public final class Dumps {
 
         @Override
         public void close() {
+            abort();
+        }
+
+        @Override
+        public void finish() {
             if (finished) {
                 return;
             }
-            guard(delegate::close);
+            guard(delegate::finish);
             finished = true;
             try {
                 try {

@@ -84,7 +84,7 @@ final class ConvertCommand implements Callable<Integer> {
                 for (LogItem item = reader.nextLogItem(); item != null; item = reader.nextLogItem()) {
                     writer.writeLogItem(item);
                 }
-                writer.close();
+                writer.finish();
             } catch (RuntimeException | Error e) {
                 writer.abort();
                 throw e;

@@ -80,7 +80,7 @@ final class GetCommand implements Callable<Integer> {
                     writer.write(e);
                 }
             }
-            writer.close();
+            writer.finish();
         }
         return missing == 0 ? 0 : Main.DATA_PROBLEM;
     }

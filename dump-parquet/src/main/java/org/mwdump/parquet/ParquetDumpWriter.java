@@ -166,6 +166,13 @@ public final class ParquetDumpWriter implements DumpWriter {
 
     @Override
     public void close() {
+        if (!closed) {
+            abort();
+        }
+    }
+
+    @Override
+    public void finish() {
         if (closed) {
             return;
         }

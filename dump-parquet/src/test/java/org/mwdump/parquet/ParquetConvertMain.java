@@ -74,7 +74,7 @@ public final class ParquetConvertMain {
             }
         }
         if (writer != null) {
-            writer.close();
+            writer.finish();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;

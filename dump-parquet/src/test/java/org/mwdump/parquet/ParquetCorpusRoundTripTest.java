@@ -118,7 +118,7 @@ class ParquetCorpusRoundTripTest {
         try (DumpReader in = Dumps.open(xml)) {
             DumpWriter out = Dumps.create(parquet, DumpFormat.PARQUET);
             Dumps.copy(in, out);
-            out.close();
+            out.finish();
         }
         Dump expected = read(xml);
         Dump actual = read(parquet);

@@ -67,7 +67,7 @@ class ParquetToXmlBytesTest {
         try (DumpReader in = Dumps.open(parquet)) {
             DumpWriter out = Dumps.create(xml, DumpFormat.XML, WriteOptions.builder().compression(Compression.NONE).build());
             Dumps.copy(in, out);
-            out.close();
+            out.finish();
         }
         byte[] original = decompressed(source);
         if (NO_FINAL_NEWLINE.contains(relative)) {

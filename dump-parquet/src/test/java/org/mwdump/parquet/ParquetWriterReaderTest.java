@@ -97,7 +97,7 @@ class ParquetWriterReaderTest {
             for (PageEntry e : entries) {
                 w.write(e);
             }
-            w.close();
+            w.finish();
         }
         return file;
     }
@@ -188,7 +188,7 @@ class ParquetWriterReaderTest {
         w.write(new Upload(file, "2001-01-01T00:00:00Z", null, null, "A.png", null, "http://x/A.png", 3L, null,
                 null, null, null));
         w.writeLogItem(new LogItem(1L, "2001-01-01T00:00:00Z", null, null, "delete", "delete", false, "X", null));
-        w.close();
+        w.finish();
         assertEquals(List.of(r), readAll(out));
         Map<String, String> meta = footer(out);
         assertEquals("uploads=1,log_items=1,pages_without_revisions=1", meta.get("mwdump.dropped"));
@@ -235,7 +235,7 @@ class ParquetWriterReaderTest {
         DumpWriter w = Dumps.create(out, DumpFormat.PARQUET);
         w.writeSiteInfo(SITE);
         edgeCases().forEach(w::write);
-        w.close();
+        w.finish();
         assertEquals(edgeCases(), readAll(out));
     }
 

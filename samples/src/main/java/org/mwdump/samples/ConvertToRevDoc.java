@@ -29,7 +29,7 @@ public final class ConvertToRevDoc {
             DumpWriter writer = Dumps.create(out, DumpFormat.REVDOC);
             try {
                 long n = Dumps.copy(reader, writer);
-                writer.close();
+                writer.finish();
                 return n;
             } catch (RuntimeException e) {
                 writer.abort();

@@ -85,7 +85,7 @@ public class WriteBenchmark {
         for (Revision r : revisions) {
             writer.write(r);
         }
-        writer.close();
+        writer.finish();
     }
 
     static Path defaultDump() {

@@ -323,6 +323,13 @@ public final class RevDocWriter implements DumpWriter {
 
     @Override
     public void close() {
+        if (!closed) {
+            abort();
+        }
+    }
+
+    @Override
+    public void finish() {
         if (closed) {
             return;
         }

@@ -462,9 +462,17 @@ public final class XmlDumpWriter implements DumpWriter {
         }
     }
 
-    /** Closes the open page and the root element, and closes the stream. */
+    /** Without {@link #finish()}, discards the output like {@link #abort()}. */
     @Override
     public void close() {
+        if (!closed) {
+            abort();
+        }
+    }
+
+    /** Closes the open page and the root element, and closes the stream. */
+    @Override
+    public void finish() {
         if (closed) {
             return;
         }

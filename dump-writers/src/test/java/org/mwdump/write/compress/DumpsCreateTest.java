@@ -83,7 +83,7 @@ class DumpsCreateTest {
         DumpWriter writer = Dumps.create(target, DumpFormat.REVDOC);
         writer.writePage(Page.of(1, 0, "X"));
         writer.abort();
-        writer.close();
+        writer.finish();
         assertFalse(Files.exists(target));
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(0, left.count());

@@ -55,7 +55,7 @@ abstract class RoundTripContract {
         for (LogItem l : logs) {
             w.writeLogItem(l);
         }
-        w.close();
+        w.finish();
         List<Object> read = new ArrayList<>();
         try (DumpReader r = Dumps.open(new ByteArrayInputStream(out.toByteArray()),
                 ReadOptions.builder().siteInfo(SITE).build())) {

@@ -62,7 +62,7 @@ class RevDocReadBackTest {
             assertEquals(format, reader.format());
             RevDocWriter writer = new RevDocWriter(out, shape);
             Dumps.copy(reader, writer);
-            writer.close();
+            writer.finish();
         }
         assertArrayEquals(Files.readAllBytes(reference), out.toByteArray(), reference.getFileName().toString());
     }

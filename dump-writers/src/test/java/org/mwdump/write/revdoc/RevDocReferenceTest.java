@@ -77,7 +77,7 @@ class RevDocReferenceTest {
             for (Revision r : revisions) {
                 writer.write(r);
             }
-            writer.close();
+            writer.finish();
         }
         byte[] actual = bytes.toByteArray();
         if (!Arrays.equals(expected, actual)) {

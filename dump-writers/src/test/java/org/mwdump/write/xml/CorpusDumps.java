@@ -38,7 +38,7 @@ final class CorpusDumps {
         try (DumpReader reader = Dumps.open(file)) {
             XmlDumpWriter writer = writers.apply(out);
             Dumps.copy(reader, writer);
-            writer.close();
+            writer.finish();
         }
         return out.toByteArray();
     }
