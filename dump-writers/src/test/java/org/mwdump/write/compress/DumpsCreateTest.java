@@ -77,6 +77,33 @@ class DumpsCreateTest {
         }
     }
 
+    /** The input fails mid-way (outside the writer): try-with-resources must not publish what was written. */
+    @Test
+    void tryWithResourcesWithoutFinishLeavesNothing() throws IOException {
+        for (DumpFormat format : new DumpFormat[] {DumpFormat.XML, DumpFormat.REVDOC, DumpFormat.REVDOC_LEGACY}) {
+            Path target = dir.resolve("partial-" + format + ".out");
+            assertThrows(IllegalStateException.class, () -> {
+                try (DumpReader reader = Dumps.open(Corpus.file(SOURCE));
+                     DumpWriter writer = Dumps.create(target, format)) {
+                    writer.writeSiteInfo(reader.siteInfo());
+                    reader.revisions().limit(3).forEach(writer::write);
+                    throw new IllegalStateException("the input broke");
+                }
+            });
+            assertFalse(Files.exists(target), format.toString());
+        }
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(0, left.count(), "temporary files are removed");
+        }
+        Path complete = dir.resolve("complete.jsonl");
+        try (DumpReader reader = Dumps.open(Corpus.file(SOURCE));
+             DumpWriter writer = Dumps.create(complete, DumpFormat.REVDOC)) {
+            Dumps.copy(reader, writer);
+            writer.finish();
+        }
+        assertEquals(revisions(Corpus.file(SOURCE)).size(), revisions(complete).size());
+    }
+
     @Test
     void abortLeavesNothing() throws IOException {
         Path target = dir.resolve("aborted.jsonl");
