@@ -12,7 +12,7 @@ set -euo pipefail
 module="$(cd "$(dirname "$0")/.." && pwd)"
 size="${1:-1GB}"
 dir="${2:-$module/data/random-access}"
-jar="$module/target/benchmarks.jar"
+jar="${MWDUMP_BENCH_JAR:-$module/target/benchmarks.jar}"
 java="${JAVA:-java}"
 [[ -f "$jar" ]] || (cd "$module/.." && mvn -q -DskipTests -pl benchmarks -am package)
 run() { "$java" -Xmx4g -cp "$jar" org.mwdump.benchmarks.access.RandomAccessBench "$@"; }
