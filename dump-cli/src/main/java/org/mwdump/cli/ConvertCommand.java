@@ -62,7 +62,9 @@ final class ConvertCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "cannot tell the output format from '" + out + "': use --to");
         }
+        // Parquet compresses its own pages (zstd by default): only an explicit --compress changes its codec
         Compression compression = compress != null ? compression(compress)
+                : format == DumpFormat.PARQUET ? null
                 : stdout ? Compression.NONE : Compression.fromFileName(out);
         WriteOptions options = WriteOptions.builder().compression(compression).threads(Math.max(1, threads)).build();
         PrintWriter err = spec.commandLine().getErr();

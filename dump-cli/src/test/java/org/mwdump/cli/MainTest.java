@@ -109,6 +109,18 @@ class MainTest {
     }
 
     @Test
+    void convertToParquetIsCompressed(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("sample.parquet");
+        Result r = run("convert", "--quiet", Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2")
+                .toString(), out.toString());
+        assertEquals(0, r.status(), r.err());
+        // 10 MB of XML; zstd-compressed pages make it a fraction of that (uncompressed it would be about 10 MB)
+        assertTrue(Files.size(out) < 4_000_000, "size " + Files.size(out));
+        Result info = run("info", out.toString());
+        assertTrue(info.out().contains("revisions: 2040\n"), info.out());
+    }
+
+    @Test
     void validateCountsProblems(@TempDir Path dir) throws IOException {
         Result ok = run("validate", Corpus.file("multistream-enwiktionary-20150224/"
                 + "enwiktionary-20150224-pages-articles-multistream.xml.bz2").toString());
