@@ -32,7 +32,16 @@ public final class LookUpPage {
                     .recompress(xml, dump, dir.resolve("sample-multistream-index.txt.bz2"));
             System.out.println("rewrote the sample as " + r.chunks() + " bz2 streams of up to 10 pages in " + dump);
         }
-        print(dump, args.length == 1 ? args[0] : firstTitle(dump));
+        try {
+            print(dump, args.length == 1 ? args[0] : firstTitle(dump));
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(dir);
+        }
     }
 
     private static String firstTitle(Path dump) {
