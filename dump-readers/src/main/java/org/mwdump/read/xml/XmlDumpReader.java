@@ -315,8 +315,16 @@ public final class XmlDumpReader implements DumpReader {
 
     @Override
     public Page nextPage() {
+        return guarded(this::nextPageUnlocated);
+    }
+
+    /**
+     * Runs one pull call: damage found by the decompressor gets the parser's position and page, lazy
+     * Woodstox errors become typed ones, and the rest of the input is read once the document ends.
+     */
+    private <T> T guarded(java.util.function.Supplier<T> call) {
         try {
-            Page result = nextPageUnlocated();
+            T result = call.get();
             if (endOfDocument) {
                 finishInput();
             }
@@ -419,17 +427,7 @@ public final class XmlDumpReader implements DumpReader {
 
     @Override
     public PageEntry nextEntry() {
-        try {
-            PageEntry result = nextEntryUnlocated();
-            if (endOfDocument) {
-                finishInput();
-            }
-            return result;
-        } catch (CorruptInputException e) {
-            throw located(e);
-        } catch (WstxLazyException e) {
-            throw lazy(e);
-        }
+        return guarded(this::nextEntryUnlocated);
     }
 
     private PageEntry nextEntryUnlocated() {
@@ -626,17 +624,7 @@ public final class XmlDumpReader implements DumpReader {
 
     @Override
     public LogItem nextLogItem() {
-        try {
-            LogItem result = nextLogItemUnlocated();
-            if (endOfDocument) {
-                finishInput();
-            }
-            return result;
-        } catch (CorruptInputException e) {
-            throw located(e);
-        } catch (WstxLazyException e) {
-            throw lazy(e);
-        }
+        return guarded(this::nextLogItemUnlocated);
     }
 
     private LogItem nextLogItemUnlocated() {
