@@ -159,44 +159,10 @@ final class RevisionMaterializer extends RecordMaterializer<Revision> {
         current = new Revision(page, revisionId, parentId, timestamp, contributor, minor, c, slotList, sha1);
     }
 
-    private final class Root extends GroupConverter {
-        private final Converter[] converters;
+    private final class Root extends Fields {
 
         Root(MessageType requested) {
-            converters = new Converter[requested.getFieldCount()];
-            for (int i = 0; i < converters.length; i++) {
-                converters[i] = converter(requested.getType(i));
-            }
-        }
-
-        private Converter converter(Type type) {
-            switch (type.getName()) {
-                case PAGE_ID: return longs(v -> pageId = v);
-                case PAGE_NAMESPACE_ID: return ints(v -> namespace = v);
-                case PAGE_TITLE: return strings(v -> title = v);
-                case PAGE_REDIRECT_TARGET: return strings(v -> redirectTarget = v);
-                case PAGE_IS_REDIRECT: return booleans(v -> isRedirect = v);
-                case PAGE_RESTRICTIONS: return type.isPrimitive() ? NoOp.of(type) : new StringList(type.asGroupType());
-                case USER_ID: return longs(v -> userId = v);
-                case USER_TEXT: return strings(v -> userText = v);
-                case USER_IS_VISIBLE: return booleans(v -> userVisible = v);
-                case REVISION_ID: return longs(v -> revisionId = v);
-                case REVISION_PARENT_ID: return longs(v -> parentId = v);
-                case REVISION_DT: return timestamp(type);
-                case REVISION_IS_MINOR_EDIT: return booleans(v -> minor = v);
-                case REVISION_COMMENT: return strings(v -> comment = v);
-                case REVISION_COMMENT_IS_VISIBLE: return booleans(v -> commentVisible = v);
-                case REVISION_SHA1: return strings(v -> sha1 = v);
-                case REVISION_CONTENT_IS_VISIBLE: return booleans(v -> contentVisible = v);
-                case REVISION_CONTENT_SLOTS: return type.isPrimitive() ? NoOp.of(type) : new SlotMap(type.asGroupType());
-                case MWDUMP: return type.isPrimitive() ? NoOp.of(type) : new Extra(type.asGroupType());
-                default: return NoOp.of(type);
-            }
-        }
-
-        @Override
-        public Converter getConverter(int fieldIndex) {
-            return converters[fieldIndex];
+            super(requested, t -> rootConverter(t));
         }
 
         @Override
@@ -207,6 +173,31 @@ final class RevisionMaterializer extends RecordMaterializer<Revision> {
         @Override
         public void end() {
             finish();
+        }
+    }
+
+    private Converter rootConverter(Type type) {
+        switch (type.getName()) {
+            case PAGE_ID: return longs(v -> pageId = v);
+            case PAGE_NAMESPACE_ID: return ints(v -> namespace = v);
+            case PAGE_TITLE: return strings(v -> title = v);
+            case PAGE_REDIRECT_TARGET: return strings(v -> redirectTarget = v);
+            case PAGE_IS_REDIRECT: return booleans(v -> isRedirect = v);
+            case PAGE_RESTRICTIONS: return type.isPrimitive() ? NoOp.of(type) : new StringList(type.asGroupType());
+            case USER_ID: return longs(v -> userId = v);
+            case USER_TEXT: return strings(v -> userText = v);
+            case USER_IS_VISIBLE: return booleans(v -> userVisible = v);
+            case REVISION_ID: return longs(v -> revisionId = v);
+            case REVISION_PARENT_ID: return longs(v -> parentId = v);
+            case REVISION_DT: return timestamp(type);
+            case REVISION_IS_MINOR_EDIT: return booleans(v -> minor = v);
+            case REVISION_COMMENT: return strings(v -> comment = v);
+            case REVISION_COMMENT_IS_VISIBLE: return booleans(v -> commentVisible = v);
+            case REVISION_SHA1: return strings(v -> sha1 = v);
+            case REVISION_CONTENT_IS_VISIBLE: return booleans(v -> contentVisible = v);
+            case REVISION_CONTENT_SLOTS: return type.isPrimitive() ? NoOp.of(type) : new SlotMap(type.asGroupType());
+            case MWDUMP: return type.isPrimitive() ? NoOp.of(type) : new Extra(type.asGroupType());
+            default: return NoOp.of(type);
         }
     }
 
@@ -229,33 +220,14 @@ final class RevisionMaterializer extends RecordMaterializer<Revision> {
     }
 
     /** {@code mwdump} group: what only mwdump needs to give back exactly what it read. */
-    private final class Extra extends GroupConverter {
-        private final Converter[] converters;
-
+    private final class Extra extends Fields {
         Extra(GroupType type) {
-            converters = new Converter[type.getFieldCount()];
-            for (int i = 0; i < converters.length; i++) {
-                Type t = type.getType(i);
-                converters[i] = switch (t.getName()) {
-                    case RAW_TIMESTAMP -> strings(v -> rawTimestamp = v);
-                    case USER_IS_IP -> booleans(v -> userIsIp = v);
-                    case USER_IP -> strings(v -> userIp = v);
-                    default -> NoOp.of(t);
-                };
-            }
-        }
-
-        @Override
-        public Converter getConverter(int fieldIndex) {
-            return converters[fieldIndex];
-        }
-
-        @Override
-        public void start() {
-        }
-
-        @Override
-        public void end() {
+            super(type, t -> switch (t.getName()) {
+                case RAW_TIMESTAMP -> strings(v -> rawTimestamp = v);
+                case USER_IS_IP -> booleans(v -> userIsIp = v);
+                case USER_IP -> strings(v -> userIp = v);
+                default -> NoOp.of(t);
+            });
         }
     }
 
@@ -295,12 +267,11 @@ final class RevisionMaterializer extends RecordMaterializer<Revision> {
         }
     }
 
-    private final class Entry extends GroupConverter {
-        private final Converter[] converters;
+    private final class Entry extends Fields {
         private SlotState slot;
 
         Entry(GroupType kv) {
-            converters = new Converter[kv.getFieldCount()];
+            super(kv.getFieldCount());
             for (int i = 0; i < converters.length; i++) {
                 Type t = kv.getType(i);
                 if (t.getName().equals("key") && t.isPrimitive()) {
@@ -314,11 +285,6 @@ final class RevisionMaterializer extends RecordMaterializer<Revision> {
         }
 
         @Override
-        public Converter getConverter(int fieldIndex) {
-            return converters[fieldIndex];
-        }
-
-        @Override
         public void start() {
             slot = new SlotState();
         }
@@ -329,14 +295,9 @@ final class RevisionMaterializer extends RecordMaterializer<Revision> {
         }
     }
 
-    private static final class Value extends GroupConverter {
-        private final Converter[] converters;
-
+    private static final class Value extends Fields {
         Value(GroupType value, java.util.function.Supplier<SlotState> slot) {
-            converters = new Converter[value.getFieldCount()];
-            for (int i = 0; i < converters.length; i++) {
-                Type t = value.getType(i);
-                converters[i] = switch (t.getName()) {
+            super(value, t -> switch (t.getName()) {
                     case CONTENT_BODY -> strings(v -> slot.get().body = v);
                     case CONTENT_FORMAT -> strings(v -> slot.get().format = v);
                     case CONTENT_MODEL -> strings(v -> slot.get().model = v);
@@ -347,33 +308,29 @@ final class RevisionMaterializer extends RecordMaterializer<Revision> {
                     case CONTENT_TEXT_ID -> strings(v -> slot.get().textId = v);
                     case CONTENT_IS_VISIBLE -> booleans(v -> slot.get().visible = v);
                     default -> NoOp.of(t);
-                };
-            }
-        }
-
-        @Override
-        public Converter getConverter(int fieldIndex) {
-            return converters[fieldIndex];
-        }
-
-        @Override
-        public void start() {
-        }
-
-        @Override
-        public void end() {
+            });
         }
     }
 
     /** A LIST of strings, in the standard three-level or the legacy two-level layout. */
-    private final class StringList extends GroupConverter {
-        private final Converter[] converters;
-
+    private final class StringList extends Fields {
         StringList(GroupType group) {
-            converters = new Converter[group.getFieldCount()];
+            super(group, t -> t.isPrimitive() ? strings(restrictions::add) : new StringList(t.asGroupType()));
+        }
+    }
+
+    /** A group converter with one converter per field; start and end do nothing unless overridden. */
+    private abstract static class Fields extends GroupConverter {
+        protected final Converter[] converters;
+
+        Fields(int fieldCount) {
+            converters = new Converter[fieldCount];
+        }
+
+        Fields(GroupType type, java.util.function.Function<Type, Converter> make) {
+            this(type.getFieldCount());
             for (int i = 0; i < converters.length; i++) {
-                Type t = group.getType(i);
-                converters[i] = t.isPrimitive() ? strings(restrictions::add) : new StringList(t.asGroupType());
+                converters[i] = make.apply(type.getType(i));
             }
         }
 
