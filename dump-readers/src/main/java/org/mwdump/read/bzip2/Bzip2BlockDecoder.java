@@ -250,7 +250,9 @@ public final class Bzip2BlockDecoder {
         if (origPtr >= nblock) {
             throw corrupt("origPtr " + origPtr + " out of range (block has " + nblock + " symbols)", blockStart + 81);
         }
-        inverseBwt(nblock, origPtr);
+        if (!inverseBwt(nblock, origPtr)) {
+            throw corrupt("block's Burrows-Wheeler successor table is inconsistent", blockStart);
+        }
         int crc = ~Bzip2Crc.update(0xFFFFFFFF, out, 0, outLen);
         if (crc != storedCrc) {
             throw corrupt(String.format("block CRC mismatch (stored %08x, computed %08x)", storedCrc, crc),
@@ -466,9 +468,15 @@ public final class Bzip2BlockDecoder {
 
     /**
      * Inverse Burrows-Wheeler transform (libbzip2's fast mode: one int per position, byte in the low 8 bits,
-     * successor in the upper 24) merged with undoing the initial run-length coding, into {@link #out}.
+     * successor in bits 8 to 27) merged with undoing the initial run-length coding, into {@link #out}.
+     *
+     * <p>Following the successor chain is a walk of dependent loads through a 3.6 MB array, bound by
+     * memory latency. Large blocks are therefore walked as many chains at once, interleaved in one loop
+     * so that their cache misses overlap (see {@link #walkChains}), and the pieces joined afterwards.
+     *
+     * @return false if the walked pieces cannot be joined (a damaged block)
      */
-    private void inverseBwt(int nblock, int origPtr) {
+    private boolean inverseBwt(int nblock, int origPtr) {
         final int[] tt = this.tt;
         int[] cftab = this.cftab;
         cftab[0] = 0;
@@ -479,13 +487,22 @@ public final class Bzip2BlockDecoder {
             int uc = tt[i] & 0xFF;
             tt[cftab[uc]++] |= i << 8;
         }
+        if (nblock < MIN_LANED_BLOCK) {
+            walkOneChain(nblock, origPtr);
+            return true;
+        }
+        return walkChains(nblock, origPtr);
+    }
 
+    /** The plain walk from {@code origPtr}, for small blocks. */
+    private void walkOneChain(int nblock, int origPtr) {
+        final int[] tt = this.tt;
         byte[] o = out;
         if (o.length < nblock + 1024) {
             o = new byte[nblock + (nblock >>> 2) + 1024];
         }
         int op = 0;
-        int tPos = tt[origPtr] >>> 8;
+        int tPos = (tt[origPtr] >>> 8) & ROW_MASK;
         int left = nblock;
         int last = -1;
         int cnt = 0;
@@ -522,6 +539,227 @@ public final class Bzip2BlockDecoder {
         }
         out = o;
         outLen = op;
+    }
+
+
+    /** Row numbers fit in 20 bits (blocks hold at most 900,000 symbols); bit 31 marks the first row of a chain. */
+    private static final int ROW_MASK = 0xFFFFF;
+    private static final int CHAIN_START = 0x80000000;
+    /** Blocks smaller than this are walked as one chain. */
+    private static final int MIN_LANED_BLOCK = 1 << 15;
+    /** Chains followed at once: enough independent loads in flight to hide most of the latency. */
+    private static final int LANES = 12;
+    /** Chains the cycle is cut into (more than lanes, so that lanes stay busy when short chains end). */
+    private static final int CHAINS = 64;
+    /** Walk output is written in pieces of this size, so chains of unknown length need no sizing. */
+    private static final int PIECE = 1 << 12;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+
+    private byte[] walked = new byte[0];
+    /** Per piece: first row, the row after its last, offset in {@link #walked}, length. */
+    private int[] pieceStart = new int[0];
+    private int[] pieceNext = new int[0];
+    private int[] pieceOffset = new int[0];
+    private int[] pieceLength = new int[0];
+    private final int[] chainStarts = new int[CHAINS];
+    private final int[] lanePos = new int[LANES];
+    private final int[] laneOut = new int[LANES];
+    private final int[] laneEnd = new int[LANES];
+    private final int[] lanePiece = new int[LANES];
+
+    /**
+     * Cuts the successor cycle at {@link #CHAINS} rows spread over the block (marked with
+     * {@link #CHAIN_START}), follows {@link #LANES} chains at a time until each reaches a marked row,
+     * then joins the pieces in cycle order starting from the row after {@code origPtr}. Every row lies on
+     * exactly one chain, so the walk does {@code nblock} steps in all, as the plain walk does.
+     */
+    private boolean walkChains(int nblock, int origPtr) {
+        final int[] tt = this.tt;
+        final int first = (tt[origPtr] >>> 8) & ROW_MASK;
+        int maxPieces = nblock / PIECE + CHAINS + 1;
+        if (pieceStart.length < maxPieces) {
+            pieceStart = new int[maxPieces];
+            pieceNext = new int[maxPieces];
+            pieceOffset = new int[maxPieces];
+            pieceLength = new int[maxPieces];
+        }
+        if (walked.length < maxPieces * PIECE) {
+            walked = new byte[maxPieces * PIECE];
+        }
+        final byte[] buf = walked;
+        int chains = 0;
+        tt[first] |= CHAIN_START;
+        chainStarts[chains++] = first;
+        for (int j = 1; j < CHAINS; j++) {
+            int row = (int) ((long) j * nblock / CHAINS);
+            if (tt[row] >= 0) {
+                tt[row] |= CHAIN_START;
+                chainStarts[chains++] = row;
+            }
+        }
+        int nextChain = 0;
+        int pieces = 0;
+        final int[] pos = lanePos;
+        final int[] outAt = laneOut;
+        final int[] outEnd = laneEnd;
+        final int[] piece = lanePiece;
+        int live = 0;
+        for (; live < LANES && nextChain < chains; live++) {
+            int row = chainStarts[nextChain++];
+            int e = tt[row];
+            int pc = pieces++;
+            pieceStart[pc] = row;
+            int o = pc * PIECE;
+            pieceOffset[pc] = o;
+            buf[o] = (byte) e;
+            pos[live] = (e >>> 8) & ROW_MASK;
+            outAt[live] = o + 1;
+            outEnd[live] = o + PIECE;
+            piece[live] = pc;
+        }
+        while (live > 0) {
+            for (int l = 0; l < live; l++) {
+                int row = pos[l];
+                int e = tt[row];
+                int o = outAt[l];
+                if (e < 0 || o == outEnd[l]) {
+                    int pc = piece[l];
+                    pieceNext[pc] = row;
+                    pieceLength[pc] = o - pieceOffset[pc];
+                    if (e < 0) {
+                        // reached the start of another chain: this one is done
+                        if (nextChain == chains) {
+                            live--;
+                            pos[l] = pos[live];
+                            outAt[l] = outAt[live];
+                            outEnd[l] = outEnd[live];
+                            piece[l] = piece[live];
+                            l--;
+                            continue;
+                        }
+                        row = chainStarts[nextChain++];
+                        e = tt[row];
+                    }
+                    pc = pieces++;
+                    if (pc >= maxPieces) {
+                        return false;
+                    }
+                    pieceStart[pc] = row;
+                    o = pc * PIECE;
+                    pieceOffset[pc] = o;
+                    outEnd[l] = o + PIECE;
+                    piece[l] = pc;
+                }
+                buf[o] = (byte) e;
+                outAt[l] = o + 1;
+                pos[l] = (e >>> 8) & ROW_MASK;
+            }
+        }
+        return joinPieces(nblock, first, pieces);
+    }
+
+    /**
+     * Joins the walked pieces in cycle order while undoing the initial run-length coding. A block whose
+     * text repeats one pattern has a successor cycle shorter than the block, as long as the pattern; the
+     * cycle is then taken again and again until {@code nblock} bytes, exactly as the plain walk does.
+     */
+    private boolean joinPieces(int nblock, int first, int pieces) {
+        long[] byStart = new long[pieces];
+        for (int i = 0; i < pieces; i++) {
+            byStart[i] = ((long) pieceStart[i] << 32) | i;
+        }
+        Arrays.sort(byStart);
+        int[] order = new int[pieces];
+        int inCycle = 0;
+        int row = first;
+        do {
+            int pc = pieceAt(byStart, row);
+            if (pc < 0 || inCycle == pieces) {
+                return false;
+            }
+            order[inCycle++] = pc;
+            row = pieceNext[pc];
+        } while (row != first);
+        final byte[] buf = walked;
+        byte[] o = out;
+        if (o.length < nblock + 1024) {
+            o = new byte[nblock + (nblock >>> 2) + 1024];
+        }
+        int op = 0;
+        int last = -1;
+        int cnt = 0;
+        int left = nblock;
+        for (int k = 0; left > 0; k = k + 1 == inCycle ? 0 : k + 1) {
+            int pc = order[k];
+            int from = pieceOffset[pc];
+            int to = from + Math.min(pieceLength[pc], left);
+            left -= to - from;
+            while (from < to) {
+                // Each input byte writes at most 255 bytes; run the inner loop without capacity checks.
+                int steps = Math.min(to - from, (o.length - op) >>> 8);
+                if (steps < Math.min(to - from, 4096)) {
+                    o = Arrays.copyOf(o, Math.max(o.length * 2, op + 256 * 4096));
+                    continue;
+                }
+                int stop = from + steps;
+                while (from < stop) {
+                    if (cnt < 4 && from + 8 <= stop) {
+                        // Eight bytes none of which equals the one before: no run, copy them at once.
+                        long w = (long) LONG_LE.get(buf, from);
+                        long x = w ^ ((w << 8) | (last & 0xFF));
+                        if (((x - ONES) & ~x & HIGHS) == 0) {
+                            LONG_LE.set(o, op, w);
+                            op += 8;
+                            from += 8;
+                            last = (int) (w >>> 56);
+                            cnt = 1;
+                            continue;
+                        }
+                    }
+                    int ch = buf[from++] & 0xFF;
+                    if (cnt == 4) {
+                        // After four equal bytes comes a count of further copies.
+                        byte b = (byte) last;
+                        for (int i = 0; i < ch; i++) {
+                            o[op + i] = b;
+                        }
+                        op += ch;
+                        cnt = 0;
+                        continue;
+                    }
+                    o[op++] = (byte) ch;
+                    if (ch == last) {
+                        cnt++;
+                    } else {
+                        last = ch;
+                        cnt = 1;
+                    }
+                }
+            }
+        }
+        out = o;
+        outLen = op;
+        return true;
+    }
+
+    private static int pieceAt(long[] byStart, int row) {
+        int lo = 0;
+        int hi = byStart.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int r = (int) (byStart[mid] >>> 32);
+            if (r < row) {
+                lo = mid + 1;
+            } else if (r > row) {
+                hi = mid - 1;
+            } else {
+                return (int) byStart[mid];
+            }
+        }
+        return -1;
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -153,6 +153,27 @@ class Bzip2InputStreamTest {
     }
 
     @Test
+    void periodicBlocksWhoseSuccessorsFormShortCycles() throws IOException {
+        // A block that is one pattern repeated has as many Burrows-Wheeler cycles as repetitions; the
+        // decoder must take the pattern's cycle again and again, and the laned walk must not be fooled.
+        java.util.Random random = new java.util.Random(5);
+        for (int period : new int[] {2, 7, 1000, 65_537, 450_000}) {
+            byte[] pattern = new byte[period];
+            for (int i = 0; i < period; i++) {
+                pattern[i] = (byte) ('a' + random.nextInt(26));
+            }
+            for (int total : new int[] {900_000, 899_999}) {
+                byte[] data = new byte[total];
+                for (int i = 0; i < total; i++) {
+                    data[i] = pattern[i % period];
+                }
+                assertArrayEquals(data, decode(compress(tmp, data, "bzip2", "-9", "-c")),
+                        "period " + period + ", " + total + " bytes");
+            }
+        }
+    }
+
+    @Test
     void allByteValues() throws IOException {
         byte[] data = Bzip2TestData.allByteValues(12);
         assertArrayEquals(data, decode(compress(tmp, data, "bzip2", "-9", "-c")));
