@@ -7,17 +7,21 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.mwdump.CorruptInputException;
 import org.mwdump.DumpLocation;
+import org.mwdump.read.bzip2.Bzip2BlockDecoder;
 import org.mwdump.read.bzip2.Bzip2InputStream;
 
 /**
@@ -60,21 +64,118 @@ abstract class Chunks {
 
     /** One bz2 stream per chunk. */
     static final class Bzip2 extends Chunks {
+        private final DecoderPool decoders = new DecoderPool();
+
         Bzip2(FileChannel channel, Path file) {
             super(channel, file);
         }
 
         @Override
         byte[] decode(long offset) throws IOException {
-            try (InputStream in = new Bzip2InputStream(new ChannelInputStream(channel, offset), false)) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
-                in.transferTo(out);
-                return out.toByteArray();
-            } catch (CorruptInputException e) {
-                // the decoder counts from the start of this stream: say where in the file
-                long at = e.location().compressedOffset();
-                throw e.at(location(file, at < 0 ? offset : offset + at));
+            byte[] cut = streamBytes(offset);
+            if (cut == null) {
+                return decode(new ChannelInputStream(channel, offset), offset);
             }
+            try {
+                return decode(new ByteArrayInputStream(cut), offset);
+            } catch (CorruptInputException e) {
+                // what looked like the next stream's header was inside this one's data (a chance of
+                // about 2^-80 per byte): decode again without the cut, and report what that finds
+                return decode(new ChannelInputStream(channel, offset), offset);
+            }
+        }
+
+        private byte[] decode(InputStream compressed, long offset) throws IOException {
+            return decoders.with(decoder -> {
+                try (InputStream in = new Bzip2InputStream(compressed, false, decoder)) {
+                    byte[] out = new byte[1 << 20];
+                    int n = 0;
+                    for (int r; (r = in.read(out, n, out.length - n)) >= 0; n += r) {
+                        if (n + r == out.length) {
+                            out = Arrays.copyOf(out, out.length * 2);
+                        }
+                    }
+                    return Arrays.copyOf(out, n);
+                } catch (CorruptInputException e) {
+                    // the decoder counts from the start of this stream: say where in the file
+                    long at = e.location().compressedOffset();
+                    throw e.at(location(file, at < 0 ? offset : offset + at));
+                }
+            });
+        }
+
+        /**
+         * The compressed bytes of the stream at this offset: read up to the next stream's header (streams
+         * start on byte boundaries with {@code BZh1}..{@code BZh9} and a block or end-of-stream magic), so
+         * that a lookup reads about one stream rather than a decoder's full input window. Null past
+         * {@link #MAX_SCAN} without finding one: the decoder then reads what it needs itself.
+         */
+        private byte[] streamBytes(long offset) throws IOException {
+            byte[] buf = new byte[STEP];
+            int have = 0;
+            int searched = 4;
+            while (true) {
+                if (have == buf.length) {
+                    if (buf.length >= MAX_SCAN) {
+                        return null;
+                    }
+                    buf = Arrays.copyOf(buf, buf.length * 2);
+                }
+                int r = channel.read(ByteBuffer.wrap(buf, have, buf.length - have), offset + have);
+                if (r < 0) {
+                    return Arrays.copyOf(buf, have);
+                }
+                have += r;
+                int next = nextStreamHeader(buf, searched, have);
+                if (next >= 0) {
+                    return Arrays.copyOf(buf, next);
+                }
+                searched = Math.max(4, have - HEADER_LENGTH + 1);
+            }
+        }
+
+        private static final int STEP = 256 << 10;
+        private static final int MAX_SCAN = 16 << 20;
+        /** {@code BZh} and a level, then the 48-bit block or end-of-stream magic. */
+        private static final int HEADER_LENGTH = 10;
+        private static final long B_BYTES = 0x4242424242424242L;
+        private static final long ONES = 0x0101010101010101L;
+        private static final long HIGHS = 0x8080808080808080L;
+        private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class,
+                ByteOrder.LITTLE_ENDIAN);
+
+        /** Where in {@code buf[from, have)} the next stream's header starts, or -1. */
+        static int nextStreamHeader(byte[] buf, int from, int have) {
+            int i = from;
+            int last = have - HEADER_LENGTH;
+            // eight bytes at a time until one of them is a 'B'
+            while (i <= last) {
+                if (i + 8 <= have) {
+                    long x = (long) LONG_LE.get(buf, i) ^ B_BYTES;
+                    if (((x - ONES) & ~x & HIGHS) == 0) {
+                        i += 8;
+                        continue;
+                    }
+                }
+                int end = Math.min(i + 8, last + 1);
+                for (; i < end; i++) {
+                    if (buf[i] == 'B' && isStreamHeader(buf, i)) {
+                        return i;
+                    }
+                }
+            }
+            return -1;
+        }
+
+        private static boolean isStreamHeader(byte[] b, int i) {
+            if (b[i + 1] != 'Z' || b[i + 2] != 'h' || b[i + 3] < '1' || b[i + 3] > '9') {
+                return false;
+            }
+            long magic = 0;
+            for (int k = 4; k < HEADER_LENGTH; k++) {
+                magic = (magic << 8) | (b[i + k] & 0xFF);
+            }
+            return magic == Bzip2BlockDecoder.BLOCK_MAGIC || magic == Bzip2BlockDecoder.END_OF_STREAM_MAGIC;
         }
 
         @Override

@@ -249,6 +249,16 @@ public final class IndexedDump implements Closeable {
                 return result;
             }
             byte[] chunk = decodedChunk(position);
+            if (wanted.size() == 1) {
+                int[] range = PageScanner.find(chunk, wanted.iterator().next());
+                if (range != null) {
+                    parse(chunk, range[0], range[1], result);
+                    result.keySet().retainAll(wanted);
+                    if (!result.isEmpty()) {
+                        return result;
+                    }
+                }
+            }
             for (long[] slice : PageScanner.slices(chunk)) {
                 if (wanted.contains(slice[0])) {
                     parse(chunk, (int) slice[1], (int) slice[2], result);
@@ -348,6 +358,8 @@ public final class IndexedDump implements Closeable {
         }
     };
 
+    private final DecoderPool blockDecoders = new DecoderPool();
+
     private byte[] decodeBlock(int i) throws IOException {
         synchronized (recentBlocks) {
             byte[] cached = recentBlocks.get(i);
@@ -371,21 +383,11 @@ public final class IndexedDump implements Closeable {
         while (buf.hasRemaining() && channel.read(buf, start + buf.position()) > 0) {
             // positional reads: safe while other threads read too
         }
-        return new org.mwdump.read.bzip2.Bzip2BlockDecoder().decode(buf.array(), buf.position(), bit - 8 * start, 9)
-                .data();
+        return blockDecoders.with(d -> d.decode(buf.array(), buf.position(), bit - 8 * start, 9).data());
     }
 
     private static int indexOf(byte[] hay, byte[] needle, int from) {
-        outer:
-        for (int i = from; i <= hay.length - needle.length; i++) {
-            for (int k = 0; k < needle.length; k++) {
-                if (hay[i + k] != needle[k]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
+        return PageScanner.indexOf(hay, needle, from, hay.length);
     }
 
     /** The header stream, the given page XML and a closing root: a document the XML reader reads. */

@@ -2,7 +2,11 @@ package org.mwdump.index;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Finds pages in decoded XML by its lines, as Wikimedia's index builder does: the title is the text of
@@ -100,20 +104,95 @@ final class PageScanner {
         return result;
     }
 
-    private static int indexOf(byte[] hay, byte[] needle, int from, int limit) {
-        outer:
-        for (int i = from; i <= limit - needle.length; i++) {
-            if (hay[i] != needle[0]) {
-                continue;
-            }
-            for (int k = 1; k < needle.length; k++) {
-                if (hay[i + k] != needle[k]) {
-                    continue outer;
+    /**
+     * Where {@code needle} first occurs in {@code hay[from, limit)}, or -1. Looks eight bytes at a time
+     * for the needle's first byte: markup needles start with {@code <}, which text never holds raw.
+     */
+    static int indexOf(byte[] hay, byte[] needle, int from, int limit) {
+        final long firsts = (needle[0] & 0xFFL) * ONES;
+        final int last = limit - needle.length;
+        int i = Math.max(0, from);
+        while (i <= last) {
+            if (i + 8 <= limit) {
+                long x = (long) LONG_LE.get(hay, i) ^ firsts;
+                if (((x - ONES) & ~x & HIGHS) == 0) {
+                    i += 8;
+                    continue;
                 }
             }
-            return i;
+            int end = Math.min(i + 8, last + 1);
+            for (; i < end; i++) {
+                if (hay[i] == needle[0] && Arrays.equals(hay, i, i + needle.length, needle, 0, needle.length)) {
+                    return i;
+                }
+            }
         }
         return -1;
+    }
+
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final byte[] NS = "<ns>".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CLOSE_PAGE = "</page>".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * The page with this id in a decoded chunk as {start, end} (as {@link #slices}), found by searching for
+     * its {@code <id>} line rather than reading every line; null when the markup is not laid out line by
+     * line as in Wikimedia's dumps (the caller then falls back to {@link #slices}) or the page is absent.
+     * A page's id is the {@code <id>} line right after its {@code <ns>} (or, before schema 0.6, its
+     * {@code <title>}) line, and its {@code <page>} line comes at most two lines earlier.
+     */
+    static int[] find(byte[] xml, long id) {
+        byte[] needle = ("<id>" + id + "</id>").getBytes(StandardCharsets.US_ASCII);
+        for (int hit = indexOf(xml, needle, 0, xml.length); hit >= 0;
+                hit = indexOf(xml, needle, hit + 1, xml.length)) {
+            int line = lineStart(xml, hit);
+            int previous = previousLine(xml, line);
+            if (previous < 0 || !(markupLineStartsWith(xml, previous, NS)
+                    || markupLineStartsWith(xml, previous, TITLE))) {
+                continue;
+            }
+            int page = previous;
+            for (int k = 0; k < 2 && page >= 0 && !markupLineStartsWith(xml, page, PAGE); k++) {
+                page = previousLine(xml, page);
+            }
+            if (page < 0 || !markupLineStartsWith(xml, page, PAGE)) {
+                return null;
+            }
+            int end = indexOf(xml, CLOSE_PAGE, hit, xml.length);
+            if (end < 0) {
+                return null;
+            }
+            end += CLOSE_PAGE.length;
+            if (end < xml.length && xml[end] == '\n') {
+                end++;
+            }
+            return new int[] {page, end};
+        }
+        return null;
+    }
+
+    private static int lineStart(byte[] xml, int at) {
+        int i = at;
+        while (i > 0 && xml[i - 1] != '\n') {
+            i--;
+        }
+        return i;
+    }
+
+    /** Start of the line before the one starting at {@code line}, or -1 at the start of the chunk. */
+    private static int previousLine(byte[] xml, int line) {
+        return line == 0 ? -1 : lineStart(xml, line - 1);
+    }
+
+    private static boolean markupLineStartsWith(byte[] xml, int line, byte[] prefix) {
+        int i = line;
+        while (i < xml.length && (xml[i] == ' ' || xml[i] == '\t')) {
+            i++;
+        }
+        return startsWith(xml, i, xml.length, prefix);
     }
 
     /** Adds every page of a decoded stream to a page index, positioned at its {@code <page>} line; returns the size. */

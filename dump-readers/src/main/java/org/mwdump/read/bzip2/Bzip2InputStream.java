@@ -31,7 +31,7 @@ public final class Bzip2InputStream extends InputStream {
 
     private final InputStream in;
     private final boolean concatenated;
-    private final Bzip2BlockDecoder decoder = new Bzip2BlockDecoder();
+    private final Bzip2BlockDecoder decoder;
 
     /** Compressed window: valid bytes are {@code [0, limit)}; {@code buf[0]} is input byte {@code base}. */
     private byte[] buf = new byte[64 << 10];
@@ -67,8 +67,18 @@ public final class Bzip2InputStream extends InputStream {
      * it are not looked at, though they may have been read into the input window).
      */
     public Bzip2InputStream(InputStream in, boolean concatenated) {
+        this(in, concatenated, new Bzip2BlockDecoder());
+    }
+
+    /**
+     * As {@link #Bzip2InputStream(InputStream, boolean)}, decoding with the given decoder and its work
+     * arrays: for callers that decode many short streams one after another (random access), so that the
+     * arrays are allocated once. The decoder must not be used by anyone else until this stream is done.
+     */
+    public Bzip2InputStream(InputStream in, boolean concatenated, Bzip2BlockDecoder decoder) {
         this.concatenated = concatenated;
         this.in = Objects.requireNonNull(in, "in is null");
+        this.decoder = Objects.requireNonNull(decoder, "decoder is null");
     }
 
     @Override
