@@ -45,6 +45,12 @@ final class RecompressCommand implements Callable<Integer> {
             description = "whole pages per stream or frame (default 100)")
     int pagesPerStream;
 
+    @Option(names = "--max-stream-bytes", paramLabel = "BYTES",
+            description = "also end a stream or frame at the first page end past BYTES of XML (default: 262144 "
+                    + "for --seekable-zstd, where it bounds the cost of a lookup; no limit for --multistream, "
+                    + "as in Wikimedia's files)")
+    Long maxStreamBytes;
+
     @Option(names = "--threads", paramLabel = "N", description = "compression threads (default: all cores)")
     Integer threads;
 
@@ -56,8 +62,12 @@ final class RecompressCommand implements Callable<Integer> {
         if (pagesPerStream < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--pages-per-stream must be at least 1");
         }
+        if (maxStreamBytes != null && maxStreamBytes < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-stream-bytes must be at least 1");
+        }
         Recompressor.Layout l = layout.multistream ? Recompressor.Layout.BZIP2_MULTISTREAM
                 : Recompressor.Layout.SEEKABLE_ZSTD;
+        long maxBytes = maxStreamBytes != null ? maxStreamBytes : Recompressor.defaultMaxChunkBytes(l);
         int n = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
         String name = out.getFileName().toString();
         Path index = out.resolveSibling(name.replaceFirst("(\\.xml)?\\.(bz2|zst|zstd)$", "") + "-index.txt.bz2");
@@ -65,7 +75,7 @@ final class RecompressCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Recompressor.Result result;
         try (InputStream xml = decompressed(in)) {
-            result = new Recompressor(l, pagesPerStream, n).recompress(xml, out, index);
+            result = new Recompressor(l, pagesPerStream, maxBytes, n, 3).recompress(xml, out, index);
         }
         stdout.println("pages: " + result.pages());
         stdout.println("streams: " + result.chunks());

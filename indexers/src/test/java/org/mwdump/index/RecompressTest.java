@@ -142,4 +142,37 @@ class RecompressTest {
         assertArrayEquals(xml, b.getInputStream().readAllBytes());
         assertEquals(0, b.waitFor());
     }
+    @Test
+    void zstdFramesEndAtTheFirstPageEndPastTheByteLimit(@TempDir Path dir) throws IOException {
+        byte[] xml = sampleXml();
+        long limit = 20_000;
+        Path dump = dir.resolve("limited.xml.zst");
+        Recompressor.Result result = new Recompressor(Recompressor.Layout.SEEKABLE_ZSTD, 100, limit, 2, 3)
+                .recompress(new ByteArrayInputStream(xml), dump, dir.resolve("limited-index.txt.bz2"));
+        List<Long> offsets;
+        List<byte[]> frames = new ArrayList<>();
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dump)) {
+            Chunks chunks = Chunks.open(ch, dump);
+            offsets = chunks.offsets();
+            for (long offset : offsets) {
+                frames.add(chunks.decode(offset));
+            }
+        }
+        // header, page frames, footer
+        List<byte[]> pageFrames = frames.subList(1, frames.size() - 1);
+        int pages = 0;
+        for (int i = 0; i < pageFrames.size(); i++) {
+            byte[] frame = pageFrames.get(i);
+            List<long[]> slices = PageScanner.slices(frame);
+            pages += slices.size();
+            long lastPageStart = slices.get(slices.size() - 1)[1];
+            assertTrue(lastPageStart < limit, "frame " + i + " went on after reaching the limit");
+            if (i + 1 < pageFrames.size()) {
+                assertTrue(frame.length >= limit, "frame " + i + " ended early at " + frame.length + " bytes");
+            }
+            assertEquals(frame.length, slices.get(slices.size() - 1)[2], "frame " + i + " ends at a page end");
+        }
+        assertEquals(result.pages(), pages);
+        assertTrue(pageFrames.size() > result.pages() / 100 + 1, "the byte limit, not the page count, cut the frames");
+    }
 }
