@@ -428,15 +428,12 @@ public final class Bzip2BlockDecoder {
                     throw corrupt("block longer than the stream's block size", (long) p * 8 - bc);
                 }
                 int v = mtf[0] & 0xFF;
+                // each entry: the byte, and how many equal bytes came before it (its rank)
+                int entry = v | unzftab[v] << 8;
                 unzftab[v] += runLen;
                 int stop = nblock + runLen;
-                if (runLen < 16) {
-                    for (; nblock < stop; nblock++) {
-                        tt[nblock] = v;
-                    }
-                } else {
-                    Arrays.fill(tt, nblock, stop, v);
-                    nblock = stop;
+                for (; nblock < stop; nblock++, entry += 1 << 8) {
+                    tt[nblock] = entry;
                 }
                 runLen = 0;
                 runBit = 1;
@@ -454,8 +451,7 @@ public final class Bzip2BlockDecoder {
             System.arraycopy(mtf, 0, mtf, 1, nn);
             mtf[0] = v;
             int vi = v & 0xFF;
-            unzftab[vi]++;
-            tt[nblock++] = vi;
+            tt[nblock++] = vi | unzftab[vi]++ << 8;
         }
         long end = (long) p * 8 - bc;
         if (end > limitBits) {
@@ -467,82 +463,49 @@ public final class Bzip2BlockDecoder {
     }
 
     /**
-     * Inverse Burrows-Wheeler transform (libbzip2's fast mode: one int per position, byte in the low 8 bits,
-     * successor in bits 8 to 27) merged with undoing the initial run-length coding, into {@link #out}.
+     * Inverse Burrows-Wheeler transform and undoing of the initial run-length coding, into {@link #out}.
      *
-     * <p>Following the successor chain is a walk of dependent loads through a 3.6 MB array, bound by
-     * memory latency. Large blocks are therefore walked as many chains at once, interleaved in one loop
-     * so that their cache misses overlap (see {@link #walkChains}), and the pieces joined afterwards.
+     * <p>Each entry of {@code tt} holds a byte of the transformed block and its rank (how many equal bytes
+     * precede it), set while decoding the symbols. The text is rebuilt backwards from {@code origPtr}
+     * through the last-to-first mapping, {@code LF(i) = cftab[byte] + rank}, which needs no extra pass
+     * to build a successor table. Following the mapping is a walk of dependent loads through a 3.6 MB
+     * array, bound by memory latency, so large blocks are walked as many chains at once, interleaved in
+     * one loop so that their cache misses overlap (see {@link #walkChains}), and the pieces joined.
      *
      * @return false if the walked pieces cannot be joined (a damaged block)
      */
     private boolean inverseBwt(int nblock, int origPtr) {
-        final int[] tt = this.tt;
         int[] cftab = this.cftab;
         cftab[0] = 0;
         for (int i = 0; i < 256; i++) {
             cftab[i + 1] = cftab[i] + unzftab[i];
         }
-        for (int i = 0; i < nblock; i++) {
-            int uc = tt[i] & 0xFF;
-            tt[cftab[uc]++] |= i << 8;
+        if (text.length < nblock) {
+            text = new byte[nblock + (nblock >>> 3)];
         }
         if (nblock < MIN_LANED_BLOCK) {
             walkOneChain(nblock, origPtr);
-            return true;
+        } else if (!walkChains(nblock, origPtr)) {
+            return false;
         }
-        return walkChains(nblock, origPtr);
+        undoInitialRuns(nblock);
+        return true;
     }
 
-    /** The plain walk from {@code origPtr}, for small blocks. */
+    /** The plain backward walk from {@code origPtr}, for small blocks: the k-th step writes byte nblock-1-k. */
     private void walkOneChain(int nblock, int origPtr) {
         final int[] tt = this.tt;
-        byte[] o = out;
-        if (o.length < nblock + 1024) {
-            o = new byte[nblock + (nblock >>> 2) + 1024];
+        final int[] cftab = this.cftab;
+        final byte[] t = text;
+        int row = origPtr;
+        for (int k = nblock - 1; k >= 0; k--) {
+            int e = tt[row];
+            t[k] = (byte) e;
+            row = cftab[e & 0xFF] + (e >>> 8);
         }
-        int op = 0;
-        int tPos = (tt[origPtr] >>> 8) & ROW_MASK;
-        int left = nblock;
-        int last = -1;
-        int cnt = 0;
-        while (left > 0) {
-            // Each step writes at most 255 bytes; run the inner loop without capacity checks.
-            int steps = Math.min(left, (o.length - op) >>> 8);
-            if (steps < Math.min(left, 4096)) {
-                o = Arrays.copyOf(o, Math.max(o.length * 2, op + 256 * 4096));
-                continue;
-            }
-            left -= steps;
-            for (; steps > 0; steps--) {
-                int e = tt[tPos];
-                tPos = e >>> 8;
-                int ch = e & 0xFF;
-                if (cnt == 4) {
-                    // After four equal bytes comes a count of further copies.
-                    byte b = (byte) last;
-                    for (int k = 0; k < ch; k++) {
-                        o[op + k] = b;
-                    }
-                    op += ch;
-                    cnt = 0;
-                    continue;
-                }
-                o[op++] = (byte) ch;
-                if (ch == last) {
-                    cnt++;
-                } else {
-                    last = ch;
-                    cnt = 1;
-                }
-            }
-        }
-        out = o;
-        outLen = op;
     }
 
-
-    /** Row numbers fit in 20 bits (blocks hold at most 900,000 symbols); bit 31 marks the first row of a chain. */
+    /** Ranks fit in 20 bits (blocks hold at most 900,000 symbols); bit 31 marks the first row of a chain. */
     private static final int ROW_MASK = 0xFFFFF;
     private static final int CHAIN_START = 0x80000000;
     /** Blocks smaller than this are walked as one chain. */
@@ -558,8 +521,11 @@ public final class Bzip2BlockDecoder {
     private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
 
+    /** The block's text before the initial run-length coding is undone. */
+    private byte[] text = new byte[0];
+    /** Walked pieces, each in walk order (backwards through the text). */
     private byte[] walked = new byte[0];
-    /** Per piece: first row, the row after its last, offset in {@link #walked}, length. */
+    /** Per piece: first row, the row its chain reached next, offset in {@link #walked}, length. */
     private int[] pieceStart = new int[0];
     private int[] pieceNext = new int[0];
     private int[] pieceOffset = new int[0];
@@ -571,14 +537,14 @@ public final class Bzip2BlockDecoder {
     private final int[] lanePiece = new int[LANES];
 
     /**
-     * Cuts the successor cycle at {@link #CHAINS} rows spread over the block (marked with
-     * {@link #CHAIN_START}), follows {@link #LANES} chains at a time until each reaches a marked row,
-     * then joins the pieces in cycle order starting from the row after {@code origPtr}. Every row lies on
-     * exactly one chain, so the walk does {@code nblock} steps in all, as the plain walk does.
+     * Cuts the cycle through {@code origPtr} at {@link #CHAINS} rows spread over the block (marked with
+     * {@link #CHAIN_START}), follows {@link #LANES} chains at a time until each reaches a marked row, then
+     * joins the pieces into {@link #text}. Every row lies on exactly one chain, so the walk does
+     * {@code nblock} steps in all, as the plain walk does.
      */
     private boolean walkChains(int nblock, int origPtr) {
         final int[] tt = this.tt;
-        final int first = (tt[origPtr] >>> 8) & ROW_MASK;
+        final int[] cftab = this.cftab;
         int maxPieces = nblock / PIECE + CHAINS + 1;
         if (pieceStart.length < maxPieces) {
             pieceStart = new int[maxPieces];
@@ -591,8 +557,8 @@ public final class Bzip2BlockDecoder {
         }
         final byte[] buf = walked;
         int chains = 0;
-        tt[first] |= CHAIN_START;
-        chainStarts[chains++] = first;
+        tt[origPtr] |= CHAIN_START;
+        chainStarts[chains++] = origPtr;
         for (int j = 1; j < CHAINS; j++) {
             int row = (int) ((long) j * nblock / CHAINS);
             if (tt[row] >= 0) {
@@ -615,7 +581,7 @@ public final class Bzip2BlockDecoder {
             int o = pc * PIECE;
             pieceOffset[pc] = o;
             buf[o] = (byte) e;
-            pos[live] = (e >>> 8) & ROW_MASK;
+            pos[live] = cftab[e & 0xFF] + ((e >>> 8) & ROW_MASK);
             outAt[live] = o + 1;
             outEnd[live] = o + PIECE;
             piece[live] = pc;
@@ -655,35 +621,60 @@ public final class Bzip2BlockDecoder {
                 }
                 buf[o] = (byte) e;
                 outAt[l] = o + 1;
-                pos[l] = (e >>> 8) & ROW_MASK;
+                pos[l] = cftab[e & 0xFF] + ((e >>> 8) & ROW_MASK);
             }
         }
-        return joinPieces(nblock, first, pieces);
+        return joinPieces(nblock, origPtr, pieces);
     }
 
     /**
-     * Joins the walked pieces in cycle order while undoing the initial run-length coding. A block whose
-     * text repeats one pattern has a successor cycle shorter than the block, as long as the pattern; the
-     * cycle is then taken again and again until {@code nblock} bytes, exactly as the plain walk does.
+     * Puts the walked pieces, which run backwards from {@code origPtr}, into {@link #text} forwards. A
+     * block whose text repeats one pattern has a cycle shorter than the block, as long as the pattern;
+     * the text is then that pattern again and again, ending with the byte at {@code origPtr}, exactly as
+     * the plain walk gives it.
      */
-    private boolean joinPieces(int nblock, int first, int pieces) {
+    private boolean joinPieces(int nblock, int origPtr, int pieces) {
         long[] byStart = new long[pieces];
         for (int i = 0; i < pieces; i++) {
             byStart[i] = ((long) pieceStart[i] << 32) | i;
         }
         Arrays.sort(byStart);
-        int[] order = new int[pieces];
-        int inCycle = 0;
-        int row = first;
+        final byte[] buf = walked;
+        final byte[] t = text;
+        int k = nblock;
+        int row = origPtr;
+        int joined = 0;
         do {
             int pc = pieceAt(byStart, row);
-            if (pc < 0 || inCycle == pieces) {
+            if (pc < 0 || joined++ == pieces) {
                 return false;
             }
-            order[inCycle++] = pc;
+            // the piece's bytes, reversed, end just before those placed so far
+            int from = pieceOffset[pc];
+            int n = Math.min(pieceLength[pc], k);
+            int i = 0;
+            for (; i + 8 <= n; i += 8) {
+                k -= 8;
+                LONG_LE.set(t, k, Long.reverseBytes((long) LONG_LE.get(buf, from + i)));
+            }
+            for (; i < n; i++) {
+                t[--k] = buf[from + i];
+            }
             row = pieceNext[pc];
-        } while (row != first);
-        final byte[] buf = walked;
+        } while (row != origPtr && k > 0);
+        // a shorter cycle: repeat the pattern [k, nblock) backwards to the start
+        int period = nblock - k;
+        while (k > 0) {
+            int n = Math.min(period, k);
+            System.arraycopy(t, nblock - n, t, k - n, n);
+            k -= n;
+        }
+        return true;
+    }
+
+    /** Undoes the initial run-length coding of {@link #text} into {@link #out}. */
+    private void undoInitialRuns(int nblock) {
+        final byte[] t = text;
         byte[] o = out;
         if (o.length < nblock + 1024) {
             o = new byte[nblock + (nblock >>> 2) + 1024];
@@ -691,58 +682,51 @@ public final class Bzip2BlockDecoder {
         int op = 0;
         int last = -1;
         int cnt = 0;
-        int left = nblock;
-        for (int k = 0; left > 0; k = k + 1 == inCycle ? 0 : k + 1) {
-            int pc = order[k];
-            int from = pieceOffset[pc];
-            int to = from + Math.min(pieceLength[pc], left);
-            left -= to - from;
-            while (from < to) {
-                // Each input byte writes at most 255 bytes; run the inner loop without capacity checks.
-                int steps = Math.min(to - from, (o.length - op) >>> 8);
-                if (steps < Math.min(to - from, 4096)) {
-                    o = Arrays.copyOf(o, Math.max(o.length * 2, op + 256 * 4096));
-                    continue;
-                }
-                int stop = from + steps;
-                while (from < stop) {
-                    if (cnt < 4 && from + 8 <= stop) {
-                        // Eight bytes none of which equals the one before: no run, copy them at once.
-                        long w = (long) LONG_LE.get(buf, from);
-                        long x = w ^ ((w << 8) | (last & 0xFF));
-                        if (((x - ONES) & ~x & HIGHS) == 0) {
-                            LONG_LE.set(o, op, w);
-                            op += 8;
-                            from += 8;
-                            last = (int) (w >>> 56);
-                            cnt = 1;
-                            continue;
-                        }
-                    }
-                    int ch = buf[from++] & 0xFF;
-                    if (cnt == 4) {
-                        // After four equal bytes comes a count of further copies.
-                        byte b = (byte) last;
-                        for (int i = 0; i < ch; i++) {
-                            o[op + i] = b;
-                        }
-                        op += ch;
-                        cnt = 0;
+        int from = 0;
+        while (from < nblock) {
+            // Each input byte writes at most 255 bytes; run the inner loop without capacity checks.
+            int steps = Math.min(nblock - from, (o.length - op) >>> 8);
+            if (steps < Math.min(nblock - from, 4096)) {
+                o = Arrays.copyOf(o, Math.max(o.length * 2, op + 256 * 4096));
+                continue;
+            }
+            int stop = from + steps;
+            while (from < stop) {
+                if (cnt < 4 && from + 8 <= stop) {
+                    // Eight bytes none of which equals the one before: no run, copy them at once.
+                    long w = (long) LONG_LE.get(t, from);
+                    long x = w ^ ((w << 8) | (last & 0xFF));
+                    if (((x - ONES) & ~x & HIGHS) == 0) {
+                        LONG_LE.set(o, op, w);
+                        op += 8;
+                        from += 8;
+                        last = (int) (w >>> 56);
+                        cnt = 1;
                         continue;
                     }
-                    o[op++] = (byte) ch;
-                    if (ch == last) {
-                        cnt++;
-                    } else {
-                        last = ch;
-                        cnt = 1;
+                }
+                int ch = t[from++] & 0xFF;
+                if (cnt == 4) {
+                    // After four equal bytes comes a count of further copies.
+                    byte b = (byte) last;
+                    for (int i = 0; i < ch; i++) {
+                        o[op + i] = b;
                     }
+                    op += ch;
+                    cnt = 0;
+                    continue;
+                }
+                o[op++] = (byte) ch;
+                if (ch == last) {
+                    cnt++;
+                } else {
+                    last = ch;
+                    cnt = 1;
                 }
             }
         }
         out = o;
         outLen = op;
-        return true;
     }
 
     private static int pieceAt(long[] byStart, int row) {
