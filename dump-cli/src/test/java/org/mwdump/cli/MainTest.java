@@ -55,7 +55,7 @@ class MainTest {
     void helpAndVersion() {
         assertEquals(0, run("--help").status());
         assertTrue(run("--version").out().startsWith("mwdump "));
-        for (String sub : new String[] {"info", "validate", "convert", "get", "index"}) {
+        for (String sub : new String[] {"info", "validate", "convert", "get", "index", "recompress"}) {
             Result r = run(sub, "--help");
             assertEquals(0, r.status(), sub);
             assertTrue(r.out().contains("Usage: mwdump " + sub), r.out());
@@ -171,5 +171,21 @@ class MainTest {
                 "elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2").toString(), parallel.toString());
         assertEquals(0, p.status(), p.err());
         assertArrayEquals(reference, Files.readAllBytes(parallel));
+    }
+    @Test
+    void recompressToSeekableZstdWithSmallFramesThenGet(@TempDir Path dir) {
+        Path src = Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2");
+        Path out = dir.resolve("sample.xml.zst");
+        Result usage = run("recompress", src.toString(), out.toString(), "--seekable-zstd", "--max-stream-bytes", "0");
+        assertEquals(2, usage.status(), usage.err());
+        assertTrue(usage.err().contains("--max-stream-bytes must be at least 1"), usage.err());
+        assertFalse(Files.exists(out));
+        Result r = run("recompress", src.toString(), out.toString(), "--seekable-zstd", "--max-stream-bytes", "50000",
+                "--quiet");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(Files.exists(dir.resolve("sample-index.txt.bz2")), "index written beside the dump");
+        Result got = run("get", out.toString(), "--id", "45", "--quiet");
+        assertEquals(0, got.status(), got.err());
+        assertTrue(got.out().contains("<id>45</id>"), got.out());
     }
 }
