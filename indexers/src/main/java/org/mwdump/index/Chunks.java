@@ -7,8 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -138,30 +136,14 @@ abstract class Chunks {
         private static final int MAX_SCAN = 16 << 20;
         /** {@code BZh} and a level, then the 48-bit block or end-of-stream magic. */
         private static final int HEADER_LENGTH = 10;
-        private static final long B_BYTES = 0x4242424242424242L;
-        private static final long ONES = 0x0101010101010101L;
-        private static final long HIGHS = 0x8080808080808080L;
-        private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class,
-                ByteOrder.LITTLE_ENDIAN);
+        private static final byte[] BZH = {'B', 'Z', 'h'};
 
         /** Where in {@code buf[from, have)} the next stream's header starts, or -1. */
         static int nextStreamHeader(byte[] buf, int from, int have) {
-            int i = from;
-            int last = have - HEADER_LENGTH;
-            // eight bytes at a time until one of them is a 'B'
-            while (i <= last) {
-                if (i + 8 <= have) {
-                    long x = (long) LONG_LE.get(buf, i) ^ B_BYTES;
-                    if (((x - ONES) & ~x & HIGHS) == 0) {
-                        i += 8;
-                        continue;
-                    }
-                }
-                int end = Math.min(i + 8, last + 1);
-                for (; i < end; i++) {
-                    if (buf[i] == 'B' && isStreamHeader(buf, i)) {
-                        return i;
-                    }
+            for (int i = PageScanner.indexOf(buf, BZH, from, have); i >= 0 && i + HEADER_LENGTH <= have;
+                    i = PageScanner.indexOf(buf, BZH, i + 1, have)) {
+                if (isStreamHeader(buf, i)) {
+                    return i;
                 }
             }
             return -1;

@@ -106,7 +106,8 @@ final class PageScanner {
 
     /**
      * Where {@code needle} first occurs in {@code hay[from, limit)}, or -1. Looks eight bytes at a time
-     * for the needle's first byte: markup needles start with {@code <}, which text never holds raw.
+     * for the needle's first byte, so it is fast when that byte is rare: markup needles start with
+     * {@code <}, which text never holds raw.
      */
     static int indexOf(byte[] hay, byte[] needle, int from, int limit) {
         final long firsts = (needle[0] & 0xFFL) * ONES;
