@@ -516,8 +516,7 @@ public final class Bzip2BlockDecoder {
     private static final int CHAINS = 64;
     /** Walk output is written in pieces of this size, so chains of unknown length need no sizing. */
     private static final int PIECE = 1 << 12;
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
     private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
 
@@ -693,15 +692,36 @@ public final class Bzip2BlockDecoder {
             int stop = from + steps;
             while (from < stop) {
                 if (cnt < 4 && from + 8 <= stop) {
-                    // Eight bytes none of which equals the one before: no run, copy them at once.
+                    // Eight bytes at once: they are copied as they are up to the first one that makes four
+                    // equal bytes in a row (counting the `cnt` before them); the byte after that is a count.
                     long w = (long) LONG_LE.get(t, from);
                     long x = w ^ ((w << 8) | (last & 0xFF));
-                    if (((x - ONES) & ~x & HIGHS) == 0) {
-                        LONG_LE.set(o, op, w);
+                    // 0x80 in each byte equal to the byte before it (the first compares with `last`)
+                    long eq = ~(((x & LOW7) + LOW7) | x | LOW7);
+                    if (cnt == 0) {
+                        eq &= ~0x80L;
+                    }
+                    long before1 = (eq << 8) | (cnt >= 2 ? 0x80L : 0);
+                    long before2 = (eq << 16) | (cnt >= 2 ? 0x8000L : 0) | (cnt >= 3 ? 0x80L : 0);
+                    long fourth = eq & before1 & before2;
+                    LONG_LE.set(o, op, w);
+                    if (fourth == 0) {
                         op += 8;
                         from += 8;
                         last = (int) (w >>> 56);
-                        cnt = 1;
+                        cnt = eq >= 0 ? 1 : (eq & (1L << 55)) != 0 ? 3 : 2;
+                        continue;
+                    }
+                    int i = Long.numberOfTrailingZeros(fourth) >>> 3;
+                    if (from + i + 1 < stop) {
+                        byte b = (byte) (w >>> (i << 3));
+                        int n = t[from + i + 1] & 0xFF;
+                        op += i + 1;
+                        Arrays.fill(o, op, op + n, b);
+                        op += n;
+                        from += i + 2;
+                        last = b & 0xFF;
+                        cnt = 0;
                         continue;
                     }
                 }

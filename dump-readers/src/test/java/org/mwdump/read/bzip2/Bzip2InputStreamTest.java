@@ -139,6 +139,21 @@ class Bzip2InputStreamTest {
             byte[] framed = concat("ab".getBytes(StandardCharsets.US_ASCII), run, "xyx".getBytes(StandardCharsets.US_ASCII));
             assertArrayEquals(framed, decode(compress(tmp, framed, "bzip2", "-c")), "framed run of " + len);
         }
+        // a block that starts with bytes 0xFF, then runs of every length up to nine, all copied eight at a time
+        for (int len = 1; len <= 9; len++) {
+            ByteArrayOutputStream data2 = new ByteArrayOutputStream();
+            for (int k = 0; k < len; k++) {
+                data2.write(0xFF);
+            }
+            for (int run = 1; run <= 9; run++) {
+                for (int k = 0; k < run; k++) {
+                    data2.write('a' + (run + len) % 3);
+                }
+                data2.writeBytes("<page>\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            byte[] ff = data2.toByteArray();
+            assertArrayEquals(ff, decode(compress(tmp, ff, "bzip2", "-c")), "leading 0xFF run of " + len);
+        }
     }
 
     @Test
