@@ -66,6 +66,7 @@ public final class Bzip2BlockDecoder {
     private final int[] unzftab = new int[256];
     private final int[] cftab = new int[257];
     private final byte[] mtf = new byte[256];
+    private final byte[] crcScratch = new byte[8192];
 
     /** Creates a decoder; work arrays are allocated on first use and sized to the largest block seen. */
     public Bzip2BlockDecoder() {
@@ -253,7 +254,7 @@ public final class Bzip2BlockDecoder {
         if (!inverseBwt(nblock, origPtr)) {
             throw corrupt("block's Burrows-Wheeler successor table is inconsistent", blockStart);
         }
-        int crc = ~Bzip2Crc.update(0xFFFFFFFF, out, 0, outLen);
+        int crc = Bzip2Crc.of(out, 0, outLen, crcScratch);
         if (crc != storedCrc) {
             throw corrupt(String.format("block CRC mismatch (stored %08x, computed %08x)", storedCrc, crc),
                     blockStart);

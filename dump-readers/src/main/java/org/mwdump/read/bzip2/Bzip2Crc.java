@@ -1,11 +1,23 @@
 package org.mwdump.read.bzip2;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.zip.CRC32;
+
 /**
  * The CRC-32 used by bzip2: polynomial {@code 0x04C11DB7}, processed MSB-first (not reflected, so
  * {@link java.util.zip.CRC32} does not apply), initial value {@code 0xFFFFFFFF}, final complement.
- * Uses slicing-by-8 tables (8 KiB), about eight times fewer dependent steps than byte-at-a-time.
+ * {@link #update} uses slicing-by-8 tables (8 KiB), about eight times fewer dependent steps than
+ * byte-at-a-time; {@link #of} computes a whole block's CRC faster through {@link CRC32}.
  */
 final class Bzip2Crc {
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long BITS_1 = 0x5555555555555555L;
+    private static final long BITS_2 = 0x3333333333333333L;
+    private static final long BITS_4 = 0x0F0F0F0F0F0F0F0FL;
+
     /** {@code T[k][b]}: the CRC contribution of byte {@code b} followed by {@code k} zero bytes. */
     private static final int[] T0 = new int[256];
     private static final int[] T1 = new int[256];
@@ -54,6 +66,37 @@ final class Bzip2Crc {
             crc = (crc << 8) ^ T0[(crc >>> 24) ^ (b[i] & 0xFF)];
         }
         return crc;
+    }
+
+    /**
+     * The finished CRC (complemented) of {@code len} bytes, computed with {@link CRC32}, which the JVM runs
+     * with carry-less multiply instructions, about three times faster than {@link #update}. bzip2's CRC
+     * uses the same polynomial, only most significant bit first; so it equals the bit-reversed CRC-32 of
+     * the data with the bits of every byte reversed. The bytes are reversed into {@code scratch} a
+     * piece at a time.
+     *
+     * @param scratch work space of any length from 8 bytes; larger pieces (8 KiB) cost less per byte
+     */
+    static int of(byte[] b, int off, int len, byte[] scratch) {
+        CRC32 crc = new CRC32();
+        int piece = scratch.length & ~7;
+        for (int end = off + len; off < end; ) {
+            int n = Math.min(piece, end - off);
+            int i = 0;
+            for (; i + 8 <= n; i += 8) {
+                long w = (long) LONG_LE.get(b, off + i);
+                w = ((w & BITS_1) << 1) | ((w >>> 1) & BITS_1);
+                w = ((w & BITS_2) << 2) | ((w >>> 2) & BITS_2);
+                w = ((w & BITS_4) << 4) | ((w >>> 4) & BITS_4);
+                LONG_LE.set(scratch, i, w);
+            }
+            for (; i < n; i++) {
+                scratch[i] = (byte) (Integer.reverse(b[off + i]) >>> 24);
+            }
+            crc.update(scratch, 0, n);
+            off += n;
+        }
+        return Integer.reverse((int) crc.getValue());
     }
 
     /** One byte, the plain table step; used by tests as the reference. */

@@ -444,11 +444,16 @@ class Bzip2InputStreamTest {
                     ref = Bzip2Crc.updateByte(ref, data[i]);
                 }
                 assertEquals(ref, Bzip2Crc.update(-1, data, off, len), off + "/" + len);
+                // through CRC32 on bit-reversed bytes, with scratch pieces shorter and longer than the data
+                for (int scratch : new int[] {8, 13, 64, 8192}) {
+                    assertEquals(~ref, Bzip2Crc.of(data, off, len, new byte[scratch]), off + "/" + len + "/" + scratch);
+                }
             }
         }
         // Known value: CRC of "123456789" for CRC-32/BZIP2 is 0xFC891918.
         byte[] check = "123456789".getBytes(StandardCharsets.US_ASCII);
         assertEquals(0xFC891918, ~Bzip2Crc.update(-1, check, 0, check.length));
+        assertEquals(0xFC891918, Bzip2Crc.of(check, 0, check.length, new byte[8192]));
     }
 
     private static byte[] flip(byte[] data, long bit) {
