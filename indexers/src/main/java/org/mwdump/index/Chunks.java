@@ -70,12 +70,12 @@ abstract class Chunks {
 
         @Override
         byte[] decode(long offset) throws IOException {
-            byte[] cut = streamBytes(offset);
+            InputStream cut = streamBytes(offset);
             if (cut == null) {
                 return decode(new ChannelInputStream(channel, offset), offset);
             }
             try {
-                return decode(new ByteArrayInputStream(cut), offset);
+                return decode(cut, offset);
             } catch (CorruptInputException e) {
                 // what looked like the next stream's header was inside this one's data (a chance of
                 // about 2^-80 per byte): decode again without the cut, and report what that finds
@@ -86,14 +86,7 @@ abstract class Chunks {
         private byte[] decode(InputStream compressed, long offset) throws IOException {
             return decoders.with(decoder -> {
                 try (InputStream in = new Bzip2InputStream(compressed, false, decoder)) {
-                    byte[] out = new byte[1 << 20];
-                    int n = 0;
-                    for (int r; (r = in.read(out, n, out.length - n)) >= 0; n += r) {
-                        if (n + r == out.length) {
-                            out = Arrays.copyOf(out, out.length * 2);
-                        }
-                    }
-                    return Arrays.copyOf(out, n);
+                    return in.readAllBytes();
                 } catch (CorruptInputException e) {
                     // the decoder counts from the start of this stream: say where in the file
                     long at = e.location().compressedOffset();
@@ -103,12 +96,12 @@ abstract class Chunks {
         }
 
         /**
-         * The compressed bytes of the stream at this offset: read up to the next stream's header (streams
+         * The compressed bytes of the stream at this offset, as an in-memory stream: read up to the next stream's header (streams
          * start on byte boundaries with {@code BZh1}..{@code BZh9} and a block or end-of-stream magic), so
          * that a lookup reads about one stream rather than a decoder's full input window. Null past
          * {@link #MAX_SCAN} without finding one: the decoder then reads what it needs itself.
          */
-        private byte[] streamBytes(long offset) throws IOException {
+        private InputStream streamBytes(long offset) throws IOException {
             byte[] buf = new byte[STEP];
             int have = 0;
             int searched = 4;
@@ -121,12 +114,12 @@ abstract class Chunks {
                 }
                 int r = channel.read(ByteBuffer.wrap(buf, have, buf.length - have), offset + have);
                 if (r < 0) {
-                    return Arrays.copyOf(buf, have);
+                    return new ByteArrayInputStream(buf, 0, have);
                 }
                 have += r;
                 int next = nextStreamHeader(buf, searched, have);
                 if (next >= 0) {
-                    return Arrays.copyOf(buf, next);
+                    return new ByteArrayInputStream(buf, 0, next);
                 }
                 searched = Math.max(4, have - HEADER_LENGTH + 1);
             }

@@ -2,6 +2,7 @@ package org.mwdump.read.bzip2;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Objects;
 
 import org.mwdump.CorruptInputException;
@@ -112,6 +113,38 @@ public final class Bzip2InputStream extends InputStream {
             n += k;
         }
         return n == 0 ? -1 : n;
+    }
+
+    /**
+     * Reads everything that is left, copying each decoded block once; the array of a single-block stream
+     * is allocated at its exact size.
+     */
+    @Override
+    public byte[] readAllBytes() throws IOException {
+        byte[] all = null;
+        int n = 0;
+        if (blockPos < blockLen) {
+            all = Arrays.copyOfRange(block, blockPos, blockLen);
+            n = all.length;
+            blockPos = blockLen;
+        }
+        while (nextBlock()) {
+            if (all == null) {
+                all = Arrays.copyOf(block, blockLen);
+            } else {
+                if (all.length - n < blockLen) {
+                    if ((long) n + blockLen > Integer.MAX_VALUE - 8) {
+                        throw new IOException("more than 2 GiB decoded: too large for one array");
+                    }
+                    all = Arrays.copyOf(all, (int) Math.min(Integer.MAX_VALUE - 8,
+                            Math.max(2L * all.length, (long) n + blockLen)));
+                }
+                System.arraycopy(block, 0, all, n, blockLen);
+            }
+            n += blockLen;
+            blockPos = blockLen;
+        }
+        return all == null ? new byte[0] : all.length == n ? all : Arrays.copyOf(all, n);
     }
 
     @Override

@@ -391,6 +391,29 @@ class Bzip2InputStreamTest {
     }
 
     @Test
+    void readAllBytesAfterPartialReads() throws IOException {
+        // many blocks, read whole
+        try (InputStream in = new Bzip2InputStream(new ByteArrayInputStream(textL1))) {
+            assertArrayEquals(text, in.readAllBytes());
+            assertEquals(0, in.readAllBytes().length);
+        }
+        // the rest of a block already started, then the other blocks
+        try (InputStream in = new Bzip2InputStream(new ByteArrayInputStream(textL1))) {
+            byte[] head = in.readNBytes(150_001);
+            byte[] rest = in.readAllBytes();
+            assertArrayEquals(text, concat(head, rest));
+        }
+        // one block, and a stream with no blocks
+        byte[] small = Arrays.copyOf(text, 5000);
+        try (InputStream in = new Bzip2InputStream(new ByteArrayInputStream(compress(tmp, small, "bzip2", "-c")))) {
+            assertArrayEquals(small, in.readAllBytes());
+        }
+        try (InputStream in = new Bzip2InputStream(new ByteArrayInputStream(EMPTY_STREAM))) {
+            assertEquals(0, in.readAllBytes().length);
+        }
+    }
+
+    @Test
     void agreesWithCommonsCompress() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (InputStream in = new BZip2CompressorInputStream(new ByteArrayInputStream(textL1), true)) {
