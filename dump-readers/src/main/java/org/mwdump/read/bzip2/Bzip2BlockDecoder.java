@@ -433,8 +433,20 @@ public final class Bzip2BlockDecoder {
                 int entry = v | unzftab[v] << 8;
                 unzftab[v] += runLen;
                 int stop = nblock + runLen;
-                for (; nblock < stop; nblock++, entry += 1 << 8) {
+                if (nblock + 4 <= tt.length) {
+                    // most runs are short: four entries without a loop, the rest (if any) in one
                     tt[nblock] = entry;
+                    tt[nblock + 1] = entry + (1 << 8);
+                    tt[nblock + 2] = entry + (2 << 8);
+                    tt[nblock + 3] = entry + (3 << 8);
+                    for (int k = nblock + 4; k < stop; k++) {
+                        tt[k] = entry + ((k - nblock) << 8);
+                    }
+                    nblock = stop;
+                } else {
+                    for (; nblock < stop; nblock++, entry += 1 << 8) {
+                        tt[nblock] = entry;
+                    }
                 }
                 runLen = 0;
                 runBit = 1;
