@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Random access and parallel reading on a synthetic dump of SIZE bytes of XML (default 1GB):
-#  1. lookup latency of 10,000 random titles (p50, p99) and index open time, for multistream bz2
-#     and seekable zstd;
+#  1. index open time, and lookup latency of 10,000 random titles (p50, p99) for multistream bz2,
+#     seekable zstd and single-stream bz2, in ROUNDS rounds (default 3) that take the layouts in turn,
+#     with the median of the rounds;
 #  2. reading the whole multistream bz2 file with mwdump on 2 threads against `bzip2 -dc` and
 #     `lbzip2 -dc -n 2` on the same file, in one run, with the ratios;
 #  3. a page index of 20 million synthetic pages: build time, size, open time, heap.
@@ -15,7 +16,7 @@ dir="${2:-$module/data/random-access}"
 jar="${MWDUMP_BENCH_JAR:-$module/target/benchmarks.jar}"
 java="${JAVA:-java}"
 [[ -f "$jar" ]] || (cd "$module/.." && mvn -q -DskipTests -pl benchmarks -am package)
-run() { "$java" -Xmx4g -cp "$jar" org.mwdump.benchmarks.access.RandomAccessBench "$@"; }
+run() { "$java" -Xmx4g -Drounds="${ROUNDS:-3}" -cp "$jar" org.mwdump.benchmarks.access.RandomAccessBench "$@"; }
 
 echo "== layouts and lookups ($size)"
 run layouts "$dir" "$size"

@@ -25,8 +25,9 @@ import org.mwdump.write.layout.Recompressor;
  * Random access and parallel reading, measured on a synthetic dump:
  * <ol>
  *   <li>{@code layouts DIR SIZE}: generates a dump of SIZE bytes of XML (articles mode), writes it as
- *       multistream bz2 and as seekable zstd, then for each layout times the index open and 10,000
- *       lookups of random titles (p50, p99);</li>
+ *       multistream bz2 and as seekable zstd (and, with bzip2 -9, as a single stream), then for each layout
+ *       times the index open and, in rounds that take the layouts in turn ({@code -Drounds=3}), 10,000
+ *       lookups of random titles (p50, p99 of each round, and their medians);</li>
  *   <li>{@code read FILE THREADS}: reads a whole multistream dump with {@link ParallelDumps} and prints
  *       seconds (the shell script times the native tools on the same file);</li>
  *   <li>{@code pageindex N DIR}: builds a page index of N synthetic pages and reports build time, size
@@ -81,6 +82,9 @@ public final class RandomAccessBench {
             System.out.printf("SINGLE_STREAM_BZIP2: wrote %s (%,d bytes) with bzip2 -9 in %.1f s%n", single.getFileName(),
                     Files.size(single), secs(t));
         }
+        List<String> names = new ArrayList<>();
+        List<IndexedDump> dumps = new ArrayList<>();
+        List<List<IndexEntry>> titles = new ArrayList<>();
         for (String name : new String[] {"BZIP2_MULTISTREAM", "SEEKABLE_ZSTD", "SINGLE_STREAM_BZIP2"}) {
             boolean zstd = name.equals("SEEKABLE_ZSTD");
             boolean singleStream = name.equals("SINGLE_STREAM_BZIP2");
@@ -106,23 +110,57 @@ public final class RandomAccessBench {
             t = System.nanoTime();
             IndexedDump opened = IndexedDump.open(dump);
             double openMs = (System.nanoTime() - t) / 1e6;
-            List<IndexEntry> entries = MultistreamIndex.read(index);
-            SplittableRandom random = new SplittableRandom(42);
-            long[] nanos = new long[10_000];
-            int found = 0;
-            try (IndexedDump d = opened) {
-                for (int i = 0; i < nanos.length; i++) {
-                    String title = entries.get(random.nextInt(entries.size())).title();
-                    long s = System.nanoTime();
-                    found += d.byTitle(title).isPresent() ? 1 : 0;
-                    nanos[i] = System.nanoTime() - s;
+            System.out.printf("%s: index open %.1f ms%n", name, openMs);
+            names.add(name);
+            dumps.add(opened);
+            titles.add(MultistreamIndex.read(index));
+        }
+        // Rounds go through the layouts in turn, so that a noisy spell of the machine does not fall on one
+        // layout only; each round looks up 10,000 random titles per layout, and the summary is the median
+        // of the rounds' percentiles.
+        int rounds = Integer.getInteger("rounds", 3);
+        double[][] p50 = new double[names.size()][rounds];
+        double[][] p99 = new double[names.size()][rounds];
+        try {
+            for (int round = 0; round < rounds; round++) {
+                for (int k = 0; k < names.size(); k++) {
+                    List<IndexEntry> entries = titles.get(k);
+                    SplittableRandom random = new SplittableRandom(42 + round);
+                    long[] nanos = new long[10_000];
+                    int found = 0;
+                    for (int i = 0; i < nanos.length; i++) {
+                        String title = entries.get(random.nextInt(entries.size())).title();
+                        long s = System.nanoTime();
+                        found += dumps.get(k).byTitle(title).isPresent() ? 1 : 0;
+                        nanos[i] = System.nanoTime() - s;
+                    }
+                    Arrays.sort(nanos);
+                    p50[k][round] = nanos[nanos.length / 2] / 1e6;
+                    p99[k][round] = nanos[nanos.length * 99 / 100] / 1e6;
+                    System.out.printf("round %d, %s: 10,000 random titles (%d found): p50 %.2f ms, p99 %.2f ms, "
+                            + "max %.1f ms%n", round + 1, names.get(k), found, p50[k][round], p99[k][round],
+                            nanos[nanos.length - 1] / 1e6);
                 }
             }
-            Arrays.sort(nanos);
-            System.out.printf("%s: open %.1f ms; 10,000 random titles (%d found): p50 %.2f ms, p99 %.2f ms, max %.1f ms%n",
-                    name, openMs, found, nanos[nanos.length / 2] / 1e6, nanos[nanos.length * 99 / 100] / 1e6,
-                    nanos[nanos.length - 1] / 1e6);
+        } finally {
+            for (IndexedDump d : dumps) {
+                d.close();
+            }
         }
+        for (int k = 0; k < names.size(); k++) {
+            StringBuilder each = new StringBuilder();
+            for (double v : p50[k]) {
+                each.append(each.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", v));
+            }
+            System.out.printf("%s: median of %d rounds: p50 %.2f ms, p99 %.2f ms (p50 of each round: %s)%n",
+                    names.get(k), rounds, median(p50[k]), median(p99[k]), each);
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     static void read(Path dump, int threads) throws IOException {
