@@ -1,7 +1,6 @@
 package org.mwdump.index;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -16,6 +15,7 @@ import org.mwdump.CorruptInputException;
 import org.mwdump.DumpException;
 import org.mwdump.DumpLocation;
 import org.mwdump.read.bzip2.Bzip2BlockDecoder;
+import org.mwdump.read.compress.ChunkedInputStream;
 
 /**
  * Decodes a bz2 file (one stream or many) block by block on several threads, handing the decoded
@@ -28,7 +28,7 @@ import org.mwdump.read.bzip2.Bzip2BlockDecoder;
  * <p>Memory: {@code 2 × threads} decoded blocks (up to about 45 MB each for a block of one repeated
  * byte, 900 KB for text) and the same number of 2.5 MB compressed windows.
  */
-public final class Bzip2BlockReader extends InputStream {
+public final class Bzip2BlockReader extends ChunkedInputStream {
     /** Compressed bytes read for one block: more than any valid block of level 9 takes. */
     static final int WINDOW = 5 << 19;
 
@@ -54,8 +54,6 @@ public final class Bzip2BlockReader extends InputStream {
     private int combinedCrc;
     private long decodedOffset;
     private boolean finished;
-    private byte[] current = new byte[0];
-    private int pos;
 
     /**
      * @param channel  the file, read with positional reads (not closed by this stream)
@@ -136,8 +134,9 @@ public final class Bzip2BlockReader extends InputStream {
 
     private static final ThreadLocal<Bzip2BlockDecoder> DECODERS = ThreadLocal.withInitial(Bzip2BlockDecoder::new);
 
-    /** Advances the chain to the next block with data; false at the clean end of the file. */
-    private boolean nextBlock() throws IOException {
+    /** The next block's data, following the chain of blocks; null at the clean end of the file. */
+    @Override
+    protected byte[] nextChunk() throws IOException {
         while (!finished) {
             // the end-of-stream record where the chain is
             byte[] magic = read(expected >>> 3, 11);
@@ -188,13 +187,9 @@ public final class Bzip2BlockReader extends InputStream {
             long blockStart = 8 * (expected >>> 3);
             expected = blockStart + block.endBitOffset();
             decodedOffset += block.data().length;
-            current = block.data();
-            pos = 0;
-            if (current.length > 0) {
-                return true;
-            }
+            return block.data();
         }
-        return false;
+        return null;
     }
 
     private void endStream() throws IOException {
@@ -218,28 +213,6 @@ public final class Bzip2BlockReader extends InputStream {
             return;
         }
         startStream(next);
-    }
-
-    @Override
-    public int read() throws IOException {
-        if (pos >= current.length && !nextBlock()) {
-            return -1;
-        }
-        return current[pos++] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        if (len == 0) {
-            return 0;
-        }
-        if (pos >= current.length && !nextBlock()) {
-            return -1;
-        }
-        int n = Math.min(len, current.length - pos);
-        System.arraycopy(current, pos, b, off, n);
-        pos += n;
-        return n;
     }
 
     /** Bytes decoded and handed out so far, plus the current block. */

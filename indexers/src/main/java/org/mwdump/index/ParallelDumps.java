@@ -1,7 +1,6 @@
 package org.mwdump.index;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -18,6 +17,7 @@ import org.mwdump.DumpException;
 import org.mwdump.DumpReader;
 import org.mwdump.Dumps;
 import org.mwdump.ReadOptions;
+import org.mwdump.read.compress.ChunkedInputStream;
 
 /**
  * Reads a bz2 dump (single-stream or multistream, split at blocks) or a seekable zstd dump (split at
@@ -63,7 +63,7 @@ public final class ParallelDumps {
     }
 
     /** The decoded chunks, concatenated in order, decoded ahead on a thread pool. */
-    private static final class ChunkStream extends InputStream {
+    private static final class ChunkStream extends ChunkedInputStream {
         private final FileChannel channel;
         private final Chunks chunks;
         private final List<Long> offsets;
@@ -71,8 +71,6 @@ public final class ParallelDumps {
         private final int window;
         private final ArrayDeque<Future<byte[]>> ahead = new ArrayDeque<>();
         private int nextToSubmit;
-        private byte[] current = new byte[0];
-        private int pos;
 
         ChunkStream(FileChannel channel, Chunks chunks, List<Long> offsets, int threads) {
             this.channel = channel;
@@ -94,51 +92,28 @@ public final class ParallelDumps {
             }
         }
 
-        private boolean advance() throws IOException {
-            while (pos >= current.length) {
-                Future<byte[]> next = ahead.poll();
-                if (next == null) {
-                    return false;
-                }
-                try {
-                    current = next.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new InterruptedIOException("interrupted while decoding");
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof DumpException de) {
-                        throw de;
-                    }
-                    throw new CorruptInputException("cannot decode: " + cause.getMessage(),
-                            Chunks.location(chunks.file, -1), -1, cause);
-                }
-                pos = 0;
-                fill();
-            }
-            return true;
-        }
-
         @Override
-        public int read() throws IOException {
-            if (!advance()) {
-                return -1;
+        protected byte[] nextChunk() throws IOException {
+            Future<byte[]> next = ahead.poll();
+            if (next == null) {
+                return null;
             }
-            return current[pos++] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
+            byte[] chunk;
+            try {
+                chunk = next.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while decoding");
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof DumpException de) {
+                    throw de;
+                }
+                throw new CorruptInputException("cannot decode: " + cause.getMessage(),
+                        Chunks.location(chunks.file, -1), -1, cause);
             }
-            if (!advance()) {
-                return -1;
-            }
-            int n = Math.min(len, current.length - pos);
-            System.arraycopy(current, pos, b, off, n);
-            pos += n;
-            return n;
+            fill();
+            return chunk;
         }
 
         @Override

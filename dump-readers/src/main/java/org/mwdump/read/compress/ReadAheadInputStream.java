@@ -15,15 +15,13 @@ import java.util.concurrent.TimeUnit;
  * {@code (queue + 2) × chunk} bytes. Exceptions of the underlying stream reach the caller at the point
  * where its data would have. Closing stops the thread.
  */
-public final class ReadAheadInputStream extends InputStream {
+public final class ReadAheadInputStream extends ChunkedInputStream {
     private static final byte[] END = new byte[0];
 
     private final InputStream in;
     private final BlockingQueue<Object> queue;
     private final Thread thread;
     private volatile boolean closed;
-    private byte[] current = new byte[0];
-    private int pos;
     private boolean ended;
 
     /**
@@ -69,58 +67,32 @@ public final class ReadAheadInputStream extends InputStream {
         }
     }
 
-    private boolean advance() throws IOException {
-        while (pos >= current.length) {
-            if (ended) {
-                return false;
-            }
-            Object item;
-            try {
-                item = queue.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while reading ahead");
-            }
-            if (item == END) {
-                ended = true;
-                return false;
-            }
-            if (item instanceof IOException e) {
-                ended = true;
-                throw e;
-            }
-            if (item instanceof RuntimeException e) {
-                ended = true;
-                throw e;
-            }
-            if (item instanceof Error e) {
-                ended = true;
-                throw e;
-            }
-            current = (byte[]) item;
-            pos = 0;
-        }
-        return true;
-    }
-
     @Override
-    public int read() throws IOException {
-        return advance() ? current[pos++] & 0xff : -1;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        Objects.checkFromIndexSize(off, len, b.length);
-        if (len == 0) {
-            return 0;
+    protected byte[] nextChunk() throws IOException {
+        if (ended) {
+            return null;
         }
-        if (!advance()) {
-            return -1;
+        Object item;
+        try {
+            item = queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading ahead");
         }
-        int n = Math.min(len, current.length - pos);
-        System.arraycopy(current, pos, b, off, n);
-        pos += n;
-        return n;
+        if (item instanceof byte[] chunk && chunk != END) {
+            return chunk;
+        }
+        ended = true;
+        if (item instanceof IOException e) {
+            throw e;
+        }
+        if (item instanceof RuntimeException e) {
+            throw e;
+        }
+        if (item instanceof Error e) {
+            throw e;
+        }
+        return null;
     }
 
     @Override
