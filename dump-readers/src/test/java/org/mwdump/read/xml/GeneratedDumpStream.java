@@ -1,19 +1,17 @@
 package org.mwdump.read.xml;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.mwdump.read.compress.ChunkedInputStream;
 
 /**
  * A dump generated while it is read: one page with {@code revisions} revisions, each with the text
  * {@code textFor(i)}. Nothing is held but the current revision, so it can describe far more data than
  * the heap holds.
  */
-class GeneratedDumpStream extends InputStream {
+class GeneratedDumpStream extends ChunkedInputStream {
     private final long revisions;
     private final java.util.function.LongFunction<String> text;
     private long next = -1;
-    private byte[] chunk = new byte[0];
-    private int pos;
     private boolean done;
 
     GeneratedDumpStream(long revisions, java.util.function.LongFunction<String> text) {
@@ -21,9 +19,10 @@ class GeneratedDumpStream extends InputStream {
         this.text = text;
     }
 
-    private boolean refill() {
+    @Override
+    protected byte[] nextChunk() {
         if (done) {
-            return false;
+            return null;
         }
         String s;
         if (next < 0) {
@@ -40,32 +39,6 @@ class GeneratedDumpStream extends InputStream {
             done = true;
         }
         next++;
-        chunk = s.getBytes(StandardCharsets.UTF_8);
-        pos = 0;
-        return true;
-    }
-
-    @Override
-    public int read() {
-        if (pos >= chunk.length && !refill()) {
-            return -1;
-        }
-        return chunk[pos++] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) {
-        if (len == 0) {
-            return 0;
-        }
-        while (pos >= chunk.length) {
-            if (!refill()) {
-                return -1;
-            }
-        }
-        int n = Math.min(len, chunk.length - pos);
-        System.arraycopy(chunk, pos, b, off, n);
-        pos += n;
-        return n;
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 }
