@@ -330,8 +330,8 @@ public final class Bzip2BlockDecoder {
      */
     private long decodeSymbols(int blockSize100k, int nInUse, int nSelectors, int origPtr) {
         final int nblockMax = blockSize100k * 100000;
-        if (tt.length < nblockMax) {
-            tt = new int[nblockMax];
+        if (tt.length <= nblockMax) {
+            tt = new int[nblockMax + 1]; // one more row for the laned walk
         }
         final int[] tt = this.tt;
         final byte[] in = this.in;
@@ -480,8 +480,8 @@ public final class Bzip2BlockDecoder {
      *
      * <p>Each entry of {@code tt} holds a byte of the transformed block and its rank (how many equal bytes
      * precede it), set while decoding the symbols. The text is rebuilt backwards from {@code origPtr}
-     * through the last-to-first mapping, {@code LF(i) = cftab[byte] + rank}, which needs no extra pass
-     * to build a successor table. Following the mapping is a walk of dependent loads through a 3.6 MB
+     * through the last-to-first mapping, {@code LF(i) = cftab[byte] + rank}, which needs no scattered
+     * pass to build a successor table. Following the mapping is a walk of dependent loads through a 3.6 MB
      * array, bound by memory latency, so large blocks are walked as many chains at once, interleaved in
      * one loop so that their cache misses overlap (see {@link #walkChains}), and the pieces joined.
      *
@@ -518,17 +518,26 @@ public final class Bzip2BlockDecoder {
         }
     }
 
-    /** Ranks fit in 20 bits (blocks hold at most 900,000 symbols); bit 31 marks the first row of a chain. */
+    /**
+     * Ranks and rows fit in 20 bits (blocks hold at most 900,000 symbols); bit 31 marks the first row of a
+     * chain.
+     */
     private static final int ROW_MASK = 0xFFFFF;
     private static final int CHAIN_START = 0x80000000;
     /** Blocks smaller than this are walked as one chain. */
     private static final int MIN_LANED_BLOCK = 1 << 15;
-    /** Chains followed at once: enough independent loads in flight to hide most of the latency. */
+    /**
+     * Chains followed at once, unrolled in {@link #walkChains}: enough loads in flight to hide most of
+     * the latency, few enough that the lanes' rows stay in registers.
+     */
     private static final int LANES = 12;
-    /** Chains the cycle is cut into (more than lanes, so that lanes stay busy when short chains end). */
-    private static final int CHAINS = 64;
-    /** Walk output is written in pieces of this size, so chains of unknown length need no sizing. */
+    /** Chains the cycle is cut into: many more than lanes, so that few lanes idle at the end. */
+    private static final int CHAINS = 256;
+    /** Walk output is written in chunks of this size, so chains of unknown length need no sizing. */
     private static final int PIECE = 1 << 12;
+    /** {@link #lanePiece} of a lane with no chain left, and of a lane yet to take its first chain. */
+    private static final int WAITING = -1;
+    private static final int STARTING = -2;
     private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
     private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
@@ -543,31 +552,44 @@ public final class Bzip2BlockDecoder {
     private int[] pieceOffset = new int[0];
     private int[] pieceLength = new int[0];
     private final int[] chainStarts = new int[CHAINS];
-    private final int[] lanePos = new int[LANES];
-    private final int[] laneOut = new int[LANES];
+    private final int[] laneRow = new int[LANES];
+    private final int[] laneBase = new int[LANES];
     private final int[] laneEnd = new int[LANES];
     private final int[] lanePiece = new int[LANES];
 
     /**
-     * Cuts the cycle through {@code origPtr} at {@link #CHAINS} rows spread over the block (marked with
-     * {@link #CHAIN_START}), follows {@link #LANES} chains at a time until each reaches a marked row, then
-     * joins the pieces into {@link #text}. Every row lies on exactly one chain, so the walk does
+     * Cuts the cycle through {@code origPtr} at up to {@link #CHAINS} rows spread over the block (marked
+     * with {@link #CHAIN_START}) and follows {@link #LANES} chains in lock step until each reaches a marked
+     * row, then joins the pieces into {@link #text}. Every row lies on exactly one chain, so the walk does
      * {@code nblock} steps in all, as the plain walk does.
+     *
+     * <p>First each entry's rank is replaced by the row it leads to, {@code cftab[byte] + rank}, so a step
+     * is one load. The lanes live in locals and write to their own chunk of {@link #walked}; the lock-step
+     * loop runs until a lane reaches a marked row or fills its chunk, and such events are handled one lane
+     * at a time outside it. A lane with no chain left waits on a row past the block that leads to itself.
      */
     private boolean walkChains(int nblock, int origPtr) {
         final int[] tt = this.tt;
         final int[] cftab = this.cftab;
-        int maxPieces = nblock / PIECE + CHAINS + 1;
+        // Chunks filled completely hold at most nblock bytes; each lane has one partly filled chunk.
+        int maxChunks = nblock / PIECE + LANES + 1;
+        int maxPieces = maxChunks + CHAINS;
         if (pieceStart.length < maxPieces) {
             pieceStart = new int[maxPieces];
             pieceNext = new int[maxPieces];
             pieceOffset = new int[maxPieces];
             pieceLength = new int[maxPieces];
         }
-        if (walked.length < maxPieces * PIECE) {
-            walked = new byte[maxPieces * PIECE];
+        // and one more chunk that waiting lanes write to, never read
+        if (walked.length < (maxChunks + 1) * PIECE) {
+            walked = new byte[(maxChunks + 1) * PIECE];
         }
         final byte[] buf = walked;
+        final int spare = maxChunks * PIECE;
+        for (int i = 0; i < nblock; i++) {
+            int e = tt[i];
+            tt[i] = e + (cftab[e & 0xFF] << 8);
+        }
         int chains = 0;
         tt[origPtr] |= CHAIN_START;
         chainStarts[chains++] = origPtr;
@@ -578,63 +600,171 @@ public final class Bzip2BlockDecoder {
                 chainStarts[chains++] = row;
             }
         }
+        final int park = nblock; // tt has room for it
+        tt[park] = park << 8;
+        final int[] rows = laneRow;
+        final int[] base = laneBase; // lane l writes its k-th step to buf[base[l] + k]
+        final int[] end = laneEnd; // the end of lane l's chunk
+        final int[] piece = lanePiece; // lane l's piece; WAITING, or STARTING before its first chain
         int nextChain = 0;
-        int pieces = 0;
-        final int[] pos = lanePos;
-        final int[] outAt = laneOut;
-        final int[] outEnd = laneEnd;
-        final int[] piece = lanePiece;
         int live = 0;
-        for (; live < LANES && nextChain < chains; live++) {
-            int row = chainStarts[nextChain++];
-            int e = tt[row];
-            int pc = pieces++;
-            pieceStart[pc] = row;
-            int o = pc * PIECE;
-            pieceOffset[pc] = o;
-            buf[o] = (byte) e;
-            pos[live] = cftab[e & 0xFF] + ((e >>> 8) & ROW_MASK);
-            outAt[live] = o + 1;
-            outEnd[live] = o + PIECE;
-            piece[live] = pc;
+        for (int l = 0; l < LANES; l++) {
+            rows[l] = park;
+            base[l] = spare;
+            end[l] = spare + PIECE;
+            piece[l] = l < chains ? STARTING : WAITING;
+            live += l < chains ? 1 : 0;
         }
-        while (live > 0) {
-            for (int l = 0; l < live; l++) {
-                int row = pos[l];
-                int e = tt[row];
-                int o = outAt[l];
-                if (e < 0 || o == outEnd[l]) {
+        int pieces = 0;
+        int chunks = 0;
+        int k = 0;
+        while (true) {
+            for (int l = 0; l < LANES; l++) {
+                while (true) {
+                    int pos = base[l] + k;
                     int pc = piece[l];
-                    pieceNext[pc] = row;
-                    pieceLength[pc] = o - pieceOffset[pc];
-                    if (e < 0) {
-                        // reached the start of another chain: this one is done
-                        if (nextChain == chains) {
-                            live--;
-                            pos[l] = pos[live];
-                            outAt[l] = outAt[live];
-                            outEnd[l] = outEnd[live];
-                            piece[l] = piece[live];
-                            l--;
-                            continue;
+                    if (pc == WAITING) {
+                        if (pos == end[l]) {
+                            base[l] = spare - k;
                         }
+                        break;
+                    }
+                    int row;
+                    int e;
+                    if (pc == STARTING) {
                         row = chainStarts[nextChain++];
                         e = tt[row];
+                        pos = end[l];
+                    } else {
+                        row = rows[l];
+                        e = tt[row];
+                        if (e >= 0 && pos < end[l]) {
+                            break;
+                        }
+                        pieceNext[pc] = row;
+                        pieceLength[pc] = pos - pieceOffset[pc];
+                        if (e < 0) {
+                            // reached the start of another chain: this one is done
+                            if (nextChain == chains) {
+                                rows[l] = park;
+                                piece[l] = WAITING;
+                                base[l] = spare - k;
+                                end[l] = spare + PIECE;
+                                live--;
+                                break;
+                            }
+                            row = chainStarts[nextChain++];
+                            e = tt[row];
+                        }
                     }
-                    pc = pieces++;
-                    if (pc >= maxPieces) {
+                    if (pos == end[l]) {
+                        if (chunks == maxChunks) {
+                            return false;
+                        }
+                        pos = chunks++ * PIECE;
+                        end[l] = pos + PIECE;
+                    }
+                    if (pieces == maxPieces) {
                         return false;
                     }
+                    pc = pieces++;
                     pieceStart[pc] = row;
-                    o = pc * PIECE;
-                    pieceOffset[pc] = o;
-                    outEnd[l] = o + PIECE;
+                    pieceOffset[pc] = pos;
                     piece[l] = pc;
+                    if (e < 0) {
+                        // the first step of a chain, from its marked row
+                        buf[pos++] = (byte) e;
+                        row = (e >>> 8) & ROW_MASK;
+                    }
+                    rows[l] = row;
+                    base[l] = pos - k;
                 }
-                buf[o] = (byte) e;
-                outAt[l] = o + 1;
-                pos[l] = cftab[e & 0xFF] + ((e >>> 8) & ROW_MASK);
             }
+            if (live == 0) {
+                break;
+            }
+            int kEnd = Integer.MAX_VALUE;
+            for (int l = 0; l < LANES; l++) {
+                kEnd = Math.min(kEnd, end[l] - base[l]);
+            }
+            int r0 = rows[0];
+            int r1 = rows[1];
+            int r2 = rows[2];
+            int r3 = rows[3];
+            int r4 = rows[4];
+            int r5 = rows[5];
+            int r6 = rows[6];
+            int r7 = rows[7];
+            int r8 = rows[8];
+            int r9 = rows[9];
+            int r10 = rows[10];
+            int r11 = rows[11];
+            final int b0 = base[0];
+            final int b1 = base[1];
+            final int b2 = base[2];
+            final int b3 = base[3];
+            final int b4 = base[4];
+            final int b5 = base[5];
+            final int b6 = base[6];
+            final int b7 = base[7];
+            final int b8 = base[8];
+            final int b9 = base[9];
+            final int b10 = base[10];
+            final int b11 = base[11];
+            for (; k < kEnd; k++) {
+                int e0 = tt[r0];
+                int e1 = tt[r1];
+                int e2 = tt[r2];
+                int e3 = tt[r3];
+                int e4 = tt[r4];
+                int e5 = tt[r5];
+                int e6 = tt[r6];
+                int e7 = tt[r7];
+                int e8 = tt[r8];
+                int e9 = tt[r9];
+                int e10 = tt[r10];
+                int e11 = tt[r11];
+                if ((e0 | e1 | e2 | e3 | e4 | e5
+                        | e6 | e7 | e8 | e9 | e10 | e11) < 0) {
+                    break; // a lane reached a marked row
+                }
+                buf[b0 + k] = (byte) e0;
+                buf[b1 + k] = (byte) e1;
+                buf[b2 + k] = (byte) e2;
+                buf[b3 + k] = (byte) e3;
+                buf[b4 + k] = (byte) e4;
+                buf[b5 + k] = (byte) e5;
+                buf[b6 + k] = (byte) e6;
+                buf[b7 + k] = (byte) e7;
+                buf[b8 + k] = (byte) e8;
+                buf[b9 + k] = (byte) e9;
+                buf[b10 + k] = (byte) e10;
+                buf[b11 + k] = (byte) e11;
+                r0 = e0 >>> 8;
+                r1 = e1 >>> 8;
+                r2 = e2 >>> 8;
+                r3 = e3 >>> 8;
+                r4 = e4 >>> 8;
+                r5 = e5 >>> 8;
+                r6 = e6 >>> 8;
+                r7 = e7 >>> 8;
+                r8 = e8 >>> 8;
+                r9 = e9 >>> 8;
+                r10 = e10 >>> 8;
+                r11 = e11 >>> 8;
+            }
+            rows[0] = r0;
+            rows[1] = r1;
+            rows[2] = r2;
+            rows[3] = r3;
+            rows[4] = r4;
+            rows[5] = r5;
+            rows[6] = r6;
+            rows[7] = r7;
+            rows[8] = r8;
+            rows[9] = r9;
+            rows[10] = r10;
+            rows[11] = r11;
         }
         return joinPieces(nblock, origPtr, pieces);
     }
