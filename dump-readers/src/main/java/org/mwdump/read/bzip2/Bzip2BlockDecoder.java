@@ -687,6 +687,12 @@ public final class Bzip2BlockDecoder {
             for (int l = 0; l < LANES; l++) {
                 kEnd = Math.min(kEnd, end[l] - base[l]);
             }
+            // Each lock step moves a live lane over a row of the block, and the events above leave every
+            // lane room to step. The table always permutes the rows, so these hold; if they did not,
+            // stop rather than loop.
+            if (k >= nblock || kEnd <= k) {
+                return false;
+            }
             int r0 = rows[0];
             int r1 = rows[1];
             int r2 = rows[2];
