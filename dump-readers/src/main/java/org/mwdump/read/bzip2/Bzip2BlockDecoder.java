@@ -632,8 +632,8 @@ public final class Bzip2BlockDecoder {
                     int row;
                     int e;
                     if (pc == STARTING) {
-                        row = chainStarts[nextChain++];
-                        e = tt[row];
+                        row = park;
+                        e = -1;
                         pos = end[l];
                     } else {
                         row = rows[l];
@@ -643,19 +643,20 @@ public final class Bzip2BlockDecoder {
                         }
                         pieceNext[pc] = row;
                         pieceLength[pc] = pos - pieceOffset[pc];
-                        if (e < 0) {
-                            // reached the start of another chain: this one is done
-                            if (nextChain == chains) {
-                                rows[l] = park;
-                                piece[l] = WAITING;
-                                base[l] = spare - k;
-                                end[l] = spare + PIECE;
-                                live--;
-                                break;
-                            }
-                            row = chainStarts[nextChain++];
-                            e = tt[row];
+                    }
+                    if (e < 0) {
+                        // starting, or reached the start of another chain: take the next chain, if any
+                        // (other lanes may have taken them all, even before this lane's first)
+                        if (nextChain == chains) {
+                            rows[l] = park;
+                            piece[l] = WAITING;
+                            base[l] = spare - k;
+                            end[l] = spare + PIECE;
+                            live--;
+                            break;
                         }
+                        row = chainStarts[nextChain++];
+                        e = tt[row];
                     }
                     if (pos == end[l]) {
                         if (chunks == maxChunks) {

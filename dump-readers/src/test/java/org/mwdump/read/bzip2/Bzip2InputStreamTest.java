@@ -189,6 +189,118 @@ class Bzip2InputStreamTest {
     }
 
     @Test
+    void blocksOfOneByteValueOnly() throws IOException {
+        // No compressor writes such a block (the initial run-length coding breaks up runs), but a block
+        // can hold one byte value n times, as one run. Every row then leads to itself: each chain of the
+        // laned walk is one row long, and the first lane can take them all before the others start.
+        for (int n : new int[] {32_767, 32_768, 40_001, 300_000, 900_000}) {
+            for (int value : new int[] {0x0A, 0x00, 0xFF}) {
+                byte[] expected = undoInitialRuns(n, (byte) value);
+                byte[] stream = oneRunBlock(n, value, crc(expected));
+                assertArrayEquals(expected, decode(stream), n + " x " + value);
+                try (InputStream commons = new BZip2CompressorInputStream(new ByteArrayInputStream(stream))) {
+                    assertArrayEquals(expected, commons.readAllBytes(), "Commons Compress, " + n + " x " + value);
+                }
+                byte[] damaged = oneRunBlock(n, value, crc(expected) ^ 1);
+                assertThrows(CorruptInputException.class, () -> decode(damaged), "wrong CRC, " + n + " x " + value);
+            }
+        }
+    }
+
+    /** A one-block stream whose block is {@code n} bytes of {@code value}, with the given block CRC. */
+    private static byte[] oneRunBlock(int n, int value, int blockCrc) {
+        BitSink out = new BitSink();
+        out.put(32, 0x425A6839L); // BZh9
+        out.put(48, Bzip2BlockDecoder.BLOCK_MAGIC);
+        out.put(32, blockCrc & 0xFFFFFFFFL);
+        out.put(1, 0); // not randomised
+        out.put(24, 0); // origPtr
+        out.put(16, 0x8000 >>> (value >>> 4));
+        out.put(16, 0x8000 >>> (value & 15));
+        out.put(3, 2); // two tables
+        out.put(15, 1); // one selector
+        out.put(1, 0); // it picks table 0
+        for (int t = 0; t < 2; t++) {
+            // code lengths 1, 2, 2 for RUNA, RUNB, end of block: codes 0, 10, 11
+            out.put(5, 1);
+            out.put(1, 0);
+            out.put(3, 0b100);
+            out.put(1, 0);
+        }
+        // n in bijective base 2, least significant digit first: RUNA = 1, RUNB = 2
+        for (long m = n; m > 0; ) {
+            if ((m & 1) == 1) {
+                out.put(1, 0);
+                m = (m - 1) / 2;
+            } else {
+                out.put(2, 0b10);
+                m = (m - 2) / 2;
+            }
+        }
+        out.put(2, 0b11);
+        out.put(48, Bzip2BlockDecoder.END_OF_STREAM_MAGIC);
+        out.put(32, blockCrc & 0xFFFFFFFFL); // a stream of one block: its CRC is the block's
+        return out.bytes();
+    }
+
+    /** What the initial run-length decoding makes of n bytes of one value: four bytes, then a count. */
+    private static byte[] undoInitialRuns(int n, byte value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int left = n;
+        while (left > 0) {
+            int literal = Math.min(4, left);
+            for (int i = 0; i < literal; i++) {
+                out.write(value);
+            }
+            left -= literal;
+            if (literal == 4 && left > 0) {
+                for (int i = 0; i < (value & 0xFF); i++) {
+                    out.write(value);
+                }
+                left--;
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** CRC-32/BZIP2, bit by bit. */
+    private static int crc(byte[] data) {
+        int crc = -1;
+        for (byte b : data) {
+            crc ^= (b & 0xFF) << 24;
+            for (int i = 0; i < 8; i++) {
+                crc = crc < 0 ? (crc << 1) ^ 0x04C11DB7 : crc << 1;
+            }
+        }
+        return ~crc;
+    }
+
+    /** Writes bits most significant first, as bzip2 does. */
+    private static final class BitSink {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private long acc;
+        private int count;
+
+        void put(int bits, long value) {
+            for (int i = bits - 1; i >= 0; i--) {
+                acc = (acc << 1) | ((value >>> i) & 1);
+                if (++count == 8) {
+                    out.write((int) acc);
+                    acc = 0;
+                    count = 0;
+                }
+            }
+        }
+
+        byte[] bytes() {
+            if (count > 0) {
+                put(8 - count, 0);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    @Test
     void allByteValues() throws IOException {
         byte[] data = Bzip2TestData.allByteValues(12);
         assertArrayEquals(data, decode(compress(tmp, data, "bzip2", "-9", "-c")));
