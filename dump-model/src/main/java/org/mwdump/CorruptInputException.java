@@ -15,6 +15,7 @@ public class CorruptInputException extends DumpException {
     }
 
     /** The same problem with a better-known location. */
+    @Override
     public CorruptInputException at(DumpLocation where) {
         CorruptInputException e = new CorruptInputException(reason(), where, bitOffset, getCause());
         e.setStackTrace(getStackTrace());

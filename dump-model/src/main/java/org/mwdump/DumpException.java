@@ -34,4 +34,15 @@ public class DumpException extends RuntimeException {
     public DumpLocation location() {
         return location;
     }
+
+    /**
+     * The same problem (same class, reason and cause) reported at another location; subclasses
+     * return their own type. Used where a reader's position must be translated, for example from one
+     * piece of a dump parsed on its own to the whole dump.
+     */
+    public DumpException at(DumpLocation where) {
+        DumpException e = new DumpException(reason, where, getCause());
+        e.setStackTrace(getStackTrace());
+        return e;
+    }
 }

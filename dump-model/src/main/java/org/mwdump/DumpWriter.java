@@ -45,4 +45,14 @@ public interface DumpWriter extends Closeable {
 
     /** Discards the output: nothing is left under the target name. Idempotent; a no-op after finish. */
     void abort();
+
+    /**
+     * Serialization of pages on other threads, joined in order (see {@link PageRuns}), or {@code null}
+     * when this writer cannot take runs, or cannot yet: the XML writer offers them once its header is
+     * written, since the header's style depends on the dump's first revision. Callers that get
+     * {@code null} write pages through this writer as usual and may ask again later.
+     */
+    default PageRuns pageRuns() {
+        return null;
+    }
 }

@@ -139,6 +139,33 @@ public final class Dumps {
         }
     }
 
+    /**
+     * The decompressed content of a stream, its compression recognized from its magic bytes (the
+     * stream itself, buffered, when it is not compressed): for reading a dump's XML yourself. Closing
+     * the result closes {@code raw}.
+     *
+     * @param raw  the (possibly compressed) bytes, from their start
+     * @param file the file {@code raw} reads, needed for 7z (random access); {@code null} otherwise
+     * @throws DumpException if the content cannot be read or its compression has no codec here
+     */
+    public static InputStream decompress(InputStream raw, Path file) {
+        Objects.requireNonNull(raw, "raw is null");
+        String name = file == null ? "<stream>" : file.toString();
+        try {
+            BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
+            byte[] head = peek(buffered);
+            Compression compression = Compression.sniff(head, head.length);
+            if (compression == Compression.NONE) {
+                return buffered;
+            }
+            Codecs codecs = codecs(c -> c.decompresses(compression), "reading " + compression,
+                    "org.mwdump:dump-readers");
+            return new BufferedInputStream(codecs.decompress(compression, buffered, file), 1 << 16);
+        } catch (IOException e) {
+            throw new DumpException("cannot read: " + e.getMessage(), location(name, -1), e);
+        }
+    }
+
     /** The providers on the class path, looked up once: a service lookup scans every jar. */
     private static final class Providers {
         static final List<ReaderProvider> READERS = load(ReaderProvider.class);
@@ -247,6 +274,16 @@ public final class Dumps {
                 DumpLocation.UNKNOWN);
     }
 
+    /** The reader of a record format found on the class path, or {@code null}: for readers of pieces of a dump. */
+    public static ReaderProvider readerProvider(DumpFormat format) {
+        for (ReaderProvider p : Providers.READERS) {
+            if (p.format() == format) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     /** Reads {@code in} and writes all of it to {@code out} in the given format; returns the entries written. */
     public static long convert(Path in, Path out, DumpFormat format, WriteOptions options) {
         try (DumpReader reader = open(in)) {
@@ -334,6 +371,25 @@ public final class Dumps {
         @Override
         public void close() {
             abort();
+        }
+
+        @Override
+        public PageRuns pageRuns() {
+            PageRuns runs = delegate.pageRuns();
+            if (runs == null) {
+                return null;
+            }
+            return new PageRuns() {
+                @Override
+                public PageRunWriter newRun(OutputStream out, Page continued) {
+                    return runs.newRun(out, continued);
+                }
+
+                @Override
+                public void append(byte[] bytes, int offset, int length, Page continued, Page openAtEnd) {
+                    guard(() -> runs.append(bytes, offset, length, continued, openAtEnd));
+                }
+            };
         }
 
         @Override

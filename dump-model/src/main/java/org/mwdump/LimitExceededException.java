@@ -7,4 +7,11 @@ public class LimitExceededException extends DumpException {
     public LimitExceededException(String message, DumpLocation location, Throwable cause) {
         super(message, location, cause);
     }
+
+    @Override
+    public LimitExceededException at(DumpLocation where) {
+        LimitExceededException e = new LimitExceededException(reason(), where, getCause());
+        e.setStackTrace(getStackTrace());
+        return e;
+    }
 }

@@ -11,4 +11,11 @@ public class MalformedDumpException extends DumpException {
     public MalformedDumpException(String message, DumpLocation location) {
         super(message, location);
     }
+
+    @Override
+    public MalformedDumpException at(DumpLocation where) {
+        MalformedDumpException e = new MalformedDumpException(reason(), where, getCause());
+        e.setStackTrace(getStackTrace());
+        return e;
+    }
 }

@@ -7,4 +7,11 @@ public class UnsupportedDumpException extends DumpException {
     public UnsupportedDumpException(String message, DumpLocation location) {
         super(message, location);
     }
+
+    @Override
+    public UnsupportedDumpException at(DumpLocation where) {
+        UnsupportedDumpException e = new UnsupportedDumpException(reason(), where);
+        e.setStackTrace(getStackTrace());
+        return e;
+    }
 }

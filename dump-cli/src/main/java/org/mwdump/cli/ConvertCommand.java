@@ -9,7 +9,9 @@ import org.mwdump.DumpFormat;
 import org.mwdump.DumpReader;
 import org.mwdump.DumpWriter;
 import org.mwdump.Dumps;
+import org.mwdump.ReadOptions;
 import org.mwdump.WriteOptions;
+import org.mwdump.index.ParallelDumps;
 import org.mwdump.model.LogItem;
 import org.mwdump.model.Page;
 import org.mwdump.model.PageEntry;
@@ -39,9 +41,9 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--compress", paramLabel = "CODEC", description = "none, bz2, gz, xz or zst (default: from OUT)")
     String compress;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-            description = "threads for decoding a bz2 or seekable zstd input and for zstd output (default 1)")
-    int threads;
+    @Option(names = "--threads", paramLabel = "N",
+            description = "threads for decoding, parsing and writing (default: the number of processors, ${DEFAULT-VALUE})")
+    int threads = ParallelDumps.defaultThreads();
 
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
     boolean quiet;
@@ -69,49 +71,39 @@ final class ConvertCommand implements Callable<Integer> {
         WriteOptions options = WriteOptions.builder().compression(compression).threads(Math.max(1, threads)).build();
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(err, quiet);
-        long entries = 0;
-        try (DumpReader reader = open(in, threads)) {
-            DumpWriter writer = stdout ? Dumps.create(uncloseable(System.out), format, options)
-                    : Dumps.create(Path.of(out), format, options);
-            try {
-                writer.writeSiteInfo(reader.siteInfo());
-                for (Page page = reader.nextPage(); page != null; page = reader.nextPage()) {
-                    progress.page(reader);
-                    writer.writePage(page);
-                    for (PageEntry e = reader.nextEntry(); e != null; e = reader.nextEntry()) {
-                        writer.write(e);
-                        entries++;
+        long entries;
+        DumpWriter writer = stdout ? Dumps.create(uncloseable(System.out), format, options)
+                : Dumps.create(Path.of(out), format, options);
+        try {
+            if (threads > 1 && java.nio.file.Files.isRegularFile(in)) {
+                entries = ParallelDumps.copy(in, writer, threads, ReadOptions.DEFAULT, progress::update).entries();
+            } else {
+                entries = 0;
+                try (DumpReader reader = Dumps.open(in)) {
+                    writer.writeSiteInfo(reader.siteInfo());
+                    for (Page page = reader.nextPage(); page != null; page = reader.nextPage()) {
+                        progress.page(reader);
+                        writer.writePage(page);
+                        for (PageEntry e = reader.nextEntry(); e != null; e = reader.nextEntry()) {
+                            writer.write(e);
+                            entries++;
+                        }
+                    }
+                    for (LogItem item = reader.nextLogItem(); item != null; item = reader.nextLogItem()) {
+                        writer.writeLogItem(item);
                     }
                 }
-                for (LogItem item = reader.nextLogItem(); item != null; item = reader.nextLogItem()) {
-                    writer.writeLogItem(item);
-                }
-                writer.finish();
-            } catch (RuntimeException | Error e) {
-                writer.abort();
-                throw e;
             }
+            writer.finish();
+        } catch (RuntimeException | Error e) {
+            writer.abort();
+            throw e;
         }
         progress.done();
         if (!quiet && !stdout) {
             err.println("wrote " + entries + " revisions to " + out);
         }
         return 0;
-    }
-
-    /**
-     * A reader for the input: with more than one thread, a bz2 dump (split at blocks) or a seekable zstd
-     * dump (split at frames) is decoded on all of them; anything else is read as usual.
-     */
-    static DumpReader open(java.nio.file.Path in, int threads) {
-        if (threads > 1 && java.nio.file.Files.isRegularFile(in)) {
-            try {
-                return org.mwdump.index.ParallelDumps.open(in, threads);
-            } catch (java.io.IOException | org.mwdump.DumpException e) {
-                // not a layout that splits (plain XML, gzip, zstd without seek table...): read on one thread
-            }
-        }
-        return Dumps.open(in);
     }
 
     private Compression compression(String name) {

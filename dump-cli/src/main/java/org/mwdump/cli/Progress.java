@@ -23,15 +23,22 @@ final class Progress {
 
     void page(DumpReader reader) {
         pages++;
-        if (!enabled) {
-            return;
+        if (enabled && System.nanoTime() - lastDraw >= 500_000_000L) {
+            draw(reader.progress());
         }
+    }
+
+    /** Progress reported by a conversion on several threads: bytes consumed and pages written so far. */
+    void update(ReadProgress p, long pagesSoFar) {
+        pages = pagesSoFar;
+        if (enabled && System.nanoTime() - lastDraw >= 500_000_000L) {
+            draw(p);
+        }
+    }
+
+    private void draw(ReadProgress p) {
         long now = System.nanoTime();
-        if (now - lastDraw < 500_000_000L) {
-            return;
-        }
         lastDraw = now;
-        ReadProgress p = reader.progress();
         double seconds = (now - start) / 1e9;
         double rate = pages / Math.max(seconds, 1e-3);
         StringBuilder line = new StringBuilder("\r");

@@ -30,6 +30,41 @@ public final class Timestamps {
         return Instant.parse(value);
     }
 
+    /**
+     * The timestamp in MediaWiki's {@code TS_ISO_8601} form: the value itself when it already has that
+     * form (checked character by character, without parsing), else {@link #parse parsed} and
+     * {@linkplain #format formatted}.
+     *
+     * @throws DateTimeParseException if the value is {@code null} or in no accepted form
+     */
+    public static String canonical(String value) {
+        if (value != null && value.length() == 20 && value.charAt(4) == '-' && value.charAt(7) == '-'
+                && value.charAt(10) == 'T' && value.charAt(13) == ':' && value.charAt(16) == ':'
+                && value.charAt(19) == 'Z' && digits(value, 0, 4) && digits(value, 5, 7) && digits(value, 8, 10)
+                && digits(value, 11, 13) && digits(value, 14, 16) && digits(value, 17, 19)) {
+            int month = (value.charAt(5) - '0') * 10 + value.charAt(6) - '0';
+            int day = (value.charAt(8) - '0') * 10 + value.charAt(9) - '0';
+            int hour = (value.charAt(11) - '0') * 10 + value.charAt(12) - '0';
+            int minute = (value.charAt(14) - '0') * 10 + value.charAt(15) - '0';
+            int second = (value.charAt(17) - '0') * 10 + value.charAt(18) - '0';
+            // days past a short month's end (and leap seconds) are left to the parser
+            if (month >= 1 && month <= 12 && day >= 1 && day <= 28 && hour <= 23 && minute <= 59 && second <= 59) {
+                return value;
+            }
+        }
+        return format(parse(value));
+    }
+
+    private static boolean digits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Formats as MediaWiki's {@code TS_ISO_8601}: {@code YYYY-MM-DDTHH:MM:SSZ}, fractions dropped. */
     public static String format(Instant instant) {
         return ISO_SECONDS.format(instant);

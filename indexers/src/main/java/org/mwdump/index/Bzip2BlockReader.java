@@ -215,6 +215,11 @@ public final class Bzip2BlockReader extends ChunkedInputStream {
         startStream(next);
     }
 
+    /** The compressed byte offset that decoding has reached (the end of the block handed out last). */
+    public long compressedOffset() {
+        return expected >>> 3;
+    }
+
     /** Bytes decoded and handed out so far, plus the current block. */
     public long decodedOffset() {
         return decodedOffset;

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import org.mwdump.CorruptInputException;
 import org.mwdump.DumpException;
 import org.mwdump.DumpReader;
+import org.mwdump.DumpWriter;
 import org.mwdump.Dumps;
 import org.mwdump.ReadOptions;
 import org.mwdump.read.compress.ChunkedInputStream;
@@ -62,8 +63,113 @@ public final class ParallelDumps {
         }
     }
 
+    /** What {@link #copy} copied. */
+    public record CopyStats(long pages, long entries, long logItems, java.util.Map<String, Long> skippedElements) {
+    }
+
+    /** Told about progress while {@link #copy} runs, on the calling thread. */
+    @FunctionalInterface
+    public interface ProgressListener {
+        /**
+         * @param progress compressed bytes consumed so far and the input's size
+         * @param pages    pages written so far
+         */
+        void progress(org.mwdump.ReadProgress progress, long pages);
+    }
+
+    /** The number of threads used when none is given: the number of processors available to the JVM. */
+    public static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * Copies a dump into a writer on {@code threads} threads: decoding (a bz2 dump split at blocks,
+     * seekable zstd at frames, anything else decoded ahead on one thread), parsing and, for writers
+     * that offer {@linkplain DumpWriter#pageRuns() page runs} (XML, RevDoc), serializing run in
+     * parallel; pages reach the output in dump order and the output's bytes are those of a
+     * single-threaded {@link Dumps#copy}. Inputs that are not XML (RevDoc, Parquet) are copied on one
+     * thread. The writer's site info is written; {@link DumpWriter#finish()} is left to the caller.
+     *
+     * <p>Memory: up to {@code 2 × threads} chunks of about 1 MiB of XML (48 MiB at most) with their
+     * output, plus the decoders' buffers; a page of any length streams, split between its revisions.
+     *
+     * @throws DumpException as a single-threaded copy would throw it, with the same location
+     */
+    public static CopyStats copy(Path in, DumpWriter out, int threads, ReadOptions options,
+                                 ProgressListener listener) {
+        Objects.requireNonNull(in, "in is null");
+        Objects.requireNonNull(out, "out is null");
+        Objects.requireNonNull(options, "options is null");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1");
+        }
+        if (threads == 1) {
+            try (DumpReader reader = Dumps.open(in, options)) {
+                return copySequentially(reader, out, listener);
+            }
+        }
+        return copy(in, out, threads, options, listener, ParallelConversion.TARGET_CHUNK, ParallelConversion.MAX_CHUNK);
+    }
+
+    /** The parallel copy with the given chunk sizes (also on one worker thread, for tests). */
+    static CopyStats copy(Path in, DumpWriter out, int threads, ReadOptions options, ProgressListener listener,
+                          int targetChunk, int maxChunk) {
+        try (ConversionSource source = ConversionSource.open(in, threads)) {
+            if (source.source() == null) {
+                try (DumpReader reader = threads > 1 ? openOrNull(in, threads, options) : null) {
+                    DumpReader r = reader != null ? reader : Dumps.open(in, options);
+                    try {
+                        return copySequentially(r, out, listener);
+                    } finally {
+                        r.close();
+                    }
+                }
+            }
+            return new ParallelConversion(source.source(), out, threads, options, listener, targetChunk, maxChunk)
+                    .run();
+        } catch (IOException e) {
+            throw new DumpException("cannot read " + in + ": " + e.getMessage(), Chunks.location(in, -1), e);
+        }
+    }
+
+    /** Like {@link #copy(Path, DumpWriter, int, ReadOptions, ProgressListener)} with default options. */
+    public static CopyStats copy(Path in, DumpWriter out, int threads) {
+        return copy(in, out, threads, ReadOptions.DEFAULT, null);
+    }
+
+    private static DumpReader openOrNull(Path in, int threads, ReadOptions options) {
+        try {
+            return open(in, threads, options);
+        } catch (IOException | DumpException e) {
+            return null;
+        }
+    }
+
+    private static CopyStats copySequentially(DumpReader reader, DumpWriter writer, ProgressListener listener) {
+        writer.writeSiteInfo(reader.siteInfo());
+        long pages = 0;
+        long entries = 0;
+        long logItems = 0;
+        for (org.mwdump.model.Page page = reader.nextPage(); page != null; page = reader.nextPage()) {
+            writer.writePage(page);
+            pages++;
+            if (listener != null && (pages & 63) == 0) {
+                listener.progress(reader.progress(), pages);
+            }
+            for (org.mwdump.model.PageEntry e = reader.nextEntry(); e != null; e = reader.nextEntry()) {
+                writer.write(e);
+                entries++;
+            }
+        }
+        for (org.mwdump.model.LogItem item = reader.nextLogItem(); item != null; item = reader.nextLogItem()) {
+            writer.writeLogItem(item);
+            logItems++;
+        }
+        return new CopyStats(pages, entries, logItems, reader.skippedElements());
+    }
+
     /** The decoded chunks, concatenated in order, decoded ahead on a thread pool. */
-    private static final class ChunkStream extends ChunkedInputStream {
+    static final class ChunkStream extends ChunkedInputStream {
         private final FileChannel channel;
         private final Chunks chunks;
         private final List<Long> offsets;
@@ -71,6 +177,13 @@ public final class ParallelDumps {
         private final int window;
         private final ArrayDeque<Future<byte[]>> ahead = new ArrayDeque<>();
         private int nextToSubmit;
+
+        /** Compressed bytes of the chunks handed out so far. */
+        long compressedOffset() {
+            return consumed;
+        }
+
+        private volatile long consumed;
 
         ChunkStream(FileChannel channel, Chunks chunks, List<Long> offsets, int threads) {
             this.channel = channel;
@@ -112,6 +225,8 @@ public final class ParallelDumps {
                 throw new CorruptInputException("cannot decode: " + cause.getMessage(),
                         Chunks.location(chunks.file, -1), -1, cause);
             }
+            consumed = nextToSubmit - ahead.size() < offsets.size() ? offsets.get(nextToSubmit - ahead.size())
+                    : chunks.channel.size();
             fill();
             return chunk;
         }
@@ -119,7 +234,9 @@ public final class ParallelDumps {
         @Override
         public void close() throws IOException {
             pool.shutdownNow();
-            channel.close();
+            if (channel != null) {
+                channel.close();
+            }
         }
     }
 }

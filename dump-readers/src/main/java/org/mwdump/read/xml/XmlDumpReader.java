@@ -755,6 +755,10 @@ public final class XmlDumpReader implements DumpReader {
                 pageTitleForErrors, revisionIdForErrors);
     }
 
+    /** The decoder's position in its messages: {@code " (at char #N, byte #M)"}. */
+    private static final java.util.regex.Pattern BAD_BYTE =
+            java.util.regex.Pattern.compile(" \\(at char #\\d+, byte #-?\\d+\\)$");
+
     private DumpException translate(XMLStreamException e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e.getNestedException();
         if (cause instanceof CorruptInputException ce) {
@@ -766,7 +770,10 @@ public final class XmlDumpReader implements DumpReader {
         Location loc = e.getLocation();
         DumpLocation where = loc == null ? location() : location(loc.getLineNumber(), loc.getColumnNumber());
         if (e instanceof WstxIOException && cause instanceof CharConversionException bad) {
-            return new MalformedDumpException("invalid encoding: " + bad.getMessage(), where, e);
+            // the decoder's "(at char #N, byte #M)" counts from wherever this parser's input began, which is
+            // not the dump's start when a piece of it is parsed on its own: the location says where
+            String reason = BAD_BYTE.matcher(String.valueOf(bad.getMessage())).replaceFirst("");
+            return new MalformedDumpException("invalid encoding: " + reason, where, e);
         }
         if (e instanceof WstxIOException && cause instanceof IOException io) {
             return new CorruptInputException("cannot read input: " + io.getMessage(), where, -1, io);

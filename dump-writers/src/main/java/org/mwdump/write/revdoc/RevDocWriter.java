@@ -8,6 +8,8 @@ import java.util.Objects;
 import org.mwdump.DumpException;
 import org.mwdump.DumpLocation;
 import org.mwdump.DumpWriter;
+import org.mwdump.PageRunWriter;
+import org.mwdump.PageRuns;
 import org.mwdump.model.Comment;
 import org.mwdump.model.Contributor;
 import org.mwdump.model.LogItem;
@@ -44,6 +46,8 @@ public final class RevDocWriter implements DumpWriter {
     private final RevDocShape shape;
     private SiteInfo siteInfo = SiteInfo.EMPTY;
     private long skipped;
+    /** Skipped by runs, which end on other threads. */
+    private final java.util.concurrent.atomic.LongAdder runSkipped = new java.util.concurrent.atomic.LongAdder();
     private boolean closed;
 
     /**
@@ -67,7 +71,7 @@ public final class RevDocWriter implements DumpWriter {
 
     /** Uploads and log items that were skipped because RevDoc cannot hold them. */
     public long skippedEntries() {
-        return skipped;
+        return skipped + runSkipped.sum();
     }
 
     /** Kept only for its namespaces, which the legacy shape uses to strip title prefixes. */
@@ -113,7 +117,7 @@ public final class RevDocWriter implements DumpWriter {
             first = false;
         }
         if (r.timestamp() != null) {
-            key(j, first, "timestamp").string(Timestamps.format(r.instant()));
+            key(j, first, "timestamp").string(Timestamps.canonical(r.timestamp()));
             first = false;
         }
         Contributor c = r.contributor();
@@ -309,6 +313,60 @@ public final class RevDocWriter implements DumpWriter {
 
     private static AsciiJsonBuffer key(AsciiJsonBuffer j, boolean first, String name) throws IOException {
         return j.raw(first ? "\"" : ", \"").raw(name).raw("\": ");
+    }
+
+    /**
+     * Runs of revisions written on other threads: a run is a {@code RevDocWriter} of the same shape and
+     * site info onto the run's buffer, since every line stands alone.
+     */
+    @Override
+    public PageRuns pageRuns() {
+        return new PageRuns() {
+            @Override
+            public PageRunWriter newRun(OutputStream runOut, Page continued) {
+                RevDocWriter run = new RevDocWriter(runOut, shape);
+                run.siteInfo = siteInfo;
+                return new PageRunWriter() {
+                    @Override
+                    public void writePage(Page page) {
+                        run.writePage(page);
+                    }
+
+                    @Override
+                    public void write(PageEntry entry) {
+                        run.write(entry);
+                    }
+
+                    @Override
+                    public void writeLogItem(LogItem item) {
+                        run.writeLogItem(item);
+                    }
+
+                    @Override
+                    public void end(boolean leaveLastPageOpen) {
+                        try {
+                            run.json.flushBuffer();
+                        } catch (IOException e) {
+                            throw failure(e);
+                        }
+                        runSkipped.add(run.skipped);
+                    }
+                };
+            }
+
+            @Override
+            public void append(byte[] bytes, int offset, int length, Page continued, Page openAtEnd) {
+                if (closed) {
+                    throw new IllegalStateException("writer is closed");
+                }
+                try {
+                    json.flushBuffer();
+                    out.write(bytes, offset, length);
+                } catch (IOException e) {
+                    throw failure(e);
+                }
+            }
+        };
     }
 
     /** Writes out what is buffered. */

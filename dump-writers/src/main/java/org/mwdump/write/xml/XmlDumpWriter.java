@@ -7,6 +7,8 @@ import java.util.Objects;
 import org.mwdump.DumpException;
 import org.mwdump.DumpLocation;
 import org.mwdump.DumpWriter;
+import org.mwdump.PageRunWriter;
+import org.mwdump.PageRuns;
 import org.mwdump.model.Comment;
 import org.mwdump.model.Contributor;
 import org.mwdump.model.LogItem;
@@ -450,6 +452,81 @@ public final class XmlDumpWriter implements DumpWriter {
 
     private void indent(int n) throws IOException {
         w.raw(SPACES.substring(0, n));
+    }
+
+    /**
+     * Runs of pages written on other threads, once the header is written (its style, which runs
+     * share, may depend on the first revision); {@code null} before.
+     */
+    @Override
+    public PageRuns pageRuns() {
+        if (!headerWritten || closed) {
+            return null;
+        }
+        return new PageRuns() {
+            @Override
+            public PageRunWriter newRun(OutputStream runOut, Page continued) {
+                XmlDumpWriter run = new XmlDumpWriter(runOut, requestedVersion, style);
+                run.siteInfo = siteInfo;
+                run.version = version;
+                run.v11 = v11;
+                run.headerWritten = true;
+                if (continued != null) {
+                    run.currentPage = continued;
+                    run.pageOpen = true;
+                    run.pageHeaderWritten = true;
+                }
+                return new PageRunWriter() {
+                    @Override
+                    public void writePage(Page page) {
+                        run.writePage(page);
+                    }
+
+                    @Override
+                    public void write(PageEntry entry) {
+                        run.write(entry);
+                    }
+
+                    @Override
+                    public void writeLogItem(LogItem item) {
+                        run.writeLogItem(item);
+                    }
+
+                    @Override
+                    public void end(boolean leaveLastPageOpen) {
+                        try {
+                            if (!leaveLastPageOpen) {
+                                run.endPage();
+                            }
+                            run.w.flushBuffer();
+                        } catch (IOException e) {
+                            throw failure(e);
+                        }
+                    }
+                };
+            }
+
+            @Override
+            public void append(byte[] bytes, int offset, int length, Page continued, Page openAtEnd) {
+                check();
+                try {
+                    if (continued != null) {
+                        if (!pageOpen || !continued.equals(currentPage)) {
+                            throw new IllegalStateException("the run continues a page that is not open");
+                        }
+                    } else {
+                        endPage();
+                    }
+                    w.flushBuffer();
+                    out.write(bytes, offset, length);
+                    currentPage = openAtEnd;
+                    pageOpen = openAtEnd != null;
+                    pageHeaderWritten = true;
+                } catch (IOException e) {
+                    throw failure(e);
+                }
+            }
+        };
     }
 
     /** Writes out what is buffered (the output stays valid only once closed). */

@@ -1,0 +1,155 @@
+package org.mwdump.index;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.mwdump.Compression;
+import org.mwdump.CountingInputStream;
+import org.mwdump.DumpException;
+import org.mwdump.Dumps;
+
+/**
+ * The decoded XML of a dump file for {@link ParallelConversion}, decoded on several threads where the
+ * layout allows (bz2 at blocks, seekable zstd at frames). {@link #source()} is {@code null} when the
+ * file is not a MediaWiki XML dump with a {@code <mediawiki>} root in an ASCII-compatible encoding
+ * (RevDoc, Parquet, UTF-16, a segment without header): those are converted by one reader.
+ */
+final class ConversionSource implements AutoCloseable {
+    private final ParallelConversion.Source source;
+    private final AutoCloseable[] resources;
+
+    private ConversionSource(ParallelConversion.Source source, AutoCloseable... resources) {
+        this.source = source;
+        this.resources = resources;
+    }
+
+    ParallelConversion.Source source() {
+        return source;
+    }
+
+    static ConversionSource open(Path file, int threads) throws IOException {
+        String name = file.toString();
+        long size = Files.size(file);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        boolean ok = false;
+        try {
+            ByteBuffer magic = ByteBuffer.allocate(4);
+            channel.read(magic, 0);
+            byte[] h = magic.array();
+            InputStream decoded;
+            Compression compression;
+            java.util.function.LongSupplier consumed;
+            AutoCloseable extra = null;
+            if (h[0] == 'B' && h[1] == 'Z' && h[2] == 'h') {
+                Bzip2BlockReader blocks = new Bzip2BlockReader(channel, file, Math.max(2, threads), null);
+                decoded = blocks;
+                compression = Compression.BZIP2;
+                consumed = blocks::compressedOffset;
+            } else {
+                InputStream zstdFrames = seekableZstd(channel, file, threads, h);
+                if (zstdFrames != null) {
+                    decoded = zstdFrames;
+                    compression = Compression.ZSTD;
+                    ParallelDumps.ChunkStream frames = (ParallelDumps.ChunkStream) zstdFrames;
+                    consumed = frames::compressedOffset;
+                } else {
+                    CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
+                    extra = counted;
+                    decoded = Dumps.decompress(counted, file);
+                    compression = Compression.sniff(h, 4);
+                    consumed = counted::count;
+                }
+            }
+            BufferedInputStream content = new BufferedInputStream(decoded, 1 << 16);
+            ConversionSource result = isMediaWikiXml(content)
+                    ? new ConversionSource(new ParallelConversion.Source(content, name, file, compression, consumed,
+                    size), decoded, extra, channel)
+                    : new ConversionSource(null, decoded, extra, channel);
+            ok = true;
+            return result;
+        } catch (DumpException e) {
+            return new ConversionSource(null, channel);
+        } finally {
+            if (!ok) {
+                channel.close();
+            }
+        }
+    }
+
+    private static InputStream seekableZstd(FileChannel channel, Path file, int threads, byte[] h) throws IOException {
+        if ((h[0] & 0xff) != 0x28 || (h[1] & 0xff) != 0xB5 || (h[2] & 0xff) != 0x2F || (h[3] & 0xff) != 0xFD) {
+            return null;
+        }
+        try {
+            Chunks.SeekableZstd chunks = new Chunks.SeekableZstd(channel, file);
+            return new ParallelDumps.ChunkStream(null, chunks, chunks.offsets(), threads);
+        } catch (DumpException e) {
+            return null; // zstd without a seek table: decoded as one stream
+        }
+    }
+
+    /**
+     * Whether the content starts (after a UTF-8 byte-order mark, white space, an XML declaration and
+     * comments) with a {@code <mediawiki} element, in bytes without NUL (so not UTF-16).
+     */
+    static boolean isMediaWikiXml(BufferedInputStream in) throws IOException {
+        in.mark(4096);
+        byte[] head = in.readNBytes(4096);
+        in.reset();
+        int i = 0;
+        int n = head.length;
+        for (int k = 0; k < n; k++) {
+            if (head[k] == 0) {
+                return false;
+            }
+        }
+        if (n >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
+            i = 3;
+        }
+        String text = new String(head, i, n - i, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int p = 0;
+        while (p < text.length()) {
+            char c = text.charAt(p);
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+                p++;
+            } else if (text.startsWith("<?", p)) {
+                int end = text.indexOf("?>", p);
+                if (end < 0) {
+                    return false;
+                }
+                p = end + 2;
+            } else if (text.startsWith("<!--", p)) {
+                int end = text.indexOf("-->", p);
+                if (end < 0) {
+                    return false;
+                }
+                p = end + 3;
+            } else {
+                return text.startsWith("<mediawiki", p) && p + 10 < text.length()
+                        && " \t\r\n>".indexOf(text.charAt(p + 10)) >= 0;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (AutoCloseable c : resources) {
+            if (c == null) {
+                continue;
+            }
+            try {
+                c.close();
+            } catch (IOException | RuntimeException e) {
+                // closing after the work is done or failed: nothing more to report
+            } catch (Exception e) {
+                throw new IOException(e);
+            }
+        }
+    }
+}
