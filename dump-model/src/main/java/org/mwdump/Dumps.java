@@ -20,6 +20,7 @@ import org.mwdump.model.Page;
 import org.mwdump.model.PageEntry;
 import org.mwdump.model.SiteInfo;
 import org.mwdump.spi.Codecs;
+import org.mwdump.spi.ParallelCopier;
 import org.mwdump.spi.ReaderInput;
 import org.mwdump.spi.ReaderProvider;
 import org.mwdump.spi.WriterProvider;
@@ -171,6 +172,7 @@ public final class Dumps {
         static final List<ReaderProvider> READERS = load(ReaderProvider.class);
         static final List<WriterProvider> WRITERS = load(WriterProvider.class);
         static final List<Codecs> CODECS = load(Codecs.class);
+        static final ParallelCopier PARALLEL = load(ParallelCopier.class).stream().findFirst().orElse(null);
 
         private static <T> List<T> load(Class<T> type) {
             List<T> list = new ArrayList<>();
@@ -284,22 +286,35 @@ public final class Dumps {
         return null;
     }
 
-    /** Reads {@code in} and writes all of it to {@code out} in the given format; returns the entries written. */
+    /**
+     * Reads {@code in} and writes all of it to {@code out} in the given format, on
+     * {@link WriteOptions#threads()} threads when {@code org.mwdump:indexers} is on the class path
+     * (decoding, parsing and writing in parallel, with the bytes of a single-threaded conversion);
+     * returns the entries (revisions and uploads) and log items written. The output appears only when
+     * complete.
+     */
     public static long convert(Path in, Path out, DumpFormat format, WriteOptions options) {
-        try (DumpReader reader = open(in)) {
-            DumpWriter writer = create(out, format, options);
-            try {
-                long n = copy(reader, writer);
-                writer.finish();
-                return n;
-            } catch (RuntimeException | Error e) {
-                writer.abort();
-                throw e;
+        Objects.requireNonNull(in, "in is null");
+        DumpWriter writer = create(out, format, options);
+        try {
+            long n;
+            ParallelCopier parallel = options.threads() > 1 && Files.isRegularFile(in) ? Providers.PARALLEL : null;
+            if (parallel != null) {
+                n = parallel.copy(in, writer, options.threads(), ReadOptions.DEFAULT);
+            } else {
+                try (DumpReader reader = open(in)) {
+                    n = copy(reader, writer);
+                }
             }
+            writer.finish();
+            return n;
+        } catch (RuntimeException | Error e) {
+            writer.abort();
+            throw e;
         }
     }
 
-    /** Copies everything a reader yields into a writer (which stays open); returns the entries copied. */
+    /** Copies everything a reader yields into a writer (which stays open); returns the entries and log items copied. */
     public static long copy(DumpReader reader, DumpWriter writer) {
         SiteInfo site = reader.siteInfo();
         writer.writeSiteInfo(site);

@@ -7,7 +7,8 @@ package org.mwdump;
  * @param compressionLevel codec level, or {@code -1} for the codec's default
  * @param schemaVersion    MediaWiki XML schema to write ({@code "0.10"} or {@code "0.11"}); {@code null}
  *                         to keep the input's version where it is one of these, else 0.11
- * @param threads          threads a writer may use for compression; 1 writes on the caller's thread
+ * @param threads          threads for {@link Dumps#convert} (decoding, parsing, writing) and for a writer's
+ *                         compression; 1 works on the caller's thread
  */
 public record WriteOptions(Compression compression, int compressionLevel, String schemaVersion, int threads) {
     /** Compression from the file name, default level, input's schema, one thread. */

@@ -76,7 +76,13 @@ final class ConvertCommand implements Callable<Integer> {
                 : Dumps.create(Path.of(out), format, options);
         try {
             if (threads > 1 && java.nio.file.Files.isRegularFile(in)) {
-                entries = ParallelDumps.copy(in, writer, threads, ReadOptions.DEFAULT, progress::update).entries();
+                ParallelDumps.CopyStats stats = ParallelDumps.copy(in, writer, threads, ReadOptions.DEFAULT,
+                        progress::update);
+                entries = stats.entries();
+                if (!stats.parallel() && !quiet) {
+                    err.println("mwdump: note: " + in.getFileName() + " is not MediaWiki XML that can be split: "
+                            + "it was read on one thread");
+                }
             } else {
                 entries = 0;
                 try (DumpReader reader = Dumps.open(in)) {

@@ -475,7 +475,7 @@ final class ParallelConversion {
     }
 
     ParallelDumps.CopyStats stats() {
-        return new ParallelDumps.CopyStats(pages, entries, logItems, Collections.unmodifiableMap(skipped));
+        return new ParallelDumps.CopyStats(pages, entries, logItems, Collections.unmodifiableMap(skipped), true);
     }
 
     /** An unsynchronized byte array output stream that hands out its buffer. */

@@ -63,8 +63,14 @@ public final class ParallelDumps {
         }
     }
 
-    /** What {@link #copy} copied. */
-    public record CopyStats(long pages, long entries, long logItems, java.util.Map<String, Long> skippedElements) {
+    /**
+     * What {@link #copy} copied.
+     *
+     * @param parallel whether pages were parsed on several threads; {@code false} for inputs that are
+     *                 read by one reader (RevDoc, Parquet, XML without a {@code <mediawiki>} root, one thread)
+     */
+    public record CopyStats(long pages, long entries, long logItems, java.util.Map<String, Long> skippedElements,
+                            boolean parallel) {
     }
 
     /** Told about progress while {@link #copy} runs, on the calling thread. */
@@ -165,7 +171,7 @@ public final class ParallelDumps {
             writer.writeLogItem(item);
             logItems++;
         }
-        return new CopyStats(pages, entries, logItems, reader.skippedElements());
+        return new CopyStats(pages, entries, logItems, reader.skippedElements(), false);
     }
 
     /** The decoded chunks, concatenated in order, decoded ahead on a thread pool. */

@@ -39,7 +39,7 @@ final class AsciiJsonBuffer {
 
     AsciiJsonBuffer(OutputStream out, int size) {
         this.out = out;
-        this.buf = new byte[size];
+        this.buf = new byte[Math.max(size, 1024)];
     }
 
     /** Appends ASCII text that needs no escaping (keys, punctuation, numbers). */
@@ -68,44 +68,58 @@ final class AsciiJsonBuffer {
         return raw(value ? "true" : "false");
     }
 
+    /** Characters of the string being written, copied in bulk (cheaper than {@code charAt} per character). */
+    private char[] chars = new char[4096];
+
     /** Appends a quoted, escaped JSON string. */
     AsciiJsonBuffer string(String s) throws IOException {
         byteOut((byte) '"');
         int n = s.length();
-        int i = 0;
-        while (i < n) {
-            // fast path: a run of characters copied as they are
-            int room = buf.length - pos;
-            if (room <= 6) {
-                flushBuffer();
-                room = buf.length;
-            }
-            int limit = Math.min(n, i + room - 6);
-            while (i < limit) {
-                char c = s.charAt(i);
-                if (c >= 128 || ESCAPE[c] != 0) {
-                    break;
+        char[] cs = chars;
+        byte[] b = buf;
+        for (int from = 0; from < n; from += cs.length) {
+            int len = Math.min(cs.length, n - from);
+            s.getChars(from, from + len, cs, 0);
+            int i = 0;
+            while (i < len) {
+                // room for a whole stretch of six-byte escapes, so the loops below need no checks
+                if (b.length - pos < 6 * 64) {
+                    flushBuffer();
                 }
-                buf[pos++] = (byte) c;
-                i++;
-            }
-            if (i < limit) {
-                char c = s.charAt(i++);
-                byte e = c < 128 ? ESCAPE[c] : (byte) 'u';
-                buf[pos++] = '\\';
-                if (e != 'u') {
-                    buf[pos++] = e;
-                } else {
-                    buf[pos++] = 'u';
-                    buf[pos++] = HEX[(c >> 12) & 0xf];
-                    buf[pos++] = HEX[(c >> 8) & 0xf];
-                    buf[pos++] = HEX[(c >> 4) & 0xf];
-                    buf[pos++] = HEX[c & 0xf];
+                int limit = Math.min(len, i + 64);
+                int p = pos;
+                for (; i < limit; i++) {
+                    char c = cs[i];
+                    if (c < 128) {
+                        byte e = ESCAPE[c];
+                        if (e == 0) {
+                            b[p++] = (byte) c;
+                        } else if (e != 'u') {
+                            b[p] = '\\';
+                            b[p + 1] = e;
+                            p += 2;
+                        } else {
+                            p = unicodeEscape(b, p, c);
+                        }
+                    } else {
+                        p = unicodeEscape(b, p, c);
+                    }
                 }
+                pos = p;
             }
         }
         byteOut((byte) '"');
         return this;
+    }
+
+    private static int unicodeEscape(byte[] b, int p, char c) {
+        b[p] = '\\';
+        b[p + 1] = 'u';
+        b[p + 2] = HEX[(c >> 12) & 0xf];
+        b[p + 3] = HEX[(c >> 8) & 0xf];
+        b[p + 4] = HEX[(c >> 4) & 0xf];
+        b[p + 5] = HEX[c & 0xf];
+        return p + 6;
     }
 
     private void byteOut(byte b) throws IOException {

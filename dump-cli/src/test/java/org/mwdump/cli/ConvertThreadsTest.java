@@ -1,0 +1,90 @@
+package org.mwdump.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mwdump.DumpReader;
+import org.mwdump.Dumps;
+import org.mwdump.model.PageEntry;
+import org.mwdump.testing.Corpus;
+
+/**
+ * {@code mwdump convert --threads 1} and {@code --threads 4} give the same output for every corpus
+ * dump and every output format: the same bytes for XML and RevDoc (compressed outputs compared
+ * decompressed), the same rows for Parquet; and the same error, with no output left, when one fails.
+ */
+class ConvertThreadsTest {
+
+    static List<Path> dumps() throws IOException {
+        Path corpus = Corpus.shared().resolve("corpus");
+        try (Stream<Path> s = Files.walk(corpus)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> !p.startsWith(corpus.resolve("reference")) && !p.startsWith(corpus.resolve("schemas")))
+                    .filter(p -> {
+                        String n = p.getFileName().toString();
+                        return !n.contains("index") && !n.endsWith(".md") && !n.endsWith(".txt")
+                                && !n.endsWith(".xsd") && !n.endsWith(".json") && !n.endsWith(".py");
+                    })
+                    .sorted().toList();
+        }
+    }
+
+    static List<PageEntry> entries(Path file) {
+        try (DumpReader r = Dumps.open(file)) {
+            return r.entries().toList();
+        }
+    }
+
+    @Test
+    void oneAndFourThreadsWriteTheSame(@TempDir Path dir) throws IOException {
+        List<Path> dumps = dumps();
+        assertTrue(dumps.size() > 20, "corpus dumps: " + dumps.size());
+        for (Path dump : dumps) {
+            for (String ext : new String[] {"jsonl", "xml", "parquet", "jsonl.zst", "xml.gz"}) {
+                String what = dump.getFileName() + " -> " + ext;
+                Path one = dir.resolve("one." + ext);
+                Path four = dir.resolve("four." + ext);
+                MainTest.Result a = MainTest.run("convert", "--quiet", "--threads", "1", dump.toString(), one.toString());
+                MainTest.Result b = MainTest.run("convert", "--quiet", "--threads", "4", dump.toString(), four.toString());
+                assertEquals(a.status(), b.status(), what + ": " + a.err() + " / " + b.err());
+                assertEquals(a.err(), b.err(), what);
+                if (a.status() != 0) {
+                    assertTrue(Files.notExists(four), what + ": output left after an error");
+                    MainTest.assertNoFileNamed(dir, ".four");
+                    continue;
+                }
+                if (ext.equals("jsonl") || ext.equals("xml")) {
+                    assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(four), what);
+                } else if (ext.equals("parquet")) {
+                    assertEquals(entries(one), entries(four), what);
+                } else {
+                    try (var x = Dumps.decompress(Files.newInputStream(one), one);
+                         var y = Dumps.decompress(Files.newInputStream(four), four)) {
+                        assertArrayEquals(x.readAllBytes(), y.readAllBytes(), what);
+                    }
+                }
+                Files.delete(one);
+                Files.delete(four);
+            }
+        }
+    }
+
+    @Test
+    void libraryConvertTakesThreads(@TempDir Path dir) {
+        Path dump = Corpus.file("aawiki-20260101/aawiki-20260101-pages-meta-history.xml.7z");
+        long one = Dumps.convert(dump, dir.resolve("one.xml"), org.mwdump.DumpFormat.XML,
+                org.mwdump.WriteOptions.builder().threads(1).build());
+        long three = Dumps.convert(dump, dir.resolve("three.xml"), org.mwdump.DumpFormat.XML,
+                org.mwdump.WriteOptions.builder().threads(3).build());
+        assertEquals(one, three);
+        assertTrue(one > 1000, "revisions: " + one);
+    }
+}
