@@ -1,0 +1,68 @@
+package org.mwdump.spi;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Output files written under a temporary name beside their target and renamed into place when
+ * complete, so that a reader never sees half a file under the target name.
+ *
+ * <p>Unlike {@link Files#createTempFile}, which gives a file mode {@code 0600} on POSIX systems, the
+ * temporary file is created the way any program creates an ordinary file: with the mode the process
+ * umask leaves of {@code 0666} ({@code 0644} under umask {@code 022}), and the directory's default
+ * ACL where there is one. The renamed file keeps that mode, so an output or index is readable by
+ * whoever could read a file the user made with {@code cp} or a text editor.
+ */
+public final class OutputFiles {
+    private static final int ATTEMPTS = 100;
+
+    private OutputFiles() {
+    }
+
+    /**
+     * Creates a new, empty file beside {@code target}, named {@code .<target name><digits>.part} (hidden,
+     * and never a name that another file of the directory has), with the permissions of an ordinary new file.
+     *
+     * @throws IOException if the directory of {@code target} does not exist or cannot be written
+     */
+    public static Path createTempBeside(Path target) throws IOException {
+        Objects.requireNonNull(target, "target is null");
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir == null) {
+            throw new IOException("no directory to write in: " + target);
+        }
+        String prefix = "." + abs.getFileName();
+        for (int i = 0; ; i++) {
+            Path temp = dir.resolve(prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + ".part");
+            try {
+                // O_CREAT | O_EXCL without a mode attribute: 0666 less the umask, like any new file
+                return Files.createFile(temp);
+            } catch (FileAlreadyExistsException e) {
+                if (i == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Renames a complete temporary file to its target, replacing what was there: atomically where the
+     * file system can, so that a reader sees the old file or the new one, never neither.
+     */
+    public static void moveIntoPlace(Path temp, Path target) throws IOException {
+        Objects.requireNonNull(temp, "temp is null");
+        Objects.requireNonNull(target, "target is null");
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
