@@ -8,11 +8,11 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import org.mwdump.DumpLocation;
 import org.mwdump.MalformedDumpException;
+import org.mwdump.spi.OutputFiles;
 
 /**
  * The blocks of a bz2 file: the bit offset of every block and the decoded offset where its output
@@ -109,7 +109,7 @@ public final class BlockIndex {
 
     /** Writes this index (through a temporary file renamed when complete). */
     public void write(Path file) throws IOException {
-        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".part");
+        Path temp = OutputFiles.createTempBeside(file);
         try {
             ByteBuffer b = ByteBuffer.allocate(16 + 16 * bitOffsets.length + 8).order(ByteOrder.LITTLE_ENDIAN);
             b.put(MAGIC).putLong(bitOffsets.length);
@@ -120,7 +120,7 @@ public final class BlockIndex {
             try (OutputStream out = Files.newOutputStream(temp)) {
                 out.write(b.array());
             }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            OutputFiles.moveIntoPlace(temp, file);
         } finally {
             Files.deleteIfExists(temp);
         }

@@ -9,11 +9,11 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import org.mwdump.DumpLocation;
 import org.mwdump.MalformedDumpException;
+import org.mwdump.spi.OutputFiles;
 
 /**
  * A compact, memory-mapped page index: page id to position (the offset of the stream, frame or block
@@ -152,7 +152,7 @@ public final class PageIndex {
         public void write(Path file) throws IOException {
             long[] byId = pairsSorted(ids, positions);
             long[] byTitle = pairsSorted(hashes, ids);
-            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".part");
+            Path temp = OutputFiles.createTempBeside(file);
             try {
                 try (OutputStream out = Files.newOutputStream(temp)) {
                     ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
@@ -168,7 +168,7 @@ public final class PageIndex {
                     }
                     out.write(buf.array(), 0, buf.position());
                 }
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                OutputFiles.moveIntoPlace(temp, file);
             } finally {
                 Files.deleteIfExists(temp);
             }

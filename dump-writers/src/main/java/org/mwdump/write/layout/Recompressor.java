@@ -11,7 +11,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +22,7 @@ import java.util.concurrent.Future;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.mwdump.DumpException;
 import org.mwdump.DumpLocation;
+import org.mwdump.spi.OutputFiles;
 
 /**
  * Rewrites a MediaWiki XML dump (decompressed bytes) in a page-aligned layout for random access, the
@@ -39,7 +39,8 @@ import org.mwdump.DumpLocation;
  * per-frame checksums, which plain {@code zstd -d} skips.
  *
  * <p>Chunks are independent, so they are compressed on {@code threads} threads; memory is about
- * {@code 2 × threads} chunks. Outputs are written under temporary names and renamed when complete.
+ * {@code 2 × threads} chunks. Outputs are written under temporary names and renamed when complete; they
+ * get the mode of any new file under the process umask.
  */
 public final class Recompressor {
     /** The empty bz2 stream recompressxml writes at the end of every file. */
@@ -112,8 +113,14 @@ public final class Recompressor {
      * {@code index} (bz2-compressed text).
      */
     public Result recompress(InputStream xml, Path out, Path index) throws IOException {
-        Path tempOut = temp(out);
-        Path tempIndex = temp(index);
+        Path tempOut = OutputFiles.createTempBeside(out);
+        Path tempIndex;
+        try {
+            tempIndex = OutputFiles.createTempBeside(index);
+        } catch (IOException e) {
+            Files.deleteIfExists(tempOut);
+            throw e;
+        }
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "mwdump-recompress");
             t.setDaemon(true);
@@ -126,19 +133,14 @@ public final class Recompressor {
                          new BufferedOutputStream(Files.newOutputStream(tempIndex), 1 << 16), 9)) {
                 result = run(xml, dump, idx, pool);
             }
-            Files.move(tempOut, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            Files.move(tempIndex, index, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            OutputFiles.moveIntoPlace(tempOut, out);
+            OutputFiles.moveIntoPlace(tempIndex, index);
             return result;
         } finally {
             pool.shutdownNow();
             Files.deleteIfExists(tempOut);
             Files.deleteIfExists(tempIndex);
         }
-    }
-
-    private static Path temp(Path target) throws IOException {
-        Path abs = target.toAbsolutePath();
-        return Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".part");
     }
 
     /** A chunk of XML and the index lines of its pages (offset filled in when written). */
