@@ -1,11 +1,16 @@
 package org.mwdump.cli;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Stack;
 import java.util.concurrent.Callable;
 import org.mwdump.Compression;
 import org.mwdump.DumpFormat;
@@ -16,30 +21,33 @@ import org.mwdump.index.IndexedDump;
 import org.mwdump.index.IndexedPage;
 import org.mwdump.model.PageEntry;
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mwdump get}: pages by id or title from an indexed dump. */
 @Command(name = "get", mixinStandardHelpOptions = true,
         description = {"Print pages of an indexed dump by id or title, as convert would write them "
-                + "(RevDoc: one line per revision).",
-                "Builds the page index first if it is missing, saying so on standard error. Exits with 1 if a page "
-                        + "is not found."})
+                + "(RevDoc: one line per revision), in the order asked for; --id and --title may be mixed and repeated.",
+                "Builds the page index first if it is missing, saying so on standard error. Each page not found is "
+                        + "named on standard error, and the exit status is then 1; when none is found nothing is "
+                        + "written to standard output."})
 final class GetCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DUMP", description = "a multistream dump with its index beside it")
     Path dump;
 
-    @ArgGroup(exclusive = false, multiplicity = "1..*")
-    List<Key> keys;
+    /** The pages asked for, in the order of the command line: --id and --title fill it through {@link Keys}. */
+    final List<Key> keys = new ArrayList<>();
 
-    static final class Key {
-        @Option(names = "--id", paramLabel = "N", description = "a page id") Long id;
-        @Option(names = "--title", paramLabel = "T", description = "a page title, with namespace prefix") String title;
-    }
+    @Option(names = "--id", paramLabel = "N", description = "a page id", parameterConsumer = Keys.class)
+    List<Long> ids;
+
+    @Option(names = "--title", paramLabel = "T", description = "a page title, with namespace prefix",
+            parameterConsumer = Keys.class)
+    List<String> titles;
 
     @Option(names = "--to", paramLabel = "FORMAT", defaultValue = "xml", description = "xml (default) or revdoc")
     String to;
@@ -47,11 +55,46 @@ final class GetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** One page asked for: by id or by title. */
+    record Key(Long id, String title) {
+        @Override
+        public String toString() {
+            return id != null ? "id " + id : "title \"" + title + "\"";
+        }
+    }
+
+    /** Adds each --id and --title to {@link #keys} as it is met, so that mixed options keep their order. */
+    static final class Keys implements CommandLine.IParameterConsumer {
+        @Override
+        public void consumeParameters(Stack<String> args, ArgSpec argSpec, CommandSpec commandSpec) {
+            String option = ((CommandLine.Model.OptionSpec) argSpec).longestName();
+            if (args.isEmpty()) {
+                throw new CommandLine.ParameterException(commandSpec.commandLine(),
+                        "Missing required parameter for option '" + option + "' (" + argSpec.paramLabel() + ")");
+            }
+            String value = args.pop();
+            GetCommand get = (GetCommand) commandSpec.userObject();
+            if (option.equals("--id")) {
+                try {
+                    get.keys.add(new Key(Long.parseLong(value.strip()), null));
+                } catch (NumberFormatException e) {
+                    throw new CommandLine.ParameterException(commandSpec.commandLine(),
+                            "Invalid value for option '--id': '" + value + "' is not a page id");
+                }
+            } else {
+                get.keys.add(new Key(null, value));
+            }
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         DumpFormat format = Formats.parse(to);
         if (format == DumpFormat.PARQUET) {
             throw new CommandLine.ParameterException(spec.commandLine(), "get writes xml or revdoc");
+        }
+        if (keys.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "at least one --id or --title is required");
         }
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.exists(dump)) {
@@ -63,25 +106,50 @@ final class GetCommand implements Callable<Integer> {
         }
         int missing = 0;
         try (IndexedDump indexed = IndexedDump.open(dump)) {
-            spec.commandLine().getOut().flush();
-            DumpWriter writer = Dumps.create(ConvertCommand.uncloseable(System.out), format,
-                    WriteOptions.builder().compression(Compression.NONE).build());
-            writer.writeSiteInfo(indexed.siteInfo());
+            // ids in one batch (each stream decoded once), titles one by one; written in the order asked
+            List<Long> wantedIds = keys.stream().filter(k -> k.id() != null).map(Key::id).toList();
+            Map<Long, IndexedPage> byId = indexed.byIds(wantedIds);
+            List<IndexedPage> found = new ArrayList<>();
             for (Key key : keys) {
-                Optional<IndexedPage> page = key.id != null ? indexed.byId(key.id) : indexed.byTitle(key.title);
-                if (page.isEmpty()) {
+                Optional<IndexedPage> page = key.id() != null ? Optional.ofNullable(byId.get(key.id()))
+                        : indexed.byTitle(key.title());
+                if (page.isPresent()) {
+                    found.add(page.get());
+                } else {
                     missing++;
-                    err.println("mwdump: " + dump + ": no page " + (key.id != null ? "with id " + key.id
-                            : "titled \"" + key.title + "\""));
-                    continue;
-                }
-                writer.writePage(page.get().page());
-                for (PageEntry e : page.get().entries()) {
-                    writer.write(e);
+                    err.println("mwdump: not found: " + key);
                 }
             }
-            writer.finish();
+            err.flush();
+            if (!found.isEmpty()) {
+                spec.commandLine().getOut().flush();
+                DumpWriter writer = Dumps.create(uncloseable(System.out), format,
+                        WriteOptions.builder().compression(Compression.NONE).build());
+                writer.writeSiteInfo(indexed.siteInfo());
+                for (IndexedPage page : found) {
+                    writer.writePage(page.page());
+                    for (PageEntry e : page.entries()) {
+                        writer.write(e);
+                    }
+                }
+                writer.finish();
+            }
         }
         return missing == 0 ? 0 : Main.DATA_PROBLEM;
+    }
+
+    /** Standard output for a writer, which closes what it writes to when it finishes: flushed, never closed. */
+    private static OutputStream uncloseable(OutputStream out) {
+        return new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.flush();
+            }
+        };
     }
 }

@@ -1,0 +1,109 @@
+package org.mwdump.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mwdump.testing.SmallDumps;
+import org.mwdump.write.layout.Recompressor;
+
+/** {@code mwdump get} on a generated multistream dump, with standard output captured. */
+class GetTest {
+    @TempDir
+    static Path dir;
+    static Path dump;
+
+    record Result(int status, String out, String err) {
+    }
+
+    @BeforeAll
+    static void makeDump() throws IOException {
+        dump = dir.resolve("small-multistream.xml.bz2");
+        new Recompressor(Recompressor.Layout.BZIP2_MULTISTREAM, 10, 1)
+                .recompress(new ByteArrayInputStream(SmallDumps.xml(60)), dump, dir.resolve("small-multistream-index.txt.bz2"));
+    }
+
+    /** Runs the command in-process; pages go to {@code System.out}, which is captured for the call. */
+    static synchronized Result run(String... args) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream saved = System.out;
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status;
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            status = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        } finally {
+            System.out.flush();
+            System.setOut(saved);
+        }
+        return new Result(status, out + bytes.toString(StandardCharsets.UTF_8), err.toString());
+    }
+
+    static List<String> titles(String xml) {
+        List<String> titles = new ArrayList<>();
+        Matcher m = Pattern.compile("<title>([^<]*)</title>").matcher(xml);
+        while (m.find()) {
+            titles.add(m.group(1));
+        }
+        return titles;
+    }
+
+    @Test
+    void pagesComeInTheOrderAskedWhateverTheMixOfIdsAndTitles() {
+        Result r = run("get", dump.toString(), "--title", "Page 33", "--id", "100", "--title=Page 2", "--id=20",
+                "--id", "590", "--title", "Page 1");
+        assertEquals(0, r.status(), r.err());
+        assertEquals(List.of("Page 33", "Page 10", "Page 2", "Page 2", "Page 59", "Page 1"), titles(r.out()));
+        assertTrue(r.out().startsWith("<mediawiki"), r.out());
+        assertTrue(r.out().strip().endsWith("</mediawiki>"), r.out());
+
+        Result revdoc = run("get", dump.toString(), "--to", "revdoc", "--id", "30", "--title", "Page 5");
+        assertEquals(0, revdoc.status(), revdoc.err());
+        String[] lines = revdoc.out().strip().split("\n");
+        assertEquals(2, lines.length, revdoc.out());
+        assertTrue(lines[0].contains("\"Page 3\""), lines[0]);
+        assertTrue(lines[1].contains("\"Page 5\""), lines[1]);
+    }
+
+    @Test
+    void eachPageNotFoundIsNamedAndTheOthersAreStillWritten() {
+        Result r = run("get", dump.toString(), "--id", "10", "--title", "No such page", "--id", "99999",
+                "--title", "Page 4");
+        assertEquals(1, r.status(), r.err());
+        assertEquals(List.of("Page 1", "Page 4"), titles(r.out()));
+        assertEquals("mwdump: not found: title \"No such page\"\nmwdump: not found: id 99999\n",
+                r.err().replace("\r\n", "\n").replaceAll("(?m)^building the page index.*\n", ""));
+    }
+
+    @Test
+    void nothingOnStandardOutputWhenNoneIsFound() {
+        Result r = run("get", dump.toString(), "--title", "Nope", "--id", "7");
+        assertEquals(1, r.status(), r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("mwdump: not found: title \"Nope\""), r.err());
+        assertTrue(r.err().contains("mwdump: not found: id 7"), r.err());
+    }
+
+    @Test
+    void usageErrors() {
+        assertEquals(2, run("get", dump.toString()).status());
+        assertEquals(2, run("get", dump.toString(), "--id", "ten").status());
+        assertEquals(2, run("get", dump.toString(), "--id").status());
+        assertEquals(2, run("get", dump.toString(), "--to", "parquet", "--id", "10").status());
+    }
+}
