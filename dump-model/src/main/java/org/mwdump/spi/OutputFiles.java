@@ -1,9 +1,11 @@
 package org.mwdump.spi;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Objects;
@@ -29,7 +31,8 @@ public final class OutputFiles {
      * Creates a new, empty file beside {@code target}, named {@code .<target name><digits>.part} (hidden,
      * and never a name that another file of the directory has), with the permissions of an ordinary new file.
      *
-     * @throws IOException if the directory of {@code target} does not exist or cannot be written
+     * @throws IOException if the directory of {@code target} does not exist or cannot be written (an
+     *                     {@link AccessDeniedException} or {@link NoSuchFileException} naming the directory)
      */
     public static Path createTempBeside(Path target) throws IOException {
         Objects.requireNonNull(target, "target is null");
@@ -48,6 +51,12 @@ public final class OutputFiles {
                 if (i == ATTEMPTS) {
                     throw e;
                 }
+            } catch (AccessDeniedException e) {
+                // about the directory: the temporary name means nothing to whoever reads the message
+                throw (AccessDeniedException) new AccessDeniedException(dir.toString(), null, e.getReason()).initCause(e);
+            } catch (NoSuchFileException e) {
+                throw (NoSuchFileException) new NoSuchFileException(dir.toString(), null, "no such directory")
+                        .initCause(e);
             }
         }
     }

@@ -66,9 +66,11 @@ class OutputFilesTest {
     @Test
     void missingDirectoryIsAnIOException(@TempDir Path dir) {
         Path target = dir.resolve("no/such/dir/out.xml");
-        assertEquals(java.nio.file.NoSuchFileException.class,
-                org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
-                        () -> OutputFiles.createTempBeside(target)).getClass());
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> OutputFiles.createTempBeside(target));
+        assertEquals(java.nio.file.NoSuchFileException.class, e.getClass());
+        assertEquals(target.getParent().toString(), ((java.nio.file.NoSuchFileException) e).getFile(),
+                "the message names the directory, not a temporary file");
     }
 
     static int mode(Set<PosixFilePermission> perms) {
