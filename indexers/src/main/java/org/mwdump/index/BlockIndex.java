@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.Optional;
 import org.mwdump.DumpLocation;
 import org.mwdump.MalformedDumpException;
 import org.mwdump.spi.OutputFiles;
@@ -17,22 +18,36 @@ import org.mwdump.spi.OutputFiles;
 /**
  * The blocks of a bz2 file: the bit offset of every block and the decoded offset where its output
  * starts, as indexed_bzip2's {@code block_offsets()} and seek-bzip's tables record them. Kept beside
- * the dump as {@code <dump>.mwbidx} (little-endian: magic {@code MWBIDX01}, block count, the pairs,
- * then the total decoded size). 16 bytes per block: about 1.6 MB for a 100 GB dump.
+ * the dump as {@code <dump>.mwbidx} (little-endian: magic {@code MWBIDX02}, block count, the size and
+ * modification time ({@link DumpStamp}) of the dump it was built from, or -1 and 0, the pairs, then the
+ * total decoded size; files of the first version, {@code MWBIDX01}, have no stamp). 16 bytes per block:
+ * about 1.6 MB for a 100 GB dump.
  */
 public final class BlockIndex {
-    private static final byte[] MAGIC = "MWBIDX01".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC_V1 = "MWBIDX01".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "MWBIDX02".getBytes(StandardCharsets.US_ASCII);
     /** Suffix of the block index file written beside a dump. */
     public static final String SUFFIX = ".mwbidx";
 
     private final long[] bitOffsets;
     private final long[] decodedOffsets;
     private final long decodedSize;
+    private final DumpStamp builtFrom;
 
     BlockIndex(long[] bitOffsets, long[] decodedOffsets, long decodedSize) {
+        this(bitOffsets, decodedOffsets, decodedSize, null);
+    }
+
+    BlockIndex(long[] bitOffsets, long[] decodedOffsets, long decodedSize, DumpStamp builtFrom) {
         this.bitOffsets = bitOffsets;
         this.decodedOffsets = decodedOffsets;
         this.decodedSize = decodedSize;
+        this.builtFrom = builtFrom;
+    }
+
+    /** The size and modification time of the dump this index was built from, if recorded. */
+    public Optional<DumpStamp> builtFrom() {
+        return Optional.ofNullable(builtFrom);
     }
 
     /** Where the block index of a dump lives. */
@@ -80,27 +95,32 @@ public final class BlockIndex {
     public static BlockIndex read(Path file) throws IOException {
         byte[] all = Files.readAllBytes(file);
         ByteBuffer b = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
-        if (all.length < 24 || !Arrays.equals(Arrays.copyOf(all, 8), MAGIC)) {
+        byte[] magic = Arrays.copyOf(all, 8);
+        int header = Arrays.equals(magic, MAGIC_V1) ? 16 : 32;
+        if (all.length < header + 8 || !Arrays.equals(magic, MAGIC) && !Arrays.equals(magic, MAGIC_V1)) {
             throw bad(file, "not a block index", 0);
         }
         long n = b.getLong(8);
-        if (n < 0 || 16 + 16 * n + 8 != all.length) {
+        // compared by division: a huge count must not wrap around to a size that matches
+        if (n < 0 || n > (all.length - header - 8) / 16 || header + 16 * n + 8 != all.length) {
             throw bad(file, "block index size does not match its count " + n, 8);
         }
+        long dumpSize = header == 32 ? b.getLong(16) : -1;
+        DumpStamp stamp = dumpSize < 0 ? null : new DumpStamp(dumpSize, b.getLong(24));
         long[] bits = new long[(int) n];
         long[] decoded = new long[(int) n];
         for (int i = 0; i < n; i++) {
-            bits[i] = b.getLong(16 + 16 * i);
-            decoded[i] = b.getLong(24 + 16 * i);
+            bits[i] = b.getLong(header + 16 * i);
+            decoded[i] = b.getLong(header + 8 + 16 * i);
             if (i > 0 && (bits[i] <= bits[i - 1] || decoded[i] < decoded[i - 1])) {
-                throw bad(file, "block index entries out of order at " + i, 16 + 16L * i);
+                throw bad(file, "block index entries out of order at " + i, header + 16L * i);
             }
         }
-        long total = b.getLong(16 + 16 * (int) n);
+        long total = b.getLong(header + 16 * (int) n);
         if (n > 0 && total < decoded[(int) n - 1]) {
-            throw bad(file, "block index total below its last block", 16 + 16 * n);
+            throw bad(file, "block index total below its last block", header + 16 * n);
         }
-        return new BlockIndex(bits, decoded, total);
+        return new BlockIndex(bits, decoded, total, stamp);
     }
 
     private static MalformedDumpException bad(Path file, String what, long offset) {
@@ -111,8 +131,9 @@ public final class BlockIndex {
     public void write(Path file) throws IOException {
         Path temp = OutputFiles.createTempBeside(file);
         try {
-            ByteBuffer b = ByteBuffer.allocate(16 + 16 * bitOffsets.length + 8).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer b = ByteBuffer.allocate(32 + 16 * bitOffsets.length + 8).order(ByteOrder.LITTLE_ENDIAN);
             b.put(MAGIC).putLong(bitOffsets.length);
+            b.putLong(builtFrom == null ? -1 : builtFrom.size()).putLong(builtFrom == null ? 0 : builtFrom.modifiedNanos());
             for (int i = 0; i < bitOffsets.length; i++) {
                 b.putLong(bitOffsets[i]).putLong(decodedOffsets[i]);
             }
@@ -128,9 +149,12 @@ public final class BlockIndex {
 
     /**
      * Decodes a whole bz2 file on {@code threads} threads, building its block index and a page index
-     * (pages by the decoded offset of their {@code <page>} line) in the same pass.
+     * (pages by the decoded offset of their {@code <page>} line) in the same pass. Both record the dump's
+     * {@link DumpStamp} as it was before reading.
      */
     public static BlockIndex build(Path dump, int threads, PageIndex.Builder pages) throws IOException {
+        DumpStamp stamp = DumpStamp.of(dump);
+        pages.builtFrom(stamp);
         long[][] acc = {new long[1024], new long[1024]};
         int[] n = {0};
         long total;
@@ -146,6 +170,6 @@ public final class BlockIndex {
              })) {
             total = PageScanner.scan(reader, pages);
         }
-        return new BlockIndex(Arrays.copyOf(acc[0], n[0]), Arrays.copyOf(acc[1], n[0]), total);
+        return new BlockIndex(Arrays.copyOf(acc[0], n[0]), Arrays.copyOf(acc[1], n[0]), total, stamp);
     }
 }

@@ -8,11 +8,18 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +38,17 @@ import org.mwdump.model.SiteInfo;
 
 /**
  * Random access to the pages of a multistream bz2, seekable zstd or ordinary single-stream bz2 dump
- * (the last through a block index, {@code <dump>.mwbidx}, built beside it on first use). {@link #open(Path)} looks for the page index
- * beside the dump ({@code <dump>.mwpidx}) and builds it from Wikimedia's multistream index
- * ({@code …-multistream-index.txt.bz2}) when it is missing. A lookup decodes one bz2 stream (up to
- * 100 pages in Wikimedia's files); batch lookups decode each stream once.
+ * (the last through a block index, {@code <dump>.mwbidx}, built with the page index). A lookup decodes
+ * one bz2 stream (up to 100 pages in Wikimedia's files); batch lookups decode each stream once.
+ *
+ * <p>{@link #open(Path)} uses the page index beside the dump ({@code <dump>.mwpidx}). When there is
+ * none, or it was built from another version of the dump (an index records the size and modification
+ * time of its dump), it builds one: from Wikimedia's multistream index beside the dump
+ * ({@code …-multistream-index.txt.bz2}) when there is one, which takes seconds, else by decoding the whole
+ * dump once (on all cores for single-stream bz2). The new index goes beside the dump, or, when the dump's
+ * directory cannot be written, to the per-user cache ({@code $XDG_CACHE_HOME/mwdump}, else
+ * {@code ~/.cache/mwdump}) under a name that includes a hash of the dump's path, so two dumps of the same
+ * name never share an index. {@link Options} choose another directory, or forbid building.
  *
  * <p>Safe for many threads: the index is memory-mapped and the dump is read with positional reads.
  */
@@ -75,28 +89,268 @@ public final class IndexedDump implements Closeable {
     }
 
     /**
-     * Opens a multistream dump for random access, building its page index first if needed.
+     * Opens a dump for random access with the default {@link Options}: its index beside it, or in the
+     * per-user cache when the dump's directory cannot be written; built first when missing or stale.
      *
-     * @throws DumpException if neither a page index nor a multistream index is found beside the dump
+     * @throws DumpException if the dump cannot be split into streams, frames or blocks
      */
     public static IndexedDump open(Path dump) throws IOException {
+        return open(dump, Options.DEFAULT);
+    }
+
+    /**
+     * Opens a dump for random access, with its index where {@link #indexFiles(Path, Options)} says;
+     * builds the index there first when it is missing or was built from another version of the dump,
+     * unless {@link Options#withBuild(boolean) building is off}.
+     *
+     * @throws DumpException when building is off and there is no index of the dump as it is now
+     */
+    public static IndexedDump open(Path dump, Options options) throws IOException {
         Objects.requireNonNull(dump, "dump is null");
-        Path pageIndex = pageIndexOf(dump);
+        Objects.requireNonNull(options, "options is null");
+        Located at = locate(dump, options);
+        if (at.problem() != null) {
+            if (!options.build()) {
+                throw new DumpException(at.problem(),
+                        new DumpLocation(dump.toString(), -1, -1, -1, null, null, null));
+            }
+            build(dump, at.files(), options);
+        }
+        Path blockIndex = at.files().blockIndex();
+        return new IndexedDump(dump, PageIndex.open(at.files().pageIndex()),
+                Files.exists(blockIndex) ? BlockIndex.read(blockIndex) : null);
+    }
+
+    /**
+     * Builds (or rebuilds) the index of a dump, whether or not a current one exists: in the index
+     * directory of the options if set, else beside the dump if its directory can be written, else in
+     * the cache directory. Returns where it was written.
+     */
+    public static IndexFiles buildIndex(Path dump, Options options) throws IOException {
+        Objects.requireNonNull(dump, "dump is null");
+        Objects.requireNonNull(options, "options is null");
+        if (!Files.exists(dump)) {
+            throw new NoSuchFileException(dump.toString());
+        }
+        IndexFiles files = options.indexDirectory() != null ? keyed(options.indexDirectory(), dump)
+                : writableDirectory(dump) ? beside(dump) : keyed(options.cacheDirectory(), dump);
+        build(dump, files, options);
+        return new IndexFiles(files.pageIndex(), files.blockIndex(), true);
+    }
+
+    /**
+     * Where the index of a dump is, or will be built: in the index directory of the options if set;
+     * else beside the dump if a current index is there; else in the cache directory if a current index
+     * is there or the dump's directory cannot be written; else beside the dump. Reads the index files
+     * it finds and the dump's size and modification time, never the dump itself.
+     */
+    public static IndexFiles indexFiles(Path dump, Options options) throws IOException {
+        Objects.requireNonNull(dump, "dump is null");
+        Objects.requireNonNull(options, "options is null");
+        return locate(dump, options).files();
+    }
+
+    /**
+     * The index files of one dump.
+     *
+     * @param pageIndex  the page index ({@code .mwpidx})
+     * @param blockIndex where the block index ({@code .mwbidx}) is or would be: only single-stream bz2
+     *                   dumps have one
+     * @param current    whether the page index (and the block index, if there is one) exists and was
+     *                   built from the dump as it is now
+     */
+    public record IndexFiles(Path pageIndex, Path blockIndex, boolean current) {
+    }
+
+    /**
+     * Where {@link IndexedDump} keeps the indexes it builds, and whether it may build them. Immutable;
+     * the {@code with…} methods return a copy.
+     */
+    public static final class Options {
+        /** Indexes beside the dump or in the default cache directory, built when missing or stale. */
+        public static final Options DEFAULT = new Options(null, null, true);
+
+        private final Path indexDirectory;
+        private final Path cacheDirectory;
+        private final boolean build;
+
+        private Options(Path indexDirectory, Path cacheDirectory, boolean build) {
+            this.indexDirectory = indexDirectory;
+            this.cacheDirectory = cacheDirectory;
+            this.build = build;
+        }
+
+        /**
+         * Keeps every index in this directory (created when needed), never beside the dump, under the
+         * dump's file name plus a hash of its path; {@code null} for the default.
+         */
+        public Options withIndexDirectory(Path directory) {
+            return new Options(directory, cacheDirectory, build);
+        }
+
+        /**
+         * Where indexes of dumps in directories that cannot be written go; {@code null} for the default,
+         * {@link #defaultCacheDirectory()}.
+         */
+        public Options withCacheDirectory(Path directory) {
+            return new Options(indexDirectory, directory, build);
+        }
+
+        /**
+         * Whether a missing or stale index is built ({@code true}, the default) or reported with a
+         * {@link DumpException}.
+         */
+        public Options withBuild(boolean build) {
+            return new Options(indexDirectory, cacheDirectory, build);
+        }
+
+        /** The index directory, or {@code null} when indexes go beside their dumps. */
+        public Path indexDirectory() {
+            return indexDirectory;
+        }
+
+        /** The cache directory for dumps in directories that cannot be written. */
+        public Path cacheDirectory() {
+            return cacheDirectory != null ? cacheDirectory : defaultCacheDirectory();
+        }
+
+        /** Whether a missing or stale index is built. */
+        public boolean build() {
+            return build;
+        }
+
+        /**
+         * {@code $XDG_CACHE_HOME/mwdump} when that variable holds an absolute path, else
+         * {@code $HOME/.cache/mwdump} (the home directory of the user's account when {@code HOME} is unset).
+         */
+        public static Path defaultCacheDirectory() {
+            String xdg = System.getenv("XDG_CACHE_HOME");
+            if (xdg != null && !xdg.isEmpty() && Path.of(xdg).isAbsolute()) {
+                return Path.of(xdg, "mwdump");
+            }
+            String home = System.getenv("HOME");
+            if (home == null || home.isEmpty() || !Path.of(home).isAbsolute()) {
+                home = System.getProperty("user.home");
+            }
+            return Path.of(home, ".cache", "mwdump");
+        }
+    }
+
+    /** Index files and, when they cannot be used as they are, why. */
+    private record Located(IndexFiles files, String problem) {
+    }
+
+    private static Located locate(Path dump, Options options) throws IOException {
+        if (!Files.exists(dump)) {
+            throw new NoSuchFileException(dump.toString());
+        }
+        if (options.indexDirectory() != null) {
+            return check(keyed(options.indexDirectory(), dump), dump);
+        }
+        Located beside = check(beside(dump), dump);
+        if (beside.problem() == null) {
+            return beside;
+        }
+        Located cached = check(keyed(options.cacheDirectory(), dump), dump);
+        if (cached.problem() == null || !writableDirectory(dump)) {
+            return cached;
+        }
+        return beside;
+    }
+
+    /** Whether the index files exist and record the dump as it is now; never trusts what it cannot read. */
+    private static Located check(IndexFiles files, Path dump) throws IOException {
+        Path pageIndex = files.pageIndex();
         if (!Files.exists(pageIndex)) {
-            Optional<Path> multistreamIndex = multistreamIndexOf(dump);
-            if (multistreamIndex.isPresent()) {
-                buildPageIndex(multistreamIndex.get(), pageIndex);
-            } else if (isSingleStreamBzip2(dump)) {
-                PageIndex.Builder pages = new PageIndex.Builder();
-                BlockIndex.build(dump, Runtime.getRuntime().availableProcessors(), pages).write(BlockIndex.of(dump));
-                pages.write(pageIndex);
-            } else {
-                buildPageIndexByScanning(dump, pageIndex);
+            return new Located(files, "no page index " + pageIndex);
+        }
+        DumpStamp now = DumpStamp.of(dump);
+        Optional<DumpStamp> pages;
+        Optional<DumpStamp> blocks = Optional.of(now);
+        try {
+            pages = PageIndex.open(pageIndex).builtFrom();
+            if (Files.exists(files.blockIndex())) {
+                blocks = BlockIndex.read(files.blockIndex()).builtFrom();
+            }
+        } catch (MalformedDumpException e) {
+            return new Located(files, "the index " + e.location().source() + " cannot be read: " + e.reason());
+        }
+        if (pages.isEmpty() || blocks.isEmpty()) {
+            return new Located(files, "the page index " + pageIndex + " does not record which dump it was built from");
+        }
+        for (DumpStamp built : List.of(pages.get(), blocks.get())) {
+            if (!built.equals(now)) {
+                return new Located(files, "the page index " + pageIndex + " is stale: built from a dump of " + built
+                        + ", not " + now);
             }
         }
-        Path blockIndex = BlockIndex.of(dump);
-        return new IndexedDump(dump, PageIndex.open(pageIndex),
-                Files.exists(blockIndex) ? BlockIndex.read(blockIndex) : null);
+        return new Located(new IndexFiles(files.pageIndex(), files.blockIndex(), true), null);
+    }
+
+    private static IndexFiles beside(Path dump) {
+        return new IndexFiles(pageIndexOf(dump), BlockIndex.of(dump), false);
+    }
+
+    /**
+     * The index files of a dump in a shared directory: the dump's name (to be recognised) and a hash of
+     * its real path (so that two dumps of the same name never share an index).
+     */
+    private static IndexFiles keyed(Path directory, Path dump) {
+        Path path;
+        try {
+            path = dump.toRealPath();
+        } catch (IOException e) {
+            path = dump.toAbsolutePath().normalize();
+        }
+        byte[] hash;
+        try {
+            hash = MessageDigest.getInstance("SHA-256").digest(path.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+        String name = dump.getFileName() + "." + HexFormat.of().formatHex(hash, 0, 8);
+        return new IndexFiles(directory.resolve(name + PAGE_INDEX_SUFFIX), directory.resolve(name + BlockIndex.SUFFIX),
+                false);
+    }
+
+    private static boolean writableDirectory(Path dump) {
+        Path dir = dump.toAbsolutePath().getParent();
+        return dir != null && Files.isWritable(dir);
+    }
+
+    /** Builds the index files of a dump; the block index first, so that a page index never outlives its blocks. */
+    private static void build(Path dump, IndexFiles files, Options options) throws IOException {
+        Path dir = files.pageIndex().toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir)) {
+            boolean cache = options.indexDirectory() == null && dir.startsWith(options.cacheDirectory().toAbsolutePath());
+            try {
+                if (cache && dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    // a cache of what the user reads, as the XDG base directory specification asks: the user's alone
+                    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rwx------")));
+                } else {
+                    Files.createDirectories(dir);
+                }
+            } catch (FileSystemException e) {
+                String why = e instanceof AccessDeniedException ? "permission denied"
+                        : e.getReason() != null ? e.getReason() : "cannot be created";
+                throw new IOException("cannot create the index directory " + dir + " (" + e.getFile() + ": " + why + ")",
+                        e);
+            }
+        }
+        DumpStamp stamp = DumpStamp.of(dump);
+        Optional<Path> multistreamIndex = multistreamIndexOf(dump);
+        if (multistreamIndex.isPresent()) {
+            Files.deleteIfExists(files.blockIndex());
+            buildPageIndex(multistreamIndex.get(), files.pageIndex(), stamp);
+        } else if (isSingleStreamBzip2(dump)) {
+            PageIndex.Builder pages = new PageIndex.Builder();
+            BlockIndex.build(dump, Runtime.getRuntime().availableProcessors(), pages).write(files.blockIndex());
+            pages.write(files.pageIndex());
+        } else {
+            Files.deleteIfExists(files.blockIndex());
+            buildPageIndexByScanning(dump, files.pageIndex());
+        }
     }
 
     /** A bz2 file of one stream (perhaps followed by an empty one): random access goes through its blocks. */
@@ -111,19 +365,31 @@ public final class IndexedDump implements Closeable {
     }
 
     /**
-     * Opens a dump with a given Wikimedia multistream index file, keeping the page index at
-     * {@code pageIndex} (built there if missing): for dumps in read-only places.
+     * Opens a multistream dump with a given Wikimedia multistream index file, keeping the page index at
+     * {@code pageIndex}: built there if missing or if it records another version of the dump. A page
+     * index that records no dump (written by {@link PageIndex.Builder} without a stamp, or by an older
+     * version) is used as given: the caller named it.
+     *
+     * @throws org.mwdump.MalformedDumpException if the file at {@code pageIndex} is not a page index
      */
     public static IndexedDump open(Path dump, Path multistreamIndex, Path pageIndex) throws IOException {
-        if (!Files.exists(pageIndex)) {
-            buildPageIndex(multistreamIndex, pageIndex);
+        DumpStamp now = DumpStamp.of(dump);
+        if (!Files.exists(pageIndex) || PageIndex.open(pageIndex).builtFrom().map(s -> !s.equals(now)).orElse(false)) {
+            buildPageIndex(multistreamIndex, pageIndex, now);
         }
         return new IndexedDump(dump, PageIndex.open(pageIndex), null);
     }
 
-    /** Builds a page index from a multistream index file. */
+    /**
+     * Builds a page index from a multistream index file. The index records no dump, so
+     * {@link #open(Path)} would not trust it: it is for {@link #open(Path, Path, Path)}.
+     */
     public static void buildPageIndex(Path multistreamIndex, Path pageIndex) throws IOException {
-        PageIndex.Builder builder = new PageIndex.Builder();
+        buildPageIndex(multistreamIndex, pageIndex, null);
+    }
+
+    private static void buildPageIndex(Path multistreamIndex, Path pageIndex, DumpStamp dump) throws IOException {
+        PageIndex.Builder builder = new PageIndex.Builder().builtFrom(dump);
         MultistreamIndex.forEach(multistreamIndex, e -> builder.add(e.pageId(), e.offset(), e.title()));
         builder.write(pageIndex);
     }
@@ -133,7 +399,7 @@ public final class IndexedDump implements Closeable {
      * (one full decode) but needs nothing but the dump.
      */
     public static void buildPageIndexByScanning(Path dump, Path pageIndex) throws IOException {
-        PageIndex.Builder builder = new PageIndex.Builder();
+        PageIndex.Builder builder = new PageIndex.Builder().builtFrom(DumpStamp.of(dump));
         try (FileChannel ch = FileChannel.open(dump, StandardOpenOption.READ)) {
             Chunks chunks = Chunks.open(ch, dump);
             for (long offset : chunks.offsets()) {
@@ -144,7 +410,7 @@ public final class IndexedDump implements Closeable {
         builder.write(pageIndex);
     }
 
-    /** Where the page index of a dump lives. */
+    /** Where the page index of a dump lives when it is beside the dump. */
     public static Path pageIndexOf(Path dump) {
         return dump.resolveSibling(dump.getFileName() + PAGE_INDEX_SUFFIX);
     }

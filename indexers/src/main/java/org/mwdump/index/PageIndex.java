@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.Optional;
 import org.mwdump.DumpLocation;
 import org.mwdump.MalformedDumpException;
 import org.mwdump.spi.OutputFiles;
@@ -20,39 +21,49 @@ import org.mwdump.spi.OutputFiles;
  * that holds the page) and title hash to page id. Lookups are binary searches over the mapped file,
  * so opening costs no heap beyond the mapping and the index is safe to share among threads.
  *
- * <p>File layout (little-endian): magic {@code MWPIDX01}, entry count, then {@code count} pairs
- * (page id, position) sorted by id, then {@code count} pairs (64-bit title hash, page id) sorted by hash.
- * 32 bytes per page.
+ * <p>File layout (little-endian): magic {@code MWPIDX02}, entry count, the size and modification time
+ * ({@link DumpStamp}) of the dump the index was built from (-1 and 0 when it was not recorded), then
+ * {@code count} pairs (page id, position) sorted by id, then {@code count} pairs (64-bit title hash,
+ * page id) sorted by hash. 32 bytes per page. Files of the first version ({@code MWPIDX01}, without the
+ * dump's stamp) are still read.
  */
 public final class PageIndex {
-    private static final byte[] MAGIC = "MWPIDX01".getBytes(StandardCharsets.US_ASCII);
-    private static final int HEADER = 16;
+    private static final byte[] MAGIC_V1 = "MWPIDX01".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "MWPIDX02".getBytes(StandardCharsets.US_ASCII);
+    private static final int HEADER_V1 = 16;
+    private static final int HEADER = 32;
 
     private final LongBuffer ids;
     private final LongBuffer titles;
     private final int count;
+    private final DumpStamp builtFrom;
 
     private PageIndex(ByteBuffer mapped, Path file) {
         mapped.order(ByteOrder.LITTLE_ENDIAN);
-        if (mapped.capacity() < HEADER) {
+        byte[] magic = new byte[8];
+        if (mapped.capacity() >= 8) {
+            mapped.get(0, magic);
+        }
+        int header = Arrays.equals(magic, MAGIC_V1) ? HEADER_V1 : HEADER;
+        if (mapped.capacity() < header) {
             throw new MalformedDumpException("not a page index (" + mapped.capacity() + " bytes, shorter than the header)",
                     new DumpLocation(file.toString(), 0, -1, -1, null, null, null));
         }
-        byte[] magic = new byte[8];
-        mapped.get(0, magic);
-        if (!Arrays.equals(magic, MAGIC)) {
+        if (!Arrays.equals(magic, MAGIC) && !Arrays.equals(magic, MAGIC_V1)) {
             throw new MalformedDumpException("not a page index", new DumpLocation(file.toString(), 0, -1, -1, null, null,
                     null));
         }
         long n = mapped.getLong(8);
         // compared by division: a huge count must not wrap around to a size that matches
-        if (n < 0 || n > (mapped.capacity() - HEADER) / 32 || HEADER + n * 32 != mapped.capacity()) {
+        if (n < 0 || n > (mapped.capacity() - header) / 32 || header + n * 32 != mapped.capacity()) {
             throw new MalformedDumpException("page index size does not match its entry count " + n,
                     new DumpLocation(file.toString(), 8, -1, -1, null, null, null));
         }
+        long dumpSize = header == HEADER ? mapped.getLong(16) : -1;
+        this.builtFrom = dumpSize < 0 ? null : new DumpStamp(dumpSize, mapped.getLong(24));
         this.count = (int) n;
-        this.ids = mapped.slice(HEADER, count * 16).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
-        this.titles = mapped.slice(HEADER + count * 16, count * 16).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
+        this.ids = mapped.slice(header, count * 16).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
+        this.titles = mapped.slice(header + count * 16, count * 16).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
     }
 
     /** Maps an index file. */
@@ -69,6 +80,11 @@ public final class PageIndex {
     /** Number of pages. */
     public int size() {
         return count;
+    }
+
+    /** The size and modification time of the dump this index was built from, if the index records them. */
+    public Optional<DumpStamp> builtFrom() {
+        return Optional.ofNullable(builtFrom);
     }
 
     /** The position of the page with the given id, or {@code -1}. */
@@ -132,6 +148,16 @@ public final class PageIndex {
         private long[] positions = new long[1024];
         private long[] hashes = new long[1024];
         private int n;
+        private DumpStamp builtFrom;
+
+        /**
+         * Records the dump the index is built from: its stamp taken before reading it, so that a dump that
+         * changes while the index is built leaves an index that does not match it.
+         */
+        public Builder builtFrom(DumpStamp stamp) {
+            this.builtFrom = stamp;
+            return this;
+        }
 
         /** Adds one page. */
         public Builder add(long pageId, long position, String title) {
@@ -148,7 +174,11 @@ public final class PageIndex {
             return this;
         }
 
-        /** Writes the index to {@code file} (through a temporary file, renamed when complete). */
+        /**
+         * Writes the index to {@code file} (through a temporary file, renamed when complete). Without
+         * {@link #builtFrom(DumpStamp)} the index records no dump, and {@link IndexedDump} rebuilds it
+         * when it finds it beside a dump.
+         */
         public void write(Path file) throws IOException {
             long[] byId = pairsSorted(ids, positions);
             long[] byTitle = pairsSorted(hashes, ids);
@@ -157,6 +187,8 @@ public final class PageIndex {
                 try (OutputStream out = Files.newOutputStream(temp)) {
                     ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
                     buf.put(MAGIC).putLong(n);
+                    buf.putLong(builtFrom == null ? -1 : builtFrom.size()).putLong(builtFrom == null ? 0
+                            : builtFrom.modifiedNanos());
                     for (long[] table : new long[][] {byId, byTitle}) {
                         for (long v : table) {
                             if (buf.remaining() < 8) {

@@ -1,0 +1,34 @@
+package org.mwdump.index;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The size and modification time of a dump, recorded in the page and block indexes built from it: an
+ * index whose stamp differs from its dump's was built from another file (or another version of it) and
+ * is rebuilt rather than trusted. Reading a stamp costs one {@code stat}.
+ *
+ * @param size          the dump's length in bytes
+ * @param modifiedNanos its last modification time, in nanoseconds since the epoch (as precise as the
+ *                      file system records it)
+ */
+public record DumpStamp(long size, long modifiedNanos) {
+    /** The stamp of a file as it is now. */
+    public static DumpStamp of(Path dump) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(dump, BasicFileAttributes.class);
+        return new DumpStamp(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+    }
+
+    /** Whether {@code dump} still has this size and modification time. */
+    public boolean matches(Path dump) throws IOException {
+        return equals(of(dump));
+    }
+
+    @Override
+    public String toString() {
+        return size + " bytes, modified " + java.time.Instant.EPOCH.plusNanos(modifiedNanos);
+    }
+}
