@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Stack;
 import java.util.concurrent.Callable;
 import org.mwdump.Compression;
+import org.mwdump.DumpException;
 import org.mwdump.DumpFormat;
 import org.mwdump.DumpWriter;
 import org.mwdump.Dumps;
@@ -22,6 +23,7 @@ import org.mwdump.index.IndexedPage;
 import org.mwdump.model.PageEntry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,9 +34,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "get", mixinStandardHelpOptions = true,
         description = {"Print pages of an indexed dump by id or title, as convert would write them "
                 + "(RevDoc: one line per revision), in the order asked for; --id and --title may be mixed and repeated.",
-                "Builds the page index first if it is missing, saying so on standard error. Each page not found is "
-                        + "named on standard error, and the exit status is then 1; when none is found nothing is "
-                        + "written to standard output."})
+                "Builds the page index first if it is missing or stale, saying so on standard error (see mwdump "
+                        + "index). Each page not found is named on standard error, and the exit status is then 1; "
+                        + "when none is found nothing is written to standard output."})
 final class GetCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DUMP", description = "a multistream dump with its index beside it")
     Path dump;
@@ -51,6 +53,13 @@ final class GetCommand implements Callable<Integer> {
 
     @Option(names = "--to", paramLabel = "FORMAT", defaultValue = "xml", description = "xml (default) or revdoc")
     String to;
+
+    @Option(names = "--no-build", description = "fail, rather than build the page index, when it is missing or "
+            + "was built from another version of the dump")
+    boolean noBuild;
+
+    @Mixin
+    IndexPlace place;
 
     @Spec
     CommandSpec spec;
@@ -100,12 +109,14 @@ final class GetCommand implements Callable<Integer> {
         if (!Files.exists(dump)) {
             throw new java.nio.file.NoSuchFileException(dump.toString());
         }
-        if (!Files.exists(IndexedDump.pageIndexOf(dump))) {
-            err.println("building the page index " + IndexedDump.pageIndexOf(dump).getFileName() + " ...");
+        IndexedDump.Options options = place.options().withBuild(!noBuild);
+        IndexedDump.IndexFiles files = IndexedDump.indexFiles(dump, options);
+        if (!files.current() && !noBuild) {
+            err.println("building the page index " + IndexPlace.describe(files.pageIndex(), dump) + " ...");
             err.flush();
         }
         int missing = 0;
-        try (IndexedDump indexed = IndexedDump.open(dump)) {
+        try (IndexedDump indexed = open(options, files)) {
             // ids in one batch (each stream decoded once), titles one by one; written in the order asked
             List<Long> wantedIds = keys.stream().filter(k -> k.id() != null).map(Key::id).toList();
             Map<Long, IndexedPage> byId = indexed.byIds(wantedIds);
@@ -136,6 +147,17 @@ final class GetCommand implements Callable<Integer> {
             }
         }
         return missing == 0 ? 0 : Main.DATA_PROBLEM;
+    }
+
+    private IndexedDump open(IndexedDump.Options options, IndexedDump.IndexFiles files) throws IOException {
+        try {
+            return IndexedDump.open(dump, options);
+        } catch (DumpException e) {
+            if (noBuild && !files.current()) {
+                throw new DumpException(e.reason() + "; run mwdump index first", e.location(), e);
+            }
+            throw e;
+        }
     }
 
     /** Standard output for a writer, which closes what it writes to when it finishes: flushed, never closed. */

@@ -1,0 +1,36 @@
+package org.mwdump.cli;
+
+import java.nio.file.Path;
+import org.mwdump.index.IndexedDump;
+import picocli.CommandLine.Option;
+
+/** The option of {@code get} and {@code index} that says where the index of a dump is kept. */
+final class IndexPlace {
+    /** The environment variable that sets the index directory when {@code --index-dir} is not given. */
+    static final String ENV = "MWDUMP_INDEX_DIR";
+
+    @Option(names = "--index-dir", paramLabel = "DIR",
+            description = {"keep the index in DIR, under the dump's name and a hash of its path (default: $"
+                    + ENV + "; when unset, beside the dump, or in $XDG_CACHE_HOME/mwdump, else ~/.cache/mwdump, "
+                    + "when the dump's directory cannot be written)"})
+    Path indexDir;
+
+    /** The library's options for this command line and environment. */
+    IndexedDump.Options options() {
+        Path dir = indexDir;
+        if (dir == null) {
+            String env = System.getenv(ENV);
+            if (env != null && !env.isBlank()) {
+                dir = Path.of(env);
+            }
+        }
+        return IndexedDump.Options.DEFAULT.withIndexDirectory(dir);
+    }
+
+    /** How to name an index file in a message: by its name when it is beside the dump, else in full. */
+    static String describe(Path indexFile, Path dump) {
+        Path beside = dump.toAbsolutePath().getParent();
+        return beside != null && beside.equals(indexFile.toAbsolutePath().getParent())
+                ? indexFile.getFileName().toString() : indexFile.toString();
+    }
+}
