@@ -43,6 +43,7 @@ import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mwdump.testing.Corpus;
 import org.junit.jupiter.api.io.TempDir;
 import org.mwdump.benchmarks.SyntheticDump.Mode;
 import org.mwdump.model.Sha1Base36;
@@ -208,9 +209,7 @@ class SyntheticDumpTest {
      * Wikimedia's dumps and this generator.
      */
     private static Schema exportSchema() throws Exception {
-        String shared = System.getProperty("mwdump.shared");
-        assertNotNull(shared, "system property mwdump.shared (set by surefire)");
-        Path xsd = Path.of(shared, "specs", "mediawiki", "export-0.11.xsd");
+        Path xsd = Corpus.spec("mediawiki/export-0.11.xsd");
         String text = Files.readString(xsd);
         String required = "<element name=\"comment\" type=\"mw:CommentType\"/>";
         assertEquals(text.indexOf(required), text.lastIndexOf(required), "one revision comment element");

@@ -10,23 +10,38 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The shared corpus of real dumps and the specs beside it, read in place. Tests that need it skip
- * with a clear message when it is absent (a checkout without the shared directory).
+ * The shared corpus of real dumps and the specs beside it, read in place. Tests that need it are skipped
+ * with a one-line reason when it is absent (a checkout without the shared directory), never failed; see
+ * {@link SkipReport}.
  */
 public final class Corpus {
     private Corpus() {
     }
 
-    /** The shared directory (system property {@code mwdump.shared}, else {@code ../shared}). */
+    /**
+     * The shared directory: the system property {@code mwdump.shared} (which the build sets to
+     * {@code ../shared} beside the checkout) when set, else {@code ../shared} or {@code ../../shared} from
+     * the working directory. Skips the calling test when it holds no {@code corpus} directory.
+     */
     public static Path shared() {
+        Path p = location();
+        assumeTrue(p != null && Files.isDirectory(p.resolve("corpus")), "shared corpus not found at "
+                + (p == null ? Path.of("..", "shared").toAbsolutePath().normalize() : p) + " (set -Dmwdump.shared=DIR)");
+        return p;
+    }
+
+    /** Where the shared directory is, or null if it is nowhere to be found. */
+    private static Path location() {
         String prop = System.getProperty("mwdump.shared");
-        Path p = prop != null ? Path.of(prop) : Path.of("..", "shared");
-        if (!Files.isDirectory(p)) {
-            p = Path.of("..", "..", "shared");
+        if (prop != null && !prop.isBlank()) {
+            return Path.of(prop).toAbsolutePath().normalize();
         }
-        assumeTrue(Files.isDirectory(p.resolve("corpus")), "shared corpus not found at " + p.toAbsolutePath()
-                + " (set -Dmwdump.shared)");
-        return p.normalize();
+        for (Path p : List.of(Path.of("..", "shared"), Path.of("..", "..", "shared"))) {
+            if (Files.isDirectory(p)) {
+                return p.toAbsolutePath().normalize();
+            }
+        }
+        return null;
     }
 
     /** A file of the corpus, by its path relative to {@code corpus/}. */
@@ -36,9 +51,11 @@ public final class Corpus {
         return p;
     }
 
-    /** A file under {@code specs/}. */
+    /** A file under {@code specs/}; skips the calling test when it is missing. */
     public static Path spec(String relative) {
-        return shared().resolve("specs").resolve(relative);
+        Path p = shared().resolve("specs").resolve(relative);
+        assumeTrue(Files.exists(p), "spec file missing: " + relative);
+        return p;
     }
 
     /** The reference output directory {@code corpus/reference}. */
