@@ -1,0 +1,108 @@
+package org.mwdump.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mwdump.testing.Tools;
+
+/**
+ * The launcher script finds {@code mwdump.jar} beside the real script, however it is reached: directly,
+ * through a relative or absolute symbolic link on PATH, or through a chain of them. A stand-in for
+ * {@code java} prints the arguments it gets.
+ */
+class LauncherTest {
+    @TempDir
+    Path dir;
+    Path app;
+    Path fakeJava;
+
+    record Run(int status, String out, String err) {
+    }
+
+    @BeforeEach
+    void install() throws IOException {
+        Tools.require("sh", "readlink", "dirname");
+        app = Files.createDirectories(dir.resolve("opt/mwdump"));
+        Path script = Files.copy(Path.of("src/main/scripts/mwdump"), app.resolve("mwdump"));
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(app.resolve("mwdump.jar"), "");
+        fakeJava = dir.resolve("fake-java");
+        Files.writeString(fakeJava, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
+        Files.setPosixFilePermissions(fakeJava, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    Run run(Path bin, String command, Map<String, String> env, String... args) throws Exception {
+        // through a shell, which looks the command up on the PATH given here, as a user's shell would
+        List<String> cmd = new java.util.ArrayList<>(List.of("sh", "-c", "exec \"$0\" \"$@\"", command));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("PATH", bin + java.io.File.pathSeparator + System.getenv("PATH"));
+        pb.environment().remove("MWDUMP_JAVA_OPTS");
+        pb.environment().putAll(env);
+        Path err = dir.resolve("err");
+        Process p = pb.redirectError(err.toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        return new Run(p.exitValue(), out, Files.readString(err));
+    }
+
+    /** The jar the launcher handed to java, as a real path. */
+    Path jarOf(Run r) throws IOException {
+        List<String> args = r.out().lines().toList();
+        assertEquals("-jar", args.get(0), r.out() + r.err());
+        return Path.of(args.get(1)).toRealPath();
+    }
+
+    @Test
+    void findsTheJarThroughSymbolicLinksOnPath() throws Exception {
+        Map<String, String> env = Map.of("JAVA", fakeJava.toString());
+        Path jar = app.resolve("mwdump.jar").toRealPath();
+
+        Run direct = run(dir, app.resolve("mwdump").toString(), env, "info", "a dump.xml");
+        assertEquals(0, direct.status(), direct.err());
+        assertEquals(jar, jarOf(direct));
+        assertEquals(List.of("-jar", direct.out().lines().toList().get(1), "info", "a dump.xml"), direct.out().lines().toList());
+
+        // a relative link in one directory on PATH, an absolute link to that link in another
+        Path bin = Files.createDirectories(dir.resolve("home/.local/bin"));
+        Files.createSymbolicLink(bin.resolve("mwdump"), bin.relativize(app.resolve("mwdump")));
+        Path usrBin = Files.createDirectories(dir.resolve("usr/bin"));
+        Files.createSymbolicLink(usrBin.resolve("mwdump"), bin.resolve("mwdump"));
+        for (Path onPath : List.of(bin, usrBin)) {
+            Run r = run(onPath, "mwdump", env, "--version");
+            assertEquals(0, r.status(), r.err());
+            assertEquals(jar, jarOf(r), onPath.toString());
+            assertEquals("--version", r.out().lines().toList().get(2));
+        }
+    }
+
+    @Test
+    void javaHomeAndJvmOptions() throws Exception {
+        Path javaHome = Files.createDirectories(dir.resolve("jdk/bin"));
+        Files.copy(fakeJava, javaHome.resolve("java"));
+        Run r = run(dir, app.resolve("mwdump").toString(),
+                Map.of("JAVA_HOME", dir.resolve("jdk").toString(), "MWDUMP_JAVA_OPTS", "-Xmx1g -Dx=y"), "info");
+        assertEquals(0, r.status(), r.err());
+        assertEquals(List.of("-Xmx1g", "-Dx=y", "-jar"), r.out().lines().toList().subList(0, 3));
+    }
+
+    @Test
+    void aMissingJarIsNamed() throws Exception {
+        Files.delete(app.resolve("mwdump.jar"));
+        Run r = run(dir, app.resolve("mwdump").toString(), Map.of("JAVA", fakeJava.toString()), "info");
+        assertEquals(1, r.status());
+        assertTrue(r.err().startsWith("mwdump: cannot find mwdump.jar beside "), r.err());
+        assertEquals("", r.out());
+    }
+}
