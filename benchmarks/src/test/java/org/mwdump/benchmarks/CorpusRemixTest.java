@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +19,7 @@ import org.mwdump.model.Page;
 import org.mwdump.model.PageEntry;
 import org.mwdump.model.Revision;
 import org.mwdump.model.Slot;
+import org.mwdump.testing.Corpus;
 
 class CorpusRemixTest {
 
@@ -28,11 +28,7 @@ class CorpusRemixTest {
 
     @Test
     void copiesHaveFreshIdsAndUniqueTitles(@TempDir Path dir) throws IOException {
-        String shared = System.getProperty("mwdump.shared");
-        assumeTrue(shared != null, "system property mwdump.shared not set");
-        Path corpus = Path.of(shared, "corpus");
-        List<Path> sources = CorpusRemix.SOURCES.stream().map(corpus::resolve).toList();
-        assumeTrue(sources.stream().allMatch(Files::isRegularFile), "shared corpus absent: " + corpus);
+        List<Path> sources = CorpusRemix.SOURCES.stream().map(Corpus::file).toList();
 
         Path a = dir.resolve("a.xml");
         Path b = dir.resolve("b.xml");
