@@ -6,11 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +18,7 @@ import org.mwdump.model.Page;
 import org.mwdump.model.PageEntry;
 import org.mwdump.model.SiteInfo;
 import org.mwdump.spi.Codecs;
+import org.mwdump.spi.OutputFiles;
 import org.mwdump.spi.ParallelCopier;
 import org.mwdump.spi.ReaderInput;
 import org.mwdump.spi.ReaderProvider;
@@ -220,7 +219,7 @@ public final class Dumps {
         Path target = path.toAbsolutePath();
         Path temp;
         try {
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+            temp = OutputFiles.createTempBeside(target);
         } catch (IOException e) {
             throw new DumpException("cannot create output: " + e, location(path.toString(), -1), e);
         }
@@ -415,11 +414,7 @@ public final class Dumps {
             guard(delegate::finish);
             finished = true;
             try {
-                try {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
+                OutputFiles.moveIntoPlace(temp, target);
             } catch (IOException e) {
                 deleteQuietly(temp);
                 throw new DumpException("cannot move output into place: " + e, location(target.toString(), -1),

@@ -77,6 +77,18 @@ class ConvertThreadsTest {
         }
     }
 
+    /** A converted file gets the mode of any new file under the umask (0644 under 022), not a temporary file's 0600. */
+    @Test
+    void outputHasTheModeOfANewFile(@TempDir Path dir) throws IOException {
+        Path probe = Files.createFile(dir.resolve("probe"));
+        Path dump = Corpus.file("small/mwxml-dump-0.8/dump.xml");
+        for (String ext : new String[] {"jsonl", "xml.bz2", "parquet"}) {
+            Path out = dir.resolve("out." + ext);
+            assertEquals(0, MainTest.run("convert", "--quiet", dump.toString(), out.toString()).status());
+            assertEquals(Files.getPosixFilePermissions(probe), Files.getPosixFilePermissions(out), ext);
+        }
+    }
+
     @Test
     void libraryConvertTakesThreads(@TempDir Path dir) {
         Path dump = Corpus.file("aawiki-20260101/aawiki-20260101-pages-meta-history.xml.7z");
