@@ -54,8 +54,14 @@ public final class Dumps {
         long size;
         InputStream raw;
         try {
-            size = Files.size(path);
-            raw = Files.newInputStream(path);
+            if (Files.isRegularFile(path)) {
+                size = Files.size(path);
+                raw = Files.newInputStream(path);
+            } else {
+                // a pipe (mkfifo, or a shell's <(…)): a channel stream asks its position, which a pipe has not
+                size = -1;
+                raw = new java.io.FileInputStream(path.toFile());
+            }
         } catch (NoSuchFileException e) {
             throw new DumpException("no such file", location(name, -1), e);
         } catch (IOException e) {
@@ -333,11 +339,7 @@ public final class Dumps {
     }
 
     static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // best effort: a temporary name never shadows the target
-        }
+        OutputFiles.discard(p);
     }
 
     /** Writes to a temporary file and moves it to the target on a successful close. */

@@ -72,7 +72,7 @@ final class ConvertCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(err, quiet);
         long entries;
-        DumpWriter writer = stdout ? Dumps.create(uncloseable(System.out), format, options)
+        DumpWriter writer = stdout ? Dumps.create(new StandardOutput(), format, options)
                 : Dumps.create(Path.of(out), format, options);
         try {
             if (threads > 1 && java.nio.file.Files.isRegularFile(in)) {
@@ -120,21 +120,6 @@ final class ConvertCommand implements Callable<Integer> {
             case "xz" -> Compression.XZ;
             case "zst", "zstd" -> Compression.ZSTD;
             default -> throw new CommandLine.ParameterException(spec.commandLine(), "unknown compression " + name);
-        };
-    }
-
-    /** Standard output must stay open after the writer closes. */
-    static OutputStream uncloseable(OutputStream out) {
-        return new java.io.FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws java.io.IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws java.io.IOException {
-                out.flush();
-            }
         };
     }
 }

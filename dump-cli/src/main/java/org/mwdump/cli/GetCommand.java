@@ -134,7 +134,7 @@ final class GetCommand implements Callable<Integer> {
             err.flush();
             if (!found.isEmpty()) {
                 spec.commandLine().getOut().flush();
-                DumpWriter writer = Dumps.create(uncloseable(System.out), format,
+                DumpWriter writer = Dumps.create(new StandardOutput(), format,
                         WriteOptions.builder().compression(Compression.NONE).build());
                 writer.writeSiteInfo(indexed.siteInfo());
                 for (IndexedPage page : found) {
@@ -158,20 +158,5 @@ final class GetCommand implements Callable<Integer> {
             }
             throw e;
         }
-    }
-
-    /** Standard output for a writer, which closes what it writes to when it finishes: flushed, never closed. */
-    private static OutputStream uncloseable(OutputStream out) {
-        return new FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                out.flush();
-            }
-        };
     }
 }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
                 IndexCommand.class, RecompressCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {" 0:all went well", " 1:a problem in the data, or a file that cannot be read or written",
-                " 2:usage error"})
+                " 2:usage error", " 130:interrupted (Ctrl-C or SIGTERM); no output file is left",
+                " 141:standard output was closed by its reader"})
 public final class Main implements Runnable {
     /** Exit status for a problem in the data or with a file. */
     public static final int DATA_PROBLEM = 1;
@@ -30,8 +31,27 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
     }
 
+    /** Exit status when standard output was closed by its reader, as a shell reports SIGPIPE. */
+    public static final int CLOSED_OUTPUT = 141;
+    /** Exit status after Ctrl-C or SIGTERM, as a shell reports SIGINT. */
+    public static final int INTERRUPTED = 130;
+
+    private static volatile boolean exiting;
+
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        StandardOutput.processOutput = true;
+        // Ctrl-C or SIGTERM: the JVM runs shutdown hooks; temporary outputs are removed before it exits
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!exiting) {
+                org.mwdump.spi.OutputFiles.discardAll();
+                System.err.println("mwdump: interrupted");
+                System.err.flush();
+                Runtime.getRuntime().halt(INTERRUPTED);
+            }
+        }, "mwdump-interrupt"));
+        int status = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        exiting = true;
+        System.exit(status);
     }
 
     /** Runs the command in-process with the given output streams; returns the exit status. */
@@ -40,6 +60,9 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (StandardOutput.causedByClosedOutput(e)) {
+                return CLOSED_OUTPUT; // the reader of our output has gone away: nothing to say to anyone
+            }
             commandLine.getErr().println("mwdump: " + describe(e));
             commandLine.getErr().flush();
             return DATA_PROBLEM;

@@ -46,7 +46,9 @@ public final class OutputFiles {
             Path temp = dir.resolve(prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + ".part");
             try {
                 // O_CREAT | O_EXCL without a mode attribute: 0666 less the umask, like any new file
-                return Files.createFile(temp);
+                Path created = Files.createFile(temp);
+                LIVE.add(created);
+                return created;
             } catch (FileAlreadyExistsException e) {
                 if (i == ATTEMPTS) {
                     throw e;
@@ -73,5 +75,30 @@ public final class OutputFiles {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
+        LIVE.remove(temp);
     }
+
+    /** Deletes a temporary file that will not be moved into place (best effort, never throws). */
+    public static void discard(Path temp) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+            // best effort: a temporary name never shadows the target
+        }
+        LIVE.remove(temp);
+    }
+
+    /**
+     * Deletes every temporary file made by {@link #createTempBeside} in this process that was neither
+     * moved into place nor discarded: for a command that is interrupted (a shutdown hook), so that
+     * Ctrl-C leaves no {@code .part} files behind.
+     */
+    public static void discardAll() {
+        for (Path p : LIVE.toArray(new Path[0])) {
+            discard(p);
+        }
+    }
+
+    /** Temporary files not yet moved into place or discarded. */
+    private static final java.util.Set<Path> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 }

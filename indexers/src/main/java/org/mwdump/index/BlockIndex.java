@@ -143,7 +143,7 @@ public final class BlockIndex {
             }
             OutputFiles.moveIntoPlace(temp, file);
         } finally {
-            Files.deleteIfExists(temp);
+            OutputFiles.discard(temp);
         }
     }
 

@@ -202,7 +202,7 @@ public final class PageIndex {
                 }
                 OutputFiles.moveIntoPlace(temp, file);
             } finally {
-                Files.deleteIfExists(temp);
+                OutputFiles.discard(temp);
             }
         }
 

@@ -118,7 +118,7 @@ public final class Recompressor {
         try {
             tempIndex = OutputFiles.createTempBeside(index);
         } catch (IOException e) {
-            Files.deleteIfExists(tempOut);
+            OutputFiles.discard(tempOut);
             throw e;
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -138,8 +138,8 @@ public final class Recompressor {
             return result;
         } finally {
             pool.shutdownNow();
-            Files.deleteIfExists(tempOut);
-            Files.deleteIfExists(tempIndex);
+            OutputFiles.discard(tempOut);
+            OutputFiles.discard(tempIndex);
         }
     }
 

@@ -1,0 +1,81 @@
+package org.mwdump.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+
+/**
+ * Standard output for data ({@code convert … -}, {@code get}): a stream whose writes fail when the
+ * reader has gone away, so that {@code mwdump convert IN - | head} stops at once instead of converting
+ * the whole dump into a closed pipe ({@link System#out}, a {@link PrintStream}, swallows that error).
+ * Closing it only flushes.
+ */
+final class StandardOutput extends OutputStream {
+    /** Set by {@link Main#main}: standard output is the process's own, not one replaced in-process. */
+    static volatile boolean processOutput;
+
+    /** Standard output was closed by its reader (a broken pipe). */
+    static final class ClosedException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ClosedException(Throwable cause) {
+            super("standard output closed", cause);
+        }
+    }
+
+    private final OutputStream fd = processOutput ? new FileOutputStream(FileDescriptor.out) : null;
+    private final PrintStream print = System.out;
+
+    @Override
+    public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+        if (fd != null) {
+            try {
+                fd.write(b, off, len);
+            } catch (IOException e) {
+                throw closedOr(e);
+            }
+        } else {
+            print.write(b, off, len);
+            if (print.checkError()) {
+                throw new ClosedException(null);
+            }
+        }
+    }
+
+    @Override
+    public void flush() throws IOException {
+        if (fd == null) {
+            print.flush();
+            if (print.checkError()) {
+                throw new ClosedException(null);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        flush();
+    }
+
+    private static IOException closedOr(IOException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("Broken pipe") || m.contains("Stream closed") ? new ClosedException(e) : e;
+    }
+
+    /** Whether a failure comes from standard output being closed by its reader. */
+    static boolean causedByClosedOutput(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ClosedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,124 @@
+package org.mwdump.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code mwdump} process as a shell runs it: SIGINT during a conversion removes the temporary
+ * output and exits 130 with one line; a reader that closes standard output early stops the
+ * conversion at once with exit status 141 and nothing on standard error. The input is a named pipe
+ * fed without end, so the conversion is surely still running when the signal or the close comes.
+ */
+class ProcessSignalsTest {
+    private static final String HEAD = "<mediawiki xmlns=\"http://www.mediawiki.org/xml/export-0.11/\" version=\"0.11\">\n"
+            + "  <siteinfo>\n    <sitename>Test</sitename>\n  </siteinfo>\n";
+
+    static Path fifo(Path dir) throws IOException, InterruptedException {
+        Path fifo = dir.resolve("input.xml");
+        Process p;
+        try {
+            p = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        } catch (IOException e) {
+            assumeTrue(false, "mkfifo is not available: " + e.getMessage());
+            return null;
+        }
+        assumeTrue(p.waitFor() == 0, "mkfifo failed");
+        return fifo;
+    }
+
+    /** Feeds a dump of endless pages into the pipe until the reader goes away. */
+    static Thread feed(Path fifo) {
+        Thread t = new Thread(() -> {
+            try (OutputStream out = Files.newOutputStream(fifo)) {
+                out.write(HEAD.getBytes(StandardCharsets.UTF_8));
+                String text = "Some text of the page. ".repeat(200);
+                for (long id = 1; ; id++) {
+                    out.write(("  <page>\n    <title>Page " + id + "</title>\n    <ns>0</ns>\n    <id>" + id
+                            + "</id>\n    <revision>\n      <id>" + id + "</id>\n      <timestamp>2020-01-01T00:00:00Z"
+                            + "</timestamp>\n      <text bytes=\"4600\" xml:space=\"preserve\">" + text
+                            + "</text>\n    </revision>\n  </page>\n").getBytes(StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                // the reader went away: done
+            }
+        }, "fifo-feeder");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    static ProcessBuilder mwdump(String... args) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command);
+    }
+
+    @Test
+    void interruptRemovesTheTemporaryOutput(@TempDir Path dir) throws Exception {
+        Path in = fifo(dir);
+        Path out = dir.resolve("out.jsonl");
+        Process p = mwdump("convert", "--quiet", in.toString(), out.toString())
+                .redirectError(ProcessBuilder.Redirect.PIPE).start();
+        feed(in);
+        // wait until the conversion has started writing its temporary file
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (listing(dir).stream().noneMatch(n -> n.startsWith(".out.jsonl")) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(p.isAlive(), () -> "still converting: " + errorOf(p));
+        Thread.sleep(300);
+        assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor());
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "exits after SIGINT");
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(130, p.exitValue(), err);
+        assertEquals("mwdump: interrupted", err.strip());
+        assertEquals(List.of("input.xml"), listing(dir), "no output or temporary file left");
+    }
+
+    @Test
+    void closedStandardOutputStopsTheConversion(@TempDir Path dir) throws Exception {
+        Path in = fifo(dir);
+        Process p = mwdump("convert", "--threads", "2", in.toString(), "-", "--to", "revdoc")
+                .redirectError(ProcessBuilder.Redirect.PIPE).start();
+        feed(in);
+        try (InputStream stdout = p.getInputStream()) {
+            byte[] first = stdout.readNBytes(100);
+            assertEquals(100, first.length, () -> errorOf(p));
+            assertTrue(new String(first, StandardCharsets.US_ASCII).startsWith("{\"id\": 1, "));
+        }
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "stops once its output is closed");
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(141, p.exitValue(), err);
+        assertEquals("", err.strip());
+    }
+
+    static String errorOf(Process p) {
+        try {
+            p.waitFor(10, TimeUnit.SECONDS);
+            return new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | InterruptedException e) {
+            return e.toString();
+        }
+    }
+
+    static List<String> listing(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
