@@ -46,13 +46,17 @@ final class PageSplitter {
      * @param in     the decoded XML, from its first byte
      * @param target the size a chunk grows to before a cut is looked for
      * @param max    the largest chunk (and head): past it, {@link #next()} gives up
+     * @param pool   where chunk arrays come from (the caller gives them back when done with a chunk)
      */
-    PageSplitter(InputStream in, int target, int max) {
+    PageSplitter(InputStream in, int target, int max, BufferPool pool) {
         this.in = in;
         this.target = target;
         this.max = max;
-        this.buf = new byte[target + (target >> 2)];
+        this.pool = pool;
+        this.buf = pool.take(target + (target >> 2));
     }
+
+    private final BufferPool pool;
 
     /**
      * The document's head: every byte before the line of its first page. Null if there is no page,
@@ -135,7 +139,7 @@ final class PageSplitter {
 
     private byte[] take(int n) {
         byte[] chunk = buf;
-        byte[] next = new byte[Math.max(target + (target >> 2), have - n + 1024)];
+        byte[] next = pool.take(Math.max(target + (target >> 2), have - n + 1024));
         System.arraycopy(buf, n, next, 0, have - n);
         buf = next;
         have -= n;
@@ -216,24 +220,28 @@ final class PageSplitter {
      * earlier chunk.
      */
     static byte[] headerOfLastPage(byte[] b, int cut, byte[] previous) {
-        for (int i = cut - 1; i >= 0; i--) {
-            if (b[i] == '<' && startsWith(b, i, cut, PAGE) && onlyIndentBefore(b, i)) {
-                int lineStart = i;
-                while (lineStart > 0 && b[lineStart - 1] != '\n') {
-                    lineStart--;
-                }
-                for (int k = i; k < cut; k++) {
-                    if (b[k] == '\n') {
-                        int j = skipIndent(b, k + 1, cut);
-                        if (startsWith(b, j, cut, REVISION) || startsWith(b, j, cut, UPLOAD)) {
-                            return Arrays.copyOfRange(b, lineStart, k + 1);
-                        }
-                    }
-                }
-                return Arrays.copyOfRange(b, lineStart, cut);
+        int last = -1;
+        for (int i = PageScanner.indexOf(b, PAGE, 0, cut); i >= 0; i = PageScanner.indexOf(b, PAGE, i + 1, cut)) {
+            if (onlyIndentBefore(b, i)) {
+                last = i;
             }
         }
-        return previous;
+        if (last < 0) {
+            return previous;
+        }
+        int lineStart = last;
+        while (lineStart > 0 && b[lineStart - 1] != '\n') {
+            lineStart--;
+        }
+        for (int k = last; k < cut; k++) {
+            if (b[k] == '\n') {
+                int j = skipIndent(b, k + 1, cut);
+                if (startsWith(b, j, cut, REVISION) || startsWith(b, j, cut, UPLOAD)) {
+                    return Arrays.copyOfRange(b, lineStart, k + 1);
+                }
+            }
+        }
+        return Arrays.copyOfRange(b, lineStart, cut);
     }
 
     private static boolean onlyIndentBefore(byte[] b, int i) {
@@ -274,14 +282,26 @@ final class PageSplitter {
         return true;
     }
 
-    /** The number of line feeds in {@code b[0, n)}. */
+    /** The number of line feeds in {@code b[0, n)}, eight bytes at a time. */
     static long lines(byte[] b, int n) {
         long count = 0;
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            long x = (long) LONG_LE.get(b, i) ^ NEWLINES;
+            // a byte of x is zero exactly where b has a line feed: set its high bit, then count
+            long t = (x & LOWS) + LOWS;
+            count += Long.bitCount(~(t | x | LOWS));
+        }
+        for (; i < n; i++) {
             if (b[i] == '\n') {
                 count++;
             }
         }
         return count;
     }
+
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
+    private static final java.lang.invoke.VarHandle LONG_LE = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 }

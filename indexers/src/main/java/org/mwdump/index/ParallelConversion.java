@@ -79,6 +79,8 @@ final class ParallelConversion {
     private final Map<String, Long> skipped = new LinkedHashMap<>();
     private final int target;
     private final int max;
+    /** Chunk and output arrays, recycled (in flight: two per chunk, at most 2 × threads chunks). */
+    private final BufferPool pool;
 
     private byte[] head;
     private long headLines;
@@ -98,6 +100,7 @@ final class ParallelConversion {
         this.listener = listener;
         this.target = target;
         this.max = max;
+        this.pool = new BufferPool(4 * threads + 4);
         this.xml = Dumps.readerProvider(DumpFormat.XML);
         if (xml == null) {
             throw new org.mwdump.UnsupportedDumpException("no XML reader: add org.mwdump:dump-readers to the class path",
@@ -119,7 +122,7 @@ final class ParallelConversion {
     }
 
     ParallelDumps.CopyStats run() throws IOException {
-        PageSplitter splitter = new PageSplitter(source.content(), target, max);
+        PageSplitter splitter = new PageSplitter(source.content(), target, max, pool);
         head = splitter.head();
         if (head == null) {
             // no page line within reach: one reader for everything
@@ -240,6 +243,8 @@ final class ParallelConversion {
         } else {
             replay(r.items());
         }
+        pool.give(t.chunk().data());
+        pool.give(r.bytes());
         r.skipped().forEach((k, v) -> skipped.merge(k, v, Long::sum));
         linesBefore += r.lines();
         pages += r.counts().pages();
@@ -288,7 +293,7 @@ final class ParallelConversion {
                 continued = page;
             }
             if (runs != null) {
-                bytes = new ByteSink(chunk.length() + (chunk.length() >> 1));
+                bytes = new ByteSink(pool.take(Math.max(1024, chunk.length() + (chunk.length() >> 1))));
                 PageRunWriter run = runs.newRun(bytes, continued);
                 sink = new Sink() {
                     @Override
@@ -483,8 +488,8 @@ final class ParallelConversion {
         private byte[] buf;
         private int size;
 
-        ByteSink(int capacity) {
-            buf = new byte[Math.max(capacity, 64)];
+        ByteSink(byte[] buffer) {
+            buf = buffer;
         }
 
         @Override
