@@ -25,4 +25,38 @@ public interface PageRunWriter {
      * @param leaveLastPageOpen whether the last page continues in the next run (its end is not written)
      */
     void end(boolean leaveLastPageOpen);
+
+    /** How a run written through an ordinary {@link DumpWriter} ends (see {@link #of}). */
+    @FunctionalInterface
+    interface Ending {
+        /** Flushes the writer's buffer into the run's stream; writes the last page's end unless asked not to. */
+        void end(boolean leaveLastPageOpen);
+    }
+
+    /** A run writer that passes pages, entries and log items to {@code writer} and ends with {@code ending}. */
+    static PageRunWriter of(DumpWriter writer, Ending ending) {
+        java.util.Objects.requireNonNull(writer, "writer is null");
+        java.util.Objects.requireNonNull(ending, "ending is null");
+        return new PageRunWriter() {
+            @Override
+            public void writePage(Page page) {
+                writer.writePage(page);
+            }
+
+            @Override
+            public void write(PageEntry entry) {
+                writer.write(entry);
+            }
+
+            @Override
+            public void writeLogItem(LogItem item) {
+                writer.writeLogItem(item);
+            }
+
+            @Override
+            public void end(boolean leaveLastPageOpen) {
+                ending.end(leaveLastPageOpen);
+            }
+        };
+    }
 }

@@ -1,20 +1,15 @@
 package org.mwdump.cli;
 
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mwdump.Compression;
 import org.mwdump.DumpFormat;
-import org.mwdump.DumpReader;
 import org.mwdump.DumpWriter;
 import org.mwdump.Dumps;
 import org.mwdump.ReadOptions;
 import org.mwdump.WriteOptions;
 import org.mwdump.index.ParallelDumps;
-import org.mwdump.model.LogItem;
-import org.mwdump.model.Page;
-import org.mwdump.model.PageEntry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -75,30 +70,12 @@ final class ConvertCommand implements Callable<Integer> {
         DumpWriter writer = stdout ? Dumps.create(new StandardOutput(), format, options)
                 : Dumps.create(Path.of(out), format, options);
         try {
-            if (threads > 1 && java.nio.file.Files.isRegularFile(in)) {
-                ParallelDumps.CopyStats stats = ParallelDumps.copy(in, writer, threads, ReadOptions.DEFAULT,
-                        progress::update);
-                entries = stats.entries();
-                if (!stats.parallel() && !quiet) {
-                    err.println("mwdump: note: " + in.getFileName() + " is not MediaWiki XML that can be split: "
-                            + "it was read on one thread");
-                }
-            } else {
-                entries = 0;
-                try (DumpReader reader = Dumps.open(in)) {
-                    writer.writeSiteInfo(reader.siteInfo());
-                    for (Page page = reader.nextPage(); page != null; page = reader.nextPage()) {
-                        progress.page(reader);
-                        writer.writePage(page);
-                        for (PageEntry e = reader.nextEntry(); e != null; e = reader.nextEntry()) {
-                            writer.write(e);
-                            entries++;
-                        }
-                    }
-                    for (LogItem item = reader.nextLogItem(); item != null; item = reader.nextLogItem()) {
-                        writer.writeLogItem(item);
-                    }
-                }
+            ParallelDumps.CopyStats stats = ParallelDumps.copy(in, writer, Math.max(1, threads), ReadOptions.DEFAULT,
+                    progress::update);
+            entries = stats.entries();
+            if (threads > 1 && !stats.parallel() && !quiet) {
+                err.println("mwdump: note: " + in.getFileName() + " is not MediaWiki XML that can be split: "
+                        + "it was read on one thread");
             }
             writer.finish();
         } catch (RuntimeException | Error e) {

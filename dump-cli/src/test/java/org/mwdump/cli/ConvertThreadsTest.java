@@ -23,18 +23,8 @@ import org.mwdump.testing.Corpus;
  */
 class ConvertThreadsTest {
 
-    static List<Path> dumps() throws IOException {
-        Path corpus = Corpus.shared().resolve("corpus");
-        try (Stream<Path> s = Files.walk(corpus)) {
-            return s.filter(Files::isRegularFile)
-                    .filter(p -> !p.startsWith(corpus.resolve("reference")) && !p.startsWith(corpus.resolve("schemas")))
-                    .filter(p -> {
-                        String n = p.getFileName().toString();
-                        return !n.contains("index") && !n.endsWith(".md") && !n.endsWith(".txt")
-                                && !n.endsWith(".xsd") && !n.endsWith(".json") && !n.endsWith(".py");
-                    })
-                    .sorted().toList();
-        }
+    static List<Path> dumps() {
+        return Corpus.dumps();
     }
 
     static List<PageEntry> entries(Path file) {

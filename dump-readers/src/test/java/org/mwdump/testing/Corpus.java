@@ -80,4 +80,21 @@ public final class Corpus {
         String name = reference.getFileName().toString().replaceFirst("\\.revdocs(\\.partial)?\\.jsonl$", "");
         return shared().resolve("corpus").resolve(name.replace("__", "/"));
     }
+
+    /** Every dump file of the corpus (not the reference outputs, schemas, multistream indexes or notes), sorted. */
+    public static List<Path> dumps() {
+        Path corpus = shared().resolve("corpus");
+        try (Stream<Path> s = Files.walk(corpus)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> !p.startsWith(corpus.resolve("reference")) && !p.startsWith(corpus.resolve("schemas")))
+                    .filter(p -> {
+                        String n = p.getFileName().toString();
+                        return !n.contains("index") && !n.endsWith(".md") && !n.endsWith(".txt")
+                                && !n.endsWith(".xsd") && !n.endsWith(".json") && !n.endsWith(".py");
+                    })
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -43,7 +43,7 @@ import org.mwdump.spi.ReaderProvider;
  * a worker thread together with a copy of the document's head, and written there into a buffer in the
  * target format through the writer's {@link PageRuns}; the buffers are appended to the output in dump
  * order. A writer without page runs (Parquet) gets the parsed pages instead, in order, on the calling
- * thread. At most {@code 2 × threads} chunks and {@link #BUDGET} bytes of them are in flight.
+ * thread. At most {@code 4 × threads} chunks and {@link #BUDGET} bytes of them are in flight.
  *
  * <p>Whatever cannot be done in pieces is done as one thread would do it: a dump whose head or pages
  * cannot be found, a chunk that does not parse on its own (damage, or a cut that a comment fooled), a
@@ -79,7 +79,7 @@ final class ParallelConversion {
     private final Map<String, Long> skipped = new LinkedHashMap<>();
     private final int target;
     private final int max;
-    /** Chunk and output arrays, recycled (in flight: two per chunk, at most 2 × threads chunks). */
+    /** Chunk and output arrays, recycled (in flight: two per chunk, at most 4 × threads chunks). */
     private final BufferPool pool;
 
     private byte[] head;
@@ -100,7 +100,7 @@ final class ParallelConversion {
         this.listener = listener;
         this.target = target;
         this.max = max;
-        this.pool = new BufferPool(4 * threads + 4);
+        this.pool = new BufferPool(8 * threads + 4);
         this.xml = Dumps.readerProvider(DumpFormat.XML);
         if (xml == null) {
             throw new org.mwdump.UnsupportedDumpException("no XML reader: add org.mwdump:dump-readers to the class path",
@@ -179,7 +179,7 @@ final class ParallelConversion {
                 PageRuns runs = writer.pageRuns();
                 inFlight.add(new Task(chunk, runs, pool.submit(() -> work(chunk, runs))));
                 inFlightBytes += chunk.length();
-                while (!inFlight.isEmpty() && (inFlight.size() >= 2 * threads || inFlightBytes > BUDGET
+                while (!inFlight.isEmpty() && (inFlight.size() >= 4 * threads || inFlightBytes > BUDGET
                         || inFlight.peek().result().isDone())) {
                     Task t = inFlight.peek();
                     if (!appendHead(inFlight, splitter)) {

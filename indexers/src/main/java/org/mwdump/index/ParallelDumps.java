@@ -3,6 +3,7 @@ package org.mwdump.index;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
@@ -96,7 +97,7 @@ public final class ParallelDumps {
      * single-threaded {@link Dumps#copy}. Inputs that are not XML (RevDoc, Parquet) are copied on one
      * thread. The writer's site info is written; {@link DumpWriter#finish()} is left to the caller.
      *
-     * <p>Memory: up to {@code 2 × threads} chunks of about 1 MiB of XML (48 MiB at most) with their
+     * <p>Memory: up to {@code 4 × threads} chunks of about 1 MiB of XML (48 MiB at most) with their
      * output, plus the decoders' buffers; a page of any length streams, split between its revisions.
      *
      * @throws DumpException as a single-threaded copy would throw it, with the same location
@@ -109,7 +110,8 @@ public final class ParallelDumps {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
-        if (threads == 1) {
+        if (threads == 1 || !Files.isRegularFile(in)) {
+            // one thread, or a pipe (which cannot be read at positions): one reader
             try (DumpReader reader = Dumps.open(in, options)) {
                 return copySequentially(reader, out, listener);
             }

@@ -109,18 +109,8 @@ class ParallelCopyTest {
         }
     }
 
-    static List<Path> corpusDumps() throws IOException {
-        Path corpus = Corpus.shared().resolve("corpus");
-        try (Stream<Path> s = Files.walk(corpus)) {
-            return s.filter(Files::isRegularFile)
-                    .filter(p -> !p.startsWith(corpus.resolve("reference")) && !p.startsWith(corpus.resolve("schemas")))
-                    .filter(p -> {
-                        String n = p.getFileName().toString();
-                        return !n.contains("index") && !n.endsWith(".md") && !n.endsWith(".txt")
-                                && !n.endsWith(".xsd") && !n.endsWith(".json") && !n.endsWith(".py");
-                    })
-                    .sorted().toList();
-        }
+    static List<Path> corpusDumps() {
+        return Corpus.dumps();
     }
 
     @Test

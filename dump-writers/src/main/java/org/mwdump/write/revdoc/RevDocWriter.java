@@ -326,32 +326,14 @@ public final class RevDocWriter implements DumpWriter {
             public PageRunWriter newRun(OutputStream runOut, Page continued) {
                 RevDocWriter run = new RevDocWriter(runOut, shape);
                 run.siteInfo = siteInfo;
-                return new PageRunWriter() {
-                    @Override
-                    public void writePage(Page page) {
-                        run.writePage(page);
+                return PageRunWriter.of(run, leaveLastPageOpen -> {
+                    try {
+                        run.json.flushBuffer();
+                    } catch (IOException e) {
+                        throw failure(e);
                     }
-
-                    @Override
-                    public void write(PageEntry entry) {
-                        run.write(entry);
-                    }
-
-                    @Override
-                    public void writeLogItem(LogItem item) {
-                        run.writeLogItem(item);
-                    }
-
-                    @Override
-                    public void end(boolean leaveLastPageOpen) {
-                        try {
-                            run.json.flushBuffer();
-                        } catch (IOException e) {
-                            throw failure(e);
-                        }
-                        runSkipped.add(run.skipped);
-                    }
-                };
+                    runSkipped.add(run.skipped);
+                });
             }
 
             @Override

@@ -476,34 +476,16 @@ public final class XmlDumpWriter implements DumpWriter {
                     run.pageOpen = true;
                     run.pageHeaderWritten = true;
                 }
-                return new PageRunWriter() {
-                    @Override
-                    public void writePage(Page page) {
-                        run.writePage(page);
-                    }
-
-                    @Override
-                    public void write(PageEntry entry) {
-                        run.write(entry);
-                    }
-
-                    @Override
-                    public void writeLogItem(LogItem item) {
-                        run.writeLogItem(item);
-                    }
-
-                    @Override
-                    public void end(boolean leaveLastPageOpen) {
-                        try {
-                            if (!leaveLastPageOpen) {
-                                run.endPage();
-                            }
-                            run.w.flushBuffer();
-                        } catch (IOException e) {
-                            throw failure(e);
+                return PageRunWriter.of(run, leaveLastPageOpen -> {
+                    try {
+                        if (!leaveLastPageOpen) {
+                            run.endPage();
                         }
+                        run.w.flushBuffer();
+                    } catch (IOException e) {
+                        throw failure(e);
                     }
-                };
+                });
             }
 
             @Override
