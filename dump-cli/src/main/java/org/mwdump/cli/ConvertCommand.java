@@ -40,6 +40,9 @@ final class ConvertCommand implements Callable<Integer> {
             description = "threads for decoding, parsing and writing (default: the number of processors, ${DEFAULT-VALUE})")
     int threads = ParallelDumps.defaultThreads();
 
+    @Option(names = "--force", description = "replace OUT if it exists")
+    boolean force;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
     boolean quiet;
 
@@ -64,6 +67,9 @@ final class ConvertCommand implements Callable<Integer> {
                 : format == DumpFormat.PARQUET ? null
                 : stdout ? Compression.NONE : Compression.fromFileName(out);
         WriteOptions options = WriteOptions.builder().compression(compression).threads(Math.max(1, threads)).build();
+        if (!stdout) {
+            Existing.refuse(force, Path.of(out));
+        }
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(err, quiet);
         long entries;

@@ -51,6 +51,9 @@ final class RecompressCommand implements Callable<Integer> {
                     + "as in Wikimedia's files)")
     Long maxStreamBytes;
 
+    @Option(names = "--force", description = "replace OUT and its index if they exist")
+    boolean force;
+
     @Option(names = "--threads", paramLabel = "N", description = "compression threads (default: all cores)")
     Integer threads;
 
@@ -71,6 +74,7 @@ final class RecompressCommand implements Callable<Integer> {
         int n = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
         String name = out.getFileName().toString();
         Path index = out.resolveSibling(name.replaceFirst("(\\.xml)?\\.(bz2|zst|zstd)$", "") + "-index.txt.bz2");
+        Existing.refuse(force, out, index);
         PrintWriter stdout = spec.commandLine().getOut();
         long start = System.nanoTime();
         Recompressor.Result result;

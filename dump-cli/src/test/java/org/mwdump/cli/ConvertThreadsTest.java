@@ -79,6 +79,26 @@ class ConvertThreadsTest {
         }
     }
 
+    /** An existing output is replaced only with --force; without it: one line, exit 1, the file untouched. */
+    @Test
+    void existingOutputNeedsForce(@TempDir Path dir) throws IOException {
+        Path dump = Corpus.file("small/mwxml-dump-0.8/dump.xml");
+        Path out = dir.resolve("out.jsonl");
+        Files.writeString(out, "keep me");
+        MainTest.Result r = MainTest.run("convert", "--quiet", dump.toString(), out.toString());
+        MainTest.assertOneLineError(r, 1, "use --force");
+        assertEquals("keep me", Files.readString(out));
+        MainTest.assertNoFileNamed(dir, ".out.jsonl");
+        assertEquals(0, MainTest.run("convert", "--quiet", "--force", dump.toString(), out.toString()).status());
+        assertTrue(Files.readString(out).startsWith("{\"id\": "));
+        Path ms = dir.resolve("out.xml.bz2");
+        Files.writeString(dir.resolve("out-index.txt.bz2"), "keep me too");
+        r = MainTest.run("recompress", dump.toString(), ms.toString(), "--multistream");
+        MainTest.assertOneLineError(r, 1, "use --force");
+        assertTrue(Files.notExists(ms));
+        assertEquals(0, MainTest.run("recompress", "--force", dump.toString(), ms.toString(), "--multistream").status());
+    }
+
     @Test
     void libraryConvertTakesThreads(@TempDir Path dir) {
         Path dump = Corpus.file("aawiki-20260101/aawiki-20260101-pages-meta-history.xml.7z");
