@@ -49,7 +49,21 @@ public final class Main implements Runnable {
                 Runtime.getRuntime().halt(INTERRUPTED);
             }
         }, "mwdump-interrupt"));
-        int status = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        int status;
+        try {
+            status = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        } catch (OutOfMemoryError e) {
+            exiting = true;
+            org.mwdump.spi.OutputFiles.discardAll();
+            System.err.println("mwdump: out of memory: give Java more (MWDUMP_JAVA_OPTS=-Xmx4g) or use fewer --threads");
+            status = DATA_PROBLEM;
+        } catch (RuntimeException | Error e) {
+            exiting = true;
+            org.mwdump.spi.OutputFiles.discardAll();
+            System.err.println("mwdump: internal error: " + e);
+            e.printStackTrace();
+            status = DATA_PROBLEM;
+        }
         exiting = true;
         System.exit(status);
     }

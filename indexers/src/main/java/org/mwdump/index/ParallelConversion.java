@@ -57,7 +57,7 @@ final class ParallelConversion {
     /** The largest chunk; a page whose next cut is further away is read sequentially. */
     static final int MAX_CHUNK = 64 << 20;
     /** Chunk bytes in flight (at least one chunk is always allowed). */
-    static final long BUDGET = 48L << 20;
+    static final long BUDGET = 24L << 20;
 
     private static final byte[] FOOTER = "</mediawiki>\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PAGE_AND_FOOTER = "  </page>\n</mediawiki>\n".getBytes(StandardCharsets.US_ASCII);
@@ -100,7 +100,8 @@ final class ParallelConversion {
         this.listener = listener;
         this.target = target;
         this.max = max;
-        this.pool = new BufferPool(8 * threads + 4);
+        // two arrays per chunk in flight, and no more chunks than the budget lets in
+        this.pool = new BufferPool(2 * (int) Math.min(4L * threads, BUDGET / target + 2) + 4);
         this.xml = Dumps.readerProvider(DumpFormat.XML);
         if (xml == null) {
             throw new org.mwdump.UnsupportedDumpException("no XML reader: add org.mwdump:dump-readers to the class path",
@@ -131,13 +132,19 @@ final class ParallelConversion {
         }
         headLines = PageSplitter.lines(head, head.length);
         linesBefore = headLines;
-        // the site info comes first, for writers whose runs depend on it (namespace names)
+        // the site info comes first, for writers whose runs depend on it (namespace names); the head is
+        // parsed again with every chunk, so it must hold nothing but the root and the site info
+        org.mwdump.model.SiteInfo site = null;
         try (DumpReader reader = open(new SequenceInputStream(new ByteArrayInputStream(head),
                 new ByteArrayInputStream(FOOTER)), () -> -1)) {
-            writer.writeSiteInfo(reader.siteInfo());
-            siteInfoWritten = true;
+            org.mwdump.model.SiteInfo s = reader.siteInfo();
+            if (reader.nextPage() == null && reader.nextLogItem() == null && reader.skippedElements().isEmpty()) {
+                site = s;
+            }
         } catch (DumpException e) {
-            // a head that does not parse on its own: one reader for everything, which reports it
+            // a head that does not parse on its own: the single reader below reports it
+        }
+        if (site == null) {
             byte[] h = head;
             head = null;
             headLines = 0;
@@ -145,6 +152,8 @@ final class ParallelConversion {
             sequential(null, List.of(h, splitter.pending()), splitter.rest());
             return stats();
         }
+        writer.writeSiteInfo(site);
+        siteInfoWritten = true;
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "mwdump-convert");
             t.setDaemon(true);

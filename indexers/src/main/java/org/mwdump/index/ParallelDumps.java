@@ -97,7 +97,7 @@ public final class ParallelDumps {
      * single-threaded {@link Dumps#copy}. Inputs that are not XML (RevDoc, Parquet) are copied on one
      * thread. The writer's site info is written; {@link DumpWriter#finish()} is left to the caller.
      *
-     * <p>Memory: up to {@code 4 × threads} chunks of about 1 MiB of XML (48 MiB at most) with their
+     * <p>Memory: up to {@code 4 × threads} chunks of about 1 MiB of XML (24 MiB at most) with their
      * output, plus the decoders' buffers; a page of any length streams, split between its revisions.
      *
      * @throws DumpException as a single-threaded copy would throw it, with the same location

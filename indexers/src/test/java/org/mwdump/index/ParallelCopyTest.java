@@ -187,6 +187,23 @@ class ParallelCopyTest {
         }
     }
 
+    /** A head that holds more than the site info (a log item, an unknown element) is read by one reader. */
+    @Test
+    void headsWithMoreThanTheSiteInfo(@TempDir Path dir) throws IOException {
+        String s = new String(historyXml(40), StandardCharsets.UTF_8);
+        int firstPage = s.indexOf("  <page>");
+        String[] extras = {
+            "  <logitem>\n    <id>1</id>\n    <type>delete</type>\n  </logitem>\n",
+            "  <DiscussionThreading>\n    <x>1</x>\n  </DiscussionThreading>\n",
+            "  <!-- a comment -->\n"};
+        int i = 0;
+        for (String extra : extras) {
+            Path dump = dir.resolve("head" + i++ + ".xml");
+            Files.writeString(dump, s.substring(0, firstPage) + extra + s.substring(firstPage));
+            check(dump, ReadOptions.DEFAULT, new int[] {2}, new int[] {600});
+        }
+    }
+
     /** Damage anywhere fails with the single-threaded reader's error: bad XML, a cut file, a bad byte. */
     @Test
     void damagedInputsFailAsOnOneThread(@TempDir Path dir) throws IOException {
