@@ -227,7 +227,7 @@ public final class Dumps {
         try {
             temp = OutputFiles.createTempBeside(target);
         } catch (IOException e) {
-            throw new DumpException("cannot create output: " + e, location(path.toString(), -1), e);
+            throw new DumpException("cannot create " + path + ": " + why(e), DumpLocation.UNKNOWN, e);
         }
         try {
             OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
@@ -238,8 +238,22 @@ public final class Dumps {
             if (e instanceof DumpException de) {
                 throw de;
             }
-            throw new DumpException("cannot create output: " + e, location(path.toString(), -1), e);
+            throw new DumpException("cannot create " + path + ": " + why(e), DumpLocation.UNKNOWN, e);
         }
+    }
+
+    /** Why a file could not be made, in words (no exception class names). */
+    private static String why(Exception e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /**

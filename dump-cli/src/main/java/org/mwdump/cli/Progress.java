@@ -18,7 +18,25 @@ final class Progress {
 
     Progress(PrintWriter err, boolean quiet) {
         this.err = err;
-        this.enabled = !quiet && System.console() != null;
+        this.enabled = !quiet && stderrIsTerminal();
+    }
+
+    /**
+     * Whether standard error is a terminal, whatever standard output is ({@code convert … - | zstd} shows
+     * the bar): on Linux from what file descriptor 2 points to, elsewhere from {@link System#console()},
+     * which needs standard input and output to be terminals too.
+     */
+    static boolean stderrIsTerminal() {
+        try {
+            java.nio.file.Path fd = java.nio.file.Path.of("/proc/self/fd/2");
+            if (java.nio.file.Files.isSymbolicLink(fd)) {
+                String target = java.nio.file.Files.readSymbolicLink(fd).toString();
+                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux, or no /proc: ask the console below
+        }
+        return System.console() != null;
     }
 
     void page(DumpReader reader) {

@@ -99,6 +99,16 @@ class ConvertThreadsTest {
         assertEquals(0, MainTest.run("recompress", "--force", dump.toString(), ms.toString(), "--multistream").status());
     }
 
+    /** An output in a directory that does not exist: one line in words, no class or temporary file names. */
+    @Test
+    void missingOutputDirectory(@TempDir Path dir) {
+        Path dump = Corpus.file("small/mwxml-dump-0.8/dump.xml");
+        Path out = dir.resolve("no-such-dir").resolve("out.jsonl");
+        MainTest.Result r = MainTest.run("convert", "--quiet", dump.toString(), out.toString());
+        MainTest.assertOneLineError(r, 1, "mwdump: cannot create " + out + ": no such directory");
+        assertTrue(!r.err().contains("java.") && !r.err().contains(".part"), r.err());
+    }
+
     @Test
     void libraryConvertTakesThreads(@TempDir Path dir) {
         Path dump = Corpus.file("aawiki-20260101/aawiki-20260101-pages-meta-history.xml.7z");
