@@ -293,7 +293,7 @@ final class ParallelConversion {
         }
         long lines = PageSplitter.lines(chunk.data(), chunk.length());
         try (DumpReader reader = open(new SequenceInputStream(Collections.enumeration(parts)), () -> -1)) {
-            Sink sink;
+            PageRunWriter sink;
             ByteSink bytes = null;
             List<Object> items = null;
             Page continued = null;
@@ -303,51 +303,10 @@ final class ParallelConversion {
             }
             if (runs != null) {
                 bytes = new ByteSink(pool.take(Math.max(1024, chunk.length() + (chunk.length() >> 1))));
-                PageRunWriter run = runs.newRun(bytes, continued);
-                sink = new Sink() {
-                    @Override
-                    public void page(Page p) {
-                        run.writePage(p);
-                    }
-
-                    @Override
-                    public void entry(PageEntry e) {
-                        run.write(e);
-                    }
-
-                    @Override
-                    public void logItem(LogItem item) {
-                        run.writeLogItem(item);
-                    }
-
-                    @Override
-                    public void end(boolean leaveOpen) {
-                        run.end(leaveOpen);
-                    }
-                };
+                sink = runs.newRun(bytes, continued);
             } else {
-                List<Object> list = new ArrayList<>();
-                items = list;
-                sink = new Sink() {
-                    @Override
-                    public void page(Page p) {
-                        list.add(p);
-                    }
-
-                    @Override
-                    public void entry(PageEntry e) {
-                        list.add(e);
-                    }
-
-                    @Override
-                    public void logItem(LogItem item) {
-                        list.add(item);
-                    }
-
-                    @Override
-                    public void end(boolean leaveOpen) {
-                    }
-                };
+                items = new ArrayList<>();
+                sink = new Collector(items);
             }
             Copied counts = copy(reader, page, continued != null, sink);
             sink.end(chunk.endsInsidePage());
@@ -357,22 +316,33 @@ final class ParallelConversion {
         }
     }
 
-    /** Where parsed items go. */
-    private interface Sink {
-        void page(Page p);
+    /** Keeps what a chunk holds, in order, for a writer without page runs. */
+    private record Collector(List<Object> items) implements PageRunWriter {
+        @Override
+        public void writePage(Page page) {
+            items.add(page);
+        }
 
-        void entry(PageEntry e);
+        @Override
+        public void write(PageEntry entry) {
+            items.add(entry);
+        }
 
-        void logItem(LogItem item);
+        @Override
+        public void writeLogItem(LogItem item) {
+            items.add(item);
+        }
 
-        void end(boolean leaveOpen);
+        @Override
+        public void end(boolean leaveLastPageOpen) {
+        }
     }
 
     /**
      * Copies pages, entries and log items from a reader positioned on {@code page} into a sink;
      * the first page is not started when it continues one of an earlier piece.
      */
-    private static Copied copy(DumpReader reader, Page page, boolean continues, Sink sink) {
+    private static Copied copy(DumpReader reader, Page page, boolean continues, PageRunWriter sink) {
         long pages = 0;
         long entries = 0;
         long logItems = 0;
@@ -380,18 +350,18 @@ final class ParallelConversion {
         boolean started = continues;
         for (Page p = page; p != null; p = reader.nextPage()) {
             if (!started) {
-                sink.page(p);
+                sink.writePage(p);
                 pages++;
             }
             started = false;
             last = p;
             for (PageEntry e = reader.nextEntry(); e != null; e = reader.nextEntry()) {
-                sink.entry(e);
+                sink.write(e);
                 entries++;
             }
         }
         for (LogItem item = reader.nextLogItem(); item != null; item = reader.nextLogItem()) {
-            sink.logItem(item);
+            sink.writeLogItem(item);
             logItems++;
         }
         return new Copied(pages, entries, logItems, last);
@@ -433,27 +403,30 @@ final class ParallelConversion {
                 siteInfoWritten = true;
             }
             Page page = reader.nextPage();
-            Copied counts = copy(reader, page, pageHeader != null, new Sink() {
+            long pagesBefore = pages;
+            Copied counts = copy(reader, page, pageHeader != null, new PageRunWriter() {
+                private long started;
+
                 @Override
-                public void page(Page p) {
+                public void writePage(Page p) {
                     writer.writePage(p);
-                    if (listener != null && (pages & 63) == 0) {
-                        listener.progress(source.progress(), pages);
+                    if (listener != null && (++started & 63) == 0) {
+                        listener.progress(source.progress(), pagesBefore + started);
                     }
                 }
 
                 @Override
-                public void entry(PageEntry e) {
+                public void write(PageEntry e) {
                     writer.write(e);
                 }
 
                 @Override
-                public void logItem(LogItem item) {
+                public void writeLogItem(LogItem item) {
                     writer.writeLogItem(item);
                 }
 
                 @Override
-                public void end(boolean leaveOpen) {
+                public void end(boolean leaveLastPageOpen) {
                 }
             });
             pages += counts.pages();
