@@ -38,4 +38,19 @@ final class Formats {
         }
         return null;
     }
+
+    /** A format as the command line spells it ({@code --to}). */
+    static String name(DumpFormat format) {
+        return switch (format) {
+            case XML -> "xml";
+            case REVDOC -> "revdoc";
+            case REVDOC_LEGACY -> "revdoc-legacy";
+            case PARQUET -> "parquet";
+        };
+    }
+
+    /** A compression as the command line spells it ({@code --compress}, and {@code 7z}). */
+    static String name(Compression compression) {
+        return compression == Compression.NONE ? "none" : compression.extension().substring(1);
+    }
 }

@@ -42,8 +42,8 @@ final class InfoCommand implements Callable<Integer> {
         try (DumpReader r = Dumps.open(dump)) {
             SiteInfo site = r.siteInfo();
             info.put("file", dump.toString());
-            info.put("format", r.format().name().toLowerCase(java.util.Locale.ROOT));
-            info.put("compression", r.compression().name().toLowerCase(java.util.Locale.ROOT));
+            info.put("format", Formats.name(r.format()));
+            info.put("compression", Formats.name(r.compression()));
             info.put("schema", site.schemaVersion());
             info.put("language", site.language());
             info.put("sitename", site.siteName());
@@ -51,11 +51,23 @@ final class InfoCommand implements Callable<Integer> {
             info.put("base", site.base());
             info.put("generator", site.generator());
             info.put("case", site.caseRule() == null ? null : site.caseRule().xmlValue());
-            StringBuilder ns = new StringBuilder();
-            for (Namespace n : site.namespaces()) {
-                ns.append(ns.isEmpty() ? "" : ", ").append(n.key()).append('=').append(n.name());
+            if (json) {
+                java.util.List<Map<String, Object>> ns = new java.util.ArrayList<>();
+                for (Namespace n : site.namespaces()) {
+                    Map<String, Object> o = new LinkedHashMap<>();
+                    o.put("id", n.key());
+                    o.put("name", n.name());
+                    o.put("case", n.caseRule() == null ? null : n.caseRule().xmlValue());
+                    ns.add(o);
+                }
+                info.put("namespaces", ns);
+            } else {
+                StringBuilder ns = new StringBuilder();
+                for (Namespace n : site.namespaces()) {
+                    ns.append(ns.isEmpty() ? "" : ", ").append(n.key()).append('=').append(n.name());
+                }
+                info.put("namespaces", ns.toString());
             }
-            info.put("namespaces", ns.toString());
             long pages = 0;
             long revisions = 0;
             long uploads = 0;

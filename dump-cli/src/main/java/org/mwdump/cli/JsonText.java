@@ -2,28 +2,41 @@ package org.mwdump.cli;
 
 import java.util.Map;
 
-/** Minimal JSON output for flat maps of strings and numbers. */
+/** Minimal JSON output for maps of strings, numbers, booleans, and lists of such maps. */
 final class JsonText {
     private JsonText() {
     }
 
     static String object(Map<String, Object> map) {
-        StringBuilder sb = new StringBuilder("{");
-        for (Map.Entry<String, Object> e : map.entrySet()) {
-            if (sb.length() > 1) {
-                sb.append(", ");
+        return value(new StringBuilder(), map).toString();
+    }
+
+    private static StringBuilder value(StringBuilder sb, Object v) {
+        if (v == null) {
+            sb.append("null");
+        } else if (v instanceof Number || v instanceof Boolean) {
+            sb.append(v);
+        } else if (v instanceof Map<?, ?> map) {
+            sb.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                sb.append(first ? "" : ", ");
+                first = false;
+                string(sb, String.valueOf(e.getKey())).append(": ");
+                value(sb, e.getValue());
             }
-            string(sb, e.getKey()).append(": ");
-            Object v = e.getValue();
-            if (v == null) {
-                sb.append("null");
-            } else if (v instanceof Number || v instanceof Boolean) {
-                sb.append(v);
-            } else {
-                string(sb, v.toString());
+            sb.append('}');
+        } else if (v instanceof java.util.List<?> list) {
+            sb.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                sb.append(i == 0 ? "" : ", ");
+                value(sb, list.get(i));
             }
+            sb.append(']');
+        } else {
+            string(sb, v.toString());
         }
-        return sb.append('}').toString();
+        return sb;
     }
 
     private static StringBuilder string(StringBuilder sb, String s) {

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.mwdump.DumpException;
 import org.mwdump.DumpReader;
 import org.mwdump.Dumps;
+import org.mwdump.ReadOptions;
 import org.mwdump.index.IndexEntry;
 import org.mwdump.index.IndexedDump;
 import org.mwdump.index.IndexedPage;
@@ -36,7 +37,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
     boolean quiet;
 
-    @Option(names = "--strict", description = "also count unknown elements and other deviations as problems")
+    @Option(names = "--strict", description = "read with the strict reader: unknown elements and other deviations "
+            + "from the schema are problems")
     boolean strict;
 
     @Spec
@@ -50,15 +52,17 @@ final class ValidateCommand implements Callable<Integer> {
         long pages = 0;
         long revisions = 0;
         long checked = 0;
+        Map<String, Long> unchecked = new TreeMap<>();
         Progress progress = new Progress(err, quiet);
-        try (DumpReader r = Dumps.open(dump)) {
+        ReadOptions options = strict ? ReadOptions.builder().strict(true).build() : ReadOptions.DEFAULT;
+        try (DumpReader r = Dumps.open(dump, options)) {
             for (Page p = r.nextPage(); p != null; p = r.nextPage()) {
                 pages++;
                 progress.page(r);
                 for (PageEntry e = r.nextEntry(); e != null; e = r.nextEntry()) {
                     if (e instanceof Revision rev) {
                         revisions++;
-                        checked += checkSha1(rev, problems, err);
+                        checked += checkSha1(rev, problems, unchecked, err);
                     }
                 }
             }
@@ -81,6 +85,7 @@ final class ValidateCommand implements Callable<Integer> {
         out.println("pages: " + pages);
         out.println("revisions: " + revisions);
         out.println("sha1 checked: " + checked);
+        unchecked.forEach((why, n) -> out.println("sha1 not checked (" + why + "): " + n));
         if (index.isPresent()) {
             out.println("index lines checked: " + indexLines);
         }
@@ -90,18 +95,31 @@ final class ValidateCommand implements Callable<Integer> {
         return total == 0 ? 0 : Main.DATA_PROBLEM;
     }
 
-    /** Compares recorded and computed hashes of each slot with text; returns how many were checked. */
-    private static int checkSha1(Revision rev, Map<String, Long> problems, PrintWriter err) {
+    /**
+     * Compares recorded and computed hashes of each slot with text; returns how many were checked and
+     * counts, by reason, the slots that could not be.
+     */
+    private static int checkSha1(Revision rev, Map<String, Long> problems, Map<String, Long> unchecked,
+                                 PrintWriter err) {
         int checked = 0;
         for (Slot slot : rev.slots()) {
-            if (slot.text() == null || slot.text().content() == null || slot.text().deleted()) {
-                continue;
+            String why = null;
+            if (slot.text() == null) {
+                why = "no text element";
+            } else if (slot.text().deleted()) {
+                why = "text deleted";
+            } else if (slot.text().content() == null) {
+                why = slot.text().location() != null || slot.text().textId() != null ? "stub" : "text absent";
             }
-            String recorded = slot.text().sha1();
+            String recorded = slot.text() == null ? null : slot.text().sha1();
             if (recorded == null && rev.slots().size() == 1) {
                 recorded = rev.sha1();
             }
-            if (recorded == null || recorded.isEmpty()) {
+            if (why == null && (recorded == null || recorded.isEmpty())) {
+                why = "no recorded sha1";
+            }
+            if (why != null) {
+                unchecked.merge(why, 1L, Long::sum);
                 continue;
             }
             checked++;

@@ -43,12 +43,14 @@ class MainTest {
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("pages: 507\n"), r.out());
         assertTrue(r.out().contains("revisions: 1307\n"), r.out());
-        assertTrue(r.out().contains("compression: seven_z\n"), r.out());
+        assertTrue(r.out().contains("compression: 7z\n"), r.out());
         assertTrue(r.out().contains("schema: 0.11\n"), r.out());
         Result json = run("info", "--json", Corpus.file("small/fowiki-macbre/dump.xml.bz2").toString());
         assertEquals(0, json.status(), json.err());
         assertTrue(json.out().startsWith("{\"file\": "), json.out());
         assertTrue(json.out().contains("\"pages\": 2, \"revisions\": 2"), json.out());
+        assertTrue(json.out().contains("\"format\": \"xml\", \"compression\": \"bz2\""), json.out());
+        assertTrue(json.out().contains("\"namespaces\": [{\"id\": -2, \"name\": "), json.out());
     }
 
     @Test
