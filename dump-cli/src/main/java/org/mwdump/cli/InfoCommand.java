@@ -43,7 +43,9 @@ final class InfoCommand implements Callable<Integer> {
             SiteInfo site = r.siteInfo();
             info.put("file", dump.toString());
             info.put("format", Formats.name(r.format()));
-            info.put("compression", Formats.name(r.compression()));
+            // Parquet compresses its pages itself: the codecs in its footer
+            info.put("compression", r instanceof org.mwdump.parquet.ParquetDumpReader p ? p.pageCodecs()
+                    : Formats.name(r.compression()));
             info.put("schema", site.schemaVersion());
             info.put("language", site.language());
             info.put("sitename", site.siteName());

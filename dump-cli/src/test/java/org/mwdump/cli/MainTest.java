@@ -120,6 +120,7 @@ class MainTest {
         assertTrue(Files.size(out) < 4_000_000, "size " + Files.size(out));
         Result info = run("info", out.toString());
         assertTrue(info.out().contains("revisions: 2040\n"), info.out());
+        assertTrue(info.out().contains("format: parquet\ncompression: zstd\n"), info.out());
     }
 
     @Test

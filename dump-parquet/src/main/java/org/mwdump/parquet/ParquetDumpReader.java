@@ -104,6 +104,20 @@ public final class ParquetDumpReader implements DumpReader {
         }
     }
 
+    /**
+     * The codecs the file's column chunks are compressed with, from its footer, in Parquet's names
+     * lower-cased and joined by commas ({@code zstd} for what mwdump writes); {@code uncompressed} when none.
+     */
+    public String pageCodecs() {
+        java.util.Set<String> codecs = new java.util.TreeSet<>();
+        for (var block : file.getFooter().getBlocks()) {
+            for (var column : block.getColumns()) {
+                codecs.add(column.getCodec().name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return codecs.isEmpty() ? "uncompressed" : String.join(",", codecs);
+    }
+
     /** Number of rows (revisions) in the file, from its footer. */
     public long rowCount() {
         return file.getRecordCount();
