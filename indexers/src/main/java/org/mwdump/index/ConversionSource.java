@@ -12,6 +12,7 @@ import org.mwdump.Compression;
 import org.mwdump.CountingInputStream;
 import org.mwdump.DumpException;
 import org.mwdump.Dumps;
+import org.mwdump.read.xml.XmlHead;
 
 /**
  * The decoded XML of a dump file for {@link ParallelConversion}, decoded on several threads where the
@@ -94,47 +95,19 @@ final class ConversionSource implements AutoCloseable {
     }
 
     /**
-     * Whether the content starts (after a UTF-8 byte-order mark, white space, an XML declaration and
-     * comments) with a {@code <mediawiki} element, in bytes without NUL (so not UTF-16).
+     * Whether the first element of the content ({@link XmlHead}: after a byte-order mark, white space, the
+     * XML declaration and comments) is {@code <mediawiki>}, in bytes without NUL (so not UTF-16).
      */
     static boolean isMediaWikiXml(BufferedInputStream in) throws IOException {
         in.mark(4096);
         byte[] head = in.readNBytes(4096);
         in.reset();
-        int i = 0;
-        int n = head.length;
-        for (int k = 0; k < n; k++) {
-            if (head[k] == 0) {
+        for (byte b : head) {
+            if (b == 0) {
                 return false;
             }
         }
-        if (n >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
-            i = 3;
-        }
-        String text = new String(head, i, n - i, java.nio.charset.StandardCharsets.ISO_8859_1);
-        int p = 0;
-        while (p < text.length()) {
-            char c = text.charAt(p);
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-                p++;
-            } else if (text.startsWith("<?", p)) {
-                int end = text.indexOf("?>", p);
-                if (end < 0) {
-                    return false;
-                }
-                p = end + 2;
-            } else if (text.startsWith("<!--", p)) {
-                int end = text.indexOf("-->", p);
-                if (end < 0) {
-                    return false;
-                }
-                p = end + 3;
-            } else {
-                return text.startsWith("<mediawiki", p) && p + 10 < text.length()
-                        && " \t\r\n>".indexOf(text.charAt(p + 10)) >= 0;
-            }
-        }
-        return false;
+        return "mediawiki".equals(XmlHead.of(head, head.length).firstElement());
     }
 
     @Override

@@ -19,7 +19,7 @@ import java.util.Arrays;
  */
 final class PageSplitter {
     /** A piece of the decoded document. */
-    record Chunk(long index, byte[] data, int length, byte[] pageHeader, boolean endsInsidePage, boolean last) {
+    record Chunk(byte[] data, int length, byte[] pageHeader, boolean endsInsidePage, boolean last) {
     }
 
     private static final byte[] PAGE = {'<', 'p', 'a', 'g', 'e', '>'};
@@ -40,7 +40,6 @@ final class PageSplitter {
     private byte[] head;
     /** The header of the page the next chunk starts inside, or null. */
     private byte[] openPageHeader;
-    private long nextIndex;
 
     /**
      * @param in     the decoded XML, from its first byte
@@ -96,7 +95,7 @@ final class PageSplitter {
             if (eof && have <= searched + LOOKAHEAD) {
                 // the rest of the document, its end included
                 int n = have;
-                Chunk c = new Chunk(nextIndex++, take(n), n, openPageHeader, false, true);
+                Chunk c = new Chunk(take(n), n, openPageHeader, false, true);
                 openPageHeader = null;
                 return c;
             }
@@ -107,7 +106,7 @@ final class PageSplitter {
                 boolean insidePage = (found >>> 32) != 0;
                 byte[] header = openPageHeader;
                 byte[] nextHeader = insidePage ? headerOfLastPage(buf, cut, header) : null;
-                Chunk c = new Chunk(nextIndex++, take(cut), cut, header, insidePage, false);
+                Chunk c = new Chunk(take(cut), cut, header, insidePage, false);
                 openPageHeader = nextHeader;
                 return c;
             }
@@ -122,7 +121,7 @@ final class PageSplitter {
         }
     }
 
-    /** What was read and not handed out, and the header of the page it starts inside (or null). */
+    /** What was read and not handed out (the header of the page it starts inside is {@link #pendingPageHeader()}). */
     byte[] pending() {
         return Arrays.copyOf(buf, have);
     }

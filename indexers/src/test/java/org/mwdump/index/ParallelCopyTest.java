@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -243,12 +242,5 @@ class ParallelCopyTest {
         Object actual = parallel(bz, DumpFormat.REVDOC, ReadOptions.DEFAULT, 2, 4096, 1 << 16);
         assertTrue(actual instanceof DumpException, "damage found on several threads");
         assertEquals(((DumpException) expected).getClass(), actual.getClass());
-    }
-
-    static String text(Object o) {
-        if (o instanceof byte[] b) {
-            return new String(b, StandardCharsets.UTF_8);
-        }
-        throw new UncheckedIOException(new IOException(String.valueOf(o)));
     }
 }

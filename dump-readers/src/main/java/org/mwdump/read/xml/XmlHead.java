@@ -5,10 +5,13 @@ import java.nio.charset.StandardCharsets;
 /**
  * A cheap look at the start of an XML document: the local name of its first element, found without
  * parsing. Handles UTF-8 (with or without byte-order mark) and UTF-16 with a byte-order mark.
+ *
+ * @param firstElement the local name of the first element, or {@code null} if none is found in the bytes
  */
-record XmlHead(String firstElement) {
+public record XmlHead(String firstElement) {
 
-    static XmlHead of(byte[] head, int length) {
+    /** Looks at the first {@code length} bytes of a document. */
+    public static XmlHead of(byte[] head, int length) {
         String text;
         if (length >= 2 && (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xfe) {
             text = new String(head, 2, length - 2, StandardCharsets.UTF_16LE);
