@@ -1,5 +1,6 @@
 package org.mwdump.read.bzip2;
 
+import org.mwdump.spi.Bzip2Crc;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;

@@ -1,5 +1,6 @@
 package org.mwdump.read.bzip2;
 
+import org.mwdump.spi.Bzip2Crc;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.mwdump.read.bzip2;
+package org.mwdump.spi;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -6,12 +6,12 @@ import java.nio.ByteOrder;
 import java.util.zip.CRC32;
 
 /**
- * The CRC-32 used by bzip2: polynomial {@code 0x04C11DB7}, processed MSB-first (not reflected, so
+ * The CRC-32 used by bzip2 (shared by the decoder in the readers and the encoder in the writers): polynomial {@code 0x04C11DB7}, processed MSB-first (not reflected, so
  * {@link java.util.zip.CRC32} does not apply), initial value {@code 0xFFFFFFFF}, final complement.
  * {@link #update} uses slicing-by-8 tables (8 KiB), about eight times fewer dependent steps than
  * byte-at-a-time; {@link #of} computes a whole block's CRC faster through {@link CRC32}.
  */
-final class Bzip2Crc {
+public final class Bzip2Crc {
     private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
     private static final long BITS_1 = 0x5555555555555555L;
@@ -52,7 +52,7 @@ final class Bzip2Crc {
      * Continues a CRC over {@code len} bytes. Start with {@code 0xFFFFFFFF} and complement the result
      * at the end (as bzip2 does).
      */
-    static int update(int crc, byte[] b, int off, int len) {
+    public static int update(int crc, byte[] b, int off, int len) {
         int i = off;
         int end = off + len;
         int end8 = end - 7;
@@ -77,7 +77,7 @@ final class Bzip2Crc {
      *
      * @param scratch work space of any length from 8 bytes; larger pieces (8 KiB) cost less per byte
      */
-    static int of(byte[] b, int off, int len, byte[] scratch) {
+    public static int of(byte[] b, int off, int len, byte[] scratch) {
         CRC32 crc = new CRC32();
         int piece = scratch.length & ~7;
         for (int end = off + len; off < end; ) {
@@ -100,7 +100,7 @@ final class Bzip2Crc {
     }
 
     /** One byte, the plain table step; used by tests as the reference. */
-    static int updateByte(int crc, int b) {
+    public static int updateByte(int crc, int b) {
         return (crc << 8) ^ T0[(crc >>> 24) ^ (b & 0xFF)];
     }
 }

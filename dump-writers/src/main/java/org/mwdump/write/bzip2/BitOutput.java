@@ -1,0 +1,110 @@
+package org.mwdump.write.bzip2;
+
+import java.util.Arrays;
+
+/**
+ * A growable string of bits, most significant bit first, as bzip2 writes them. Blocks are encoded
+ * into one each, on any thread, and then appended to the stream's at whatever bit position it has
+ * reached; nothing in a bzip2 stream is byte-aligned except its start.
+ */
+final class BitOutput {
+    private byte[] buf;
+    private int bytes;
+    private long acc;
+    private int accBits;
+
+    BitOutput(int capacity) {
+        buf = new byte[Math.max(16, capacity)];
+    }
+
+    /** Appends the low {@code n} bits of {@code v}, {@code 0 <= n <= 32}. */
+    void write(int n, int v) {
+        if (accBits + n > 64) {
+            drain();
+        }
+        acc = (acc << n) | (v & ((1L << n) - 1));
+        accBits += n;
+    }
+
+    /** Appends one bit. */
+    void bit(boolean one) {
+        write(1, one ? 1 : 0);
+    }
+
+    void writeInt(int v) {
+        write(16, v >>> 16);
+        write(16, v);
+    }
+
+    /** Moves whole bytes from the accumulator to the buffer. */
+    private void drain() {
+        if (bytes + 8 > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, bytes + 16));
+        }
+        while (accBits >= 8) {
+            accBits -= 8;
+            buf[bytes++] = (byte) (acc >>> accBits);
+        }
+    }
+
+    /** Bits written so far. */
+    long bitLength() {
+        return bytes * 8L + accBits;
+    }
+
+    /** Appends every bit of {@code other}. */
+    void append(BitOutput other) {
+        other.drain();
+        byte[] b = other.buf;
+        int n = other.bytes;
+        if (accBits == 0) {
+            drain();
+            ensure(n);
+            System.arraycopy(b, 0, buf, bytes, n);
+            bytes += n;
+        } else {
+            for (int i = 0; i < n; i++) {
+                write(8, b[i]);
+            }
+        }
+        if (other.accBits > 0) {
+            write(other.accBits, (int) other.acc);
+        }
+    }
+
+    private void ensure(int more) {
+        if (bytes + more + 8 > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, bytes + more + 16));
+        }
+    }
+
+    /**
+     * Whole bytes ready to be written: all but the last partial one, or, with {@code pad}, all of them
+     * with the last padded with zero bits. Call {@link #consumed} after writing them.
+     */
+    int readyBytes(boolean pad) {
+        drain();
+        if (pad && accBits > 0) {
+            write(8 - accBits, 0);
+            drain();
+        }
+        return bytes;
+    }
+
+    byte[] buffer() {
+        return buf;
+    }
+
+    /** Forgets the first {@code n} buffered bytes (written elsewhere). */
+    void consumed(int n) {
+        System.arraycopy(buf, n, buf, 0, bytes - n);
+        bytes -= n;
+    }
+
+    /** Empties this for reuse. */
+    void reset() {
+        bytes = 0;
+        acc = 0;
+        accBits = 0;
+    }
+}

@@ -1,0 +1,370 @@
+package org.mwdump.write.bzip2;
+
+import java.util.Arrays;
+
+/**
+ * Encodes one block of run-length-coded bytes into its bits, exactly as libbzip2 does: the
+ * Burrows–Wheeler transform, move-to-front with zero-run coding, the choice of 2 to 6 Huffman tables,
+ * four rounds of table refinement over groups of 50 symbols, code lengths limited to 17 bits, and the
+ * same selectors. Not thread-safe: one encoder per thread, reused from block to block (it keeps about
+ * 14 bytes of work space per byte of the largest block).
+ */
+final class BlockEncoder {
+    private static final int RUNA = 0;
+    private static final int RUNB = 1;
+    private static final int GROUP_SIZE = 50;
+    private static final int MAX_GROUPS = 6;
+    private static final int ITERATIONS = 4;
+    private static final int MAX_CODE_LENGTH = 17;
+    private static final int MAX_ALPHA = 258;
+
+    private int[] text = new int[0];
+    private int[] sa = new int[0];
+    private byte[] bwt = new byte[0];
+    private char[] mtf = new char[0];
+    private final int[] mtfFreq = new int[MAX_ALPHA];
+    private final byte[][] len = new byte[MAX_GROUPS][MAX_ALPHA];
+    private final int[][] code = new int[MAX_GROUPS][MAX_ALPHA];
+    private final int[][] rfreq = new int[MAX_GROUPS][MAX_ALPHA];
+    private final long[] packed = new long[MAX_ALPHA];
+    private byte[] selectors = new byte[0];
+    private final Huffman huffman = new Huffman();
+
+    /**
+     * Writes the block {@code block[0..n)}, {@code n >= 1}, whose original bytes have the CRC
+     * {@code crc}, to {@code out}: from the block header magic to the last code of the block.
+     */
+    void encode(byte[] block, int n, int crc, BitOutput out) {
+        ensure(n);
+        int origin = transform(block, n);
+        out.write(24, 0x314159);
+        out.write(24, 0x265359);
+        out.writeInt(crc);
+        out.write(1, 0);
+        out.write(24, origin);
+
+        boolean[] inUse = new boolean[256];
+        for (int i = 0; i < n; i++) {
+            inUse[block[i] & 0xFF] = true;
+        }
+        int nMtf = moveToFront(n, inUse);
+        int inUseCount = 0;
+        for (boolean u : inUse) {
+            if (u) {
+                inUseCount++;
+            }
+        }
+        sendMtfValues(out, nMtf, inUseCount + 2, inUse);
+    }
+
+    private void ensure(int n) {
+        if (sa.length < n) {
+            text = new int[n];
+            sa = new int[n];
+            bwt = new byte[n];
+            mtf = new char[n + 1];
+            selectors = new byte[(n + 1 + GROUP_SIZE - 1) / GROUP_SIZE];
+        }
+    }
+
+    /**
+     * Puts the last column of the sorted rotations into {@link #bwt} and returns the position of the
+     * unrotated block among them.
+     */
+    private int transform(byte[] block, int n) {
+        if (isRepetition(block, n)) {
+            int[] ptr = RepetitiveBlockSort.sort(block, n);
+            int origin = -1;
+            for (int i = 0; i < n; i++) {
+                int p = ptr[i];
+                if (p == 0) {
+                    origin = i;
+                }
+                bwt[i] = block[p == 0 ? n - 1 : p - 1];
+            }
+            return origin;
+        }
+        // All rotations differ. Starting from the least rotation (a Lyndon word), the order of the
+        // rotations is the order of the suffixes, so a suffix sort of the rotated block gives it.
+        int r = leastRotation(block, n);
+        for (int i = 0, j = r; i < n; i++) {
+            text[i] = block[j] & 0xFF;
+            if (++j == n) {
+                j = 0;
+            }
+        }
+        SuffixArray.sort(text, 0, sa, 0, n, 256);
+        int originSuffix = r == 0 ? 0 : n - r;
+        int origin = -1;
+        for (int i = 0; i < n; i++) {
+            int p = sa[i];
+            if (p == originSuffix) {
+                origin = i;
+            }
+            bwt[i] = (byte) text[p == 0 ? n - 1 : p - 1];
+        }
+        return origin;
+    }
+
+    /** Whether the block is a string repeated two or more times (so some of its rotations are equal). */
+    private boolean isRepetition(byte[] block, int n) {
+        if (n < 2) {
+            return false;
+        }
+        // prefix function: the longest proper border of each prefix, kept in sa as scratch
+        int[] border = sa;
+        border[0] = 0;
+        int k = 0;
+        for (int i = 1; i < n; i++) {
+            byte c = block[i];
+            while (k > 0 && block[k] != c) {
+                k = border[k - 1];
+            }
+            if (block[k] == c) {
+                k++;
+            }
+            border[i] = k;
+        }
+        int period = n - border[n - 1];
+        return border[n - 1] > 0 && n % period == 0;
+    }
+
+    /** The start of the lexicographically least rotation of a block that is not a repetition. */
+    static int leastRotation(byte[] s, int n) {
+        int i = 0;
+        int j = 1;
+        int k = 0;
+        while (i < n && j < n && k < n) {
+            int a = s[(i + k) % n] & 0xFF;
+            int b = s[(j + k) % n] & 0xFF;
+            if (a == b) {
+                k++;
+                continue;
+            }
+            if (a > b) {
+                i += k + 1;
+            } else {
+                j += k + 1;
+            }
+            if (i == j) {
+                j++;
+            }
+            k = 0;
+        }
+        return Math.min(i, j);
+    }
+
+    /** Move-to-front and zero-run coding of {@link #bwt} into {@link #mtf}; returns the symbol count. */
+    private int moveToFront(int n, boolean[] inUse) {
+        byte[] seq = new byte[256];
+        int inUseCount = 0;
+        for (int i = 0; i < 256; i++) {
+            if (inUse[i]) {
+                seq[i] = (byte) inUseCount++;
+            }
+        }
+        int eob = inUseCount + 1;
+        Arrays.fill(mtfFreq, 0, eob + 1, 0);
+        byte[] order = new byte[256];
+        for (int i = 0; i < inUseCount; i++) {
+            order[i] = (byte) i;
+        }
+        char[] out = mtf;
+        int[] freq = mtfFreq;
+        int wr = 0;
+        int zeros = 0;
+        byte[] in = bwt;
+        for (int i = 0; i < n; i++) {
+            byte c = seq[in[i] & 0xFF];
+            if (order[0] == c) {
+                zeros++;
+                continue;
+            }
+            if (zeros > 0) {
+                wr = zeroRun(out, wr, freq, zeros);
+                zeros = 0;
+            }
+            byte prev = order[0];
+            int j = 1;
+            byte cur = order[1];
+            while (cur != c) {
+                order[j] = prev;
+                prev = cur;
+                cur = order[++j];
+            }
+            order[j] = prev;
+            order[0] = c;
+            out[wr++] = (char) (j + 1);
+            freq[j + 1]++;
+        }
+        if (zeros > 0) {
+            wr = zeroRun(out, wr, freq, zeros);
+        }
+        out[wr++] = (char) eob;
+        freq[eob]++;
+        return wr;
+    }
+
+    /** A run of {@code zeros} zeros in bijective base 2, digits RUNA (1) and RUNB (2), least first. */
+    private static int zeroRun(char[] out, int wr, int[] freq, int zeros) {
+        int z = zeros - 1;
+        while (true) {
+            int sym = (z & 1) != 0 ? RUNB : RUNA;
+            out[wr++] = (char) sym;
+            freq[sym]++;
+            if (z < 2) {
+                return wr;
+            }
+            z = (z - 2) >> 1;
+        }
+    }
+
+    private void sendMtfValues(BitOutput out, int nMtf, int alphaSize, boolean[] inUse) {
+        char[] mtfv = mtf;
+        int groups = nMtf < 200 ? 2 : nMtf < 600 ? 3 : nMtf < 1200 ? 4 : nMtf < 2400 ? 5 : 6;
+        // initial tables: each covers a slice of the symbols holding about an equal share of the codes
+        int parts = groups;
+        int remaining = nMtf;
+        int gs = 0;
+        while (parts > 0) {
+            int target = remaining / parts;
+            int ge = gs - 1;
+            int sum = 0;
+            while (sum < target && ge < alphaSize - 1) {
+                ge++;
+                sum += mtfFreq[ge];
+            }
+            if (ge > gs && parts != groups && parts != 1 && ((groups - parts) % 2 == 1)) {
+                sum -= mtfFreq[ge];
+                ge--;
+            }
+            byte[] l = len[parts - 1];
+            for (int v = 0; v < alphaSize; v++) {
+                l[v] = (byte) (v >= gs && v <= ge ? 0 : 15);
+            }
+            parts--;
+            gs = ge + 1;
+            remaining -= sum;
+        }
+
+        int nSelectors = 0;
+        for (int iter = 0; iter < ITERATIONS; iter++) {
+            for (int t = 0; t < groups; t++) {
+                Arrays.fill(rfreq[t], 0, alphaSize, 0);
+            }
+            // the cost of a symbol under every table at once, ten bits per table (at most 50 x 17 = 850)
+            for (int v = 0; v < alphaSize; v++) {
+                long p = 0;
+                for (int t = groups - 1; t >= 0; t--) {
+                    p = (p << 10) | len[t][v];
+                }
+                packed[v] = p;
+            }
+            nSelectors = 0;
+            for (gs = 0; gs < nMtf; gs += GROUP_SIZE) {
+                int ge = Math.min(gs + GROUP_SIZE, nMtf);
+                long cost = 0;
+                for (int i = gs; i < ge; i++) {
+                    cost += packed[mtfv[i]];
+                }
+                int best = 0;
+                int bestCost = (int) (cost & 1023);
+                for (int t = 1; t < groups; t++) {
+                    int c = (int) ((cost >>> (10 * t)) & 1023);
+                    if (c < bestCost) {
+                        bestCost = c;
+                        best = t;
+                    }
+                }
+                selectors[nSelectors++] = (byte) best;
+                int[] f = rfreq[best];
+                for (int i = gs; i < ge; i++) {
+                    f[mtfv[i]]++;
+                }
+            }
+            for (int t = 0; t < groups; t++) {
+                huffman.codeLengths(len[t], rfreq[t], alphaSize, MAX_CODE_LENGTH);
+            }
+        }
+
+        for (int t = 0; t < groups; t++) {
+            Huffman.assignCodes(code[t], len[t], alphaSize);
+        }
+
+        // the symbol map: which of 16 ranges of 16 byte values occur, then which values in those
+        int ranges = 0;
+        for (int i = 0; i < 16; i++) {
+            for (int j = 0; j < 16; j++) {
+                if (inUse[i * 16 + j]) {
+                    ranges |= 0x8000 >>> i;
+                    break;
+                }
+            }
+        }
+        out.write(16, ranges);
+        for (int i = 0; i < 16; i++) {
+            if ((ranges & (0x8000 >>> i)) != 0) {
+                int bits = 0;
+                for (int j = 0; j < 16; j++) {
+                    if (inUse[i * 16 + j]) {
+                        bits |= 0x8000 >>> j;
+                    }
+                }
+                out.write(16, bits);
+            }
+        }
+
+        // the selectors, move-to-front coded, in unary
+        out.write(3, groups);
+        out.write(15, nSelectors);
+        byte[] pos = {0, 1, 2, 3, 4, 5};
+        for (int i = 0; i < nSelectors; i++) {
+            byte s = selectors[i];
+            int j = 0;
+            byte tmp = pos[0];
+            while (s != tmp) {
+                j++;
+                byte tmp2 = tmp;
+                tmp = pos[j];
+                pos[j] = tmp2;
+            }
+            pos[0] = tmp;
+            while (j >= 31) {
+                out.write(31, 0x7FFFFFFF);
+                j -= 31;
+            }
+            out.write(j + 1, ((1 << j) - 1) << 1);
+        }
+
+        // the code length tables, delta coded
+        for (int t = 0; t < groups; t++) {
+            byte[] l = len[t];
+            int curr = l[0];
+            out.write(5, curr);
+            for (int i = 0; i < alphaSize; i++) {
+                while (curr < l[i]) {
+                    out.write(2, 2);
+                    curr++;
+                }
+                while (curr > l[i]) {
+                    out.write(2, 3);
+                    curr--;
+                }
+                out.write(1, 0);
+            }
+        }
+
+        // the symbols
+        int sel = 0;
+        for (gs = 0; gs < nMtf; gs += GROUP_SIZE) {
+            int ge = Math.min(gs + GROUP_SIZE, nMtf);
+            int t = selectors[sel++];
+            byte[] l = len[t];
+            int[] c = code[t];
+            for (int i = gs; i < ge; i++) {
+                int v = mtfv[i];
+                out.write(l[v], c[v]);
+            }
+        }
+    }
+}
