@@ -192,4 +192,22 @@ class MainTest {
         assertEquals(0, run("get", out.toString(), "--id", "45").status());
         assertEquals(1, run("get", out.toString(), "--id", "999999999").status());
     }
+
+    /** The decoded fixture, recompressed with Wikimedia's 5 pages per stream: Wikimedia's file and index. */
+    @Test
+    void recompressGivesWikimediasMultistreamFileBack(@TempDir Path dir) throws IOException {
+        Path theirs = Corpus.spec("multistream/pages-articles-p2566p2583.multistream.xml.bz2");
+        Path theirIndex = Corpus.spec("multistream/pages-articles-p2566p2583.multistream-index.xml.bz2");
+        Path xml = dir.resolve("pages-articles-p2566p2583.xml");
+        Result decoded = run("convert", "--quiet", "--to", "xml",
+                Corpus.spec("multistream/pages-articles-p2566p2583.xml.bz2").toString(), xml.toString());
+        assertEquals(0, decoded.status(), decoded.err());
+        Path out = dir.resolve("pages-articles-p2566p2583.multistream.xml.bz2");
+        Result r = run("recompress", "--multistream", "--pages-per-stream", "5", "--threads", "2", xml.toString(),
+                out.toString());
+        assertEquals(0, r.status(), r.err());
+        assertArrayEquals(Files.readAllBytes(theirs), Files.readAllBytes(out));
+        assertArrayEquals(Files.readAllBytes(theirIndex),
+                Files.readAllBytes(dir.resolve("pages-articles-p2566p2583.multistream-index.txt.bz2")));
+    }
 }

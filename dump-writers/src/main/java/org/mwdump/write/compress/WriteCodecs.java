@@ -6,19 +6,19 @@ import java.io.OutputStream;
 import java.util.Objects;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
-import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.mwdump.Compression;
 import org.mwdump.spi.Codecs;
+import org.mwdump.write.bzip2.Bzip2OutputStream;
 import org.tukaani.xz.LZMA2Options;
 import org.tukaani.xz.XZOutputStream;
 
 /**
- * Output compression for {@link org.mwdump.Dumps#create}: bzip2 (commons-compress, block size from
- * the level, 9 by default as the {@code bzip2} tool), gzip ({@code java.util.zip}, level 6 by default),
+ * Output compression for {@link org.mwdump.Dumps#create}: bzip2 ({@link Bzip2OutputStream}: libbzip2's exact
+ * bytes, block size from the level, 9 by default as the {@code bzip2} tool, blocks on {@code threads} threads), gzip ({@code java.util.zip}, level 6 by default),
  * xz (XZ for Java, preset 6 by default), zstd (zstd-jni, level 3 by default, {@code threads} workers
  * when more than one), and none. Each stream is finished and the underlying stream closed on close.
  *
- * <p>Cost: the codec's own; bzip2 and xz are by far the slowest (a few MB/s per core).
+ * <p>Cost: the codec's own; xz is by far the slowest (a few MB/s per core), then bzip2.
  */
 public final class WriteCodecs implements Codecs {
 
@@ -36,7 +36,7 @@ public final class WriteCodecs implements Codecs {
             case NONE:
                 return out;
             case BZIP2:
-                return new BZip2CompressorOutputStream(out, level < 0 ? 9 : clamp(level, 1, 9));
+                return new Bzip2OutputStream(out, level < 0 ? 9 : clamp(level, 1, 9), Math.max(1, threads));
             case GZIP: {
                 int l = level < 0 ? Deflater.DEFAULT_COMPRESSION : clamp(level, 0, 9);
                 return new GZIPOutputStream(out, 1 << 16) {

@@ -19,10 +19,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.mwdump.DumpException;
 import org.mwdump.DumpLocation;
 import org.mwdump.spi.OutputFiles;
+import org.mwdump.write.bzip2.Bzip2OutputStream;
 
 /**
  * Rewrites a MediaWiki XML dump (decompressed bytes) in a page-aligned layout for random access, the
@@ -129,8 +129,8 @@ public final class Recompressor {
         try {
             Result result;
             try (OutputStream dump = new BufferedOutputStream(Files.newOutputStream(tempOut), 1 << 20);
-                 OutputStream idx = new BZip2CompressorOutputStream(
-                         new BufferedOutputStream(Files.newOutputStream(tempIndex), 1 << 16), 9)) {
+                 OutputStream idx = new Bzip2OutputStream(
+                         new BufferedOutputStream(Files.newOutputStream(tempIndex), 1 << 16), 9, 1)) {
                 result = run(xml, dump, idx, pool);
             }
             OutputFiles.moveIntoPlace(tempOut, out);
@@ -271,11 +271,7 @@ public final class Recompressor {
                 return ctx.compress(xml);
             }
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(xml.length / 4 + 64);
-        try (OutputStream bz = new BZip2CompressorOutputStream(out, 9)) {
-            bz.write(xml);
-        }
-        return out.toByteArray();
+        return Bzip2OutputStream.compress(xml, 0, xml.length, 9);
     }
 
     /** The seek table frame of the zstd seekable format, with checksums. */
