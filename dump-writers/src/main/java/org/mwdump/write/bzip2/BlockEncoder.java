@@ -18,7 +18,7 @@ final class BlockEncoder {
     private static final int MAX_CODE_LENGTH = 17;
     private static final int MAX_ALPHA = 258;
 
-    private int[] text = new int[0];
+    private byte[] text = new byte[0];
     private int[] sa = new int[0];
     private byte[] bwt = new byte[0];
     private char[] mtf = new char[0];
@@ -59,7 +59,7 @@ final class BlockEncoder {
 
     private void ensure(int n) {
         if (sa.length < n) {
-            text = new int[n];
+            text = new byte[n];
             sa = new int[n];
             bwt = new byte[n];
             mtf = new char[n + 1];
@@ -72,7 +72,8 @@ final class BlockEncoder {
      * unrotated block among them.
      */
     private int transform(byte[] block, int n) {
-        if (isRepetition(block, n)) {
+        int r = leastRotation(block, n);
+        if (r < 0) {
             int[] ptr = RepetitiveBlockSort.sort(block, n);
             int origin = -1;
             for (int i = 0; i < n; i++) {
@@ -86,14 +87,9 @@ final class BlockEncoder {
         }
         // All rotations differ. Starting from the least rotation (a Lyndon word), the order of the
         // rotations is the order of the suffixes, so a suffix sort of the rotated block gives it.
-        int r = leastRotation(block, n);
-        for (int i = 0, j = r; i < n; i++) {
-            text[i] = block[j] & 0xFF;
-            if (++j == n) {
-                j = 0;
-            }
-        }
-        SuffixArray.sort(text, 0, sa, 0, n, 256);
+        System.arraycopy(block, r, text, 0, n - r);
+        System.arraycopy(block, 0, text, n - r, r);
+        SuffixArray.sort(text, sa, n);
         int originSuffix = r == 0 ? 0 : n - r;
         int origin = -1;
         for (int i = 0; i < n; i++) {
@@ -101,42 +97,26 @@ final class BlockEncoder {
             if (p == originSuffix) {
                 origin = i;
             }
-            bwt[i] = (byte) text[p == 0 ? n - 1 : p - 1];
+            bwt[i] = text[p == 0 ? n - 1 : p - 1];
         }
         return origin;
     }
 
-    /** Whether the block is a string repeated two or more times (so some of its rotations are equal). */
-    private boolean isRepetition(byte[] block, int n) {
-        if (n < 2) {
-            return false;
-        }
-        // prefix function: the longest proper border of each prefix, kept in sa as scratch
-        int[] border = sa;
-        border[0] = 0;
-        int k = 0;
-        for (int i = 1; i < n; i++) {
-            byte c = block[i];
-            while (k > 0 && block[k] != c) {
-                k = border[k - 1];
-            }
-            if (block[k] == c) {
-                k++;
-            }
-            border[i] = k;
-        }
-        int period = n - border[n - 1];
-        return border[n - 1] > 0 && n % period == 0;
-    }
-
-    /** The start of the lexicographically least rotation of a block that is not a repetition. */
+    /**
+     * The start of the lexicographically least rotation of {@code s[0..n)}, or {@code -1} when the block is
+     * a string repeated two or more times, so that some rotations are equal (two pointers stepping over
+     * rotations proven larger; a repetition is recognised when two candidates agree on all {@code n}
+     * characters, which must happen, since a least rotation is never stepped over).
+     */
     static int leastRotation(byte[] s, int n) {
         int i = 0;
         int j = 1;
         int k = 0;
         while (i < n && j < n && k < n) {
-            int a = s[(i + k) % n] & 0xFF;
-            int b = s[(j + k) % n] & 0xFF;
+            int ik = i + k;
+            int jk = j + k;
+            int a = s[ik < n ? ik : ik - n] & 0xFF;
+            int b = s[jk < n ? jk : jk - n] & 0xFF;
             if (a == b) {
                 k++;
                 continue;
@@ -151,7 +131,7 @@ final class BlockEncoder {
             }
             k = 0;
         }
-        return Math.min(i, j);
+        return k >= n ? -1 : Math.min(i, j);
     }
 
     /** Move-to-front and zero-run coding of {@link #bwt} into {@link #mtf}; returns the symbol count. */

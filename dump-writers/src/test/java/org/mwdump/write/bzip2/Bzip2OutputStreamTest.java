@@ -2,7 +2,6 @@ package org.mwdump.write.bzip2;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -226,7 +225,11 @@ class Bzip2OutputStreamTest {
         assertEquals(3, BlockEncoder.leastRotation("bbbab".getBytes(StandardCharsets.US_ASCII), 5));
         byte[] hi = {(byte) 0x80, 0x7F, (byte) 0x90};
         assertEquals(1, BlockEncoder.leastRotation(hi, 3), "bytes compare unsigned");
-        assertTrue(BlockEncoder.leastRotation(new byte[] {5}, 1) == 0);
+        assertEquals(0, BlockEncoder.leastRotation(new byte[] {5}, 1));
+        assertEquals(-1, BlockEncoder.leastRotation("abab".getBytes(StandardCharsets.US_ASCII), 4), "repetition");
+        assertEquals(-1, BlockEncoder.leastRotation("bcabcabca".getBytes(StandardCharsets.US_ASCII), 9));
+        assertEquals(-1, BlockEncoder.leastRotation(new byte[] {7, 7}, 2));
+        assertEquals(1, BlockEncoder.leastRotation("bab".getBytes(StandardCharsets.US_ASCII), 3), "bab is no repetition");
     }
 
     static byte[] repeat(byte[] unit, int times) {
