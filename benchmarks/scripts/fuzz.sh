@@ -11,6 +11,7 @@ targets=(
   "dump-readers XmlReaderFuzzTest"
   "dump-readers RevDocReaderFuzzTest"
   "dump-readers Bzip2FuzzTest"
+  "dump-writers Bzip2EncoderFuzzTest"
   "indexers SeekTableFuzzTest"
   "indexers PageIndexFuzzTest"
   "indexers MultistreamIndexFuzzTest"
