@@ -44,10 +44,47 @@ final class SuffixArray {
             sa[saOff] = 0;
             return;
         }
+        // Each step is its own method, so that the JIT compiles it whole after a block or two instead of
+        // replacing one loop at a time in a method that a long block keeps running.
         long[] stype = new long[(n + 63) >>> 6];
         int[] counts = new int[k];
         int[] bucket = new int[k];
-        // types from the right (the last character is L: the virtual end is smaller), and the counts
+        classify(bt, it, tOff, n, stype, counts);
+
+        // 1. sort the LMS substrings: seed the LMS positions at their bucket ends and induce
+        Arrays.fill(sa, saOff, saOff + n, -1);
+        bucketEnds(counts, bucket);
+        seedLms(bt, it, tOff, sa, saOff, n, stype, bucket);
+        induce(bt, it, tOff, sa, saOff, n, counts, bucket);
+
+        // 2. name them: equal LMS substrings get equal names, in sorted order
+        int m = sortedLms(sa, saOff, n, stype);
+        Arrays.fill(sa, saOff + m, saOff + n, -1);
+        int names = name(bt, it, tOff, sa, saOff, n, m, stype);
+
+        // 3. sort the LMS suffixes: recurse on the string of names unless they are all different
+        int reduced = saOff + n - m;
+        if (names < m) {
+            sort(null, sa, reduced, sa, saOff, m, names);
+        } else {
+            for (int i = 0; i < m; i++) {
+                sa[saOff + sa[reduced + i]] = i;
+            }
+        }
+        lmsPositions(sa, reduced, n, stype);
+        for (int i = 0; i < m; i++) {
+            sa[saOff + i] = sa[reduced + sa[saOff + i]];
+        }
+
+        // 4. place them at their bucket ends in sorted order and induce all the others
+        Arrays.fill(sa, saOff + m, saOff + n, -1);
+        bucketEnds(counts, bucket);
+        placeLms(bt, it, tOff, sa, saOff, m, bucket);
+        induce(bt, it, tOff, sa, saOff, n, counts, bucket);
+    }
+
+    /** Types from the right (the last character is L: the virtual end is smaller), and the counts. */
+    private static void classify(byte[] bt, int[] it, int tOff, int n, long[] stype, int[] counts) {
         boolean nextS = false;
         int next = chr(bt, it, tOff, n - 1);
         counts[next]++;
@@ -62,18 +99,19 @@ final class SuffixArray {
             }
             next = c;
         }
+    }
 
-        // 1. sort the LMS substrings: seed the LMS positions at their bucket ends and induce
-        Arrays.fill(sa, saOff, saOff + n, -1);
-        bucketEnds(counts, bucket);
+    private static void seedLms(byte[] bt, int[] it, int tOff, int[] sa, int saOff, int n, long[] stype,
+                                int[] bucket) {
         for (int i = 1; i < n; i++) {
             if (isLms(stype, i)) {
                 sa[saOff + --bucket[chr(bt, it, tOff, i)]] = i;
             }
         }
-        induce(bt, it, tOff, sa, saOff, n, counts, bucket);
+    }
 
-        // 2. name them: equal LMS substrings get equal names, in sorted order
+    /** Moves the LMS positions, in their sorted order, to the front; returns their count. */
+    private static int sortedLms(int[] sa, int saOff, int n, long[] stype) {
         int m = 0;
         for (int i = 0; i < n; i++) {
             int p = sa[saOff + i];
@@ -81,7 +119,14 @@ final class SuffixArray {
                 sa[saOff + m++] = p;
             }
         }
-        Arrays.fill(sa, saOff + m, saOff + n, -1);
+        return m;
+    }
+
+    /**
+     * Names the {@code m} sorted LMS substrings and leaves the names, in text order, at the end of the
+     * suffix array; returns how many different names there are.
+     */
+    private static int name(byte[] bt, int[] it, int tOff, int[] sa, int saOff, int n, int m, long[] stype) {
         int names = 0;
         int prev = -1;
         for (int i = 0; i < m; i++) {
@@ -97,34 +142,24 @@ final class SuffixArray {
                 sa[saOff + j--] = sa[saOff + i];
             }
         }
+        return names;
+    }
 
-        // 3. sort the LMS suffixes: recurse on the string of names unless they are all different
-        int reduced = saOff + n - m;
-        if (names < m) {
-            sort(null, sa, reduced, sa, saOff, m, names);
-        } else {
-            for (int i = 0; i < m; i++) {
-                sa[saOff + sa[reduced + i]] = i;
-            }
-        }
+    /** The LMS positions in text order, from {@code sa[at]} on. */
+    private static void lmsPositions(int[] sa, int at, int n, long[] stype) {
         for (int i = 1, j = 0; i < n; i++) {
             if (isLms(stype, i)) {
-                sa[reduced + j++] = i;
+                sa[at + j++] = i;
             }
         }
-        for (int i = 0; i < m; i++) {
-            sa[saOff + i] = sa[reduced + sa[saOff + i]];
-        }
+    }
 
-        // 4. place them at their bucket ends in sorted order and induce all the others
-        Arrays.fill(sa, saOff + m, saOff + n, -1);
-        bucketEnds(counts, bucket);
+    private static void placeLms(byte[] bt, int[] it, int tOff, int[] sa, int saOff, int m, int[] bucket) {
         for (int i = m - 1; i >= 0; i--) {
             int p = sa[saOff + i];
             sa[saOff + i] = -1;
             sa[saOff + --bucket[chr(bt, it, tOff, p)]] = p;
         }
-        induce(bt, it, tOff, sa, saOff, n, counts, bucket);
     }
 
     /**
@@ -135,6 +170,12 @@ final class SuffixArray {
     private static void induce(byte[] bt, int[] it, int tOff, int[] sa, int saOff, int n, int[] counts,
                                int[] bucket) {
         bucketStarts(counts, bucket);
+        induceL(bt, it, tOff, sa, saOff, n, bucket);
+        bucketEnds(counts, bucket);
+        induceS(bt, it, tOff, sa, saOff, n, bucket);
+    }
+
+    private static void induceL(byte[] bt, int[] it, int tOff, int[] sa, int saOff, int n, int[] bucket) {
         int j = n - 1;
         int c1 = chr(bt, it, tOff, j);
         sa[saOff + bucket[c1]++] = j > 0 && chr(bt, it, tOff, j - 1) < c1 ? ~j : j;
@@ -149,9 +190,11 @@ final class SuffixArray {
                 sa[saOff + bucket[c0]++] = j ^ flag;
             }
         }
-        bucketEnds(counts, bucket);
+    }
+
+    private static void induceS(byte[] bt, int[] it, int tOff, int[] sa, int saOff, int n, int[] bucket) {
         for (int i = n - 1; i >= 0; i--) {
-            j = sa[saOff + i];
+            int j = sa[saOff + i];
             if (j > 0) {
                 j--;
                 int c0 = chr(bt, it, tOff, j);

@@ -1,0 +1,89 @@
+# Shared by the benchmark scripts (sourced, not run): whole-process timing with peak RSS, alternating
+# rounds, and the median/range/ratio arithmetic their reports print.
+#
+# The sourcing script sets `tmp` (a scratch directory) and `rounds`, and defines `run LABEL`, which
+# measures one command with `timed` and records it; `in_rounds` calls it.
+
+# ---- peak RSS: GNU time if present, else polling /proc/PID/status (VmHWM)
+if [[ -x /usr/bin/time ]] && /usr/bin/time -f %M -o /dev/null true 2> /dev/null; then
+  rss_via="GNU time (/usr/bin/time -f %M)"
+elif [[ -r /proc/self/status ]] && grep -q '^VmHWM' /proc/self/status; then
+  rss_via="VmHWM in /proc/PID/status, polled every 50 ms"
+else
+  rss_via="none"
+fi
+
+# ---- timing: timed CMD... runs CMD with stdout to /dev/null, stderr to $tmp/err;
+#      sets WALL (seconds), RSS (KiB, or ? when unknown) and STATUS (exit status)
+timed() {
+  local s e
+  s=$(date +%s%N)
+  case "$rss_via" in
+    GNU*)
+      set +e
+      /usr/bin/time -f %M -o "$tmp/rss" "$@" > /dev/null 2> "$tmp/err"
+      STATUS=$?
+      set -e
+      RSS=$(tail -n1 "$tmp/rss") ;;
+    VmHWM*)
+      "$@" > /dev/null 2> "$tmp/err" &
+      local pid=$! v hwm=0
+      while [[ -r /proc/$pid/status ]] && ! grep -q '^State:.*Z' "/proc/$pid/status" 2> /dev/null; do
+        v=$(awk '/^VmHWM/ {print $2}' "/proc/$pid/status" 2> /dev/null || true)
+        [[ -n "$v" ]] && hwm=$v
+        sleep 0.05
+      done
+      set +e
+      wait "$pid"
+      STATUS=$?
+      set -e
+      RSS=$hwm ;;
+    *)
+      set +e
+      "$@" > /dev/null 2> "$tmp/err"
+      STATUS=$?
+      set -e
+      RSS="?" ;;
+  esac
+  e=$(date +%s%N)
+  WALL=$(awk -v s="$s" -v e="$e" 'BEGIN {printf "%.3f", (e - s) / 1e9}')
+  [[ "$RSS" =~ ^[0-9]+$ ]] || RSS="?"
+}
+
+# in_rounds LABEL...: ROUNDS rounds; round r starts with the r-th label and takes the others in turn
+in_rounds() {
+  local n=$# labels=("$@") r i label
+  for ((r = 0; r < rounds; r++)); do
+    printf '  round %d:' $((r + 1))
+    for ((i = 0; i < n; i++)); do
+      label="${labels[(i + r) % n]}"
+      run "$label"
+      printf ' %s %ss' "$label" "$WALL"
+    done
+    echo
+  done
+}
+
+# stats "v1 v2 ...": median min max (? if any value is unknown)
+stats() {
+  tr ' ' '\n' <<< "$1" | awk 'NF' | sort -g | awk '
+    $1 == "?" {unknown = 1}
+    {a[NR] = $1}
+    END {
+      if (NR == 0 || unknown) { print "? ? ?"; exit }
+      m = NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2
+      print m, a[1], a[NR]
+    }'
+}
+median() { stats "$1" | cut -d' ' -f1; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a == "?" || b == "?" || b == 0) print "?"; else printf "%.2f", a / b}'; }
+# verdict VALUE le|ge TARGET
+verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN {
+  if (v == "?") {print "?"; exit}
+  ok = op == "le" ? v <= t : v >= t
+  printf "target %s %s: %s", op == "le" ? "<=" : ">=", t, ok ? "met" : "NOT met"}'; }
+secs_cell() { local m lo hi; read -r m lo hi <<< "$(stats "$1")"; printf '%.2f (%.2f-%.2f)' "$m" "$lo" "$hi"; }
+rss_cell() {
+  local m lo hi; read -r m lo hi <<< "$(stats "$1")"
+  if [[ "$m" == "?" ]]; then echo "?"; else awk -v m="$m" -v lo="$lo" -v hi="$hi" 'BEGIN {printf "%.0f (%.0f-%.0f)", m / 1024, lo / 1024, hi / 1024}'; fi
+}
