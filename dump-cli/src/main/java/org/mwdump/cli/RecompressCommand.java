@@ -6,9 +6,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.mwdump.Compression;
 import org.mwdump.index.IndexedDump;
-import org.mwdump.spi.Codecs;
+import org.mwdump.index.ParallelDumps;
 import org.mwdump.write.layout.Recompressor;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -78,7 +77,7 @@ final class RecompressCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         long start = System.nanoTime();
         Recompressor.Result result;
-        try (InputStream xml = decompressed(in)) {
+        try (InputStream xml = ParallelDumps.xml(in, n)) {
             result = new Recompressor(l, pagesPerStream, maxBytes, n, 3).recompress(xml, out, index);
         }
         stdout.println("pages: " + result.pages());
@@ -89,24 +88,5 @@ final class RecompressCommand implements Callable<Integer> {
         stdout.printf("seconds: %.2f%n", (System.nanoTime() - start) / 1e9);
         Files.deleteIfExists(IndexedDump.pageIndexOf(out));
         return 0;
-    }
-
-    /** The decompressed bytes of the input, whatever its compression. */
-    private InputStream decompressed(Path file) throws IOException {
-        InputStream raw = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        raw.mark(8);
-        byte[] head = raw.readNBytes(8);
-        raw.reset();
-        Compression c = Compression.sniff(head, head.length);
-        if (c == Compression.NONE) {
-            return raw;
-        }
-        for (Codecs codecs : java.util.ServiceLoader.load(Codecs.class)) {
-            if (codecs.decompresses(c)) {
-                return codecs.decompress(c, raw, file);
-            }
-        }
-        raw.close();
-        throw new IOException(file + ": no decompressor for " + c);
     }
 }

@@ -140,6 +140,41 @@ public final class ParallelDumps {
         }
     }
 
+    /**
+     * The decoded bytes of a MediaWiki XML dump file, decoded on {@code threads} threads where its layout
+     * allows (bz2 split at blocks, seekable zstd at frames), else on one; for rewriting the XML as it is,
+     * as {@code recompress} does. Closing the stream releases the file and the decoding threads.
+     *
+     * @throws UnsupportedDumpException when the file is not MediaWiki XML (RevDoc, Parquet, other XML)
+     * @throws DumpException            when it cannot be read
+     */
+    public static java.io.InputStream xml(Path file, int threads) {
+        Objects.requireNonNull(file, "file is null");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1");
+        }
+        ConversionSource source;
+        try {
+            source = ConversionSource.open(file, threads);
+        } catch (IOException e) {
+            throw new DumpException("cannot read " + file + ": " + e.getMessage(), Chunks.location(file, -1), e);
+        }
+        if (source.source() == null) {
+            try {
+                source.close();
+            } catch (IOException e) {
+                // nothing was read that could be lost
+            }
+            throw new org.mwdump.UnsupportedDumpException("not a MediaWiki XML dump", Chunks.location(file, 0));
+        }
+        return new java.io.FilterInputStream(source.source().content()) {
+            @Override
+            public void close() throws IOException {
+                source.close();
+            }
+        };
+    }
+
     /** Like {@link #copy(Path, DumpWriter, int, ReadOptions, ProgressListener)} with default options. */
     public static CopyStats copy(Path in, DumpWriter out, int threads) {
         return copy(in, out, threads, ReadOptions.DEFAULT, null);

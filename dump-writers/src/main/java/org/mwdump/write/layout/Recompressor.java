@@ -1,8 +1,8 @@
 package org.mwdump.write.layout;
 
+import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -64,6 +64,9 @@ public final class Recompressor {
     private final long maxChunkBytes;
     private final int threads;
     private final int zstdLevel;
+    /** One zstd context per compressing thread, all closed when the run ends. */
+    private final List<ZstdCompressCtx> openContexts = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final ThreadLocal<ZstdCompressCtx> zstdContexts = ThreadLocal.withInitial(this::newZstdContext);
 
     /**
      * A recompressor with the default chunk size limit: none for bz2 (Wikimedia's files have exactly
@@ -129,8 +132,9 @@ public final class Recompressor {
         try {
             Result result;
             try (OutputStream dump = new BufferedOutputStream(Files.newOutputStream(tempOut), 1 << 20);
+                 // the index is compressed on threads of its own, so that the split does not wait for it
                  OutputStream idx = new Bzip2OutputStream(
-                         new BufferedOutputStream(Files.newOutputStream(tempIndex), 1 << 16), 9, 1)) {
+                         new BufferedOutputStream(Files.newOutputStream(tempIndex), 1 << 16), 9, 2)) {
                 result = run(xml, dump, idx, pool);
             }
             OutputFiles.moveIntoPlace(tempOut, out);
@@ -138,140 +142,284 @@ public final class Recompressor {
             return result;
         } finally {
             pool.shutdownNow();
+            try {
+                pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            synchronized (openContexts) {
+                openContexts.forEach(ZstdCompressCtx::close);
+                openContexts.clear();
+            }
             OutputFiles.discard(tempOut);
             OutputFiles.discard(tempIndex);
         }
     }
 
-    /** A chunk of XML and the index lines of its pages (offset filled in when written). */
-    private record Chunk(byte[] xml, List<String[]> pages) {
+    /** A chunk of XML ({@code xml[0..length)}) and the index lines of its pages (offset filled in when written). */
+    private record Chunk(byte[] xml, int length, List<String[]> pages) {
+    }
+
+    private static final byte[] PAGE = ascii("<page>");
+    private static final byte[] PAGE_ATTRS = ascii("<page ");
+    private static final byte[] PAGE_END = ascii("</page>");
+    private static final byte[] TITLE = ascii("<title>");
+    private static final byte[] TITLE_END = ascii("</title>");
+    private static final byte[] ID = ascii("<id>");
+    private static final byte[] ID_END = ascii("</id>");
+    private static final byte[] SITEINFO_END = ascii("</siteinfo>");
+    private static final byte[] MEDIAWIKI_END = ascii("</mediawiki>");
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The state of the split into chunks, fed one line at a time. */
+    private final class Splitter {
+        final ExecutorService pool;
+        final OutputStream dump;
+        final OutputStream index;
+        final ArrayDeque<Future<byte[]>> pending = new ArrayDeque<>();
+        final ArrayDeque<Chunk> pendingChunks = new ArrayDeque<>();
+        final List<long[]> seekTable = new ArrayList<>();
+        long written;
+        long pages;
+        long chunks;
+        byte[] current = new byte[1 << 20];
+        int size;
+        List<String[]> currentPages = new ArrayList<>();
+        int pagesInChunk;
+        boolean header = true;
+        String pendingTitle;
+
+        Splitter(ExecutorService pool, OutputStream dump, OutputStream index) {
+            this.pool = pool;
+            this.dump = dump;
+            this.index = index;
+        }
+
+        /** One line {@code b[start..end)}, with its line feed if it has one. */
+        void line(byte[] b, int start, int end) throws IOException {
+            // the markup that matters starts the line after spaces or tabs; trailing white space is ignored
+            int s = start;
+            while (s < end && (b[s] == ' ' || b[s] == '\t')) {
+                s++;
+            }
+            int e = end;
+            while (e > s && (b[e - 1] == '\n' || b[e - 1] == '\r' || b[e - 1] == ' ')) {
+                e--;
+            }
+            boolean markup = s < e && b[s] == '<' && e - s <= 4096;
+            if (header) {
+                if (markup && (startsWith(b, s, e, PAGE) || startsWith(b, s, e, PAGE_ATTRS))) {
+                    // no </siteinfo>: the header ends before the first page
+                    endChunk(List.of());
+                    header = false;
+                } else {
+                    append(b, start, end);
+                    if (markup && equalTo(b, s, e, SITEINFO_END)) {
+                        endChunk(List.of());
+                        header = false;
+                    }
+                    return;
+                }
+            }
+            if (markup && startsWith(b, s, e, MEDIAWIKI_END)) {
+                if (size > 0) {
+                    endPages();
+                }
+                append(b, start, end);
+                return;
+            }
+            append(b, start, end);
+            if (!markup) {
+                return;
+            }
+            if (startsWith(b, s, e, TITLE) && endsWith(b, s, e, TITLE_END)) {
+                pendingTitle = new String(b, s + TITLE.length, e - s - TITLE.length - TITLE_END.length,
+                        StandardCharsets.UTF_8);
+            } else if (pendingTitle != null && startsWith(b, s, e, ID) && endsWith(b, s, e, ID_END)) {
+                currentPages.add(new String[] {new String(b, s + ID.length, e - s - ID.length - ID_END.length,
+                        StandardCharsets.UTF_8), pendingTitle});
+                pendingTitle = null;
+            } else if (equalTo(b, s, e, PAGE_END)) {
+                pages++;
+                if (++pagesInChunk == pagesPerChunk || size >= maxChunkBytes) {
+                    endPages();
+                }
+            }
+        }
+
+        void append(byte[] b, int start, int end) {
+            int n = end - start;
+            if (size + n > current.length) {
+                current = java.util.Arrays.copyOf(current, Math.max(current.length * 2, size + n));
+            }
+            System.arraycopy(b, start, current, size, n);
+            size += n;
+        }
+
+        void endPages() throws IOException {
+            endChunk(currentPages);
+            currentPages = new ArrayList<>();
+            pagesInChunk = 0;
+        }
+
+        void endChunk(List<String[]> chunkPages) throws IOException {
+            Chunk chunk = new Chunk(current, size, chunkPages);
+            current = new byte[Math.max(1 << 16, size + (size >> 3))];
+            size = 0;
+            pending.add(pool.submit(() -> compress(chunk.xml(), chunk.length())));
+            pendingChunks.add(chunk);
+            chunks++;
+            drain(false);
+        }
+
+        void finish() throws IOException {
+            if (size > 0) {
+                endChunk(currentPages);
+            }
+            drain(true);
+        }
+
+        void drain(boolean all) throws IOException {
+            while (!pending.isEmpty() && (all || pending.size() > 2 * threads || pending.peek().isDone())) {
+                byte[] compressed;
+                try {
+                    compressed = pending.poll().get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof IOException io) {
+                        throw io;
+                    }
+                    throw new DumpException("compression failed: " + cause, DumpLocation.UNKNOWN, cause);
+                }
+                Chunk chunk = pendingChunks.poll();
+                long offset = written;
+                for (String[] page : chunk.pages()) {
+                    index.write((offset + ":" + page[0] + ":" + page[1] + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+                dump.write(compressed);
+                written += compressed.length;
+                if (layout == Layout.SEEKABLE_ZSTD) {
+                    // the frame ends with its content checksum: the low 32 bits of XXH64, as the seek table wants
+                    long checksum = ByteBuffer.wrap(compressed, compressed.length - 4, 4)
+                            .order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xFFFFFFFFL;
+                    seekTable.add(new long[] {compressed.length, chunk.length(), checksum});
+                }
+            }
+        }
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long NEWLINES = ONES * '\n';
+
+    /** The index of the first {@code \n} in {@code b[from..to)}, or -1; eight bytes at a time. */
+    static int indexOfNewline(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(b, i) ^ NEWLINES;
+            long found = (x - ONES) & ~x & HIGHS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean startsWith(byte[] b, int s, int e, byte[] token) {
+        if (e - s < token.length) {
+            return false;
+        }
+        for (int i = 0; i < token.length; i++) {
+            if (b[s + i] != token[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean endsWith(byte[] b, int s, int e, byte[] token) {
+        return e - s >= token.length && startsWith(b, e - token.length, e, token);
+    }
+
+    private static boolean equalTo(byte[] b, int s, int e, byte[] token) {
+        return e - s == token.length && startsWith(b, s, e, token);
     }
 
     private Result run(InputStream xml, OutputStream dump, OutputStream index, ExecutorService pool)
             throws IOException {
-        LineReader lines = new LineReader(xml);
-        ArrayDeque<Future<byte[]>> pending = new ArrayDeque<>();
-        ArrayDeque<Chunk> pendingChunks = new ArrayDeque<>();
-        List<long[]> seekTable = new ArrayList<>();
-        long[] written = {0};
-        long pages = 0;
-        long chunks = 0;
-
-        ByteArrayOutputStream current = new ByteArrayOutputStream(1 << 20);
-        List<String[]> currentPages = new ArrayList<>();
-        int pagesInChunk = 0;
-        boolean header = true;
-        String pendingTitle = null;
-        byte[] line;
-        while ((line = lines.next()) != null) {
-            String trimmed = trimmedAscii(line);
-            if (header) {
-                if (trimmed.startsWith("<page>") || trimmed.startsWith("<page ")) {
-                    // no </siteinfo>: the header ends before the first page
-                    chunks += submit(pool, new Chunk(current.toByteArray(), List.of()), pending, pendingChunks);
-                    current.reset();
-                    header = false;
-                } else {
-                    current.write(line);
-                    if (trimmed.equals("</siteinfo>")) {
-                        chunks += submit(pool, new Chunk(current.toByteArray(), List.of()), pending, pendingChunks);
-                        current.reset();
-                        header = false;
-                    }
-                    continue;
-                }
-            }
-            if (trimmed.startsWith("</mediawiki>")) {
-                if (current.size() > 0) {
-                    chunks += submit(pool, new Chunk(current.toByteArray(), currentPages), pending, pendingChunks);
-                    current.reset();
-                    currentPages = new ArrayList<>();
-                    pagesInChunk = 0;
-                }
-                current.write(line);
+        Splitter split = new Splitter(pool, dump, index);
+        // lines are found in a large buffer and handed over in place; a line longer than the buffer grows it
+        byte[] buf = new byte[1 << 22];
+        int start = 0;
+        int limit = 0;
+        long bytesIn = 0;
+        while (true) {
+            int nl = indexOfNewline(buf, start, limit);
+            if (nl >= 0) {
+                split.line(buf, start, nl + 1);
+                start = nl + 1;
                 continue;
             }
-            current.write(line);
-            if (trimmed.startsWith("<title>") && trimmed.endsWith("</title>")) {
-                pendingTitle = trimmed.substring(7, trimmed.length() - 8);
-            } else if (pendingTitle != null && trimmed.startsWith("<id>") && trimmed.endsWith("</id>")) {
-                currentPages.add(new String[] {trimmed.substring(4, trimmed.length() - 5), pendingTitle});
-                pendingTitle = null;
-            } else if (trimmed.equals("</page>")) {
-                pages++;
-                if (++pagesInChunk == pagesPerChunk || current.size() >= maxChunkBytes) {
-                    chunks += submit(pool, new Chunk(current.toByteArray(), currentPages), pending, pendingChunks);
-                    current.reset();
-                    currentPages = new ArrayList<>();
-                    pagesInChunk = 0;
-                }
+            // no complete line left: keep the partial one, read more
+            if (start > 0) {
+                System.arraycopy(buf, start, buf, 0, limit - start);
+                limit -= start;
+                start = 0;
+            } else if (limit == buf.length) {
+                buf = java.util.Arrays.copyOf(buf, buf.length * 2);
             }
-            drain(pending, pendingChunks, dump, index, seekTable, written, false);
+            int n = xml.read(buf, limit, buf.length - limit);
+            if (n < 0) {
+                if (limit > start) {
+                    split.line(buf, start, limit);
+                }
+                break;
+            }
+            bytesIn += n;
+            limit += n;
         }
-        if (current.size() > 0) {
-            chunks += submit(pool, new Chunk(current.toByteArray(), currentPages), pending, pendingChunks);
-        }
-        drain(pending, pendingChunks, dump, index, seekTable, written, true);
+        split.finish();
         if (layout == Layout.BZIP2_MULTISTREAM) {
             dump.write(EMPTY_BZIP2_STREAM);
-            written[0] += EMPTY_BZIP2_STREAM.length;
+            split.written += EMPTY_BZIP2_STREAM.length;
         } else {
-            byte[] table = seekTable(seekTable);
+            byte[] table = seekTable(split.seekTable);
             dump.write(table);
-            written[0] += table.length;
+            split.written += table.length;
         }
-        return new Result(pages, chunks, lines.bytesRead(), written[0]);
+        return new Result(split.pages, split.chunks, bytesIn, split.written);
     }
 
-    private int submit(ExecutorService pool, Chunk chunk, ArrayDeque<Future<byte[]>> pending,
-                       ArrayDeque<Chunk> pendingChunks) {
-        pending.add(pool.submit(() -> compress(chunk.xml())));
-        pendingChunks.add(chunk);
-        return 1;
+    private ZstdCompressCtx newZstdContext() {
+        ZstdCompressCtx ctx = new ZstdCompressCtx();
+        ctx.setLevel(zstdLevel);
+        ctx.setChecksum(true);
+        ctx.setContentSize(true);
+        openContexts.add(ctx);
+        return ctx;
     }
 
-    private void drain(ArrayDeque<Future<byte[]>> pending, ArrayDeque<Chunk> chunks, OutputStream dump,
-                       OutputStream index, List<long[]> seekTable, long[] written, boolean all) throws IOException {
-        while (!pending.isEmpty() && (all || pending.size() > 2 * threads || pending.peek().isDone())) {
-            byte[] compressed;
-            try {
-                compressed = pending.poll().get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof IOException io) {
-                    throw io;
-                }
-                throw new DumpException("compression failed: " + cause, DumpLocation.UNKNOWN, cause);
-            }
-            Chunk chunk = chunks.poll();
-            long offset = written[0];
-            for (String[] page : chunk.pages()) {
-                index.write((offset + ":" + page[0] + ":" + page[1] + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            dump.write(compressed);
-            written[0] += compressed.length;
-            if (layout == Layout.SEEKABLE_ZSTD) {
-                // the frame ends with its content checksum: the low 32 bits of XXH64, as the seek table wants
-                long checksum = ByteBuffer.wrap(compressed, compressed.length - 4, 4).order(ByteOrder.LITTLE_ENDIAN)
-                        .getInt() & 0xFFFFFFFFL;
-                seekTable.add(new long[] {compressed.length, chunk.xml().length, checksum});
-            }
-        }
-    }
-
-    private byte[] compress(byte[] xml) throws IOException {
+    private byte[] compress(byte[] xml, int length) {
         if (layout == Layout.SEEKABLE_ZSTD) {
-            try (ZstdCompressCtx ctx = new ZstdCompressCtx()) {
-                ctx.setLevel(zstdLevel);
-                ctx.setChecksum(true);
-                ctx.setContentSize(true);
-                return ctx.compress(xml);
-            }
+            ZstdCompressCtx ctx = zstdContexts.get();
+            byte[] out = new byte[(int) Zstd.compressBound(length)];
+            int n = ctx.compressByteArray(out, 0, out.length, xml, 0, length);
+            return java.util.Arrays.copyOf(out, n);
         }
-        return Bzip2OutputStream.compress(xml, 0, xml.length, 9);
+        return Bzip2OutputStream.compress(xml, 0, length, 9);
     }
 
     /** The seek table frame of the zstd seekable format, with checksums. */
@@ -290,76 +438,5 @@ public final class Recompressor {
         b.put((byte) 0x80);
         b.putInt(0x8F92EAB1);
         return b.array();
-    }
-
-    private static String trimmedAscii(byte[] line) {
-        int start = 0;
-        int end = line.length;
-        while (start < end && (line[start] == ' ' || line[start] == '\t')) {
-            start++;
-        }
-        while (end > start && (line[end - 1] == '\n' || line[end - 1] == '\r' || line[end - 1] == ' ')) {
-            end--;
-        }
-        // only lines that may be markup of interest are decoded
-        if (end - start > 4096 || start == end || line[start] != '<') {
-            return "";
-        }
-        return new String(line, start, end - start, StandardCharsets.UTF_8);
-    }
-
-    /** Splits a byte stream into lines, each with its {@code \n}; the last may lack one. */
-    private static final class LineReader {
-        private final InputStream in;
-        private final byte[] buf = new byte[1 << 16];
-        private int pos;
-        private int limit;
-        private long bytesRead;
-
-        LineReader(InputStream in) {
-            this.in = in;
-        }
-
-        long bytesRead() {
-            return bytesRead;
-        }
-
-        byte[] next() throws IOException {
-            ByteArrayOutputStream line = null;
-            while (true) {
-                if (pos == limit) {
-                    limit = in.read(buf);
-                    pos = 0;
-                    if (limit <= 0) {
-                        limit = 0;
-                        return line == null || line.size() == 0 ? null : line.toByteArray();
-                    }
-                    bytesRead += limit;
-                }
-                int nl = -1;
-                for (int i = pos; i < limit; i++) {
-                    if (buf[i] == '\n') {
-                        nl = i;
-                        break;
-                    }
-                }
-                if (nl >= 0) {
-                    byte[] result;
-                    if (line == null) {
-                        result = java.util.Arrays.copyOfRange(buf, pos, nl + 1);
-                    } else {
-                        line.write(buf, pos, nl + 1 - pos);
-                        result = line.toByteArray();
-                    }
-                    pos = nl + 1;
-                    return result;
-                }
-                if (line == null) {
-                    line = new ByteArrayOutputStream(256);
-                }
-                line.write(buf, pos, limit - pos);
-                pos = limit;
-            }
-        }
     }
 }
