@@ -622,7 +622,7 @@ public final class GeneratedDump {
             int u = (i + n) % USERS.length;
             Upload up = new Upload(page, time.toString(), Contributor.user(USERS[u], 1000L + 17L * u),
                     Comment.of(n == 0 ? "New version of \"" + file + "\" & more" : "Original upload"), file, archive,
-                    "https://upload.example.org/gen/" + (archive != null ? "archive/" + dir + archive : dir + file),
+                    "https://upload.example.org/gen/" + (archive != null ? "archive/" + dir + url(archive) : dir + url(file)),
                     12_345L + 1000L * i + n, extras ? hash : null, extras ? dir + file : null, contents,
                     contents != null ? "base64" : null);
             entries.add(up);
@@ -703,6 +703,11 @@ public final class GeneratedDump {
             return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
                     .replace("'", "&#039;");
         }
+    }
+
+    /** A file name in a URL, as MediaWiki's {@code rawurlencode} writes it. */
+    private static String url(String name) {
+        return java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static final Pattern RELEASE = Pattern.compile("^MediaWiki 1\\.(\\d+)");
