@@ -31,12 +31,9 @@ final class SuffixArray {
         return bt != null ? bt[i] & 0xFF : it[off + i];
     }
 
-    private static boolean isS(long[] stype, int i) {
-        return (stype[i >>> 6] & (1L << i)) != 0;
-    }
-
-    private static boolean isLms(long[] stype, int i) {
-        return i > 0 && isS(stype, i) && !isS(stype, i - 1);
+    /** Bit {@code i} of a bit set. */
+    private static int bit(long[] bits, int i) {
+        return (int) (bits[i >>> 6] >>> i) & 1;
     }
 
     private static void sort(byte[] bt, int[] it, int tOff, int[] sa, int saOff, int n, int k) {
@@ -45,22 +42,22 @@ final class SuffixArray {
             return;
         }
         // Each step is its own method, so that the JIT compiles it whole after a block or two instead of
-        // replacing one loop at a time in a method that a long block keeps running.
-        long[] stype = new long[(n + 63) >>> 6];
+        // replacing one loop at a time in a method that a long block keeps running. The LMS positions
+        // (an S-type character after an L-type one) are a bit set, visited without a test per character.
         int[] counts = new int[k];
         int[] bucket = new int[k];
-        classify(bt, it, tOff, n, stype, counts);
+        long[] lms = lmsPositions(bt, it, tOff, n, counts);
 
         // 1. sort the LMS substrings: seed the LMS positions at their bucket ends and induce
         Arrays.fill(sa, saOff, saOff + n, -1);
         bucketEnds(counts, bucket);
-        seedLms(bt, it, tOff, sa, saOff, n, stype, bucket);
+        seedLms(bt, it, tOff, sa, saOff, lms, bucket);
         induce(bt, it, tOff, sa, saOff, n, counts, bucket);
 
         // 2. name them: equal LMS substrings get equal names, in sorted order
-        int m = sortedLms(sa, saOff, n, stype);
+        int m = sortedLms(sa, saOff, n, lms);
         Arrays.fill(sa, saOff + m, saOff + n, -1);
-        int names = name(bt, it, tOff, sa, saOff, n, m, stype);
+        int names = name(bt, it, tOff, sa, saOff, n, m, lms);
 
         // 3. sort the LMS suffixes: recurse on the string of names unless they are all different
         int reduced = saOff + n - m;
@@ -71,7 +68,7 @@ final class SuffixArray {
                 sa[saOff + sa[reduced + i]] = i;
             }
         }
-        lmsPositions(sa, reduced, n, stype);
+        inTextOrder(sa, reduced, lms);
         for (int i = 0; i < m; i++) {
             sa[saOff + i] = sa[reduced + sa[saOff + i]];
         }
@@ -83,73 +80,118 @@ final class SuffixArray {
         induce(bt, it, tOff, sa, saOff, n, counts, bucket);
     }
 
-    /** Types from the right (the last character is L: the virtual end is smaller), and the counts. */
-    private static void classify(byte[] bt, int[] it, int tOff, int n, long[] stype, int[] counts) {
-        boolean nextS = false;
+    /**
+     * Counts the characters and returns the LMS positions as a bit set. Types are found from the right
+     * (the last character is L-type: the virtual end is smaller) without a branch on the data.
+     */
+    private static long[] lmsPositions(byte[] bt, int[] it, int tOff, int n, int[] counts) {
+        long[] stype = new long[(n + 63) >>> 6];
         int next = chr(bt, it, tOff, n - 1);
         counts[next]++;
+        int nextS = 0;
+        long word = 0;
         for (int i = n - 2; i >= 0; i--) {
             int c = chr(bt, it, tOff, i);
             counts[c]++;
-            if (c < next || (c == next && nextS)) {
-                stype[i >>> 6] |= 1L << i;
-                nextS = true;
-            } else {
-                nextS = false;
+            nextS = ((c - next) >>> 31) | (c == next ? nextS : 0);
+            word |= (long) nextS << i;
+            if ((i & 63) == 0) {
+                stype[i >>> 6] = word;
+                word = 0;
             }
             next = c;
         }
+        // an S-type position whose left neighbour is L-type; position 0 has none
+        long[] lms = new long[stype.length];
+        long carry = 0;
+        for (int w = 0; w < stype.length; w++) {
+            long s = stype[w];
+            lms[w] = s & ~((s << 1) | carry);
+            carry = s >>> 63;
+        }
+        lms[0] &= ~1L;
+        return lms;
     }
 
-    private static void seedLms(byte[] bt, int[] it, int tOff, int[] sa, int saOff, int n, long[] stype,
-                                int[] bucket) {
-        for (int i = 1; i < n; i++) {
-            if (isLms(stype, i)) {
+    private static void seedLms(byte[] bt, int[] it, int tOff, int[] sa, int saOff, long[] lms, int[] bucket) {
+        for (int w = 0; w < lms.length; w++) {
+            for (long bits = lms[w]; bits != 0; bits &= bits - 1) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
                 sa[saOff + --bucket[chr(bt, it, tOff, i)]] = i;
             }
         }
     }
 
     /** Moves the LMS positions, in their sorted order, to the front; returns their count. */
-    private static int sortedLms(int[] sa, int saOff, int n, long[] stype) {
+    private static int sortedLms(int[] sa, int saOff, int n, long[] lms) {
         int m = 0;
         for (int i = 0; i < n; i++) {
             int p = sa[saOff + i];
-            if (isLms(stype, p)) {
-                sa[saOff + m++] = p;
-            }
+            sa[saOff + m] = p;
+            m += bit(lms, p);
         }
         return m;
     }
 
     /**
-     * Names the {@code m} sorted LMS substrings and leaves the names, in text order, at the end of the
-     * suffix array; returns how many different names there are.
+     * The length of the LMS substring at LMS position {@code p}: up to the next LMS position, both
+     * included; 0 for the last one, which runs into the virtual end and equals no other.
      */
-    private static int name(byte[] bt, int[] it, int tOff, int[] sa, int saOff, int n, int m, long[] stype) {
+    private static int substringLength(long[] lms, int p) {
+        int q = p + 1;
+        int w = q >>> 6;
+        if (w >= lms.length) {
+            return 0;
+        }
+        long bits = lms[w] & (-1L << q);
+        while (bits == 0) {
+            if (++w == lms.length) {
+                return 0;
+            }
+            bits = lms[w];
+        }
+        return (w << 6) + Long.numberOfTrailingZeros(bits) - p + 1;
+    }
+
+    /**
+     * Names the {@code m} sorted LMS substrings and leaves the names, in text order, at the end of the
+     * suffix array; returns how many different names there are. Two substrings of the same length and
+     * the same characters also have the same types (both end at an S-type position), so they are equal.
+     */
+    private static int name(byte[] bt, int[] it, int tOff, int[] sa, int saOff, int n, int m, long[] lms) {
         int names = 0;
         int prev = -1;
+        int prevLength = 0;
         for (int i = 0; i < m; i++) {
             int p = sa[saOff + i];
-            if (prev < 0 || !equalLms(bt, it, tOff, n, stype, p, prev)) {
+            int length = substringLength(lms, p);
+            boolean same = length == prevLength && length > 0;
+            // substrings are short (a few characters): a plain loop beats a library call
+            for (int d = 0; same && d < length; d++) {
+                same = chr(bt, it, tOff, p + d) == chr(bt, it, tOff, prev + d);
+            }
+            if (!same) {
                 names++;
                 prev = p;
+                prevLength = length;
             }
             sa[saOff + m + (p >> 1)] = names - 1;
         }
+        // gather the names at the end, without a branch: an empty slot is written and then overwritten
         for (int i = n - 1, j = n - 1; i >= m; i--) {
-            if (sa[saOff + i] >= 0) {
-                sa[saOff + j--] = sa[saOff + i];
-            }
+            int v = sa[saOff + i];
+            sa[saOff + j] = v;
+            j -= ~v >>> 31;
         }
         return names;
     }
 
     /** The LMS positions in text order, from {@code sa[at]} on. */
-    private static void lmsPositions(int[] sa, int at, int n, long[] stype) {
-        for (int i = 1, j = 0; i < n; i++) {
-            if (isLms(stype, i)) {
-                sa[at + j++] = i;
+    private static void inTextOrder(int[] sa, int at, long[] lms) {
+        int j = at;
+        for (int w = 0; w < lms.length; w++) {
+            for (long bits = lms[w]; bits != 0; bits &= bits - 1) {
+                sa[j++] = (w << 6) + Long.numberOfTrailingZeros(bits);
             }
         }
     }
@@ -203,20 +245,6 @@ final class SuffixArray {
                 sa[saOff + --bucket[c0]] = j ^ flag;
             } else {
                 sa[saOff + i] = ~j;
-            }
-        }
-    }
-
-    private static boolean equalLms(byte[] bt, int[] it, int tOff, int n, long[] stype, int p, int q) {
-        for (int d = 0; ; d++) {
-            if (p + d == n || q + d == n) {
-                return false;
-            }
-            if (chr(bt, it, tOff, p + d) != chr(bt, it, tOff, q + d) || isS(stype, p + d) != isS(stype, q + d)) {
-                return false;
-            }
-            if (d > 0 && isLms(stype, p + d)) {
-                return true;
             }
         }
     }
