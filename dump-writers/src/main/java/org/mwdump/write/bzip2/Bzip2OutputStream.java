@@ -20,8 +20,9 @@ import org.mwdump.spi.Bzip2Crc;
  * back bit for bit.
  *
  * <p>With more than one thread, blocks are encoded in parallel and joined at bit level in order, so the
- * output is the same at any thread count. Memory: about {@code 14 × blockSize} bytes per thread plus
- * {@code threads + 2} blocks in flight (about 13 MB per thread at level 9).
+ * output is the same at any thread count. Memory: the encoder's work space, about ten times the block
+ * size per thread (9 MB at level 9, twice that while a self-repeating block is sorted), plus up to
+ * {@code threads + 2} blocks waiting or in flight.
  *
  * <p>{@link #flush()} flushes the whole bytes written so far but does not end the block (that would
  * change the output); {@link #close()} ends the stream and closes the underlying stream.
@@ -95,25 +96,48 @@ public final class Bzip2OutputStream extends OutputStream {
         }
         int run = runByte;
         int runLen = runLength;
+        byte[] blk = block;
+        int length = blockLength;
+        int crc = blockCrc;
+        int limit = blockLimit;
         for (int end = off + len; off < end; off++) {
             int c = b[off] & 0xFF;
             if (c != run) {
-                if (runLen > 0) {
+                if (runLen == 1) {
+                    // the common case, a byte unlike its neighbours, without a call
+                    blk[length++] = (byte) run;
+                    crc = Bzip2Crc.updateByte(crc, run);
+                } else if (runLen > 0) {
+                    blockLength = length;
+                    blockCrc = crc;
                     addRun(run, runLen);
+                    length = blockLength;
+                    crc = blockCrc;
                 }
                 run = c;
                 runLen = 1;
             } else if (runLen == 255) {
+                blockLength = length;
+                blockCrc = crc;
                 addRun(run, runLen);
+                length = blockLength;
+                crc = blockCrc;
                 runLen = 1;
             } else {
                 runLen++;
             }
-            if (blockLength >= blockLimit) {
+            if (length >= limit) {
                 // as libbzip2: the block ends here and the pending run goes to the next one
+                blockLength = length;
+                blockCrc = crc;
                 endBlock();
+                blk = block;
+                length = blockLength;
+                crc = blockCrc;
             }
         }
+        blockLength = length;
+        blockCrc = crc;
         runByte = run;
         runLength = runLen;
     }
