@@ -57,6 +57,11 @@ public final class Bzip2OutputStream extends OutputStream {
      * @param threads threads that encode blocks (1: the calling thread)
      */
     public Bzip2OutputStream(OutputStream out, int level, int threads) {
+        this(out, level, threads, Long.MAX_VALUE);
+    }
+
+    /** As above, for an input of at most {@code inputSize} bytes: buffers no larger than it needs. */
+    private Bzip2OutputStream(OutputStream out, int level, int threads, long inputSize) {
         this.out = Objects.requireNonNull(out, "out is null");
         if (level < 1 || level > 9) {
             throw new IllegalArgumentException("level must be 1 to 9: " + level);
@@ -66,8 +71,11 @@ public final class Bzip2OutputStream extends OutputStream {
         }
         this.blockLimit = level * 100_000 - 19;
         this.threads = threads;
-        this.block = new byte[blockLimit + 20];
-        this.bits = new BitOutput(threads > 1 ? 1 << 16 : blockLimit / 2);
+        // the run-length stage writes at most 5 bytes for every 4, and ends a block past the limit
+        long needed = inputSize >= blockLimit ? blockLimit : inputSize + inputSize / 4;
+        int blockBytes = (int) Math.min(blockLimit, needed) + 20;
+        this.block = new byte[blockBytes];
+        this.bits = new BitOutput(threads > 1 ? 1 << 16 : blockBytes / 2);
         bits.write(24, 0x425A68);
         bits.write(8, '0' + level);
     }
@@ -75,7 +83,7 @@ public final class Bzip2OutputStream extends OutputStream {
     /** {@code data[off..off+len)} as one complete bzip2 stream, encoded on the calling thread. */
     public static byte[] compress(byte[] data, int off, int len, int level) {
         java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream(len / 4 + 64);
-        try (Bzip2OutputStream bz = new Bzip2OutputStream(buf, level, 1)) {
+        try (Bzip2OutputStream bz = new Bzip2OutputStream(buf, level, 1, len)) {
             bz.write(data, off, len);
         } catch (IOException e) {
             throw new IllegalStateException(e);

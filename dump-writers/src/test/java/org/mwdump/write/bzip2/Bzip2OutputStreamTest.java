@@ -89,6 +89,8 @@ class Bzip2OutputStreamTest {
             byte[] four = encode(data, level, 4, 100_003);
             assertArrayEquals(data, decode(one), what + " -" + level + ": round trip");
             assertArrayEquals(one, four, what + " -" + level + ": 1 and 4 threads differ");
+            assertArrayEquals(one, Bzip2OutputStream.compress(data, 0, data.length, level),
+                    what + " -" + level + ": compress() differs");
             if (Tools.onPath("bzip2") || Boolean.getBoolean(Tools.REQUIRE)) {
                 byte[] expected = bzip2Command(data, level);
                 assertEquals(expected.length, one.length, what + " -" + level + ": length");
