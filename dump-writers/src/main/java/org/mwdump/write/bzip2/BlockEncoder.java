@@ -18,9 +18,6 @@ final class BlockEncoder {
     private static final int MAX_CODE_LENGTH = 17;
     private static final int MAX_ALPHA = 258;
 
-    private static final java.lang.invoke.VarHandle BIG_ENDIAN_LONGS =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
-
     private byte[] text = new byte[0];
     private byte[] twice = new byte[0];
     private int[] sa = new int[0];
@@ -64,7 +61,7 @@ final class BlockEncoder {
     private void ensure(int n) {
         if (sa.length < n) {
             text = new byte[n];
-            twice = new byte[2 * n + 8];
+            twice = new byte[2 * n];
             sa = new int[n];
             bwt = new byte[n];
             mtf = new char[n + 1];
@@ -116,31 +113,18 @@ final class BlockEncoder {
      * characters, which must happen, since a least rotation is never stepped over).
      */
     static int leastRotation(byte[] s, int n) {
-        byte[] twice = new byte[2 * n + 8];
+        byte[] twice = new byte[2 * n];
         System.arraycopy(s, 0, twice, 0, n);
         System.arraycopy(s, 0, twice, n, n);
         return leastRotation(n, twice);
     }
 
-    /** As above, with {@code twice} holding the block twice (and 8 more bytes of any value). */
+    /** As above, with {@code twice} holding the block twice, so that no index wraps around. */
     private static int leastRotation(int n, byte[] twice) {
         int i = 0;
         int j = 1;
         int k = 0;
         while (i < n && j < n && k < n) {
-            // equal stretches are long in markup: compare eight bytes at a time while they agree
-            while (k + 8 <= n) {
-                long a = (long) BIG_ENDIAN_LONGS.get(twice, i + k);
-                long b = (long) BIG_ENDIAN_LONGS.get(twice, j + k);
-                if (a != b) {
-                    k += Long.numberOfLeadingZeros(a ^ b) >>> 3;
-                    break;
-                }
-                k += 8;
-            }
-            if (k >= n) {
-                break;
-            }
             int a = twice[i + k] & 0xFF;
             int b = twice[j + k] & 0xFF;
             if (a == b) {

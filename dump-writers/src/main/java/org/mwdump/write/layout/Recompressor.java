@@ -67,6 +67,8 @@ public final class Recompressor {
     /** One zstd context per compressing thread, all closed when the run ends. */
     private final List<ZstdCompressCtx> openContexts = java.util.Collections.synchronizedList(new ArrayList<>());
     private final ThreadLocal<ZstdCompressCtx> zstdContexts = ThreadLocal.withInitial(this::newZstdContext);
+    /** Each compressing thread's output buffer, reused from frame to frame. */
+    private final ThreadLocal<byte[]> zstdOutput = ThreadLocal.withInitial(() -> new byte[0]);
 
     /**
      * A recompressor with the default chunk size limit: none for bz2 (Wikimedia's files have exactly
@@ -186,6 +188,7 @@ public final class Recompressor {
         long pages;
         long chunks;
         byte[] current = new byte[1 << 20];
+        final ArrayDeque<byte[]> free = new ArrayDeque<>();
         int size;
         List<String[]> currentPages = new ArrayList<>();
         int pagesInChunk;
@@ -267,7 +270,9 @@ public final class Recompressor {
 
         void endChunk(List<String[]> chunkPages) throws IOException {
             Chunk chunk = new Chunk(current, size, chunkPages);
-            current = new byte[Math.max(1 << 16, size + (size >> 3))];
+            // a buffer whose chunk has been written is used again (no fresh memory for every chunk)
+            byte[] reuse = free.poll();
+            current = reuse != null ? reuse : new byte[Math.max(1 << 16, size + (size >> 3))];
             size = 0;
             pending.add(pool.submit(() -> compress(chunk.xml(), chunk.length())));
             pendingChunks.add(chunk);
@@ -298,6 +303,7 @@ public final class Recompressor {
                     throw new DumpException("compression failed: " + cause, DumpLocation.UNKNOWN, cause);
                 }
                 Chunk chunk = pendingChunks.poll();
+                free.add(chunk.xml());
                 long offset = written;
                 for (String[] page : chunk.pages()) {
                     index.write((offset + ":" + page[0] + ":" + page[1] + "\n").getBytes(StandardCharsets.UTF_8));
@@ -415,7 +421,12 @@ public final class Recompressor {
     private byte[] compress(byte[] xml, int length) {
         if (layout == Layout.SEEKABLE_ZSTD) {
             ZstdCompressCtx ctx = zstdContexts.get();
-            byte[] out = new byte[(int) Zstd.compressBound(length)];
+            int bound = (int) Zstd.compressBound(length);
+            byte[] out = zstdOutput.get();
+            if (out.length < bound) {
+                out = new byte[bound];
+                zstdOutput.set(out);
+            }
             int n = ctx.compressByteArray(out, 0, out.length, xml, 0, length);
             return java.util.Arrays.copyOf(out, n);
         }
