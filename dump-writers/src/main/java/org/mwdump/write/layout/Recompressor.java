@@ -188,6 +188,11 @@ public final class Recompressor {
         long pages;
         long chunks;
         byte[] current = new byte[1 << 20];
+        /** Bytes of the chunk so far, and how many of them are already in {@link #current}. */
+        int copied;
+        byte[] spanBuf;
+        int spanStart;
+        int spanEnd;
         final ArrayDeque<byte[]> free = new ArrayDeque<>();
         int size;
         List<String[]> currentPages = new ArrayList<>();
@@ -253,13 +258,33 @@ public final class Recompressor {
             }
         }
 
+        /**
+         * Adds a line to the chunk. Lines that follow each other in the read buffer are only noted as a
+         * span and copied in one piece, when the chunk ends or the buffer is about to change.
+         */
         void append(byte[] b, int start, int end) {
-            int n = end - start;
-            if (size + n > current.length) {
-                current = java.util.Arrays.copyOf(current, Math.max(current.length * 2, size + n));
+            if (spanBuf != b || spanEnd != start) {
+                flushSpan();
+                spanBuf = b;
+                spanStart = start;
             }
-            System.arraycopy(b, start, current, size, n);
-            size += n;
+            spanEnd = end;
+            size += end - start;
+        }
+
+        /** Copies the noted span into the chunk; called before the read buffer moves or is replaced. */
+        void flushSpan() {
+            int n = spanEnd - spanStart;
+            if (spanBuf != null && n > 0) {
+                if (copied + n > current.length) {
+                    current = java.util.Arrays.copyOf(current, Math.max(current.length * 2, copied + n));
+                }
+                System.arraycopy(spanBuf, spanStart, current, copied, n);
+                copied += n;
+            }
+            spanBuf = null;
+            spanStart = 0;
+            spanEnd = 0;
         }
 
         void endPages() throws IOException {
@@ -269,11 +294,13 @@ public final class Recompressor {
         }
 
         void endChunk(List<String[]> chunkPages) throws IOException {
+            flushSpan();
             Chunk chunk = new Chunk(current, size, chunkPages);
             // a buffer whose chunk has been written is used again (no fresh memory for every chunk)
             byte[] reuse = free.poll();
             current = reuse != null ? reuse : new byte[Math.max(1 << 16, size + (size >> 3))];
             size = 0;
+            copied = 0;
             pending.add(pool.submit(() -> compress(chunk.xml(), chunk.length())));
             pendingChunks.add(chunk);
             chunks++;
@@ -380,6 +407,7 @@ public final class Recompressor {
                 continue;
             }
             // no complete line left: keep the partial one, read more
+            split.flushSpan();
             if (start > 0) {
                 System.arraycopy(buf, start, buf, 0, limit - start);
                 limit -= start;
