@@ -80,8 +80,9 @@ final class ConvertCommand implements Callable<Integer> {
                     progress::update);
             entries = stats.entries();
             if (threads > 1 && !stats.parallel() && !quiet) {
-                err.println("mwdump: note: " + in.getFileName() + " is not MediaWiki XML that can be split: "
-                        + "it was read on one thread");
+                err.println("mwdump: note: " + in.getFileName() + (java.nio.file.Files.isRegularFile(in)
+                        ? " is not MediaWiki XML that can be split" : " is not a file (a pipe cannot be split)")
+                        + ": it was read on one thread");
             }
             writer.finish();
         } catch (RuntimeException | Error e) {

@@ -107,6 +107,81 @@ class ProcessSignalsTest {
         assertEquals("", err.strip());
     }
 
+    /** Feeds a finite dump into the pipe slowly (a page a millisecond), so that it lasts about 1.5 s. */
+    static Thread feedSlowly(Path fifo, int pages) {
+        Thread t = new Thread(() -> {
+            try (OutputStream out = Files.newOutputStream(fifo)) {
+                out.write(HEAD.getBytes(StandardCharsets.UTF_8));
+                for (int id = 1; id <= pages; id++) {
+                    out.write(("  <page>\n    <title>Page " + id + "</title>\n    <ns>0</ns>\n    <id>" + id
+                            + "</id>\n    <revision>\n      <id>" + id + "</id>\n      <timestamp>2020-01-01T00:00:00Z"
+                            + "</timestamp>\n      <text xml:space=\"preserve\">Text.</text>\n    </revision>\n"
+                            + "  </page>\n").getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    Thread.sleep(1);
+                }
+                out.write("</mediawiki>\n".getBytes(StandardCharsets.UTF_8));
+            } catch (IOException | InterruptedException e) {
+                // the reader went away: done
+            }
+        }, "fifo-slow-feeder");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /**
+     * With standard error on a terminal (a pseudo-terminal from {@code script}) and standard output in a
+     * file, the progress bar is drawn; with standard error in a file, nothing but errors goes there.
+     */
+    @Test
+    void progressBarOnlyOnATerminal(@TempDir Path dir) throws Exception {
+        boolean haveScript;
+        try {
+            haveScript = new ProcessBuilder("script", "--version").start().waitFor() == 0;
+        } catch (IOException e) {
+            haveScript = false;
+        }
+        assumeTrue(haveScript, "script (util-linux) is not available to give the process a terminal");
+        String command = String.join(" ", mwdump().command().stream().map(ProcessSignalsTest::quoted).toList());
+
+        Path in = fifo(dir);
+        Path typescript = dir.resolve("terminal.log");
+        Process onTerminal = new ProcessBuilder("script", "-q", "-e", "-c", command + " convert " + quoted(in.toString())
+                + " " + quoted(dir.resolve("a.jsonl").toString()) + " > " + quoted(dir.resolve("stdout").toString()),
+                typescript.toString()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        feedSlowly(in, 1500);
+        assertTrue(onTerminal.waitFor(60, TimeUnit.SECONDS), "the conversion ends");
+        assertEquals(0, onTerminal.exitValue(), () -> readQuietly(typescript));
+        String drawn = readQuietly(typescript);
+        assertTrue(drawn.contains("\r") && drawn.contains("pages/s"), () -> "a progress bar on the terminal: " + drawn);
+        assertEquals(1500, Files.readAllLines(dir.resolve("a.jsonl")).size());
+
+        Files.delete(in);
+        in = fifo(dir);
+        Path errors = dir.resolve("stderr.log");
+        Process toFile = mwdump("convert", in.toString(), dir.resolve("b.jsonl").toString())
+                .redirectError(errors.toFile()).start();
+        feedSlowly(in, 1500);
+        assertTrue(toFile.waitFor(60, TimeUnit.SECONDS), "the conversion ends");
+        assertEquals(0, toFile.exitValue(), () -> readQuietly(errors));
+        String written = readQuietly(errors);
+        assertTrue(!written.contains("\r") && !written.contains("pages/s"), () -> "no redraws in a file: " + written);
+        assertTrue(written.contains("is not a file (a pipe cannot be split): it was read on one thread"), written);
+    }
+
+    private static String quoted(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    private static String readQuietly(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
     static String errorOf(Process p) {
         try {
             p.waitFor(10, TimeUnit.SECONDS);
