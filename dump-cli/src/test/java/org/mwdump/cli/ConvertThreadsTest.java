@@ -68,6 +68,22 @@ class ConvertThreadsTest {
     }
 
     /** A converted file gets the mode of any new file under the umask (0644 under 022), not a temporary file's 0600. */
+    /**
+     * A {@code .bz2} output is libbzip2's bytes whatever the thread count: converting Wikimedia's own
+     * single-stream dump back to XML into {@code .xml.bz2} gives Wikimedia's file.
+     */
+    @Test
+    void bz2OutputIsWikimediasFile(@TempDir Path dir) throws IOException {
+        Path dump = Corpus.spec("multistream/pages-articles-p2566p2583.xml.bz2");
+        for (String threads : new String[] {"1", "2"}) {
+            Path out = dir.resolve("out-" + threads + ".xml.bz2");
+            MainTest.Result r = MainTest.run("convert", "--quiet", "--threads", threads, "--to", "xml", dump.toString(),
+                    out.toString());
+            assertEquals(0, r.status(), r.err());
+            assertArrayEquals(Files.readAllBytes(dump), Files.readAllBytes(out), threads + " threads");
+        }
+    }
+
     @Test
     void outputHasTheModeOfANewFile(@TempDir Path dir) throws IOException {
         Path probe = Files.createFile(dir.resolve("probe"));
