@@ -47,7 +47,9 @@ final class GetCommand implements Callable<Integer> {
     @Option(names = "--id", paramLabel = "N", description = "a page id", parameterConsumer = Keys.class)
     List<Long> ids;
 
-    @Option(names = "--title", paramLabel = "T", description = "a page title, with namespace prefix",
+    @Option(names = "--title", paramLabel = "T", description = "a page title, with namespace prefix, matched as "
+            + "MediaWiki matches it (underscores or spaces, namespace names in any case, the first letter as the "
+            + "namespace capitalises it)",
             parameterConsumer = Keys.class)
     List<String> titles;
 

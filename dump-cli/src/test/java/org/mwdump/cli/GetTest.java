@@ -106,4 +106,38 @@ class GetTest {
         assertEquals(2, run("get", dump.toString(), "--id").status());
         assertEquals(2, run("get", dump.toString(), "--to", "parquet", "--id", "10").status());
     }
+
+    /** A dump of a wiktionary-like site: case-sensitive main namespace, project namespace "Wiktionary". */
+    static byte[] wiktionaryLike() {
+        StringBuilder x = new StringBuilder("<mediawiki xmlns=\"http://www.mediawiki.org/xml/export-0.11/\" "
+                + "version=\"0.11\" xml:lang=\"en\">\n  <siteinfo>\n    <sitename>Wiktionary</sitename>\n"
+                + "    <dbname>enwiktionary</dbname>\n    <case>case-sensitive</case>\n    <namespaces>\n"
+                + "      <namespace key=\"0\" case=\"case-sensitive\" />\n"
+                + "      <namespace key=\"4\" case=\"first-letter\">Wiktionary</namespace>\n"
+                + "      <namespace key=\"6\" case=\"first-letter\">File</namespace>\n"
+                + "    </namespaces>\n  </siteinfo>\n");
+        String[][] pages = {{"0", "apple"}, {"0", "Apple"}, {"4", "Wiktionary:Main Page"}, {"6", "File:X.png"}};
+        for (int i = 0; i < pages.length; i++) {
+            x.append("  <page>\n    <title>").append(pages[i][1]).append("</title>\n    <ns>").append(pages[i][0])
+                    .append("</ns>\n    <id>").append(i + 1).append("</id>\n    <revision>\n      <id>").append(i + 10)
+                    .append("</id>\n      <timestamp>2026-01-01T00:00:00Z</timestamp>\n      <text xml:space=\"preserve\">")
+                    .append("text ").append(i).append("</text>\n    </revision>\n  </page>\n");
+        }
+        return x.append("</mediawiki>\n").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void titlesAreMatchedAsMediaWikiMatchesThem() throws IOException {
+        Path wikt = dir.resolve("wikt-multistream.xml.bz2");
+        new Recompressor(Recompressor.Layout.BZIP2_MULTISTREAM, 2, 1)
+                .recompress(new ByteArrayInputStream(wiktionaryLike()), wikt, dir.resolve("wikt-multistream-index.txt.bz2"));
+        Result r = run("get", wikt.toString(), "--title", "wiktionary:main_Page", "--title", "Project:Main Page",
+                "--title", " apple ", "--title", "Apple", "--title", "image:x.png", "--title", "file:X.png");
+        assertEquals(0, r.status(), r.err());
+        assertEquals(List.of("Wiktionary:Main Page", "Wiktionary:Main Page", "apple", "Apple", "File:X.png",
+                "File:X.png"), titles(r.out()));
+        Result missing = run("get", wikt.toString(), "--title", "APPLE");
+        assertEquals(1, missing.status());
+        assertEquals("mwdump: not found: title \"APPLE\"\n", missing.err(), "the main namespace is case-sensitive");
+    }
 }

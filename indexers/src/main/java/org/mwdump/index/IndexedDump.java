@@ -35,6 +35,7 @@ import org.mwdump.MalformedDumpException;
 import org.mwdump.model.Page;
 import org.mwdump.model.PageEntry;
 import org.mwdump.model.SiteInfo;
+import org.mwdump.model.Titles;
 
 /**
  * Random access to the pages of a multistream bz2, seekable zstd or ordinary single-stream bz2 dump
@@ -466,9 +467,23 @@ public final class IndexedDump implements Closeable {
                 + "which does not hold it", new DumpLocation(dump.toString(), position, -1, -1, pageId, null, null));
     }
 
-    /** The page with exactly this title (with namespace prefix, spaces not underscores), or empty. */
+    /**
+     * The page with this title, matched as MediaWiki matches what a user types ({@link Titles#normalize}
+     * with the dump's site info: {@code "project:main_page"} finds {@code "Wikipedia:Main page"}), or
+     * empty. A title spelled exactly as in the dump is found even when the dump's own titles are not in
+     * MediaWiki's form.
+     */
     public Optional<IndexedPage> byTitle(String title) {
         Objects.requireNonNull(title, "title is null");
+        Optional<IndexedPage> exact = byExactTitle(title);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        String normalized = Titles.normalize(title, siteInfo);
+        return normalized.equals(title) ? exact : byExactTitle(normalized);
+    }
+
+    private Optional<IndexedPage> byExactTitle(String title) {
         for (long id : index.candidates(title)) {
             Optional<IndexedPage> page = byId(id);
             if (page.isPresent() && title.equals(page.get().page().title())) {
