@@ -21,13 +21,14 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = {"Convert a dump to MediaWiki XML, RevDoc JSON lines or Parquet.",
                 "The output format and compression come from --to/--compress or from OUT's extension "
-                        + "(.jsonl.zst, .xml.bz2, .parquet, ...). OUT '-' is standard output. The output file appears "
-                        + "only when complete."})
+                        + "(.jsonl.zst, .xml.bz2, .parquet, ...). OUT '-' is standard output: RevDoc JSON lines "
+                        + "unless --to says otherwise. The output file appears only when complete."})
 final class ConvertCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN", description = "the input dump (any format and compression)")
     Path in;
 
-    @Parameters(index = "1", paramLabel = "OUT", description = "the output file, or - for standard output")
+    @Parameters(index = "1", paramLabel = "OUT", description = "the output file, or - for standard output "
+            + "(RevDoc JSON lines by default)")
     String out;
 
     @Option(names = "--to", paramLabel = "FORMAT", description = "xml, revdoc, revdoc-legacy or parquet")
@@ -54,7 +55,8 @@ final class ConvertCommand implements Callable<Integer> {
         boolean stdout = "-".equals(out);
         DumpFormat format;
         try {
-            format = to != null ? Formats.parse(to) : Formats.fromFileName(out);
+            // standard output without --to: RevDoc JSON lines, the line-oriented format pipes expect
+            format = to != null ? Formats.parse(to) : stdout ? DumpFormat.REVDOC : Formats.fromFileName(out);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

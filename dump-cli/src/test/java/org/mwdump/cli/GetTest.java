@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,5 +140,20 @@ class GetTest {
         Result missing = run("get", wikt.toString(), "--title", "APPLE");
         assertEquals(1, missing.status());
         assertEquals("mwdump: not found: title \"APPLE\"\n", missing.err(), "the main namespace is case-sensitive");
+    }
+
+    /** {@code convert IN -} without {@code --to} writes RevDoc JSON lines to standard output. */
+    @Test
+    void convertToStandardOutputIsRevDocByDefault() throws IOException {
+        Path xml = dir.resolve("wikt.xml");
+        Files.write(xml, wiktionaryLike());
+        Result r = run("convert", "--quiet", xml.toString(), "-");
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(4, lines.size(), r.out());
+        assertTrue(lines.get(0).startsWith("{\"id\": 10, ") && lines.get(0).contains("\"title\": \"apple\""), lines.get(0));
+        MainTest.Result help = MainTest.run("convert", "--help");
+        assertTrue(help.out().replaceAll("\\s+", " ").contains("standard output: RevDoc JSON lines unless --to says otherwise"),
+                help.out());
     }
 }
