@@ -7,7 +7,9 @@ import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Future;
 import org.mwdump.spi.Bzip2Crc;
 
@@ -203,11 +205,15 @@ public final class Bzip2OutputStream extends OutputStream {
             block = freeBlocks.isEmpty() ? new byte[full.length] : freeBlocks.poll();
         }
         if (pool == null) {
-            pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "mwdump-bzip2");
-                t.setDaemon(true);
-                return t;
-            });
+            // idle workers end by themselves, so a stream abandoned without close() leaves no threads
+            ThreadPoolExecutor workers = new ThreadPoolExecutor(threads, threads, 5, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), r -> {
+                        Thread t = new Thread(r, "mwdump-bzip2");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            workers.allowCoreThreadTimeOut(true);
+            pool = workers;
         }
         pending.add(pool.submit(() -> {
             BitOutput o = new BitOutput(n / 3 + 64);
