@@ -321,10 +321,7 @@ final class BlockEncoder {
                 pos[j] = tmp2;
             }
             pos[0] = tmp;
-            while (j >= 31) {
-                out.write(31, 0x7FFFFFFF);
-                j -= 31;
-            }
+            // j ones and a zero (j is at most 5)
             out.write(j + 1, ((1 << j) - 1) << 1);
         }
 
