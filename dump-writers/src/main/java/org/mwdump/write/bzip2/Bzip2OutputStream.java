@@ -8,9 +8,9 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Future;
 import org.mwdump.spi.Bzip2Crc;
 
 /**
@@ -46,6 +46,7 @@ public final class Bzip2OutputStream extends OutputStream {
     private final ArrayDeque<Future<BitOutput>> pending = new ArrayDeque<>();
     private final ArrayDeque<byte[]> freeBlocks = new ArrayDeque<>();
     private boolean closed;
+    private final byte[] oneByte = new byte[1];
 
     /** A stream at level 9 (900 kB blocks), on the calling thread. */
     public Bzip2OutputStream(OutputStream out) {
@@ -95,7 +96,8 @@ public final class Bzip2OutputStream extends OutputStream {
 
     @Override
     public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
+        oneByte[0] = (byte) b;
+        write(oneByte, 0, 1);
     }
 
     @Override
