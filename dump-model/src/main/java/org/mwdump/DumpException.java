@@ -1,9 +1,20 @@
 package org.mwdump;
 
+import java.io.EOFException;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+
 /**
  * A dump could not be read or written. Unchecked, so that it can escape iterators and streams;
  * it always carries a {@link DumpLocation} saying where, as far as known. Subclasses tell the kind
- * of problem.
+ * of problem; a plain {@code DumpException} whose cause is an {@link IOException} is an input or
+ * output that failed (see {@link #cannotRead}), not a problem in the data.
  */
 public class DumpException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -20,8 +31,63 @@ public class DumpException extends RuntimeException {
         this(message, location, null);
     }
 
+    /**
+     * An input that could not be read: a disk error, a file that went away or shrank while it was read,
+     * no permission. The message is {@code cannot read SOURCE: why} (the source from the location), and
+     * the {@link IOException} is kept as the cause. The data may well be intact, so this is not a
+     * {@link CorruptInputException}.
+     */
+    public static DumpException cannotRead(IOException cause, DumpLocation location) {
+        String source = location == null || location.source() == null ? "input" : location.source();
+        return new DumpException("cannot read " + source + ": " + why(cause), location, cause);
+    }
+
+    /** What went wrong in an I/O operation, in words: no exception class names, no temporary file names. */
+    static String why(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        if (e instanceof ClosedByInterruptException) {
+            return "interrupted";
+        }
+        if (e instanceof ClosedChannelException) {
+            return "closed while it was read";
+        }
+        String message = e.getMessage();
+        if (e instanceof FileNotFoundException && message != null && message.endsWith(")")
+                && message.lastIndexOf(" (") > 0) {
+            // "NAME (Permission denied)": the name is said already
+            return message.substring(message.lastIndexOf(" (") + 2, message.length() - 1);
+        }
+        if (message != null && !message.isBlank()) {
+            return message;
+        }
+        if (e instanceof InterruptedIOException) {
+            return "interrupted";
+        }
+        if (e instanceof EOFException) {
+            return "unexpected end of file";
+        }
+        return "input/output error";
+    }
+
     private static String format(String message, DumpLocation location) {
-        String where = location == null ? "" : location.toString();
+        if (location == null) {
+            return message;
+        }
+        // "cannot read NAME: …" need not be followed by "(NAME, byte offset …)"
+        String source = location.source();
+        boolean named = source != null && message != null
+                && (message.startsWith(source + ":") || message.contains(" " + source + ":"));
+        String where = named ? new DumpLocation(null,
+                location.compressedOffset(), location.line(), location.column(), location.pageId(),
+                location.pageTitle(), location.revisionId()).toString() : location.toString();
         return where.isEmpty() ? message : message + " (" + where + ")";
     }
 

@@ -5,7 +5,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -56,7 +55,7 @@ public final class Dumps {
         try {
             if (Files.isRegularFile(path)) {
                 size = Files.size(path);
-                raw = Files.newInputStream(path);
+                raw = new SizedInputStream(Files.newInputStream(path), size);
             } else {
                 // a pipe (mkfifo, or a shell's <(…)): a channel stream asks its position, which a pipe has not
                 size = -1;
@@ -65,7 +64,7 @@ public final class Dumps {
         } catch (NoSuchFileException e) {
             throw new DumpException("no such file", location(name, -1), e);
         } catch (IOException e) {
-            throw new DumpException("cannot open: " + e.getMessage(), location(name, -1), e);
+            throw DumpException.cannotRead(e, location(name, -1));
         }
         return open(raw, path, name, size, options);
     }
@@ -131,9 +130,15 @@ public final class Dumps {
                     + (compression == Compression.NONE ? "" : " inside the " + compression + " data") + ")",
                     location(name, 0));
         } catch (IOException e) {
-            throw new DumpException("cannot read: " + e.getMessage(), location(name, counted.count()), e);
+            throw DumpException.cannotRead(e, location(name, counted.count()));
         } catch (CorruptInputException e) {
-            throw e.location().compressedOffset() >= 0 ? e : e.at(location(name, counted.count()));
+            // damage found while the head was read: the decoder knows the offset, not the file
+            DumpLocation l = e.location();
+            if (l.source() != null && l.compressedOffset() >= 0) {
+                throw e;
+            }
+            throw e.at(new DumpLocation(name, l.compressedOffset() >= 0 ? l.compressedOffset() : counted.count(),
+                    l.line(), l.column(), l.pageId(), l.pageTitle(), l.revisionId()));
         } finally {
             if (!ok) {
                 try {
@@ -168,7 +173,7 @@ public final class Dumps {
                     "org.mwdump:dump-readers");
             return new BufferedInputStream(codecs.decompress(compression, buffered, file), 1 << 16);
         } catch (IOException e) {
-            throw new DumpException("cannot read: " + e.getMessage(), location(name, -1), e);
+            throw DumpException.cannotRead(e, location(name, -1));
         }
     }
 
@@ -233,27 +238,22 @@ public final class Dumps {
             OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
             return new AtomicFileWriter(open(provider, format, out, options, path.getFileName().toString()), temp,
                     target);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             deleteQuietly(temp);
-            if (e instanceof DumpException de) {
-                throw de;
-            }
             throw new DumpException("cannot create " + path + ": " + why(e), DumpLocation.UNKNOWN, e);
+        } catch (RuntimeException | Error e) {
+            // a DumpException from the writer says what it is; anything else is a bug, reported as itself
+            deleteQuietly(temp);
+            throw e;
         }
     }
 
-    /** Why a file could not be made, in words (no exception class names). */
-    private static String why(Exception e) {
+    /** Why a file could not be made, in words (no exception class names, no temporary file names). */
+    private static String why(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "no such directory";
         }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return DumpException.why(e);
     }
 
     /**
@@ -266,7 +266,7 @@ public final class Dumps {
         try {
             return open(writerProvider(format), format, out, options, "");
         } catch (IOException e) {
-            throw new DumpException("cannot create output: " + e, DumpLocation.UNKNOWN, e);
+            throw new DumpException("cannot create output: " + why(e), DumpLocation.UNKNOWN, e);
         }
     }
 
@@ -356,6 +356,55 @@ public final class Dumps {
         OutputFiles.discard(p);
     }
 
+    /**
+     * A file read from its start that must hold the bytes it had when it was opened: an end before
+     * them means that someone truncated the file while it was read, which is an I/O error (not damaged
+     * data, as an end inside compressed data would otherwise be reported).
+     */
+    private static final class SizedInputStream extends java.io.FilterInputStream {
+        private final long size;
+        private long position;
+
+        SizedInputStream(InputStream in, long size) {
+            super(in);
+            this.size = size;
+        }
+
+        private int counted(int n) throws IOException {
+            if (n > 0) {
+                position += n;
+            } else if (n < 0 && position < size) {
+                throw new IOException("the file ended at byte " + position + " of " + size
+                        + ": it was truncated while it was read");
+            }
+            return n;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            counted(b < 0 ? -1 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return counted(in.read(b, off, len));
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = in.skip(n);
+            position += Math.max(0, skipped);
+            return skipped;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+    }
+
     /** Writes to a temporary file and moves it to the target on a successful close. */
     private static final class AtomicFileWriter implements DumpWriter {
         private final DumpWriter delegate;
@@ -433,8 +482,9 @@ public final class Dumps {
                 OutputFiles.moveIntoPlace(temp, target);
             } catch (IOException e) {
                 deleteQuietly(temp);
-                throw new DumpException("cannot move output into place: " + e, location(target.toString(), -1),
-                        new UncheckedIOException(e));
+                // the exception names the temporary file too, which means nothing to the reader of the message
+                throw new DumpException("cannot move the output into place as " + target + ": " + why(e),
+                        location(target.toString(), -1), e);
             }
         }
 

@@ -1,7 +1,10 @@
 package org.mwdump.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import org.mwdump.DumpException;
 import picocli.CommandLine;
@@ -52,16 +55,11 @@ public final class Main implements Runnable {
         int status;
         try {
             status = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
-        } catch (OutOfMemoryError e) {
-            exiting = true;
-            org.mwdump.spi.OutputFiles.discardAll();
-            System.err.println("mwdump: out of memory: give Java more (MWDUMP_JAVA_OPTS=-Xmx4g) or use fewer --threads");
-            status = DATA_PROBLEM;
         } catch (RuntimeException | Error e) {
+            // errors (out of memory, a failed assertion) are not handed to the execution exception handler
             exiting = true;
             org.mwdump.spi.OutputFiles.discardAll();
-            System.err.println("mwdump: internal error: " + e);
-            e.printStackTrace();
+            System.err.println("mwdump: " + describe(e));
             status = DATA_PROBLEM;
         }
         exiting = true;
@@ -87,10 +85,16 @@ public final class Main implements Runnable {
         return status;
     }
 
-    /** One line saying what went wrong and where. */
+    /**
+     * One line saying what went wrong and where: no Java class names and no stack trace, which say
+     * nothing to the user of a command (a bug in mwdump is called one, with its message).
+     */
     static String describe(Throwable e) {
         if (e instanceof DumpException de) {
             return de.getMessage();
+        }
+        if (e instanceof UncheckedIOException u && u.getCause() != null) {
+            return describe(u.getCause());
         }
         if (e instanceof NoSuchFileException nf) {
             return nf.getFile() + ": no such file";
@@ -98,10 +102,18 @@ public final class Main implements Runnable {
         if (e instanceof AccessDeniedException ad) {
             return ad.getFile() + ": permission denied";
         }
-        if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
-            return e.getMessage() == null ? e.toString() : e.getMessage();
+        if (e instanceof FileSystemException fs && fs.getFile() != null && fs.getReason() != null) {
+            return fs.getFile() + ": " + fs.getReason();
         }
-        return e.toString();
+        if (e instanceof IOException) {
+            return e.getMessage() == null || e.getMessage().isBlank() ? "input/output error" : e.getMessage();
+        }
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory: give Java more (MWDUMP_JAVA_OPTS=-Xmx4g) or use fewer --threads";
+        }
+        String message = e.getMessage() == null || e.getMessage().isBlank() ? "no details"
+                : e.getMessage().strip().lines().findFirst().orElse("");
+        return "internal error (a bug in mwdump, please report it): " + message;
     }
 
     /** The version from the jar manifest. */

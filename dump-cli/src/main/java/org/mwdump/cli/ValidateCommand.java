@@ -73,6 +73,10 @@ final class ValidateCommand implements Callable<Integer> {
                 r.skippedElements().forEach((k, v) -> problems.merge("unknown element " + k, v, Long::sum));
             }
         } catch (DumpException e) {
+            if (e.getClass() == DumpException.class && e.getCause() instanceof java.io.IOException) {
+                // the dump could not be read (a disk error, a missing file): nothing is known of its structure
+                throw e;
+            }
             problems.merge("structure", 1L, Long::sum);
             err.println("mwdump: " + e.getMessage());
         }

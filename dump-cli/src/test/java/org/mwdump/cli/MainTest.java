@@ -91,6 +91,56 @@ class MainTest {
         assertNoFileNamed(dir, "out.jsonl");
     }
 
+    /**
+     * A file the kernel cannot read ({@code /proc/self/mem} fails with EIO from its first byte): one
+     * line, {@code cannot read FILE: Input/output error}, on one thread and on several, for every command
+     * that reads a dump; no class name, no stack trace, no output left behind.
+     */
+    @Test
+    void aFileThatCannotBeReadIsReportedAsSuch(@TempDir Path dir) {
+        Path mem = Path.of("/proc/self/mem");
+        boolean fails;
+        try (java.io.InputStream in = Files.newInputStream(mem)) {
+            in.read();
+            fails = false;
+        } catch (IOException e) {
+            fails = true;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(fails, "no file here fails to be read with an I/O error");
+        String expected = "mwdump: cannot read " + mem + ": Input/output error";
+        for (String threads : new String[] {"1", "2"}) {
+            Result r = run("convert", "--quiet", "--threads", threads, mem.toString(),
+                    dir.resolve("out.jsonl").toString());
+            assertOneLineError(r, 1, expected);
+            assertNoClassNameOrStackTrace(r.err());
+            assertFalse(Files.exists(dir.resolve("out.jsonl")));
+        }
+        for (String command : new String[] {"info", "validate"}) {
+            Result r = run(command, mem.toString());
+            assertOneLineError(r, 1, expected);
+            assertNoClassNameOrStackTrace(r.err());
+        }
+    }
+
+    static void assertNoClassNameOrStackTrace(String err) {
+        assertFalse(err.contains("Exception") || err.contains("java.") || err.contains("\tat "), err);
+    }
+
+    /** What a bug or an exhausted heap says: one line, no class name. */
+    @Test
+    void bugsAreDescribedWithoutClassNames() {
+        String bug = Main.describe(new NullPointerException("Cannot read field \"x\" because \"y\" is null"));
+        assertEquals("internal error (a bug in mwdump, please report it): "
+                + "Cannot read field \"x\" because \"y\" is null", bug);
+        assertEquals("internal error (a bug in mwdump, please report it): no details",
+                Main.describe(new IllegalStateException()));
+        assertTrue(Main.describe(new OutOfMemoryError("Java heap space")).startsWith("out of memory"));
+        assertEquals("no space left",
+                Main.describe(new java.io.UncheckedIOException(new IOException("no space left"))));
+        assertEquals("input/output error", Main.describe(new IOException()));
+        assertNoClassNameOrStackTrace(Main.describe(new ArrayIndexOutOfBoundsException(3)));
+    }
+
     static void assertNoFileNamed(Path dir, String prefix) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             assertFalse(files.anyMatch(p -> p.getFileName().toString().contains(prefix)),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -84,7 +85,7 @@ public final class Corpus {
     /** Every dump file of the corpus (not the reference outputs, schemas, multistream indexes or notes), sorted. */
     public static List<Path> dumps() {
         Path corpus = shared().resolve("corpus");
-        try (Stream<Path> s = Files.walk(corpus)) {
+        try (Stream<Path> s = Files.walk(corpus, FileVisitOption.FOLLOW_LINKS)) {
             return s.filter(Files::isRegularFile)
                     .filter(p -> !p.startsWith(corpus.resolve("reference")) && !p.startsWith(corpus.resolve("schemas")))
                     .filter(p -> {

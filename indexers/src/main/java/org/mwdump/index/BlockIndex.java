@@ -8,7 +8,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Optional;
 import org.mwdump.DumpLocation;
@@ -158,7 +157,7 @@ public final class BlockIndex {
         long[][] acc = {new long[1024], new long[1024]};
         int[] n = {0};
         long total;
-        try (FileChannel ch = FileChannel.open(dump, StandardOpenOption.READ);
+        try (FileChannel ch = DumpFiles.open(dump);
              Bzip2BlockReader reader = new Bzip2BlockReader(ch, dump, threads, (bit, decoded, level, length) -> {
                  if (n[0] == acc[0].length) {
                      acc[0] = Arrays.copyOf(acc[0], n[0] * 2);

@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.mwdump.CorruptInputException;
-import org.mwdump.DumpException;
 import org.mwdump.DumpLocation;
 import org.mwdump.read.bzip2.Bzip2BlockDecoder;
 import org.mwdump.read.compress.ChunkedInputStream;
@@ -84,7 +83,7 @@ public final class Bzip2BlockReader extends ChunkedInputStream {
     private byte[] read(long position, int length) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(length);
         while (b.hasRemaining()) {
-            if (channel.read(b, position + b.position()) < 0) {
+            if (DumpFiles.read(channel, b, position + b.position(), size) < 0) {
                 break;
             }
         }
@@ -171,10 +170,9 @@ public final class Bzip2BlockReader extends ChunkedInputStream {
                     long bit = ce.bitOffset() >= 0 ? 8 * (expected >>> 3) + ce.bitOffset() : expected;
                     throw new CorruptInputException(ce.reason().replaceFirst(" at bit \\d+$", ""), where(bit), bit, ce);
                 }
-                if (cause instanceof DumpException de) {
-                    throw de;
-                }
-                throw new CorruptInputException("cannot decode block: " + cause, where(expected), expected, cause);
+                // the file could not be read (passed on as a read on this thread would pass it on), or a
+                // bug: neither is damaged data
+                throw Workers.failure(cause);
             }
             if (block.data().length > level * 100_000 * 46) {
                 throw new CorruptInputException("block larger than its stream's level allows", where(expected),

@@ -40,7 +40,7 @@ public final class Bzip2BlockScanner {
         long position = 0;
         while (position < size) {
             buf.clear();
-            int r = channel.read(buf, position);
+            int r = DumpFiles.read(channel, buf, position, size);
             if (r <= 0) {
                 break;
             }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,12 +23,13 @@ public final class Bzip2Streams {
     /** Byte offsets of the streams of a file, in order; reads the file once. */
     public static List<Long> starts(Path file) throws IOException {
         List<Long> starts = new ArrayList<>();
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel ch = DumpFiles.open(file)) {
+            long size = ch.size();
             ByteBuffer buf = ByteBuffer.allocate(1 << 20);
             long base = 0;
             int carry = 0;
             while (true) {
-                int n = ch.read(buf);
+                int n = DumpFiles.read(ch, buf, base + buf.position(), size);
                 if (n <= 0) {
                     break;
                 }

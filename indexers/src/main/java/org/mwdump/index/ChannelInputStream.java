@@ -5,14 +5,20 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
-/** Reads a file channel from a position with positional reads, so many threads can share the channel. */
-final class ChannelInputStream extends InputStream {
+/**
+ * Reads a file channel from a position with positional reads, so many threads can share the channel.
+ * An end before {@code size}, the file's size when it was opened, is an I/O error (see {@link DumpFiles}).
+ * Closing it leaves the channel open.
+ */
+class ChannelInputStream extends InputStream {
     private final FileChannel channel;
+    private final long size;
     private long position;
 
-    ChannelInputStream(FileChannel channel, long position) {
+    ChannelInputStream(FileChannel channel, long position, long size) {
         this.channel = channel;
         this.position = position;
+        this.size = size;
     }
 
     @Override
@@ -26,7 +32,7 @@ final class ChannelInputStream extends InputStream {
         if (len == 0) {
             return 0;
         }
-        int n = channel.read(ByteBuffer.wrap(b, off, len), position);
+        int n = DumpFiles.read(channel, ByteBuffer.wrap(b, off, len), position, size);
         if (n > 0) {
             position += n;
         }

@@ -29,10 +29,13 @@ import org.mwdump.read.bzip2.Bzip2InputStream;
 abstract class Chunks {
     final FileChannel channel;
     final Path file;
+    /** The file's size when it was opened: an end of file before it is an I/O error, not damage. */
+    final long size;
 
-    Chunks(FileChannel channel, Path file) {
+    Chunks(FileChannel channel, Path file) throws IOException {
         this.channel = channel;
         this.file = file;
+        this.size = channel.size();
     }
 
     /** Opens the right kind for the file's first bytes. */
@@ -64,7 +67,7 @@ abstract class Chunks {
     static final class Bzip2 extends Chunks {
         private final DecoderPool decoders = new DecoderPool();
 
-        Bzip2(FileChannel channel, Path file) {
+        Bzip2(FileChannel channel, Path file) throws IOException {
             super(channel, file);
         }
 
@@ -72,14 +75,14 @@ abstract class Chunks {
         byte[] decode(long offset) throws IOException {
             InputStream cut = streamBytes(offset);
             if (cut == null) {
-                return decode(new ChannelInputStream(channel, offset), offset);
+                return decode(new ChannelInputStream(channel, offset, size), offset);
             }
             try {
                 return decode(cut, offset);
             } catch (CorruptInputException e) {
                 // what looked like the next stream's header was inside this one's data (a chance of
                 // about 2^-80 per byte): decode again without the cut, and report what that finds
-                return decode(new ChannelInputStream(channel, offset), offset);
+                return decode(new ChannelInputStream(channel, offset, size), offset);
             }
         }
 
@@ -112,7 +115,7 @@ abstract class Chunks {
                     }
                     buf = Arrays.copyOf(buf, buf.length * 2);
                 }
-                int r = channel.read(ByteBuffer.wrap(buf, have, buf.length - have), offset + have);
+                int r = DumpFiles.read(channel, ByteBuffer.wrap(buf, have, buf.length - have), offset + have, size);
                 if (r < 0) {
                     return new ByteArrayInputStream(buf, 0, have);
                 }
@@ -166,7 +169,6 @@ abstract class Chunks {
 
         SeekableZstd(FileChannel channel, Path file) throws IOException {
             super(channel, file);
-            long size = channel.size();
             if (size < 17 || read(size - 9, 9).getInt(5) != 0x8F92EAB1) {
                 throw new CorruptInputException("zstd file without a seek table", location(file, size - 4), -1, null);
             }
@@ -208,7 +210,8 @@ abstract class Chunks {
         private ByteBuffer read(long position, int length) throws IOException {
             ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
             while (b.hasRemaining()) {
-                if (channel.read(b, position + b.position()) < 0) {
+                if (DumpFiles.read(channel, b, position + b.position(), size) < 0) {
+                    // past the size the file had when opened: the seek table points outside the file
                     throw new CorruptInputException("unexpected end of file", location(file, position + b.position()),
                             -1, null);
                 }
@@ -242,7 +245,8 @@ abstract class Chunks {
                 n = Zstd.decompressByteArray(out, 0, out.length, compressed, 0, compressed.length);
             } catch (ZstdException e) {
                 // zstd-jni reports a bad frame (checksum, code) with this unchecked exception
-                throw new CorruptInputException("corrupt zstd frame: " + e.getMessage(), location(file, offset), -1, e);
+                throw new CorruptInputException("corrupt or truncated zstd data: " + e.getMessage(),
+                        location(file, offset), -1, e);
             }
             if (Zstd.isError(n) || n != out.length) {
                 throw new CorruptInputException("zstd frame does not decode to its stated size"
@@ -263,7 +267,8 @@ abstract class Chunks {
                     }
                 }
             } catch (IOException e) {
-                throw new CorruptInputException("corrupt zstd frame: " + e.getMessage(), location(file, offset), -1, e);
+                throw new CorruptInputException("corrupt or truncated zstd data: " + e.getMessage(),
+                        location(file, offset), -1, e);
             }
             if (out.size() != size) {
                 throw new CorruptInputException("zstd frame does not decode to its stated size", location(file, offset),

@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import org.mwdump.Compression;
 import org.mwdump.CountingInputStream;
 import org.mwdump.DumpException;
@@ -35,54 +33,70 @@ final class ConversionSource implements AutoCloseable {
 
     static ConversionSource open(Path file, int threads) throws IOException {
         String name = file.toString();
-        long size = Files.size(file);
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        FileChannel channel = DumpFiles.open(file);
+        // what was opened, closed here unless handed to the result
+        AutoCloseable decoded = null;
+        AutoCloseable extra = null;
         boolean ok = false;
         try {
+            long size = channel.size();
             ByteBuffer magic = ByteBuffer.allocate(4);
             channel.read(magic, 0);
             byte[] h = magic.array();
-            InputStream decoded;
+            InputStream content;
             Compression compression;
             java.util.function.LongSupplier consumed;
-            AutoCloseable extra = null;
             if (h[0] == 'B' && h[1] == 'Z' && h[2] == 'h') {
                 Bzip2BlockReader blocks = new Bzip2BlockReader(channel, file, Math.max(2, threads), null);
                 decoded = blocks;
+                content = blocks;
                 compression = Compression.BZIP2;
                 consumed = blocks::compressedOffset;
             } else {
-                InputStream zstdFrames = seekableZstd(channel, file, threads, h);
-                if (zstdFrames != null) {
-                    decoded = zstdFrames;
+                ParallelDumps.ChunkStream frames = seekableZstd(channel, file, threads, h);
+                if (frames != null) {
+                    decoded = frames;
+                    content = frames;
                     compression = Compression.ZSTD;
-                    ParallelDumps.ChunkStream frames = (ParallelDumps.ChunkStream) zstdFrames;
                     consumed = frames::compressedOffset;
                 } else {
-                    CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
+                    FileChannel sequential = DumpFiles.open(file);
+                    CountingInputStream counted = new CountingInputStream(new ChannelInputStream(sequential, 0, size) {
+                        @Override
+                        public void close() throws IOException {
+                            sequential.close();
+                        }
+                    });
                     extra = counted;
-                    decoded = Dumps.decompress(counted, file);
+                    content = Dumps.decompress(counted, file);
+                    decoded = content;
                     compression = Compression.sniff(h, 4);
                     consumed = counted::count;
                 }
             }
-            BufferedInputStream content = new BufferedInputStream(decoded, 1 << 16);
-            ConversionSource result = isMediaWikiXml(content)
-                    ? new ConversionSource(new ParallelConversion.Source(content, name, file, compression, consumed,
+            BufferedInputStream buffered = new BufferedInputStream(content, 1 << 16);
+            ConversionSource result = isMediaWikiXml(buffered)
+                    ? new ConversionSource(new ParallelConversion.Source(buffered, name, file, compression, consumed,
                     size), decoded, extra, channel)
                     : new ConversionSource(null, decoded, extra, channel);
             ok = true;
             return result;
         } catch (DumpException e) {
-            return new ConversionSource(null, channel);
+            if (DumpFiles.isReadFailure(e)) {
+                throw e; // not tried again by another reader
+            }
+            // damaged data or not a dump: one reader reads it, and reports it as it would on one thread
+            return new ConversionSource(null);
         } finally {
             if (!ok) {
-                channel.close();
+                // decoding threads stopped, files closed
+                new ConversionSource(null, decoded, extra, channel).close();
             }
         }
     }
 
-    private static InputStream seekableZstd(FileChannel channel, Path file, int threads, byte[] h) throws IOException {
+    private static ParallelDumps.ChunkStream seekableZstd(FileChannel channel, Path file, int threads, byte[] h)
+            throws IOException {
         if ((h[0] & 0xff) != 0x28 || (h[1] & 0xff) != 0xB5 || (h[2] & 0xff) != 0x2F || (h[3] & 0xff) != 0xFD) {
             return null;
         }

@@ -13,7 +13,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -59,6 +58,8 @@ public final class IndexedDump implements Closeable {
 
     private final Path dump;
     private final FileChannel channel;
+    /** The dump's size when it was opened: an end of file before it is an I/O error, not damage. */
+    private final long size;
     private final Chunks chunks;
     /** For a single-stream bz2 dump: its blocks; positions in the page index are then decoded offsets. */
     private final BlockIndex blocks;
@@ -77,7 +78,8 @@ public final class IndexedDump implements Closeable {
         this.dump = dump;
         this.index = index;
         this.blocks = blocks;
-        this.channel = FileChannel.open(dump, StandardOpenOption.READ);
+        this.channel = DumpFiles.open(dump);
+        this.size = channel.size();
         this.chunks = blocks == null ? Chunks.open(channel, dump) : null;
         byte[] first = blocks == null ? chunks.decode(0) : decodeUntil(0, "</siteinfo>", "<page>");
         String text = new String(first, StandardCharsets.UTF_8);
@@ -356,7 +358,7 @@ public final class IndexedDump implements Closeable {
 
     /** A bz2 file of one stream (perhaps followed by an empty one): random access goes through its blocks. */
     static boolean isSingleStreamBzip2(Path dump) throws IOException {
-        try (InputStream in = Files.newInputStream(dump)) {
+        try (InputStream in = java.nio.channels.Channels.newInputStream(DumpFiles.open(dump))) {
             byte[] head = in.readNBytes(3);
             if (head.length < 3 || head[0] != 'B' || head[1] != 'Z' || head[2] != 'h') {
                 return false;
@@ -401,7 +403,7 @@ public final class IndexedDump implements Closeable {
      */
     public static void buildPageIndexByScanning(Path dump, Path pageIndex) throws IOException {
         PageIndex.Builder builder = new PageIndex.Builder().builtFrom(DumpStamp.of(dump));
-        try (FileChannel ch = FileChannel.open(dump, StandardOpenOption.READ)) {
+        try (FileChannel ch = DumpFiles.open(dump)) {
             Chunks chunks = Chunks.open(ch, dump);
             for (long offset : chunks.offsets()) {
                 byte[] xml = chunks.decode(offset);
@@ -546,8 +548,9 @@ public final class IndexedDump implements Closeable {
                 }
             }
         } catch (IOException e) {
-            throw new CorruptInputException("cannot decode the stream at this offset: " + e.getMessage(),
-                    new DumpLocation(dump.toString(), position, -1, -1, null, null, null), -1, e);
+            // damaged data is a CorruptInputException: this is the file failing
+            throw DumpException.cannotRead(e, new DumpLocation(dump.toString(), blocks != null ? -1 : position, -1, -1,
+                    null, null, null));
         }
         result.keySet().retainAll(wanted);
         return result;
@@ -658,13 +661,20 @@ public final class IndexedDump implements Closeable {
     private byte[] decodeBlockUncached(int i) throws IOException {
         long bit = blocks.bitOffset(i);
         long start = bit >>> 3;
-        long end = i + 1 < blocks.size() ? (blocks.bitOffset(i + 1) >>> 3) + 8 : channel.size();
-        int length = (int) Math.min(Math.min(end, channel.size()) - start, Bzip2BlockReader.WINDOW);
+        long end = i + 1 < blocks.size() ? (blocks.bitOffset(i + 1) >>> 3) + 8 : size;
+        int length = (int) Math.max(0, Math.min(Math.min(end, size) - start, Bzip2BlockReader.WINDOW));
         java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(length);
-        while (buf.hasRemaining() && channel.read(buf, start + buf.position()) > 0) {
+        while (buf.hasRemaining() && DumpFiles.read(channel, buf, start + buf.position(), size) > 0) {
             // positional reads: safe while other threads read too
         }
-        return blockDecoders.with(d -> d.decode(buf.array(), buf.position(), bit - 8 * start, 9).data());
+        try {
+            return blockDecoders.with(d -> d.decode(buf.array(), buf.position(), bit - 8 * start, 9).data());
+        } catch (CorruptInputException e) {
+            // the decoder counts from the start of what it was given: say where in the file
+            long at = e.bitOffset() >= 0 ? 8 * start + e.bitOffset() : bit;
+            throw new CorruptInputException(e.reason().replaceFirst(" at bit \\d+$", ""),
+                    new DumpLocation(dump.toString(), at / 8, -1, -1, null, null, null), at, e);
+        }
     }
 
     private static int indexOf(byte[] hay, byte[] needle, int from) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.mwdump.DumpException;
 import org.mwdump.DumpLocation;
 import org.mwdump.MalformedDumpException;
 import org.mwdump.read.bzip2.Bzip2InputStream;
@@ -44,8 +45,9 @@ public final class MultistreamIndex {
             }
             parse(in, file.toString(), consumer);
         } catch (IOException e) {
-            throw new MalformedDumpException("cannot read index: " + e.getMessage(),
-                    new DumpLocation(file.toString(), -1, -1, -1, null, null, null), e);
+            // a malformed line is a MalformedDumpException and damaged bz2 a CorruptInputException: this is
+            // the file failing (or missing)
+            throw DumpException.cannotRead(e, new DumpLocation(file.toString(), -1, -1, -1, null, null, null));
         }
     }
 

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -228,13 +227,7 @@ final class ParallelConversion {
             Throwable cause = e.getCause();
             if (!(cause instanceof DumpException)) {
                 // not a property of the input (a bug, or out of memory): report it as it is
-                if (cause instanceof Error err) {
-                    throw err;
-                }
-                if (cause instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new UncheckedIOException(new IOException(cause));
+                throw Workers.failure(cause);
             }
             List<byte[]> bytes = new ArrayList<>();
             bytes.add(java.util.Arrays.copyOf(t.chunk().data(), t.chunk().length()));

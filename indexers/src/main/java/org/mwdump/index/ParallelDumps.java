@@ -5,7 +5,6 @@ import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
@@ -13,13 +12,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.mwdump.CorruptInputException;
+import org.mwdump.Compression;
 import org.mwdump.DumpException;
+import org.mwdump.DumpFormat;
 import org.mwdump.DumpReader;
 import org.mwdump.DumpWriter;
 import org.mwdump.Dumps;
 import org.mwdump.ReadOptions;
+import org.mwdump.UnsupportedDumpException;
 import org.mwdump.read.compress.ChunkedInputStream;
+import org.mwdump.spi.ReaderInput;
+import org.mwdump.spi.ReaderProvider;
 
 /**
  * Reads a bz2 dump (single-stream or multistream, split at blocks) or a seekable zstd dump (split at
@@ -36,31 +39,67 @@ public final class ParallelDumps {
         return open(dump, threads, ReadOptions.DEFAULT);
     }
 
-    /** Opens a dump for reading with {@code threads} decoding threads and the given options. */
+    /**
+     * Opens a dump for reading with {@code threads} decoding threads and the given options. Errors name
+     * the file and the compressed offset, as those of {@link Dumps#open(Path, ReadOptions)} do, and
+     * {@link DumpReader#progress()} counts compressed bytes.
+     */
     public static DumpReader open(Path dump, int threads, ReadOptions options) throws IOException {
         Objects.requireNonNull(dump, "dump is null");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
-        FileChannel channel = FileChannel.open(dump, StandardOpenOption.READ);
+        FileChannel channel = DumpFiles.open(dump);
         try {
+            long size = channel.size();
             Chunks chunks = Chunks.open(channel, dump);
             if (chunks instanceof Chunks.Bzip2) {
                 // block level: parallel for single-stream files too, and no stream held whole in memory
                 Bzip2BlockReader blocks = new Bzip2BlockReader(channel, dump, threads, null);
-                return Dumps.open(new java.io.FilterInputStream(blocks) {
-                    @Override
-                    public void close() throws IOException {
-                        blocks.close();
-                        channel.close();
-                    }
-                }, options);
+                return open(blocks, channel, dump, Compression.BZIP2, blocks::compressedOffset, size, options);
             }
-            List<Long> offsets = chunks.offsets();
-            return Dumps.open(new ChunkStream(channel, chunks, offsets, threads), options);
-        } catch (IOException | RuntimeException e) {
+            ChunkStream frames = new ChunkStream(null, chunks, chunks.offsets(), threads);
+            return open(frames, channel, dump, Compression.ZSTD, frames::compressedOffset, size, options);
+        } catch (IOException | RuntimeException | Error e) {
             channel.close();
             throw e;
+        }
+    }
+
+    /** A reader of the decoded content, told the file's name, compression and compressed progress. */
+    private static DumpReader open(java.io.InputStream decoded, FileChannel channel, Path dump,
+                                   Compression compression, java.util.function.LongSupplier consumed, long size,
+                                   ReadOptions options) throws IOException {
+        java.io.InputStream content = new java.io.BufferedInputStream(new java.io.FilterInputStream(decoded) {
+            @Override
+            public void close() throws IOException {
+                try {
+                    decoded.close();
+                } finally {
+                    channel.close();
+                }
+            }
+        }, 1 << 16);
+        boolean ok = false;
+        try {
+            content.mark(512);
+            byte[] head = content.readNBytes(512);
+            content.reset();
+            for (DumpFormat format : DumpFormat.values()) {
+                ReaderProvider p = Dumps.readerProvider(format);
+                if (p != null && !p.readsRawFiles() && p.recognizes(head, head.length)) {
+                    DumpReader reader = p.open(new ReaderInput(content, dump, dump.toString(), compression, consumed,
+                            size), options);
+                    ok = true;
+                    return reader;
+                }
+            }
+            throw new UnsupportedDumpException("not a MediaWiki dump (neither XML nor RevDoc JSON lines inside the "
+                    + compression + " data)", Chunks.location(dump, 0));
+        } finally {
+            if (!ok) {
+                content.close();
+            }
         }
     }
 
@@ -133,10 +172,14 @@ public final class ParallelDumps {
                     }
                 }
             }
-            return new ParallelConversion(source.source(), out, threads, options, listener, targetChunk, maxChunk)
-                    .run();
+            ParallelConversion.Source decoded = source.source();
+            try {
+                return new ParallelConversion(decoded, out, threads, options, listener, targetChunk, maxChunk).run();
+            } catch (IOException e) {
+                throw DumpException.cannotRead(e, Chunks.location(in, decoded.bytesRead().getAsLong()));
+            }
         } catch (IOException e) {
-            throw new DumpException("cannot read " + in + ": " + e.getMessage(), Chunks.location(in, -1), e);
+            throw DumpException.cannotRead(e, Chunks.location(in, -1));
         }
     }
 
@@ -157,7 +200,7 @@ public final class ParallelDumps {
         try {
             source = ConversionSource.open(file, threads);
         } catch (IOException e) {
-            throw new DumpException("cannot read " + file + ": " + e.getMessage(), Chunks.location(file, -1), e);
+            throw DumpException.cannotRead(e, Chunks.location(file, -1));
         }
         if (source.source() == null) {
             try {
@@ -180,10 +223,20 @@ public final class ParallelDumps {
         return copy(in, out, threads, ReadOptions.DEFAULT, null);
     }
 
+    /**
+     * The dump opened for decoding on several threads, or null when its layout does not allow that (or
+     * what it holds is read better by one reader, which then reports it). A file that cannot be read
+     * is reported, not tried again.
+     */
     private static DumpReader openOrNull(Path in, int threads, ReadOptions options) {
         try {
             return open(in, threads, options);
-        } catch (IOException | DumpException e) {
+        } catch (IOException e) {
+            throw DumpException.cannotRead(e, Chunks.location(in, -1));
+        } catch (DumpException e) {
+            if (DumpFiles.isReadFailure(e)) {
+                throw e;
+            }
             return null;
         }
     }
@@ -261,12 +314,8 @@ public final class ParallelDumps {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while decoding");
             } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof DumpException de) {
-                    throw de;
-                }
-                throw new CorruptInputException("cannot decode: " + cause.getMessage(),
-                        Chunks.location(chunks.file, -1), -1, cause);
+                // damaged data (a DumpException with its location), the file failing, or a bug: as it is
+                throw Workers.failure(e.getCause());
             }
             consumed = nextToSubmit - ahead.size() < offsets.size() ? offsets.get(nextToSubmit - ahead.size())
                     : chunks.channel.size();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -40,7 +41,7 @@ class Bzip2BlockReaderTest {
     @Test
     void everyCorpusBz2(@TempDir Path dir) throws IOException {
         List<Path> files = new ArrayList<>();
-        try (var s = Files.walk(Corpus.shared())) {
+        try (var s = Files.walk(Corpus.shared(), FileVisitOption.FOLLOW_LINKS)) {
             s.filter(p -> p.toString().endsWith(".bz2")).forEach(files::add);
         }
         assertTrue(files.size() >= 15);

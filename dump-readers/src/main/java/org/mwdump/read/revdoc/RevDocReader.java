@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.mwdump.Compression;
 import org.mwdump.CorruptInputException;
+import org.mwdump.DumpException;
 import org.mwdump.DumpFormat;
 import org.mwdump.DumpLocation;
 import org.mwdump.DumpReader;
@@ -180,10 +181,13 @@ public final class RevDocReader implements DumpReader {
                 } else {
                     lookahead = readRevision();
                 }
+            } catch (CorruptInputException e) {
+                throw located(e);
             } catch (JsonProcessingException e) {
                 throw new MalformedDumpException("malformed JSON: " + e.getOriginalMessage(), location(), e);
             } catch (IOException e) {
-                throw new CorruptInputException("cannot read input: " + e.getMessage(), location(), -1, e);
+                // the input failed: damaged compressed data is reported by the decompressor as CorruptInputException
+                throw DumpException.cannotRead(e, location());
             }
         }
         return lookahead;
@@ -463,6 +467,18 @@ public final class RevDocReader implements DumpReader {
         }
         skipped.merge(key, 1L, Long::sum);
         p.skipChildren();
+    }
+
+    /** Damage found by the decompressor, with the file, the parser's position and the page added. */
+    private CorruptInputException located(CorruptInputException e) {
+        if (e.location().line() >= 0) {
+            return e;
+        }
+        long offset = e.location().compressedOffset() >= 0 ? e.location().compressedOffset()
+                : input.bytesRead().getAsLong();
+        DumpLocation here = location();
+        return e.at(new DumpLocation(input.sourceName(), offset, here.line(), here.column(), here.pageId(),
+                here.pageTitle(), here.revisionId()));
     }
 
     private DumpLocation location() {

@@ -128,7 +128,8 @@ public final class XmlDumpReader implements DumpReader {
         } catch (XMLStreamException e) {
             throw translate(e);
         } catch (IOException e) {
-            throw new CorruptInputException("cannot read input: " + e.getMessage(), location(), -1, e);
+            // damaged data is reported by the decompressor as CorruptInputException: this is the input failing
+            throw DumpException.cannotRead(e, location());
         }
     }
 
@@ -796,7 +797,9 @@ public final class XmlDumpReader implements DumpReader {
             return new MalformedDumpException("invalid encoding: " + reason, where, e);
         }
         if (e instanceof WstxIOException && cause instanceof IOException io) {
-            return new CorruptInputException("cannot read input: " + io.getMessage(), where, -1, io);
+            // the input failed (a disk error, a file truncated while read): damaged compressed data is
+            // reported by the decompressors as CorruptInputException, which is not an IOException
+            return DumpException.cannotRead(io, where);
         }
         String message = e.getMessage() == null ? e.toString() : firstLine(e.getMessage());
         if (message.contains("limit") || message.contains("Maximum")) {

@@ -18,6 +18,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ class Bzip2InputStreamTest {
         for (String sub : new String[] {"corpus", "specs/multistream"}) {
             Path dir = shared.resolve(sub);
             if (Files.isDirectory(dir)) {
-                try (Stream<Path> s = Files.walk(dir)) {
+                try (Stream<Path> s = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
                     s.filter(p -> p.toString().endsWith(".bz2")).sorted().forEach(files::add);
                 }
             }

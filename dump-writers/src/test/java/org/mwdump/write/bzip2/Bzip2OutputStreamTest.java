@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -177,7 +178,7 @@ class Bzip2OutputStreamTest {
 
     static Stream<Path> corpusFiles() throws IOException {
         Path corpus = Corpus.shared().resolve("corpus");
-        try (Stream<Path> files = Files.walk(corpus)) {
+        try (Stream<Path> files = Files.walk(corpus, FileVisitOption.FOLLOW_LINKS)) {
             return files.filter(Files::isRegularFile).filter(p -> !corpus.relativize(p).startsWith("reference"))
                     .sorted().toList().stream();
         }

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,7 +94,7 @@ class XsdValidationTest {
 
     static Stream<String> dumps() throws IOException {
         Path corpus = Corpus.shared().resolve("corpus");
-        try (Stream<Path> files = Files.walk(corpus)) {
+        try (Stream<Path> files = Files.walk(corpus, FileVisitOption.FOLLOW_LINKS)) {
             List<String> all = files.filter(Files::isRegularFile)
                     .map(p -> corpus.relativize(p).toString().replace('\\', '/'))
                     .filter(p -> !p.startsWith("reference/") && !p.startsWith("schemas/") && !p.endsWith(".md"))

@@ -1,0 +1,29 @@
+package org.mwdump.index;
+
+import java.io.IOException;
+
+/** What a worker thread threw, handed to the thread that waited for its result. */
+final class Workers {
+    private Workers() {
+    }
+
+    /**
+     * A worker's failure as it would have surfaced on the waiting thread: an {@link IOException} (the
+     * input could not be read) is returned, to be thrown there; a {@link RuntimeException} (damaged data
+     * as a {@link org.mwdump.DumpException}, or a bug) or an {@link Error} is thrown as it is. Never
+     * wrapped, and never relabelled as damaged data.
+     */
+    static IOException failure(Throwable cause) {
+        if (cause instanceof IOException io) {
+            return io;
+        }
+        if (cause instanceof RuntimeException re) {
+            throw re;
+        }
+        if (cause instanceof Error err) {
+            throw err;
+        }
+        // workers throw nothing else checked
+        throw new IllegalStateException("worker failed: " + cause.getMessage(), cause);
+    }
+}
