@@ -42,6 +42,16 @@ public class DumpException extends RuntimeException {
         return new DumpException("cannot read " + source + ": " + why(cause), location, cause);
     }
 
+    /**
+     * An output that could not be written (disk full, a closed pipe, no permission): the message is
+     * {@code cannot write WHAT: why}, and the {@link IOException} is kept, wrapped in an
+     * {@link java.io.UncheckedIOException} as the writers have always given it.
+     */
+    public static DumpException cannotWrite(String what, IOException cause) {
+        return new DumpException("cannot write " + what + ": " + why(cause), DumpLocation.UNKNOWN,
+                new java.io.UncheckedIOException(cause));
+    }
+
     /** What went wrong in an I/O operation, in words: no exception class names, no temporary file names. */
     static String why(IOException e) {
         if (e instanceof NoSuchFileException) {

@@ -63,4 +63,14 @@ class DumpExceptionTest {
         assertEquals("cannot read f: input/output error",
                 DumpException.cannotRead(new IOException(), where).getMessage());
     }
+
+    @Test
+    void cannotWriteSaysWhyInWordsAndKeepsTheCause() {
+        IOException full = new IOException("No space left on device");
+        DumpException e = DumpException.cannotWrite("XML", full);
+        assertEquals("cannot write XML: No space left on device", e.getMessage());
+        assertEquals(full, e.getCause().getCause());
+        assertEquals("cannot write RevDoc: input/output error",
+                DumpException.cannotWrite("RevDoc", new IOException()).getMessage(), "never 'null'");
+    }
 }

@@ -2,11 +2,9 @@ package org.mwdump.write.revdoc;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
 import org.mwdump.DumpException;
-import org.mwdump.DumpLocation;
 import org.mwdump.DumpWriter;
 import org.mwdump.PageRunWriter;
 import org.mwdump.PageRuns;
@@ -395,7 +393,6 @@ public final class RevDocWriter implements DumpWriter {
     }
 
     private static DumpException failure(IOException e) {
-        return new DumpException("cannot write RevDoc: " + e.getMessage(), DumpLocation.UNKNOWN,
-                new UncheckedIOException(e));
+        return DumpException.cannotWrite("RevDoc", e);
     }
 }

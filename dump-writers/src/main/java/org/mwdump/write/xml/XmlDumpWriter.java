@@ -2,10 +2,8 @@ package org.mwdump.write.xml;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.Objects;
 import org.mwdump.DumpException;
-import org.mwdump.DumpLocation;
 import org.mwdump.DumpWriter;
 import org.mwdump.PageRunWriter;
 import org.mwdump.PageRuns;
@@ -565,7 +563,6 @@ public final class XmlDumpWriter implements DumpWriter {
     }
 
     private static DumpException failure(IOException e) {
-        return new DumpException("cannot write XML: " + e.getMessage(), DumpLocation.UNKNOWN,
-                new UncheckedIOException(e));
+        return DumpException.cannotWrite("XML", e);
     }
 }
