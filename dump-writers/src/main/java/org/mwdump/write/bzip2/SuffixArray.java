@@ -9,7 +9,9 @@ import java.util.Arrays;
  *
  * <p>The top level reads the text as bytes (a 900 kB block stays in a core's cache, where four-byte
  * characters would not); the reduced problems of the recursion are arrays of ints kept in the suffix
- * array itself. Both go through {@link #chr}, whose test the JIT hoists out of the loops. The induction
+ * array itself. The steps that read the text come in both kinds, like {@code java.util.Arrays}' sorts
+ * for each primitive type: one method reading either would be slower, and the JIT, having compiled it
+ * for bytes, would throw it away at the first ints, several times per method. The induction
  * passes find each suffix's type from its neighbouring character and a sign bit, as in Yuta Mori's
  * sais, rather than from a table; the table (one bit per character) serves the LMS steps only.
  */
@@ -27,10 +29,6 @@ final class SuffixArray {
         sort(null, t, tOff, sa, saOff, n, k);
     }
 
-    private static int chr(byte[] bt, int[] it, int off, int i) {
-        return bt != null ? bt[i] & 0xFF : it[off + i];
-    }
-
     /** Bit {@code i} of a bit set. */
     private static int bit(long[] bits, int i) {
         return (int) (bits[i >>> 6] >>> i) & 1;
@@ -46,18 +44,23 @@ final class SuffixArray {
         // (an S-type character after an L-type one) are a bit set, visited without a test per character.
         int[] counts = new int[k];
         int[] bucket = new int[k];
-        long[] lms = lmsPositions(bt, it, tOff, n, counts);
+        long[] lms = bt != null ? lmsPositions(bt, n, counts) : lmsPositions(it, tOff, n, counts);
 
         // 1. sort the LMS substrings: seed the LMS positions at their bucket ends and induce
         Arrays.fill(sa, saOff, saOff + n, -1);
         bucketEnds(counts, bucket);
-        seedLms(bt, it, tOff, sa, saOff, lms, bucket);
+        if (bt != null) {
+            seedLms(bt, sa, saOff, lms, bucket);
+        } else {
+            seedLms(it, tOff, sa, saOff, lms, bucket);
+        }
         induce(bt, it, tOff, sa, saOff, n, counts, bucket);
 
         // 2. name them: equal LMS substrings get equal names, in sorted order
         int m = sortedLms(sa, saOff, n, lms);
         Arrays.fill(sa, saOff + m, saOff + n, -1);
-        int names = name(bt, it, tOff, sa, saOff, n, m, lms);
+        int names = bt != null ? name(bt, sa, saOff, m, lms) : name(it, tOff, sa, saOff, m, lms);
+        gatherNames(sa, saOff, n, m);
 
         // 3. sort the LMS suffixes: recurse on the string of names unless they are all different
         int reduced = saOff + n - m;
@@ -76,7 +79,11 @@ final class SuffixArray {
         // 4. place them at their bucket ends in sorted order and induce all the others
         Arrays.fill(sa, saOff + m, saOff + n, -1);
         bucketEnds(counts, bucket);
-        placeLms(bt, it, tOff, sa, saOff, m, bucket);
+        if (bt != null) {
+            placeLms(bt, sa, saOff, m, bucket);
+        } else {
+            placeLms(it, tOff, sa, saOff, m, bucket);
+        }
         induce(bt, it, tOff, sa, saOff, n, counts, bucket);
     }
 
@@ -84,14 +91,14 @@ final class SuffixArray {
      * Counts the characters and returns the LMS positions as a bit set. Types are found from the right
      * (the last character is L-type: the virtual end is smaller) without a branch on the data.
      */
-    private static long[] lmsPositions(byte[] bt, int[] it, int tOff, int n, int[] counts) {
+    private static long[] lmsPositions(int[] t, int tOff, int n, int[] counts) {
         long[] stype = new long[(n + 63) >>> 6];
-        int next = chr(bt, it, tOff, n - 1);
+        int next = t[tOff + n - 1];
         counts[next]++;
         int nextS = 0;
         long word = 0;
         for (int i = n - 2; i >= 0; i--) {
-            int c = chr(bt, it, tOff, i);
+            int c = t[tOff + i];
             counts[c]++;
             nextS = ((c - next) >>> 31) | (c == next ? nextS : 0);
             word |= (long) nextS << i;
@@ -101,7 +108,31 @@ final class SuffixArray {
             }
             next = c;
         }
-        // an S-type position whose left neighbour is L-type; position 0 has none
+        return lmsOf(stype);
+    }
+
+    private static long[] lmsPositions(byte[] t, int n, int[] counts) {
+        long[] stype = new long[(n + 63) >>> 6];
+        int next = (t[n - 1] & 0xFF);
+        counts[next]++;
+        int nextS = 0;
+        long word = 0;
+        for (int i = n - 2; i >= 0; i--) {
+            int c = (t[i] & 0xFF);
+            counts[c]++;
+            nextS = ((c - next) >>> 31) | (c == next ? nextS : 0);
+            word |= (long) nextS << i;
+            if ((i & 63) == 0) {
+                stype[i >>> 6] = word;
+                word = 0;
+            }
+            next = c;
+        }
+        return lmsOf(stype);
+    }
+
+    /** The LMS positions from the S-type ones: an S-type position whose left neighbour is L-type. */
+    private static long[] lmsOf(long[] stype) {
         long[] lms = new long[stype.length];
         long carry = 0;
         for (int w = 0; w < stype.length; w++) {
@@ -109,15 +140,24 @@ final class SuffixArray {
             lms[w] = s & ~((s << 1) | carry);
             carry = s >>> 63;
         }
-        lms[0] &= ~1L;
+        lms[0] &= ~1L; // position 0 has no left neighbour
         return lms;
     }
 
-    private static void seedLms(byte[] bt, int[] it, int tOff, int[] sa, int saOff, long[] lms, int[] bucket) {
+    private static void seedLms(int[] t, int tOff, int[] sa, int saOff, long[] lms, int[] bucket) {
         for (int w = 0; w < lms.length; w++) {
             for (long bits = lms[w]; bits != 0; bits &= bits - 1) {
                 int i = (w << 6) + Long.numberOfTrailingZeros(bits);
-                sa[saOff + --bucket[chr(bt, it, tOff, i)]] = i;
+                sa[saOff + --bucket[t[tOff + i]]] = i;
+            }
+        }
+    }
+
+    private static void seedLms(byte[] t, int[] sa, int saOff, long[] lms, int[] bucket) {
+        for (int w = 0; w < lms.length; w++) {
+            for (long bits = lms[w]; bits != 0; bits &= bits - 1) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                sa[saOff + --bucket[(t[i] & 0xFF)]] = i;
             }
         }
     }
@@ -154,11 +194,11 @@ final class SuffixArray {
     }
 
     /**
-     * Names the {@code m} sorted LMS substrings and leaves the names, in text order, at the end of the
-     * suffix array; returns how many different names there are. Two substrings of the same length and
+     * Names the {@code m} sorted LMS substrings, writing the name of position {@code p} at
+     * {@code sa[m + p / 2]}; returns how many different names there are. Two substrings of the same length and
      * the same characters also have the same types (both end at an S-type position), so they are equal.
      */
-    private static int name(byte[] bt, int[] it, int tOff, int[] sa, int saOff, int n, int m, long[] lms) {
+    private static int name(int[] t, int tOff, int[] sa, int saOff, int m, long[] lms) {
         int names = 0;
         int prev = -1;
         int prevLength = 0;
@@ -168,7 +208,7 @@ final class SuffixArray {
             boolean same = length == prevLength && length > 0;
             // substrings are short (a few characters): a plain loop beats a library call
             for (int d = 0; same && d < length; d++) {
-                same = chr(bt, it, tOff, p + d) == chr(bt, it, tOff, prev + d);
+                same = t[tOff + p + d] == t[tOff + prev + d];
             }
             if (!same) {
                 names++;
@@ -177,13 +217,41 @@ final class SuffixArray {
             }
             sa[saOff + m + (p >> 1)] = names - 1;
         }
-        // gather the names at the end, without a branch: an empty slot is written and then overwritten
+        return names;
+    }
+
+    private static int name(byte[] t, int[] sa, int saOff, int m, long[] lms) {
+        int names = 0;
+        int prev = -1;
+        int prevLength = 0;
+        for (int i = 0; i < m; i++) {
+            int p = sa[saOff + i];
+            int length = substringLength(lms, p);
+            boolean same = length == prevLength && length > 0;
+            // substrings are short (a few characters): a plain loop beats a library call
+            for (int d = 0; same && d < length; d++) {
+                same = (t[p + d] & 0xFF) == (t[prev + d] & 0xFF);
+            }
+            if (!same) {
+                names++;
+                prev = p;
+                prevLength = length;
+            }
+            sa[saOff + m + (p >> 1)] = names - 1;
+        }
+        return names;
+    }
+
+    /**
+     * Moves the names, written at {@code sa[m + p / 2]} for each LMS position {@code p}, to the end of
+     * the suffix array in text order; without a branch: an empty slot is written and then overwritten.
+     */
+    private static void gatherNames(int[] sa, int saOff, int n, int m) {
         for (int i = n - 1, j = n - 1; i >= m; i--) {
             int v = sa[saOff + i];
             sa[saOff + j] = v;
             j -= ~v >>> 31;
         }
-        return names;
     }
 
     /** The LMS positions in text order, from {@code sa[at]} on. */
@@ -196,11 +264,19 @@ final class SuffixArray {
         }
     }
 
-    private static void placeLms(byte[] bt, int[] it, int tOff, int[] sa, int saOff, int m, int[] bucket) {
+    private static void placeLms(int[] t, int tOff, int[] sa, int saOff, int m, int[] bucket) {
         for (int i = m - 1; i >= 0; i--) {
             int p = sa[saOff + i];
             sa[saOff + i] = -1;
-            sa[saOff + --bucket[chr(bt, it, tOff, p)]] = p;
+            sa[saOff + --bucket[t[tOff + p]]] = p;
+        }
+    }
+
+    private static void placeLms(byte[] t, int[] sa, int saOff, int m, int[] bucket) {
+        for (int i = m - 1; i >= 0; i--) {
+            int p = sa[saOff + i];
+            sa[saOff + i] = -1;
+            sa[saOff + --bucket[(t[p] & 0xFF)]] = p;
         }
     }
 
@@ -212,36 +288,76 @@ final class SuffixArray {
     private static void induce(byte[] bt, int[] it, int tOff, int[] sa, int saOff, int n, int[] counts,
                                int[] bucket) {
         bucketStarts(counts, bucket);
-        induceL(bt, it, tOff, sa, saOff, n, bucket);
+        if (bt != null) {
+            induceL(bt, sa, saOff, n, bucket);
+        } else {
+            induceL(it, tOff, sa, saOff, n, bucket);
+        }
         bucketEnds(counts, bucket);
-        induceS(bt, it, tOff, sa, saOff, n, bucket);
+        if (bt != null) {
+            induceS(bt, sa, saOff, n, bucket);
+        } else {
+            induceS(it, tOff, sa, saOff, n, bucket);
+        }
     }
 
-    private static void induceL(byte[] bt, int[] it, int tOff, int[] sa, int saOff, int n, int[] bucket) {
+    private static void induceL(int[] t, int tOff, int[] sa, int saOff, int n, int[] bucket) {
         int j = n - 1;
-        int c1 = chr(bt, it, tOff, j);
-        sa[saOff + bucket[c1]++] = j > 0 && chr(bt, it, tOff, j - 1) < c1 ? ~j : j;
+        int c1 = t[tOff + j];
+        sa[saOff + bucket[c1]++] = j > 0 && t[tOff + j - 1] < c1 ? ~j : j;
         for (int i = 0; i < n; i++) {
             j = sa[saOff + i];
             sa[saOff + i] = ~j;
             if (j > 0) {
                 j--;
-                int c0 = chr(bt, it, tOff, j);
+                int c0 = t[tOff + j];
                 // no branch on the data: ~j (that is j ^ -1) when the previous character is smaller
-                int flag = (chr(bt, it, tOff, Math.max(j - 1, 0)) - c0) >> 31;
+                int flag = (t[tOff + Math.max(j - 1, 0)] - c0) >> 31;
                 sa[saOff + bucket[c0]++] = j ^ flag;
             }
         }
     }
 
-    private static void induceS(byte[] bt, int[] it, int tOff, int[] sa, int saOff, int n, int[] bucket) {
+    private static void induceL(byte[] t, int[] sa, int saOff, int n, int[] bucket) {
+        int j = n - 1;
+        int c1 = (t[j] & 0xFF);
+        sa[saOff + bucket[c1]++] = j > 0 && (t[j - 1] & 0xFF) < c1 ? ~j : j;
+        for (int i = 0; i < n; i++) {
+            j = sa[saOff + i];
+            sa[saOff + i] = ~j;
+            if (j > 0) {
+                j--;
+                int c0 = (t[j] & 0xFF);
+                // no branch on the data: ~j (that is j ^ -1) when the previous character is smaller
+                int flag = ((t[Math.max(j - 1, 0)] & 0xFF) - c0) >> 31;
+                sa[saOff + bucket[c0]++] = j ^ flag;
+            }
+        }
+    }
+
+    private static void induceS(int[] t, int tOff, int[] sa, int saOff, int n, int[] bucket) {
         for (int i = n - 1; i >= 0; i--) {
             int j = sa[saOff + i];
             if (j > 0) {
                 j--;
-                int c0 = chr(bt, it, tOff, j);
+                int c0 = t[tOff + j];
                 // ~j when the previous character is larger, or there is none
-                int flag = j == 0 ? -1 : (c0 - chr(bt, it, tOff, Math.max(j - 1, 0))) >> 31;
+                int flag = j == 0 ? -1 : (c0 - t[tOff + Math.max(j - 1, 0)]) >> 31;
+                sa[saOff + --bucket[c0]] = j ^ flag;
+            } else {
+                sa[saOff + i] = ~j;
+            }
+        }
+    }
+
+    private static void induceS(byte[] t, int[] sa, int saOff, int n, int[] bucket) {
+        for (int i = n - 1; i >= 0; i--) {
+            int j = sa[saOff + i];
+            if (j > 0) {
+                j--;
+                int c0 = (t[j] & 0xFF);
+                // ~j when the previous character is larger, or there is none
+                int flag = j == 0 ? -1 : (c0 - (t[Math.max(j - 1, 0)] & 0xFF)) >> 31;
                 sa[saOff + --bucket[c0]] = j ^ flag;
             } else {
                 sa[saOff + i] = ~j;
