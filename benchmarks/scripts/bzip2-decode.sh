@@ -48,7 +48,8 @@ CP="$ROOT/benchmarks/target/classes:$ROOT/dump-readers/target/classes:$ROOT/dump
 OUT_BYTES=$(bzip2 -dc "$FILE" | wc -c)
 
 now() { date +%s.%N; }
-# RUNS runs of a command, output discarded; prints "median-MB/s-wall median-MB/s-cpu" (cpu = user+sys)
+# RUNS runs of a command, output discarded; prints "median-MB/s-wall median-MB/s-cpu slowest fastest"
+# (cpu = user+sys; slowest and fastest are wall MB/s)
 median_mbps() {
   local walls=() cpus=() t0 t1 c
   for _ in $(seq 1 "$RUNS"); do
@@ -58,7 +59,7 @@ median_mbps() {
     walls+=("$(echo "$OUT_BYTES / 1000000 / ($t1 - $t0)" | bc -l)")
     cpus+=("$(echo "$OUT_BYTES / 1000000 / $c" | bc -l)")
   done
-  echo "$(median "${walls[@]}") $(median "${cpus[@]}")"
+  echo "$(median "${walls[@]}") $(median "${cpus[@]}") $(printf '%s\n' "${walls[@]}" | sort -g | head -n1) $(printf '%s\n' "${walls[@]}" | sort -g | tail -n1)"
 }
 median() {
   printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'
@@ -67,23 +68,23 @@ median() {
 echo "file: $FILE ($(stat -c %s "$FILE") bytes compressed, $OUT_BYTES bytes decompressed)"
 echo "cpu: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-read -r BZ_W BZ_C <<< "$(median_mbps bzip2 -dc "$FILE")"
+read -r BZ_W BZ_C BZ_LO BZ_HI <<< "$(median_mbps bzip2 -dc "$FILE")"
 LB_W=""; LB_C=""
 if command -v lbzip2 > /dev/null; then
-  read -r LB_W LB_C <<< "$(median_mbps lbzip2 -d -n 1 -c "$FILE")"
+  read -r LB_W LB_C LB_LO LB_HI <<< "$(median_mbps lbzip2 -d -n 1 -c "$FILE")"
 fi
 JOUT=$("$JAVA" -cp "$CP" org.mwdump.benchmarks.bzip2.Bzip2DecodeBench "$FILE" "$RUNS" both)
 echo "$JOUT" | grep -v '^RESULT' >&2
-read -r MW_W MW_C <<< "$(echo "$JOUT" | awk '$1=="RESULT" && $2=="mwdump" {print $3, $4}')"
-read -r CC_W CC_C <<< "$(echo "$JOUT" | awk '$1=="RESULT" && $2=="commons-compress" {print $3, $4}')"
+read -r MW_W MW_C MW_LO MW_HI <<< "$(echo "$JOUT" | awk '$1=="RESULT" && $2=="mwdump" {print $3, $4, $6, $7}')"
+read -r CC_W CC_C CC_LO CC_HI <<< "$(echo "$JOUT" | awk '$1=="RESULT" && $2=="commons-compress" {print $3, $4, $6, $7}')"
 
 echo
-echo "MB/s of decompressed output, median of $RUNS runs; cpu = MB per CPU-second (user+sys)"
-printf '%-28s %10s %10s\n' "decoder (single thread)" "wall" "cpu"
-printf '%-28s %10.1f %10.1f\n' "bzip2 -dc" "$BZ_W" "$BZ_C"
-[[ -n "$LB_W" ]] && printf '%-28s %10.1f %10.1f\n' "lbzip2 -d -n 1" "$LB_W" "$LB_C"
-printf '%-28s %10.1f %10.1f\n' "mwdump Bzip2InputStream" "$MW_W" "$MW_C"
-printf '%-28s %10.1f %10.1f\n' "commons-compress" "$CC_W" "$CC_C"
+echo "MB/s of decompressed output, median of $RUNS runs (wall: slowest-fastest run); cpu = MB per CPU-second (user+sys)"
+printf '%-28s %10s %15s %10s\n' "decoder (single thread)" "wall" "range" "cpu"
+printf '%-28s %10.1f %6.1f-%-8.1f %10.1f\n' "bzip2 -dc" "$BZ_W" "$BZ_LO" "$BZ_HI" "$BZ_C"
+[[ -n "$LB_W" ]] && printf '%-28s %10.1f %6.1f-%-8.1f %10.1f\n' "lbzip2 -d -n 1" "$LB_W" "$LB_LO" "$LB_HI" "$LB_C"
+printf '%-28s %10.1f %6.1f-%-8.1f %10.1f\n' "mwdump Bzip2InputStream" "$MW_W" "$MW_LO" "$MW_HI" "$MW_C"
+printf '%-28s %10.1f %6.1f-%-8.1f %10.1f\n' "commons-compress" "$CC_W" "$CC_LO" "$CC_HI" "$CC_C"
 echo
 ratio() { echo "$1 / $2" | bc -l; }
 printf '%-28s %9.2fx %9.2fx\n' "mwdump / bzip2" "$(ratio "$MW_W" "$BZ_W")" "$(ratio "$MW_C" "$BZ_C")"

@@ -20,7 +20,8 @@ import org.mwdump.read.bzip2.Bzip2InputStream;
  * <p>Usage: {@code Bzip2DecodeBench FILE.bz2 [rounds] [mwdump|commons|both]}. Each implementation gets
  * one untimed warm-up round, then {@code rounds} timed rounds (default 3); prints MB/s of decompressed
  * output (10^6 bytes per second) per round and the median, and a final line
- * {@code RESULT <impl> <median MB/s wall> <median MB/s cpu> <output bytes>} for scripts. The CPU figure
+ * {@code RESULT <impl> <median MB/s wall> <median MB/s cpu> <output bytes> <slowest> <fastest MB/s wall>}
+ * for scripts. The CPU figure
  * divides by the process's CPU time (all JVM threads, so JIT and GC count), which is steadier than
  * wall-clock time on a busy machine.
  */
@@ -72,7 +73,10 @@ public final class Bzip2DecodeBench {
         double mc = median(cpu);
         System.out.printf(Locale.ROOT, "%-17s median: %8.1f MB/s wall, %8.1f MB/s cpu (%,d bytes of output)%n", name,
                 mw, mc, size);
-        System.out.printf(Locale.ROOT, "RESULT %s %.2f %.2f %d%n", name, mw, mc, size);
+        double[] sorted = wall.clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "RESULT %s %.2f %.2f %d %.2f %.2f%n", name, mw, mc, size, sorted[0],
+                sorted[sorted.length - 1]);
     }
 
     private static double median(double[] values) {
