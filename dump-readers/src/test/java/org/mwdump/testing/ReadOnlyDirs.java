@@ -7,29 +7,56 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Directories the test's user cannot write to, made by taking away the write permission. */
+/**
+ * Directories the test's user cannot write to, made by taking away the write permission, and, for a
+ * user whom permissions do not stop (root), by making the directory immutable with {@code chattr +i},
+ * which stops root too.
+ */
 public final class ReadOnlyDirs {
+    private static final Set<Path> IMMUTABLE = ConcurrentHashMap.newKeySet();
+
     private ReadOnlyDirs() {
     }
 
     /**
-     * Makes {@code dir} read-only ({@code r-xr-xr-x}), or skips the test when the file system has no POSIX
-     * modes or when the user can write to it anyway (root, or a process with {@code CAP_DAC_OVERRIDE}), where
-     * a test of a read-only directory would pass without testing anything. Undo with {@link #makeWritable}.
+     * Makes {@code dir} read-only ({@code r-xr-xr-x}, and immutable if that is not enough), or skips the
+     * test when the file system has no POSIX modes or when the directory stays writable anyway, where a
+     * test of a read-only directory would pass without testing anything. Undo with {@link #makeWritable}.
      */
     public static void makeReadOnly(Path dir) throws IOException {
         assumeTrue(Files.getFileStore(dir).supportsFileAttributeView("posix"), "file system without POSIX modes");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
+        if (Files.isWritable(dir) && chattr("+i", dir)) {
+            IMMUTABLE.add(dir);
+        }
         if (Files.isWritable(dir)) {
             makeWritable(dir);
             assumeFalse(true, "a read-only directory is writable for this user (" + System.getProperty("user.name")
-                    + "): file permissions are not enforced");
+                    + ") and chattr +i could not make it immutable: permissions are not enforced");
         }
     }
 
     /** Gives the owner back the write permission, so that the directory can be cleaned up. */
     public static void makeWritable(Path dir) throws IOException {
+        if (IMMUTABLE.remove(dir)) {
+            chattr("-i", dir);
+        }
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private static boolean chattr(String change, Path dir) {
+        try {
+            Process p = new ProcessBuilder("chattr", change, dir.toString()).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }
