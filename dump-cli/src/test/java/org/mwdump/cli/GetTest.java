@@ -156,4 +156,26 @@ class GetTest {
         assertTrue(help.out().replaceAll("\\s+", " ").contains("standard output: RevDoc JSON lines unless --to says otherwise"),
                 help.out());
     }
+
+    /** recompress refuses what is not MediaWiki XML with convert's one line, exit 1 and no output. */
+    @Test
+    void recompressRefusesWhatIsNotMediaWikiXml() throws IOException {
+        Path text = Files.writeString(dir.resolve("notes.txt"), "hello\n");
+        Result convert = run("convert", text.toString(), dir.resolve("notes.jsonl").toString());
+        Result recompress = run("recompress", "--multistream", text.toString(), dir.resolve("notes.xml.bz2").toString());
+        assertEquals(1, recompress.status());
+        assertEquals(convert.err(), recompress.err());
+        assertTrue(recompress.err().startsWith("mwdump: not a MediaWiki dump") && recompress.err().lines().count() == 1,
+                recompress.err());
+        Path revdoc = dir.resolve("wikt.jsonl");
+        Files.write(dir.resolve("wikt2.xml"), wiktionaryLike());
+        assertEquals(0, run("convert", "--quiet", dir.resolve("wikt2.xml").toString(), revdoc.toString()).status());
+        Result fromRevDoc = run("recompress", "--seekable-zstd", revdoc.toString(), dir.resolve("w.xml.zst").toString());
+        assertEquals(1, fromRevDoc.status());
+        assertTrue(fromRevDoc.err().startsWith("mwdump: this is RevDoc JSON lines, not MediaWiki XML"), fromRevDoc.err());
+        for (String name : new String[] {"notes.jsonl", "notes.xml.bz2", "notes-index.txt.bz2", "w.xml.zst",
+            "w-index.txt.bz2"}) {
+            assertTrue(Files.notExists(dir.resolve(name)), name + " written");
+        }
+    }
 }

@@ -188,7 +188,8 @@ public final class ParallelDumps {
      * allows (bz2 split at blocks, seekable zstd at frames), else on one; for rewriting the XML as it is,
      * as {@code recompress} does. Closing the stream releases the file and the decoding threads.
      *
-     * @throws UnsupportedDumpException when the file is not MediaWiki XML (RevDoc, Parquet, other XML)
+     * @throws UnsupportedDumpException when the file is not MediaWiki XML: for what no reader takes, as
+     *                                  {@link Dumps#open} says it; for RevDoc and Parquet, saying which
      * @throws DumpException            when it cannot be read
      */
     public static java.io.InputStream xml(Path file, int threads) {
@@ -208,7 +209,14 @@ public final class ParallelDumps {
             } catch (IOException e) {
                 // nothing was read that could be lost
             }
-            throw new org.mwdump.UnsupportedDumpException("not a MediaWiki XML dump", Chunks.location(file, 0));
+            // what is it then: a file no reader takes fails as it does for every command; another dump
+            // format is named
+            DumpFormat format;
+            try (DumpReader reader = Dumps.open(file)) {
+                format = reader.format();
+            }
+            throw new UnsupportedDumpException("this is " + (format == DumpFormat.PARQUET ? "Parquet"
+                    : "RevDoc JSON lines") + ", not MediaWiki XML", Chunks.location(file, 0));
         }
         return new java.io.FilterInputStream(source.source().content()) {
             @Override
