@@ -60,6 +60,7 @@ public final class Main implements Runnable {
             exiting = true;
             org.mwdump.spi.OutputFiles.discardAll();
             System.err.println("mwdump: " + describe(e));
+            traceIfAsked(e, new PrintWriter(System.err, true));
             status = DATA_PROBLEM;
         }
         exiting = true;
@@ -76,6 +77,7 @@ public final class Main implements Runnable {
                 return CLOSED_OUTPUT; // the reader of our output has gone away: nothing to say to anyone
             }
             commandLine.getErr().println("mwdump: " + describe(e));
+            traceIfAsked(e, commandLine.getErr());
             commandLine.getErr().flush();
             return DATA_PROBLEM;
         });
@@ -114,6 +116,17 @@ public final class Main implements Runnable {
         String message = e.getMessage() == null || e.getMessage().isBlank() ? "no details"
                 : e.getMessage().strip().lines().findFirst().orElse("");
         return "internal error (a bug in mwdump, please report it): " + message;
+    }
+
+    /**
+     * With {@code MWDUMP_DEBUG} set (to anything but {@code 0}), the stack trace after the one-line
+     * message, for a bug report.
+     */
+    static void traceIfAsked(Throwable e, PrintWriter err) {
+        String debug = System.getenv("MWDUMP_DEBUG");
+        if (debug != null && !debug.isEmpty() && !debug.equals("0")) {
+            e.printStackTrace(err);
+        }
     }
 
     /** The version from the jar manifest. */

@@ -173,4 +173,18 @@ class IndexPlaceTest {
             assertFalse(name.endsWith(".part"), name);
         }
     }
+
+    /** An error is one line; with MWDUMP_DEBUG set, its stack trace follows, for a bug report. */
+    @Test
+    void stackTraceOnlyWhenAsked(@TempDir Path dir) throws Exception {
+        Path text = Files.writeString(dir.resolve("notes.txt"), "hello\n");
+        String[] args = {"convert", text.toString(), dir.resolve("out.jsonl").toString()};
+        GetTest.Result plain = child(Map.of("MWDUMP_DEBUG", "0"), args);
+        assertEquals(1, plain.status());
+        assertEquals(1, plain.err().lines().count(), plain.err());
+        GetTest.Result debug = child(Map.of("MWDUMP_DEBUG", "1"), args);
+        assertEquals(1, debug.status());
+        assertTrue(debug.err().startsWith(plain.err()), debug.err());
+        assertTrue(debug.err().contains("\tat org.mwdump."), debug.err());
+    }
 }
