@@ -49,13 +49,9 @@ final class BlockEncoder {
             inUse[block[i] & 0xFF] = true;
         }
         int nMtf = moveToFront(n, inUse);
-        int inUseCount = 0;
-        for (boolean u : inUse) {
-            if (u) {
-                inUseCount++;
-            }
-        }
-        sendMtfValues(out, nMtf, inUseCount + 2, inUse);
+        // the symbols are the run codes, the byte values in use and the end code, which comes last
+        int alphaSize = mtf[nMtf - 1] + 1;
+        sendMtfValues(out, nMtf, alphaSize, inUse);
     }
 
     private void ensure(int n) {
