@@ -54,7 +54,6 @@ final class XmlTokenizer {
     private static final byte AMP = 2;
     private static final byte LF = 3;
     private static final byte CR = 4;
-    private static final byte BRACKET = 5;
     private static final byte GT = 6;
     private static final byte CONTROL = 7;
     private static final byte HIGH = 8;
@@ -69,7 +68,6 @@ final class XmlTokenizer {
         TEXT_CLASS['\r'] = CR;
         TEXT_CLASS['<'] = LT;
         TEXT_CLASS['&'] = AMP;
-        TEXT_CLASS[']'] = BRACKET;
         TEXT_CLASS['>'] = GT;
         for (int c = 0x80; c < 0x100; c++) {
             TEXT_CLASS[c] = HIGH;
@@ -118,13 +116,15 @@ final class XmlTokenizer {
     private int prefixCount;
     private int[] declared = new int[16];
 
-    /** Character data read, as UTF-8, with the number of bytes beyond one UTF-16 unit per character. */
-    private byte[] text = new byte[1 << 12];
+    /** Character data read, decoded. */
+    private char[] text = new char[1 << 12];
     private int textLength;
-    private long textSurplus;
-    /** Where a run of raw ']' ended in {@link #text}, and its length: for the forbidden "]]>". */
-    private int bracketEnd = -1;
-    private int bracketRun;
+    /**
+     * Where the characters of {@link #text} taken as they stand in the input begin (after the last
+     * reference, CDATA section or comment): a {@code '>'} after two of them that are {@code ']'} makes the
+     * forbidden {@code "]]>"}.
+     */
+    private int rawFrom;
 
     private byte[] scratch = new byte[256];
     private final String[] names = new String[1024];
@@ -212,7 +212,7 @@ final class XmlTokenizer {
     /** Whether the current text event is white space only. */
     boolean isWhiteSpace() {
         for (int i = 0; i < textLength; i++) {
-            byte b = text[i];
+            char b = text[i];
             if (b != ' ' && b != '\n' && b != '\t' && b != '\r') {
                 return false;
             }
@@ -293,6 +293,8 @@ final class XmlTokenizer {
             if (e == START) {
                 throw error("element <" + open[depth - 2] + "> holds text only, but <" + open[depth - 1] + "> starts in it");
             }
+            // a comment, processing instruction or CDATA section: the text after it is not next to the text before
+            rawFrom = textLength;
         }
     }
 
@@ -632,10 +634,8 @@ final class XmlTokenizer {
         int c = b & 0xff;
         if (c >= 0x80) {
             int saved = textLength;
-            long surplus = textSurplus;
             multiByte();
             textLength = saved;
-            textSurplus = surplus;
             return;
         }
         if (c < 0x20) {
@@ -662,6 +662,7 @@ final class XmlTokenizer {
             if (b == '>' && brackets >= 2) {
                 pos++;
                 textLength -= 2;
+                rawFrom = textLength;
                 checkTextLimit();
                 return;
             }
@@ -671,7 +672,7 @@ final class XmlTokenizer {
                 multiByte();
             } else if (c < 0x20 && c != '\t') {
                 if (c == '\n') {
-                    append(b);
+                    append('\n');
                     newLine(pos + 1);
                     pos++;
                 } else if (c == '\r') {
@@ -680,7 +681,7 @@ final class XmlTokenizer {
                     throw error(String.format("character 0x%02x, which XML does not allow", c));
                 }
             } else {
-                append(b);
+                append((char) c);
                 pos++;
             }
         }
@@ -690,8 +691,7 @@ final class XmlTokenizer {
 
     private void resetText() {
         textLength = 0;
-        textSurplus = 0;
-        bracketEnd = -1;
+        rawFrom = 0;
     }
 
     /** Appends character data up to the next {@code '<'} or the end of the input. */
@@ -702,30 +702,52 @@ final class XmlTokenizer {
                 return;
             }
             byte[] b = buf;
-            int start = pos;
-            int i = start;
+            int i = pos;
             int end = limit;
-            long surplus = 0;
-            // plain ASCII, and well-formed two- and three-byte UTF-8 sequences, are taken in one run
-            while (i < end) {
-                int c = b[i] & 0xff;
-                if (TEXT_CLASS[c] == PLAIN) {
-                    i++;
-                } else if (c >= 0xc2 && c <= 0xdf && i + 1 < end && (b[i + 1] & 0xc0) == 0x80) {
-                    i += 2;
-                    surplus++;
-                } else if (c >= 0xe0 && c <= 0xef && i + 2 < end && isThreeByteXmlChar(c, b[i + 1], b[i + 2])) {
-                    i += 3;
-                    surplus += 2;
-                } else {
-                    break;
+            if (text.length - textLength < end - i) {
+                // one character at most for each byte
+                text = Arrays.copyOf(text, Math.max(text.length * 2, textLength + end - i));
+            }
+            char[] t = text;
+            int n = textLength;
+            // plain ASCII, and well-formed two- and three-byte UTF-8 sequences, are decoded in one run:
+            // eight bytes at a time while they are plain ASCII, else up to eight characters one by one
+            scan:
+            while (true) {
+                while (i <= end - 8 && isPlainAscii((long) LONGS.get(b, i))) {
+                    for (int k = 0; k < 8; k++) {
+                        t[n + k] = (char) b[i + k];
+                    }
+                    n += 8;
+                    i += 8;
+                }
+                for (int k = 0; k < 8; k++) {
+                    if (i >= end) {
+                        break scan;
+                    }
+                    int c = b[i];
+                    if (c >= 0) {
+                        if (TEXT_CLASS[c] != PLAIN) {
+                            break scan;
+                        }
+                        t[n++] = (char) c;
+                        i++;
+                    } else {
+                        c &= 0xff;
+                        if (c >= 0xc2 && c <= 0xdf && i + 1 < end && (b[i + 1] & 0xc0) == 0x80) {
+                            t[n++] = (char) ((c & 0x1f) << 6 | b[i + 1] & 0x3f);
+                            i += 2;
+                        } else if (c >= 0xe0 && c <= 0xef && i + 2 < end && isThreeByteXmlChar(c, b[i + 1], b[i + 2])) {
+                            t[n++] = (char) ((c & 0x0f) << 12 | (b[i + 1] & 0x3f) << 6 | b[i + 2] & 0x3f);
+                            i += 3;
+                        } else {
+                            break scan;
+                        }
+                    }
                 }
             }
-            if (i > start) {
-                append(b, start, i - start);
-                textSurplus += surplus;
-                pos = i;
-            }
+            textLength = n;
+            pos = i;
             if (i == end) {
                 checkTextLimit();
                 continue;
@@ -737,7 +759,7 @@ final class XmlTokenizer {
                 }
                 case HIGH -> multiByte();
                 case LF -> {
-                    append((byte) '\n');
+                    append('\n');
                     pos = i + 1;
                     newLine(pos);
                 }
@@ -746,22 +768,39 @@ final class XmlTokenizer {
                     pos = i + 1;
                     reference(false);
                 }
-                case BRACKET -> {
-                    bracketRun = bracketEnd == textLength ? bracketRun + 1 : 1;
-                    append((byte) ']');
-                    bracketEnd = textLength;
-                    pos = i + 1;
-                }
                 case GT -> {
-                    if (bracketEnd == textLength && bracketRun >= 2) {
+                    if (textLength - rawFrom >= 2 && text[textLength - 1] == ']' && text[textLength - 2] == ']') {
                         throw error("']]>' in text");
                     }
-                    append((byte) '>');
+                    append('>');
                     pos = i + 1;
                 }
                 default -> throw error(String.format("character 0x%02x, which XML does not allow", b[i] & 0xff));
             }
         }
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /** Whether a byte of the word is zero (exactly: no false answers either way). */
+    private static long zeroByte(long x) {
+        return (x - ONES) & ~x & HIGHS;
+    }
+
+    /**
+     * Whether eight bytes are all plain character data: ASCII from 0x20 up, none of {@code < & >}.
+     * (A tab is plain too, but takes the slower way.)
+     */
+    private static boolean isPlainAscii(long x) {
+        long special = x & HIGHS
+                | (x - 0x20 * ONES) & ~x & HIGHS
+                | zeroByte(x ^ '<' * ONES)
+                | zeroByte(x ^ '&' * ONES)
+                | zeroByte(x ^ '>' * ONES);
+        return special == 0;
     }
 
     /**
@@ -778,7 +817,7 @@ final class XmlTokenizer {
 
     /** A {@code \r} at {@code pos}, with the {@code \n} after it if there is one, read as one line feed. */
     private void lineEnd() throws XmlException {
-        append((byte) '\n');
+        append('\n');
         pos++;
         if (ensure(1) && buf[pos] == '\n') {
             pos++;
@@ -792,7 +831,7 @@ final class XmlTokenizer {
     }
 
     private void checkTextLimit() throws XmlException {
-        if (textLength - textSurplus > maxText) {
+        if (textLength > maxText) {
             throw new XmlException(Problem.LIMIT, "text longer than the limit of " + maxText + " characters",
                     eventLine, eventColumn);
         }
@@ -834,8 +873,12 @@ final class XmlTokenizer {
         if (cp == 0xfffe || cp == 0xffff) {
             throw error(String.format("character U+%04X, which XML does not allow", cp));
         }
-        append(buf, pos, need + 1);
-        textSurplus += need == 3 ? 2 : need;
+        if (cp < 0x10000) {
+            append((char) cp);
+        } else {
+            append(Character.highSurrogate(cp));
+            append(Character.lowSurrogate(cp));
+        }
         pos += need + 1;
     }
 
@@ -872,7 +915,31 @@ final class XmlTokenizer {
                 throw error("character reference to a character that XML does not allow");
             }
             appendCodePoint((int) cp);
+            rawFrom = textLength;
             return;
+        }
+        if (ensure(5)) {
+            // the entities of MediaWiki's output, matched without making a name
+            byte[] b = buf;
+            int p = pos;
+            byte c = 0;
+            int length = 0;
+            if (b[p] == 'q' && b[p + 1] == 'u' && b[p + 2] == 'o' && b[p + 3] == 't' && b[p + 4] == ';') {
+                c = '"';
+                length = 5;
+            } else if (b[p] == 'a' && b[p + 1] == 'm' && b[p + 2] == 'p' && b[p + 3] == ';') {
+                c = '&';
+                length = 4;
+            } else if (b[p + 1] == 't' && b[p + 2] == ';' && (b[p] == 'l' || b[p] == 'g')) {
+                c = b[p] == 'l' ? (byte) '<' : (byte) '>';
+                length = 3;
+            }
+            if (length > 0) {
+                pos = p + length;
+                append((char) c);
+                rawFrom = textLength;
+                return;
+            }
         }
         String name = name("entity name");
         if (!ensure(1) || buf[pos] != ';') {
@@ -887,10 +954,8 @@ final class XmlTokenizer {
             case "apos" -> '\'';
             default -> throw error("undeclared entity &" + name + ";");
         };
-        append(c);
-        if (!inAttribute) {
-            bracketEnd = -1;
-        }
+        append((char) c);
+        rawFrom = textLength;
     }
 
     private static boolean isXmlChar(long cp) {
@@ -899,44 +964,24 @@ final class XmlTokenizer {
     }
 
     private void appendCodePoint(int cp) {
-        if (cp < 0x80) {
-            append((byte) cp);
-        } else if (cp < 0x800) {
-            append((byte) (0xc0 | cp >> 6));
-            append((byte) (0x80 | cp & 0x3f));
-            textSurplus += 1;
-        } else if (cp < 0x10000) {
-            append((byte) (0xe0 | cp >> 12));
-            append((byte) (0x80 | cp >> 6 & 0x3f));
-            append((byte) (0x80 | cp & 0x3f));
-            textSurplus += 2;
+        if (cp < 0x10000) {
+            append((char) cp);
         } else {
-            append((byte) (0xf0 | cp >> 18));
-            append((byte) (0x80 | cp >> 12 & 0x3f));
-            append((byte) (0x80 | cp >> 6 & 0x3f));
-            append((byte) (0x80 | cp & 0x3f));
-            textSurplus += 2;
+            append(Character.highSurrogate(cp));
+            append(Character.lowSurrogate(cp));
         }
     }
 
-    private void append(byte b) {
+    private void append(char c) {
         if (textLength == text.length) {
             text = Arrays.copyOf(text, textLength * 2);
         }
-        text[textLength++] = b;
-    }
-
-    private void append(byte[] b, int off, int len) {
-        if (text.length - textLength < len) {
-            text = Arrays.copyOf(text, Math.max(text.length * 2, textLength + len));
-        }
-        System.arraycopy(b, off, text, textLength, len);
-        textLength += len;
+        text[textLength++] = c;
     }
 
     /** The text of the current text event, or of the text or attribute value read last. */
     String textString() {
-        return new String(text, 0, textLength, StandardCharsets.UTF_8);
+        return new String(text, 0, textLength);
     }
 
     /** An attribute value after its opening quote, normalised, up to and past the closing quote. */
@@ -959,7 +1004,7 @@ final class XmlTokenizer {
                     lineEnd();
                     text[textLength - 1] = ' ';
                 } else if (c == '\n' || c == '\t') {
-                    append((byte) ' ');
+                    append(' ');
                     pos++;
                     if (c == '\n') {
                         newLine(pos);
@@ -973,10 +1018,10 @@ final class XmlTokenizer {
                 pos++;
                 reference(true);
             } else {
-                append(b);
+                append((char) c);
                 pos++;
             }
-            if (textLength - textSurplus > maxAttribute) {
+            if (textLength > maxAttribute) {
                 throw new XmlException(Problem.LIMIT, "attribute value longer than the limit of " + maxAttribute
                         + " characters", eventLine, eventColumn);
             }

@@ -15,7 +15,6 @@ import java.io.OutputStream;
  * when full.
  */
 final class AsciiJsonBuffer {
-    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     /** For each ASCII char: 0 = copy, otherwise the short escape letter, or 'u' for a six-char escape. */
     private static final byte[] ESCAPE = new byte[128];
 
@@ -82,8 +81,9 @@ final class AsciiJsonBuffer {
             s.getChars(from, from + len, cs, 0);
             int i = 0;
             while (i < len) {
-                // room for a whole stretch of six-byte escapes, so the loops below need no checks
-                if (b.length - pos < 6 * 64) {
+                // room for a whole stretch of six-byte escapes (each stored as eight bytes, the last two
+                // overwritten by what follows), so the loops below need no checks
+                if (b.length - pos < 6 * 64 + 2) {
                     flushBuffer();
                 }
                 int limit = Math.min(len, i + 64);
@@ -112,13 +112,20 @@ final class AsciiJsonBuffer {
         return this;
     }
 
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * Writes {@code \}{@code uXXXX} with lower-case hex digits as one eight-byte store (the two bytes
+     * after the escape are written too, and are overwritten by what follows).
+     */
     private static int unicodeEscape(byte[] b, int p, char c) {
-        b[p] = '\\';
-        b[p + 1] = 'u';
-        b[p + 2] = HEX[(c >> 12) & 0xf];
-        b[p + 3] = HEX[(c >> 8) & 0xf];
-        b[p + 4] = HEX[(c >> 4) & 0xf];
-        b[p + 5] = HEX[c & 0xf];
+        // the four nibbles, most significant first, one per byte
+        long x = (c >> 12) | (c >> 8 & 0xf) << 8 | (c >> 4 & 0xf) << 16 | (long) (c & 0xf) << 24;
+        // '0' + nibble, and 'a' - 10 + nibble for nibbles of 10 and more: those are the ones where
+        // adding 6 carries into bit 4
+        long digits = x + 0x30303030L + ((x + 0x06060606L) >> 4 & 0x01010101L) * ('a' - '0' - 10);
+        LONGS.set(b, p, '\\' | 'u' << 8 | digits << 16);
         return p + 6;
     }
 
