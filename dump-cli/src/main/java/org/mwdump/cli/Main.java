@@ -16,8 +16,6 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mwdump", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Read, convert, index and check MediaWiki database dumps.",
-        subcommands = {InfoCommand.class, ValidateCommand.class, ConvertCommand.class, GetCommand.class,
-                IndexCommand.class, RecompressCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {" 0:all went well", " 1:a problem in the data, or a file that cannot be read or written",
                 " 2:usage error", " 130:interrupted (Ctrl-C or SIGTERM); no output file is left",
@@ -67,9 +65,32 @@ public final class Main implements Runnable {
         System.exit(status);
     }
 
+    /** The subcommands, in the order the help lists them. */
+    private static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS;
+
+    static {
+        java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
+        m.put("info", InfoCommand::new);
+        m.put("validate", ValidateCommand::new);
+        m.put("convert", ConvertCommand::new);
+        m.put("get", GetCommand::new);
+        m.put("index", IndexCommand::new);
+        m.put("recompress", RecompressCommand::new);
+        m.put("help", CommandLine.HelpCommand::new);
+        SUBCOMMANDS = java.util.Collections.unmodifiableMap(m);
+    }
+
     /** Runs the command in-process with the given output streams; returns the exit status. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main());
+        // picocli reads a command's annotations when it is added, which takes a noticeable part of a
+        // second for all of them: a run of one subcommand adds only that one
+        String first = args.length > 0 ? args[0] : "";
+        if (SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
+            cl.addSubcommand(first, SUBCOMMANDS.get(first).get());
+        } else {
+            SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
