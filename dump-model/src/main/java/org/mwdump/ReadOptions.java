@@ -40,6 +40,10 @@ public record ReadOptions(boolean strict, ReadLimits limits, SiteInfo siteInfo) 
         private ReadLimits limits = ReadLimits.DEFAULT;
         private SiteInfo siteInfo;
 
+        /** A builder starting from {@link ReadOptions#DEFAULT}, as {@link ReadOptions#builder()} gives. */
+        public Builder() {
+        }
+
         /**
          * Sets strict reading.
          *

@@ -30,6 +30,10 @@ public record WriteOptions(Compression compression, int compressionLevel, String
         private String schemaVersion;
         private int threads = 1;
 
+        /** A builder starting from {@link WriteOptions#DEFAULT}, as {@link WriteOptions#builder()} gives. */
+        public Builder() {
+        }
+
         /**
          * Sets the output compression.
          *

@@ -174,6 +174,10 @@ public final class PageIndex {
         private int n;
         private DumpStamp builtFrom;
 
+        /** An empty builder, recording no dump until {@link #builtFrom(DumpStamp)}. */
+        public Builder() {
+        }
+
         /**
          * Records the dump the index is built from: its stamp taken before reading it, so that a dump that
          * changes while the index is built leaves an index that does not match it.
