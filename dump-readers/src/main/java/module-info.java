@@ -9,9 +9,6 @@
 @SuppressWarnings("module") // the qualified exports name a module that is compiled after this one
 module org.mwdump.read {
     requires transitive org.mwdump.model;
-    requires java.xml;
-    requires org.codehaus.stax2;
-    requires com.ctc.wstx;
     requires com.fasterxml.jackson.core;
     requires org.apache.commons.compress;
     requires org.tukaani.xz;

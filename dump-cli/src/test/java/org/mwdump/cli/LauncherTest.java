@@ -60,8 +60,9 @@ class LauncherTest {
     /** The jar the launcher handed to java, as a real path. */
     Path jarOf(Run r) throws IOException {
         List<String> args = r.out().lines().toList();
-        assertEquals("-jar", args.get(0), r.out() + r.err());
-        return Path.of(args.get(1)).toRealPath();
+        assertEquals(List.of("-XX:+UseParallelGC", "-XX:FreqInlineSize=120", "-jar"), args.subList(0, 3),
+                r.out() + r.err());
+        return Path.of(args.get(3)).toRealPath();
     }
 
     @Test
@@ -72,7 +73,9 @@ class LauncherTest {
         Run direct = run(dir, app.resolve("mwdump").toString(), env, "info", "a dump.xml");
         assertEquals(0, direct.status(), direct.err());
         assertEquals(jar, jarOf(direct));
-        assertEquals(List.of("-jar", direct.out().lines().toList().get(1), "info", "a dump.xml"), direct.out().lines().toList());
+        assertEquals(List.of("-XX:+UseParallelGC", "-XX:FreqInlineSize=120", "-jar", direct.out().lines().toList().get(3),
+                "info", "a dump.xml"),
+                direct.out().lines().toList());
 
         // a relative link in one directory on PATH, an absolute link to that link in another
         Path bin = Files.createDirectories(dir.resolve("home/.local/bin"));
@@ -83,7 +86,7 @@ class LauncherTest {
             Run r = run(onPath, "mwdump", env, "--version");
             assertEquals(0, r.status(), r.err());
             assertEquals(jar, jarOf(r), onPath.toString());
-            assertEquals("--version", r.out().lines().toList().get(2));
+            assertEquals("--version", r.out().lines().toList().get(4));
         }
     }
 
@@ -94,7 +97,17 @@ class LauncherTest {
         Run r = run(dir, app.resolve("mwdump").toString(),
                 Map.of("JAVA_HOME", dir.resolve("jdk").toString(), "MWDUMP_JAVA_OPTS", "-Xmx1g -Dx=y"), "info");
         assertEquals(0, r.status(), r.err());
-        assertEquals(List.of("-Xmx1g", "-Dx=y", "-jar"), r.out().lines().toList().subList(0, 3));
+        assertEquals(List.of("-XX:+UseParallelGC", "-XX:FreqInlineSize=120", "-Xmx1g", "-Dx=y", "-jar"),
+                r.out().lines().toList().subList(0, 5));
+    }
+
+    @Test
+    void aCollectorChosenInJvmOptionsReplacesTheDefaultOne() throws Exception {
+        Run r = run(dir, app.resolve("mwdump").toString(),
+                Map.of("JAVA", fakeJava.toString(), "MWDUMP_JAVA_OPTS", "-Xmx1g -XX:+UseG1GC"), "info");
+        assertEquals(0, r.status(), r.err());
+        assertEquals(List.of("-XX:FreqInlineSize=120", "-Xmx1g", "-XX:+UseG1GC", "-jar"),
+                r.out().lines().toList().subList(0, 4));
     }
 
     @Test

@@ -1,11 +1,5 @@
 package org.mwdump.read.xml;
 
-import com.ctc.wstx.api.WstxInputProperties;
-import com.ctc.wstx.exc.WstxEOFException;
-import com.ctc.wstx.exc.WstxIOException;
-import com.ctc.wstx.exc.WstxLazyException;
-import com.ctc.wstx.stax.WstxInputFactory;
-import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,12 +8,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import org.codehaus.stax2.XMLInputFactory2;
-import org.codehaus.stax2.XMLStreamReader2;
 import org.mwdump.Compression;
 import org.mwdump.CorruptInputException;
 import org.mwdump.DumpException;
@@ -43,20 +31,21 @@ import org.mwdump.model.SiteInfo;
 import org.mwdump.model.Slot;
 import org.mwdump.model.Text;
 import org.mwdump.model.Upload;
+import org.mwdump.read.xml.XmlTokenizer.Problem;
+import org.mwdump.read.xml.XmlTokenizer.XmlException;
 import org.mwdump.spi.ReaderInput;
 
 /**
  * Streaming reader of MediaWiki XML dumps, schema 0.3 to 0.11 (any {@code export-0.x} namespace or
- * none), built on Woodstox. Elements are matched by local name and read in any order within their
+ * none), on mwdump's own XML parser ({@link XmlTokenizer}), which works on the UTF-8 bytes; a document in
+ * another encoding is transcoded to UTF-8 first. Elements are matched by local name and read in any order within their
  * parent; unknown elements are skipped and counted (lenient) or rejected (strict). DTDs and external
  * entities are always off, and the {@link ReadLimits} apply to this reader only.
  *
  * <p>Cost: one pass over the input; memory is bounded by the largest single text.
  */
 public final class XmlDumpReader implements DumpReader {
-    private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
-
-    private final XMLStreamReader2 xr;
+    private final XmlTokenizer xr;
     private final ReaderInput input;
     private final boolean strict;
     private final Map<String, Long> skipped = new LinkedHashMap<>();
@@ -94,12 +83,15 @@ public final class XmlDumpReader implements DumpReader {
             throw new MalformedDumpException("no <mediawiki> root: a segment of a dump, read only in lenient mode",
                     location(1, 1));
         }
-        WstxInputFactory factory = factory(options.limits(), fragment);
+        ReadLimits limits = options.limits();
+        InputStream utf8;
         try {
-            this.xr = (XMLStreamReader2) factory.createXMLStreamReader(stream);
-        } catch (XMLStreamException e) {
+            utf8 = XmlEncoding.utf8(stream, peek);
+        } catch (XmlException e) {
             throw translate(e);
         }
+        this.xr = new XmlTokenizer(utf8, fragment, limits.maxTextChars(), limits.maxAttributeChars(),
+                limits.maxDepth());
         try {
             readHeader();
         } catch (CorruptInputException e) {
@@ -125,7 +117,7 @@ public final class XmlDumpReader implements DumpReader {
                 }
             }
             input.stream().transferTo(OutputStream.nullOutputStream());
-        } catch (XMLStreamException e) {
+        } catch (XmlException e) {
             throw translate(e);
         } catch (IOException e) {
             // damaged data is reported by the decompressor as CorruptInputException: this is the input failing
@@ -145,33 +137,6 @@ public final class XmlDumpReader implements DumpReader {
                 here.pageTitle(), here.revisionId()));
     }
 
-    /** Configured factories are thread-safe and costly to set up: one per set of limits and parsing mode. */
-    private static final java.util.concurrent.ConcurrentHashMap<java.util.List<Object>, WstxInputFactory> FACTORIES =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static WstxInputFactory factory(ReadLimits limits, boolean fragment) {
-        return FACTORIES.computeIfAbsent(java.util.List.of(limits, fragment), k -> newFactory(limits, fragment));
-    }
-
-    private static WstxInputFactory newFactory(ReadLimits limits, boolean fragment) {
-        WstxInputFactory f = new WstxInputFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        f.setProperty(XMLInputFactory.IS_COALESCING, false);
-        // errors in a token (invalid UTF-8, a forbidden character) surface from next() as checked exceptions,
-        // not later from an accessor as Woodstox's unchecked lazy exception
-        f.setProperty(XMLInputFactory2.P_LAZY_PARSING, false);
-        f.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, limits.maxTextChars());
-        f.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, limits.maxAttributeChars());
-        f.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, limits.maxDepth());
-        f.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, limits.maxEntityExpansions());
-        if (fragment) {
-            f.setProperty(WstxInputProperties.P_INPUT_PARSING_MODE, WstxInputProperties.PARSING_MODE_FRAGMENT);
-        }
-        return f;
-    }
-
     // ---------------------------------------------------------------- header
 
     private void readHeader() {
@@ -187,21 +152,21 @@ public final class XmlDumpReader implements DumpReader {
             if (!nextChildStart()) {
                 throw new MalformedDumpException("empty document", location());
             }
-            String version = xr.getAttributeValue(null, "version");
-            String lang = xr.getAttributeValue(XML_NS, "lang");
-            if (nextChildStart() && "siteinfo".equals(xr.getLocalName())) {
+            String version = xr.attribute("version");
+            String lang = xr.xmlAttribute("lang");
+            if (nextChildStart() && "siteinfo".equals(xr.localName())) {
                 siteInfo = readSiteInfo(version, lang);
                 pendingStart = nextChildStart();
             } else {
                 siteInfo = SiteInfo.EMPTY.withRoot(version, lang);
-                pendingStart = xr.getEventType() == XMLStreamConstants.START_ELEMENT;
+                pendingStart = xr.eventType() == XmlTokenizer.START;
             }
-        } catch (XMLStreamException e) {
+        } catch (XmlException e) {
             throw translate(e);
         }
     }
 
-    private SiteInfo readSiteInfo(String version, String lang) throws XMLStreamException {
+    private SiteInfo readSiteInfo(String version, String lang) throws XmlException {
         String siteName = null;
         String dbName = null;
         String base = null;
@@ -209,18 +174,18 @@ public final class XmlDumpReader implements DumpReader {
         CaseRule caseRule = null;
         List<Namespace> namespaces = new ArrayList<>();
         while (nextChildStart()) {
-            switch (xr.getLocalName()) {
-                case "sitename" -> siteName = xr.getElementText();
-                case "dbname" -> dbName = xr.getElementText();
-                case "base" -> base = xr.getElementText();
-                case "generator" -> generator = xr.getElementText();
-                case "case" -> caseRule = caseRule(xr.getElementText());
+            switch (xr.localName()) {
+                case "sitename" -> siteName = xr.elementText();
+                case "dbname" -> dbName = xr.elementText();
+                case "base" -> base = xr.elementText();
+                case "generator" -> generator = xr.elementText();
+                case "case" -> caseRule = caseRule(xr.elementText());
                 case "namespaces" -> {
                     while (nextChildStart()) {
-                        if ("namespace".equals(xr.getLocalName())) {
-                            String key = xr.getAttributeValue(null, "key");
-                            String nsCase = xr.getAttributeValue(null, "case");
-                            String name = xr.getElementText();
+                        if ("namespace".equals(xr.localName())) {
+                            String key = xr.attribute("key");
+                            String nsCase = xr.attribute("case");
+                            String name = xr.elementText();
                             namespaces.add(new Namespace((int) parseLong(key, "namespace key"), name,
                                     nsCase == null ? null : caseRule(nsCase)));
                         } else {
@@ -249,7 +214,7 @@ public final class XmlDumpReader implements DumpReader {
      *
      * @return true on a child start, false on the parent's END_ELEMENT (or the end of the document)
      */
-    private boolean nextChildStart() throws XMLStreamException {
+    private boolean nextChildStart() throws XmlException {
         while (true) {
             int event;
             try {
@@ -257,7 +222,16 @@ public final class XmlDumpReader implements DumpReader {
                     return false;
                 }
                 event = xr.next();
-            } catch (WstxEOFException e) {
+            } catch (XmlException e) {
+                if (e.problem != Problem.END_OF_INPUT) {
+                    // a segment without header still ends with the footer of the whole dump
+                    if (fragment && !inPage && String.valueOf(e.getMessage()).contains("</mediawiki>")) {
+                        endOfDocument = true;
+                        countSkipped("(unmatched </mediawiki>)");
+                        return false;
+                    }
+                    throw e;
+                }
                 if (!strict && endOfDocumentTolerated()) {
                     endOfDocument = true;
                     cutTolerated = true;
@@ -265,24 +239,16 @@ public final class XmlDumpReader implements DumpReader {
                     return false;
                 }
                 throw e;
-            } catch (XMLStreamException e) {
-                // a segment without header still ends with the footer of the whole dump
-                if (fragment && !inPage && String.valueOf(e.getMessage()).contains("</mediawiki>")) {
-                    endOfDocument = true;
-                    countSkipped("(unmatched </mediawiki>)");
-                    return false;
-                }
-                throw e;
             }
             switch (event) {
-                case XMLStreamConstants.START_ELEMENT:
+                case XmlTokenizer.START:
                     return true;
-                case XMLStreamConstants.END_ELEMENT:
+                case XmlTokenizer.END:
                     return false;
-                case XMLStreamConstants.END_DOCUMENT:
+                case XmlTokenizer.END_DOCUMENT:
                     endOfDocument = true;
                     return false;
-                case XMLStreamConstants.CHARACTERS:
+                case XmlTokenizer.TEXT:
                     if (!xr.isWhiteSpace() && strict) {
                         throw new MalformedDumpException("unexpected text", location());
                     }
@@ -298,8 +264,8 @@ public final class XmlDumpReader implements DumpReader {
         return !inPage;
     }
 
-    private void skipUnknown(String parent) throws XMLStreamException {
-        String name = xr.getLocalName();
+    private void skipUnknown(String parent) throws XmlException {
+        String name = xr.localName();
         if (strict) {
             throw new MalformedDumpException("unexpected element <" + name + "> in <"
                     + parent.substring(parent.lastIndexOf('/') + 1) + ">", location());
@@ -320,8 +286,8 @@ public final class XmlDumpReader implements DumpReader {
     }
 
     /**
-     * Runs one pull call: damage found by the decompressor gets the parser's position and page, lazy
-     * Woodstox errors become typed ones, and the rest of the input is read once the document ends.
+     * Runs one pull call: damage found by the decompressor gets the parser's position and page, and the
+     * rest of the input is read once the document ends.
      */
     private <T> T guarded(java.util.function.Supplier<T> call) {
         try {
@@ -332,8 +298,6 @@ public final class XmlDumpReader implements DumpReader {
             return result;
         } catch (CorruptInputException e) {
             throw located(e);
-        } catch (WstxLazyException e) {
-            throw lazy(e);
         }
     }
 
@@ -351,7 +315,7 @@ public final class XmlDumpReader implements DumpReader {
                     }
                 }
                 pendingStart = false;
-                String name = xr.getLocalName();
+                String name = xr.localName();
                 if ("page".equals(name)) {
                     return startPage();
                 }
@@ -363,12 +327,12 @@ public final class XmlDumpReader implements DumpReader {
                 skipUnknown("mediawiki");
             }
             return null;
-        } catch (XMLStreamException e) {
+        } catch (XmlException e) {
             throw translate(e);
         }
     }
 
-    private Page startPage() throws XMLStreamException {
+    private Page startPage() throws XmlException {
         inPage = true;
         revisionIdForErrors = null;
         pageIdForErrors = null;
@@ -385,10 +349,10 @@ public final class XmlDumpReader implements DumpReader {
                 page = new Page(id, ns, title, redirect, redirectTarget, restrictions);
                 return page;
             }
-            String name = xr.getLocalName();
+            String name = xr.localName();
             switch (name) {
                 case "title", "ns", "id" -> {
-                    String value = xr.getElementText();
+                    String value = xr.elementText();
                     switch (name) {
                         case "title" -> pageTitleForErrors = title = value;
                         case "ns" -> ns = (int) parseLong(value, "ns");
@@ -397,14 +361,14 @@ public final class XmlDumpReader implements DumpReader {
                 }
                 case "redirect" -> {
                     redirect = true;
-                    redirectTarget = xr.getAttributeValue(null, "title");
+                    redirectTarget = xr.attribute("title");
                     xr.skipElement();
                 }
                 case "restrictions" -> {
                     if (restrictions.isEmpty()) {
                         restrictions = new ArrayList<>(1);
                     }
-                    restrictions.add(xr.getElementText());
+                    restrictions.add(xr.elementText());
                 }
                 case "revision", "upload" -> {
                     pendingStart = true;
@@ -417,7 +381,7 @@ public final class XmlDumpReader implements DumpReader {
     }
 
     /** Skips whatever remains of the current page. */
-    private void finishPage() throws XMLStreamException {
+    private void finishPage() throws XmlException {
         while (inPage) {
             if (pendingStart) {
                 pendingStart = false;
@@ -447,7 +411,7 @@ public final class XmlDumpReader implements DumpReader {
                     return null;
                 }
                 pendingStart = false;
-                switch (xr.getLocalName()) {
+                switch (xr.localName()) {
                     case "revision":
                         return readRevision();
                     case "upload":
@@ -456,14 +420,14 @@ public final class XmlDumpReader implements DumpReader {
                         skipUnknown("page");
                 }
             }
-        } catch (XMLStreamException e) {
+        } catch (XmlException e) {
             throw translate(e);
         }
     }
 
     // ---------------------------------------------------------------- revisions
 
-    private Revision readRevision() throws XMLStreamException {
+    private Revision readRevision() throws XmlException {
         revisionIdForErrors = null;
         Long id = null;
         Long parentId = null;
@@ -478,7 +442,7 @@ public final class XmlDumpReader implements DumpReader {
         List<Slot> extra = null;
         String sha1 = null;
         while (nextChildStart()) {
-            String name = xr.getLocalName();
+            String name = xr.localName();
             switch (name) {
                 case "contributor" -> contributor = readContributor();
                 case "minor" -> {
@@ -495,8 +459,8 @@ public final class XmlDumpReader implements DumpReader {
                 case "id", "parentid", "timestamp", "comment", "origin", "model", "format", "sha1" -> {
                     // the text-only elements share one read of their text: the compiled method stays
                     // small, which shortens the JIT's warm-up on every conversion
-                    boolean deleted = name.equals("comment") && xr.getAttributeValue(null, "deleted") != null;
-                    String value = xr.getElementText();
+                    boolean deleted = name.equals("comment") && xr.attribute("deleted") != null;
+                    String value = xr.elementText();
                     switch (name) {
                         case "id" -> revisionIdForErrors = id = parseLong(value, "revision id");
                         case "parentid" -> parentId = parseLong(value, "parentid");
@@ -526,18 +490,18 @@ public final class XmlDumpReader implements DumpReader {
         return new Revision(page, id, parentId, timestamp, contributor, minor, comment, slots, sha1);
     }
 
-    private Slot readContent() throws XMLStreamException {
+    private Slot readContent() throws XmlException {
         String role = null;
         Long origin = null;
         String model = null;
         String format = null;
         Text text = null;
         while (nextChildStart()) {
-            switch (xr.getLocalName()) {
-                case "role" -> role = xr.getElementText();
-                case "origin" -> origin = parseLong(xr.getElementText(), "origin");
-                case "model" -> model = xr.getElementText();
-                case "format" -> format = xr.getElementText();
+            switch (xr.localName()) {
+                case "role" -> role = xr.elementText();
+                case "origin" -> origin = parseLong(xr.elementText(), "origin");
+                case "model" -> model = xr.elementText();
+                case "format" -> format = xr.elementText();
                 case "text" -> text = readText(false);
                 default -> skipUnknown("content");
             }
@@ -545,20 +509,20 @@ public final class XmlDumpReader implements DumpReader {
         return new Slot(role, origin, model, format, text);
     }
 
-    private Text readText(boolean main) throws XMLStreamException {
+    private Text readText(boolean main) throws XmlException {
         String bytes = null;
         String sha1 = null;
         String location = null;
         String textId = null;
         boolean deleted = false;
-        int n = xr.getAttributeCount();
+        int n = xr.attributeCount();
         for (int i = 0; i < n; i++) {
-            String local = xr.getAttributeLocalName(i);
+            String local = xr.attributeLocalName(i);
             switch (local) {
-                case "bytes" -> bytes = xr.getAttributeValue(i);
-                case "sha1" -> sha1 = xr.getAttributeValue(i);
-                case "location" -> location = xr.getAttributeValue(i);
-                case "id" -> textId = xr.getAttributeValue(i);
+                case "bytes" -> bytes = xr.attributeValue(i);
+                case "sha1" -> sha1 = xr.attributeValue(i);
+                case "location" -> location = xr.attributeValue(i);
+                case "id" -> textId = xr.attributeValue(i);
                 case "deleted" -> deleted = true;
                 default -> {
                     // xml:space is implied by the format
@@ -569,22 +533,22 @@ public final class XmlDumpReader implements DumpReader {
         if (xr.isEmptyElement()) {
             xr.next();
         } else {
-            content = xr.getElementText();
+            content = xr.elementText();
         }
         return new Text(content, bytes == null || bytes.isEmpty() ? null : parseLong(bytes, "text bytes"), sha1,
                 location, textId, deleted);
     }
 
-    private Contributor readContributor() throws XMLStreamException {
-        boolean deleted = xr.getAttributeValue(null, "deleted") != null;
+    private Contributor readContributor() throws XmlException {
+        boolean deleted = xr.attribute("deleted") != null;
         String username = null;
         Long id = null;
         String ip = null;
         while (nextChildStart()) {
-            String name = xr.getLocalName();
+            String name = xr.localName();
             switch (name) {
                 case "username", "id", "ip" -> {
-                    String value = xr.getElementText();
+                    String value = xr.elementText();
                     switch (name) {
                         case "username" -> username = value;
                         case "id" -> id = value.isBlank() ? null : parseLong(value, "contributor id");
@@ -598,16 +562,16 @@ public final class XmlDumpReader implements DumpReader {
                 : new Contributor(username, id, ip, deleted);
     }
 
-    private Comment readComment() throws XMLStreamException {
-        boolean deleted = xr.getAttributeValue(null, "deleted") != null;
-        return comment(deleted, xr.getElementText());
+    private Comment readComment() throws XmlException {
+        boolean deleted = xr.attribute("deleted") != null;
+        return comment(deleted, xr.elementText());
     }
 
     private static Comment comment(boolean deleted, String text) {
         return deleted && text.isEmpty() ? Comment.DELETED : new Comment(text, deleted);
     }
 
-    private Upload readUpload() throws XMLStreamException {
+    private Upload readUpload() throws XmlException {
         String timestamp = null;
         Contributor contributor = null;
         Comment comment = null;
@@ -620,19 +584,19 @@ public final class XmlDumpReader implements DumpReader {
         String contents = null;
         String encoding = null;
         while (nextChildStart()) {
-            switch (xr.getLocalName()) {
-                case "timestamp" -> timestamp = xr.getElementText();
+            switch (xr.localName()) {
+                case "timestamp" -> timestamp = xr.elementText();
                 case "contributor" -> contributor = readContributor();
                 case "comment" -> comment = readComment();
-                case "filename" -> filename = xr.getElementText();
-                case "archivename" -> archiveName = xr.getElementText();
-                case "src" -> src = xr.getElementText();
-                case "size" -> size = parseLong(xr.getElementText(), "upload size");
-                case "sha1base36" -> sha1 = xr.getElementText();
-                case "rel" -> rel = xr.getElementText();
+                case "filename" -> filename = xr.elementText();
+                case "archivename" -> archiveName = xr.elementText();
+                case "src" -> src = xr.elementText();
+                case "size" -> size = parseLong(xr.elementText(), "upload size");
+                case "sha1base36" -> sha1 = xr.elementText();
+                case "rel" -> rel = xr.elementText();
                 case "contents" -> {
-                    encoding = xr.getAttributeValue(null, "encoding");
-                    contents = xr.getElementText();
+                    encoding = xr.attribute("encoding");
+                    contents = xr.elementText();
                 }
                 default -> skipUnknown("upload");
             }
@@ -663,19 +627,19 @@ public final class XmlDumpReader implements DumpReader {
                     }
                 }
                 pendingStart = false;
-                String name = xr.getLocalName();
+                String name = xr.localName();
                 if ("logitem".equals(name)) {
                     return readLogItem();
                 }
                 // pages after log items are not in the schema: skipped (and counted) like unknown elements
                 skipUnknown("mediawiki");
             }
-        } catch (XMLStreamException e) {
+        } catch (XmlException e) {
             throw translate(e);
         }
     }
 
-    private LogItem readLogItem() throws XMLStreamException {
+    private LogItem readLogItem() throws XmlException {
         Long id = null;
         String timestamp = null;
         Contributor contributor = null;
@@ -686,19 +650,19 @@ public final class XmlDumpReader implements DumpReader {
         String logTitle = null;
         String params = null;
         while (nextChildStart()) {
-            switch (xr.getLocalName()) {
-                case "id" -> id = parseLong(xr.getElementText(), "logitem id");
-                case "timestamp" -> timestamp = xr.getElementText();
+            switch (xr.localName()) {
+                case "id" -> id = parseLong(xr.elementText(), "logitem id");
+                case "timestamp" -> timestamp = xr.elementText();
                 case "contributor" -> contributor = readContributor();
                 case "comment" -> comment = readComment();
-                case "type" -> type = xr.getElementText();
-                case "action" -> action = xr.getElementText();
+                case "type" -> type = xr.elementText();
+                case "action" -> action = xr.elementText();
                 case "text" -> {
-                    textDeleted = xr.getAttributeValue(null, "deleted") != null;
+                    textDeleted = xr.attribute("deleted") != null;
                     xr.skipElement();
                 }
-                case "logtitle" -> logTitle = xr.getElementText();
-                case "params" -> params = xr.getElementText();
+                case "logtitle" -> logTitle = xr.elementText();
+                case "params" -> params = xr.elementText();
                 default -> skipUnknown("logitem");
             }
         }
@@ -752,23 +716,14 @@ public final class XmlDumpReader implements DumpReader {
     @Override
     public void close() {
         try {
-            if (xr != null) {
-                xr.closeCompletely();
-            }
-        } catch (XMLStreamException e) {
-            // closing after a failure: nothing more to report
-        } finally {
-            try {
-                input.stream().close();
-            } catch (IOException ignored) {
-                // nothing more to report
-            }
+            input.stream().close();
+        } catch (IOException ignored) {
+            // nothing more to report
         }
     }
 
     private DumpLocation location() {
-        Location loc = xr == null ? null : xr.getLocation();
-        return loc == null ? location(-1, -1) : location(loc.getLineNumber(), loc.getColumnNumber());
+        return xr == null ? location(-1, -1) : location(xr.line(), xr.column());
     }
 
     private DumpLocation location(long line, long column) {
@@ -776,50 +731,15 @@ public final class XmlDumpReader implements DumpReader {
                 pageTitleForErrors, revisionIdForErrors);
     }
 
-    /** The decoder's position in its messages: {@code " (at char #N, byte #M)"}. */
-    private static final java.util.regex.Pattern BAD_BYTE =
-            java.util.regex.Pattern.compile(" \\(at char #\\d+, byte #-?\\d+\\)$");
-
-    private DumpException translate(XMLStreamException e) {
-        Throwable cause = e.getCause() != null ? e.getCause() : e.getNestedException();
-        if (cause instanceof CorruptInputException ce) {
-            return located(ce);
-        }
-        if (cause instanceof DumpException de) {
-            return de;
-        }
-        Location loc = e.getLocation();
-        DumpLocation where = loc == null ? location() : location(loc.getLineNumber(), loc.getColumnNumber());
-        if (e instanceof WstxIOException && cause instanceof CharConversionException bad) {
-            // the decoder's "(at char #N, byte #M)" counts from wherever this parser's input began, which is
-            // not the dump's start when a piece of it is parsed on its own: the location says where
-            String reason = BAD_BYTE.matcher(String.valueOf(bad.getMessage())).replaceFirst("");
-            return new MalformedDumpException("invalid encoding: " + reason, where, e);
-        }
-        if (e instanceof WstxIOException && cause instanceof IOException io) {
-            // the input failed (a disk error, a file truncated while read): damaged compressed data is
-            // reported by the decompressors as CorruptInputException, which is not an IOException
-            return DumpException.cannotRead(io, where);
-        }
-        String message = e.getMessage() == null ? e.toString() : firstLine(e.getMessage());
-        if (message.contains("limit") || message.contains("Maximum")) {
-            return new LimitExceededException(message, where, e);
-        }
-        if (e instanceof WstxEOFException) {
-            return new MalformedDumpException("unexpected end of input: " + message, where, e);
-        }
-        return new MalformedDumpException("malformed XML: " + message, where, e);
-    }
-
-    private DumpException lazy(WstxLazyException e) {
-        if (e.getCause() instanceof XMLStreamException xe) {
-            return translate(xe);
-        }
-        return new MalformedDumpException("malformed XML: " + firstLine(String.valueOf(e.getMessage())), location(), e);
-    }
-
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+    private DumpException translate(XmlException e) {
+        DumpLocation where = location(e.line, e.column);
+        return switch (e.problem) {
+            case INPUT_FAILED -> e.getCause() instanceof IOException io ? DumpException.cannotRead(io, where)
+                    : new MalformedDumpException(e.getMessage(), where, e);
+            case ENCODING -> new MalformedDumpException("invalid encoding: " + e.getMessage(), where, e);
+            case LIMIT -> new LimitExceededException(e.getMessage(), where, e);
+            case END_OF_INPUT -> new MalformedDumpException("unexpected end of input: " + e.getMessage(), where, e);
+            case MALFORMED -> new MalformedDumpException("malformed XML: " + e.getMessage(), where, e);
+        };
     }
 }
