@@ -4,10 +4,15 @@ import java.util.Locale;
 
 /** Compression formats, recognized by their magic bytes when reading. */
 public enum Compression {
+    /** Not compressed. */
     NONE(""),
+    /** bzip2, including concatenated (multistream) files. */
     BZIP2(".bz2"),
+    /** gzip, including multi-member files. */
     GZIP(".gz"),
+    /** xz. */
     XZ(".xz"),
+    /** Zstandard, including multi-frame files with skippable frames. */
     ZSTD(".zst"),
     /** 7z archives: read only (the first entry). */
     SEVEN_Z(".7z");
@@ -18,7 +23,11 @@ public enum Compression {
         this.extension = extension;
     }
 
-    /** The usual file name extension, with its dot ({@code ""} for {@link #NONE}). */
+    /**
+     * The usual file name extension, with its dot ({@code ""} for {@link #NONE}).
+     *
+     * @return the extension, for example {@code ".bz2"}
+     */
     public String extension() {
         return extension;
     }
@@ -27,6 +36,9 @@ public enum Compression {
      * The compression a file name's last extension suggests ({@code .bz2}, {@code .gz}, {@code .xz},
      * {@code .zst}/{@code .zstd}, {@code .7z}); {@link #NONE} otherwise. Only used to choose an output
      * compression: inputs are always recognized by content.
+     *
+     * @param name a file name (or path), compared without regard to case
+     * @return the compression the name suggests, never {@code null}
      */
     public static Compression fromFileName(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
@@ -43,6 +55,7 @@ public enum Compression {
      *
      * @param head the first bytes of the stream (at least 6 for every format to be recognized)
      * @param len  how many bytes of {@code head} are valid
+     * @return the recognized compression, never {@code null}
      */
     public static Compression sniff(byte[] head, int len) {
         if (len >= 3 && head[0] == 'B' && head[1] == 'Z' && head[2] == 'h') {

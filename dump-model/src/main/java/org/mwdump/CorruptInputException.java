@@ -6,8 +6,17 @@ package org.mwdump;
  */
 public class CorruptInputException extends DumpException {
     private static final long serialVersionUID = 1L;
+    /** Where the damage is in the compressed input, in bits; {@code -1} if unknown. */
     private final long bitOffset;
 
+    /**
+     * Reports damaged compressed data.
+     *
+     * @param message   what is wrong; {@code " at bit N"} is appended when the bit offset is known
+     * @param location  where in the dump, as far as known
+     * @param bitOffset the bit offset of the damage in the compressed input, or {@code -1}
+     * @param cause     the underlying failure, or {@code null}
+     */
     public CorruptInputException(String message, DumpLocation location, long bitOffset, Throwable cause) {
         super(bitOffset >= 0 && !message.endsWith(" at bit " + bitOffset) ? message + " at bit " + bitOffset : message,
                 location, cause);
@@ -22,7 +31,11 @@ public class CorruptInputException extends DumpException {
         return e;
     }
 
-    /** Bit offset of the damage in the compressed input, or {@code -1} if unknown. */
+    /**
+     * Bit offset of the damage in the compressed input, or {@code -1} if unknown.
+     *
+     * @return the bit offset, or {@code -1}
+     */
     public long bitOffset() {
         return bitOffset;
     }

@@ -8,11 +8,20 @@ import java.io.InputStream;
 public final class CountingInputStream extends FilterInputStream {
     private volatile long count;
 
+    /**
+     * Counts what is read from {@code in}.
+     *
+     * @param in the stream to read
+     */
     public CountingInputStream(InputStream in) {
         super(in);
     }
 
-    /** Bytes read so far (skipped bytes included). */
+    /**
+     * Bytes read so far (skipped bytes included).
+     *
+     * @return the count
+     */
     public long count() {
         return count;
     }

@@ -18,15 +18,30 @@ import java.nio.file.NoSuchFileException;
  */
 public class DumpException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    /** Where the problem was found; {@link DumpLocation#UNKNOWN} if nowhere in particular. */
     private final DumpLocation location;
+    /** The problem without the location, as given to the constructor. */
     private final String reason;
 
+    /**
+     * Reports a problem at a location; the message is the reason followed by the location.
+     *
+     * @param message  the problem, without the location
+     * @param location where it was found; {@code null} for unknown
+     * @param cause    the underlying failure, or {@code null}
+     */
     public DumpException(String message, DumpLocation location, Throwable cause) {
         super(format(message, location), cause);
         this.location = location == null ? DumpLocation.UNKNOWN : location;
         this.reason = message;
     }
 
+    /**
+     * Reports a problem at a location, without a cause.
+     *
+     * @param message  the problem, without the location
+     * @param location where it was found; {@code null} for unknown
+     */
     public DumpException(String message, DumpLocation location) {
         this(message, location, null);
     }
@@ -36,6 +51,10 @@ public class DumpException extends RuntimeException {
      * no permission. The message is {@code cannot read SOURCE: why} (the source from the location), and
      * the {@link IOException} is kept as the cause. The data may well be intact, so this is not a
      * {@link CorruptInputException}.
+     *
+     * @param cause    the failure of the input
+     * @param location the input and the position reached
+     * @return the exception to throw
      */
     public static DumpException cannotRead(IOException cause, DumpLocation location) {
         String source = location == null || location.source() == null ? "input" : location.source();
@@ -46,6 +65,10 @@ public class DumpException extends RuntimeException {
      * An output that could not be written (disk full, a closed pipe, no permission): the message is
      * {@code cannot write WHAT: why}, and the {@link IOException} is kept, wrapped in an
      * {@link java.io.UncheckedIOException} as the writers have always given it.
+     *
+     * @param what  the output, as the message names it (usually the file)
+     * @param cause the failure of the output
+     * @return the exception to throw
      */
     public static DumpException cannotWrite(String what, IOException cause) {
         return new DumpException("cannot write " + what + ": " + why(cause), DumpLocation.UNKNOWN,
@@ -101,12 +124,20 @@ public class DumpException extends RuntimeException {
         return where.isEmpty() ? message : message + " (" + where + ")";
     }
 
-    /** The problem, without the location. */
+    /**
+     * The problem, without the location.
+     *
+     * @return the reason
+     */
     public String reason() {
         return reason;
     }
 
-    /** Where the problem was found. */
+    /**
+     * Where the problem was found.
+     *
+     * @return the location, never {@code null}
+     */
     public DumpLocation location() {
         return location;
     }
@@ -115,6 +146,9 @@ public class DumpException extends RuntimeException {
      * The same problem (same class, reason and cause) reported at another location; subclasses
      * return their own type. Used where a reader's position must be translated, for example from one
      * piece of a dump parsed on its own to the whole dump.
+     *
+     * @param where the location to report instead
+     * @return a new exception with the same stack trace
      */
     public DumpException at(DumpLocation where) {
         DumpException e = new DumpException(reason, where, getCause());

@@ -25,13 +25,25 @@ import org.mwdump.model.SiteInfo;
  */
 public interface DumpReader extends Closeable {
 
-    /** The dump's site info ({@link SiteInfo#EMPTY}-like when the dump has none). */
+    /**
+     * The dump's site info ({@link SiteInfo#EMPTY}-like when the dump has none).
+     *
+     * @return the site info, never {@code null}
+     */
     SiteInfo siteInfo();
 
-    /** The record format that was recognized. */
+    /**
+     * The record format that was recognized.
+     *
+     * @return the format
+     */
     DumpFormat format();
 
-    /** The compression that was recognized. */
+    /**
+     * The compression that was recognized.
+     *
+     * @return the compression ({@link Compression#NONE} for plain files)
+     */
     Compression compression();
 
     /**
@@ -55,17 +67,29 @@ public interface DumpReader extends Closeable {
      */
     LogItem nextLogItem();
 
-    /** Compressed bytes consumed so far and the input's size where known. */
+    /**
+     * Compressed bytes consumed so far and the input's size where known.
+     *
+     * @return the progress so far
+     */
     ReadProgress progress();
 
-    /** Counts of unknown elements skipped in lenient mode, by element path (for example {@code page/DiscussionThreading}). */
+    /**
+     * Counts of unknown elements skipped in lenient mode, by element path (for example {@code page/DiscussionThreading}).
+     *
+     * @return the counts so far, by element path
+     */
     Map<String, Long> skippedElements();
 
     /** Closes the input. Never throws a checked exception. */
     @Override
     void close();
 
-    /** The pages, one at a time; each page's revisions are streamed from the input. */
+    /**
+     * The pages, one at a time; each page's revisions are streamed from the input.
+     *
+     * @return the pages, iterable once
+     */
     default Iterable<PageRevisions> pages() {
         return () -> new PullIterator<>(() -> {
             Page page = nextPage();
@@ -73,7 +97,11 @@ public interface DumpReader extends Closeable {
         });
     }
 
-    /** Every revision and upload of every page, in dump order. */
+    /**
+     * Every revision and upload of every page, in dump order.
+     *
+     * @return the entries, a stream that can be consumed once
+     */
     default Stream<PageEntry> entries() {
         Iterator<PageEntry> it = new PullIterator<>(() -> {
             while (true) {
@@ -90,12 +118,20 @@ public interface DumpReader extends Closeable {
                 false);
     }
 
-    /** Every revision of every page, in dump order (the flat view). */
+    /**
+     * Every revision of every page, in dump order (the flat view).
+     *
+     * @return the revisions, a stream that can be consumed once
+     */
     default Stream<Revision> revisions() {
         return entries().filter(Revision.class::isInstance).map(Revision.class::cast);
     }
 
-    /** The log items that follow the pages. */
+    /**
+     * The log items that follow the pages.
+     *
+     * @return the log items, iterable once, after the pages have been read
+     */
     default Iterable<LogItem> logItems() {
         return () -> new PullIterator<>(this::nextLogItem);
     }

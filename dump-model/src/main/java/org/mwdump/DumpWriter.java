@@ -24,16 +24,32 @@ import org.mwdump.model.SiteInfo;
  */
 public interface DumpWriter extends Closeable {
 
-    /** Writes the dump's header from the given site info. */
+    /**
+     * Writes the dump's header from the given site info.
+     *
+     * @param siteInfo the site info of the dump being written
+     */
     void writeSiteInfo(SiteInfo siteInfo);
 
-    /** Starts a page explicitly, so that a page without revisions is kept. */
+    /**
+     * Starts a page explicitly, so that a page without revisions is kept.
+     *
+     * @param page the page to start
+     */
     void writePage(Page page);
 
-    /** Writes one revision or upload, starting a new page when its page differs from the previous one. */
+    /**
+     * Writes one revision or upload, starting a new page when its page differs from the previous one.
+     *
+     * @param entry a revision or an upload
+     */
     void write(PageEntry entry);
 
-    /** Writes one log item (after all pages). */
+    /**
+     * Writes one log item (after all pages).
+     *
+     * @param item the log item
+     */
     void writeLogItem(LogItem item);
 
     /** Completes the output (footer, flush, and for a file from {@link Dumps#create} its rename into place) and closes it. */
@@ -51,6 +67,8 @@ public interface DumpWriter extends Closeable {
      * when this writer cannot take runs, or cannot yet: the XML writer offers them once its header is
      * written, since the header's style depends on the dump's first revision. Callers that get
      * {@code null} write pages through this writer as usual and may ask again later.
+     *
+     * @return the runs, or {@code null}
      */
     default PageRuns pageRuns() {
         return null;

@@ -36,7 +36,12 @@ public final class Dumps {
     private Dumps() {
     }
 
-    /** Opens a dump file with the default options. */
+    /**
+     * Opens a dump file with the default options.
+     *
+     * @param path the dump file, compressed or not
+     * @return a reader; close it when done
+     */
     public static DumpReader open(Path path) {
         return open(path, ReadOptions.DEFAULT);
     }
@@ -44,6 +49,9 @@ public final class Dumps {
     /**
      * Opens a dump file, recognizing its compression and format from its content.
      *
+     * @param path    the dump file, compressed or not
+     * @param options strictness and limits for this reader
+     * @return a reader; close it when done
      * @throws DumpException if the file cannot be opened or is not a dump mwdump can read
      */
     public static DumpReader open(Path path, ReadOptions options) {
@@ -69,12 +77,23 @@ public final class Dumps {
         return open(raw, path, name, size, options);
     }
 
-    /** Opens a dump from a stream with the default options; the reader closes the stream. */
+    /**
+     * Opens a dump from a stream with the default options; the reader closes the stream.
+     *
+     * @param in the dump's bytes, compressed or not, from their start
+     * @return a reader; close it when done
+     */
     public static DumpReader open(InputStream in) {
         return open(in, ReadOptions.DEFAULT);
     }
 
-    /** Opens a dump from a stream, recognizing compression and format; the reader closes the stream. */
+    /**
+     * Opens a dump from a stream, recognizing compression and format; the reader closes the stream.
+     *
+     * @param in      the dump's bytes, compressed or not, from their start
+     * @param options strictness and limits for this reader
+     * @return a reader; close it when done
+     */
     public static DumpReader open(InputStream in, ReadOptions options) {
         Objects.requireNonNull(in, "in is null");
         Objects.requireNonNull(options, "options is null");
@@ -157,6 +176,7 @@ public final class Dumps {
      *
      * @param raw  the (possibly compressed) bytes, from their start
      * @param file the file {@code raw} reads, needed for 7z (random access); {@code null} otherwise
+     * @return the decompressed bytes ({@code raw} itself, buffered, when it is not compressed)
      * @throws DumpException if the content cannot be read or its compression has no codec here
      */
     public static InputStream decompress(InputStream raw, Path file) {
@@ -212,7 +232,13 @@ public final class Dumps {
                 DumpLocation.UNKNOWN);
     }
 
-    /** Creates an output file with default options (compression from the file name's extension). */
+    /**
+     * Creates an output file with default options (compression from the file name's extension).
+     *
+     * @param path   the file to create
+     * @param format the record format to write
+     * @return a writer; call {@link DumpWriter#finish()}, then close it
+     */
     public static DumpWriter create(Path path, DumpFormat format) {
         return create(path, format, WriteOptions.DEFAULT);
     }
@@ -221,6 +247,11 @@ public final class Dumps {
      * Creates an output file. Data goes to a temporary file beside the target and is renamed to the
      * target only when {@link DumpWriter#finish()} succeeds; {@link DumpWriter#abort()}, {@code close()}
      * without {@code finish()}, or a failure leaves nothing under the target name.
+     *
+     * @param path    the file to create
+     * @param format  the record format to write
+     * @param options compression, level, schema version and threads
+     * @return a writer; call {@link DumpWriter#finish()}, then close it
      */
     public static DumpWriter create(Path path, DumpFormat format, WriteOptions options) {
         Objects.requireNonNull(path, "path is null");
@@ -260,6 +291,11 @@ public final class Dumps {
      * Creates a writer onto a stream (for example standard output); finishing or closing the writer
      * closes the stream (closing without finishing leaves the output visibly incomplete: no footer).
      * Compression must be given in the options ({@code null} means none).
+     *
+     * @param out     where the (compressed) output goes
+     * @param format  the record format to write
+     * @param options compression, level, schema version and threads
+     * @return a writer; call {@link DumpWriter#finish()}, then close it
      */
     public static DumpWriter create(OutputStream out, DumpFormat format, WriteOptions options) {
         Objects.requireNonNull(out, "out is null");
@@ -295,7 +331,12 @@ public final class Dumps {
                 DumpLocation.UNKNOWN);
     }
 
-    /** The reader of a record format found on the class path, or {@code null}: for readers of pieces of a dump. */
+    /**
+     * The reader of a record format found on the class path, or {@code null}: for readers of pieces of a dump.
+     *
+     * @param format a record format
+     * @return its reader, or {@code null} if no module or jar present provides one
+     */
     public static ReaderProvider readerProvider(DumpFormat format) {
         for (ReaderProvider p : Providers.READERS) {
             if (p.format() == format) {
@@ -311,6 +352,12 @@ public final class Dumps {
      * (decoding, parsing and writing in parallel, with the bytes of a single-threaded conversion);
      * returns the entries (revisions and uploads) and log items written. The output appears only when
      * complete.
+     *
+     * @param in      the dump to read
+     * @param out     the file to create
+     * @param format  the record format to write
+     * @param options compression, level, schema version and threads
+     * @return the number of entries and log items written
      */
     public static long convert(Path in, Path out, DumpFormat format, WriteOptions options) {
         Objects.requireNonNull(in, "in is null");
@@ -333,7 +380,13 @@ public final class Dumps {
         }
     }
 
-    /** Copies everything a reader yields into a writer (which stays open); returns the entries and log items copied. */
+    /**
+     * Copies everything a reader yields into a writer (which stays open); returns the entries and log items copied.
+     *
+     * @param reader the dump to read, from where it is
+     * @param writer where to write it
+     * @return the number of entries and log items copied
+     */
     public static long copy(DumpReader reader, DumpWriter writer) {
         SiteInfo site = reader.siteInfo();
         writer.writeSiteInfo(site);

@@ -4,6 +4,13 @@ package org.mwdump;
 public class LimitExceededException extends DumpException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Reports an exceeded limit.
+     *
+     * @param message  which limit, and the value that exceeded it
+     * @param location where in the dump
+     * @param cause    the underlying failure, or {@code null}
+     */
     public LimitExceededException(String message, DumpLocation location, Throwable cause) {
         super(message, location, cause);
     }

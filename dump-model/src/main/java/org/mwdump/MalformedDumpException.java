@@ -4,10 +4,23 @@ package org.mwdump;
 public class MalformedDumpException extends DumpException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Reports malformed content.
+     *
+     * @param message  what is wrong
+     * @param location where in the dump
+     * @param cause    the underlying failure (for example the XML parser's), or {@code null}
+     */
     public MalformedDumpException(String message, DumpLocation location, Throwable cause) {
         super(message, location, cause);
     }
 
+    /**
+     * Reports malformed content, without a cause.
+     *
+     * @param message  what is wrong
+     * @param location where in the dump
+     */
     public MalformedDumpException(String message, DumpLocation location) {
         super(message, location);
     }

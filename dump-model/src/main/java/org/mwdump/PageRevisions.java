@@ -17,17 +17,29 @@ public final class PageRevisions {
         this.reader = reader;
     }
 
-    /** The page. */
+    /**
+     * The page.
+     *
+     * @return the page
+     */
     public Page page() {
         return page;
     }
 
-    /** The page's revisions and uploads in dump order, read from the input as they are iterated. */
+    /**
+     * The page's revisions and uploads in dump order, read from the input as they are iterated.
+     *
+     * @return the entries, iterable once
+     */
     public Iterable<PageEntry> entries() {
         return () -> new PullIterator<>(reader::nextEntry);
     }
 
-    /** The page's revisions in dump order (uploads skipped), read from the input as they are iterated. */
+    /**
+     * The page's revisions in dump order (uploads skipped), read from the input as they are iterated.
+     *
+     * @return the revisions, iterable once
+     */
     public Iterable<Revision> revisions() {
         return () -> new PullIterator<>(() -> {
             for (PageEntry e = reader.nextEntry(); e != null; e = reader.nextEntry()) {

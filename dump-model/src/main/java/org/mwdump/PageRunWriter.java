@@ -10,13 +10,25 @@ import org.mwdump.model.PageEntry;
  */
 public interface PageRunWriter {
 
-    /** Starts a page (closing the previous one). */
+    /**
+     * Starts a page (closing the previous one).
+     *
+     * @param page the page to start
+     */
     void writePage(Page page);
 
-    /** Writes one revision or upload of the current page. */
+    /**
+     * Writes one revision or upload of the current page.
+     *
+     * @param entry a revision or an upload
+     */
     void write(PageEntry entry);
 
-    /** Writes one log item (after all pages). */
+    /**
+     * Writes one log item (after all pages).
+     *
+     * @param item the log item
+     */
     void writeLogItem(LogItem item);
 
     /**
@@ -29,11 +41,21 @@ public interface PageRunWriter {
     /** How a run written through an ordinary {@link DumpWriter} ends (see {@link #of}). */
     @FunctionalInterface
     interface Ending {
-        /** Flushes the writer's buffer into the run's stream; writes the last page's end unless asked not to. */
+        /**
+         * Flushes the writer's buffer into the run's stream; writes the last page's end unless asked not to.
+         *
+         * @param leaveLastPageOpen true when the next run continues the last page
+         */
         void end(boolean leaveLastPageOpen);
     }
 
-    /** A run writer that passes pages, entries and log items to {@code writer} and ends with {@code ending}. */
+    /**
+     * A run writer that passes pages, entries and log items to {@code writer} and ends with {@code ending}.
+     *
+     * @param writer the writer that writes the run
+     * @param ending what {@link #end} does
+     * @return the run writer
+     */
     static PageRunWriter of(DumpWriter writer, Ending ending) {
         java.util.Objects.requireNonNull(writer, "writer is null");
         java.util.Objects.requireNonNull(ending, "ending is null");

@@ -26,6 +26,7 @@ public interface PageRuns {
      * @param continued the page this run continues (its header and earlier revisions were written by
      *                  the previous run, which left it open), or {@code null} when the run starts with
      *                  a page of its own
+     * @return a writer for the run
      */
     PageRunWriter newRun(OutputStream out, Page continued);
 
@@ -35,6 +36,9 @@ public interface PageRuns {
      *
      * @param continued the page the run continues, as given to {@link #newRun}, or {@code null}
      * @param openAtEnd the page the run left open ({@link PageRunWriter#end end(true)}), or {@code null}
+     * @param bytes  the run's bytes, as written to the stream given to {@link #newRun}
+     * @param offset where they start in {@code bytes}
+     * @param length how many there are
      */
     void append(byte[] bytes, int offset, int length, Page continued, Page openAtEnd);
 }

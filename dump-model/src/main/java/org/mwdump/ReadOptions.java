@@ -14,10 +14,22 @@ public record ReadOptions(boolean strict, ReadLimits limits, SiteInfo siteInfo) 
     /** Lenient, default limits, no site info given. */
     public static final ReadOptions DEFAULT = new ReadOptions(false, ReadLimits.DEFAULT, null);
 
+    /**
+     * Checks that the limits are given.
+     *
+     * @param strict    turn every deviation (unknown element, missing footer, ...) into an error; default lenient
+     * @param limits    size limits for this reader
+     * @param siteInfo  site info to use for formats that carry none (RevDoc); {@code null} to rebuild what the data allows
+     */
     public ReadOptions {
         Objects.requireNonNull(limits, "limits is null");
     }
 
+    /**
+     * A builder starting from {@link #DEFAULT}.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -28,21 +40,48 @@ public record ReadOptions(boolean strict, ReadLimits limits, SiteInfo siteInfo) 
         private ReadLimits limits = ReadLimits.DEFAULT;
         private SiteInfo siteInfo;
 
+        /** A builder starting from {@link ReadOptions#DEFAULT}, as {@link ReadOptions#builder()} gives. */
+        public Builder() {
+        }
+
+        /**
+         * Sets strict reading.
+         *
+         * @param value true to turn every deviation into an error
+         * @return this builder
+         */
         public Builder strict(boolean value) {
             this.strict = value;
             return this;
         }
 
+        /**
+         * Sets the limits.
+         *
+         * @param value the limits, not {@code null}
+         * @return this builder
+         */
         public Builder limits(ReadLimits value) {
             this.limits = Objects.requireNonNull(value, "limits is null");
             return this;
         }
 
+        /**
+         * Sets the site info for formats that carry none.
+         *
+         * @param value the site info, or {@code null}
+         * @return this builder
+         */
         public Builder siteInfo(SiteInfo value) {
             this.siteInfo = value;
             return this;
         }
 
+        /**
+         * Builds the options.
+         *
+         * @return the options
+         */
         public ReadOptions build() {
             return new ReadOptions(strict, limits, siteInfo);
         }

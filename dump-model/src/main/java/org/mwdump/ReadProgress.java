@@ -7,7 +7,11 @@ package org.mwdump;
  * @param totalBytes the input's size, or {@code -1} if unknown (a pipe)
  */
 public record ReadProgress(long bytesRead, long totalBytes) {
-    /** Fraction done in [0, 1], or {@code -1} if the total is unknown. */
+    /**
+     * Fraction done in [0, 1], or {@code -1} if the total is unknown.
+     *
+     * @return the fraction, or {@code -1}
+     */
     public double fraction() {
         return totalBytes <= 0 ? -1 : Math.min(1.0, (double) bytesRead / totalBytes);
     }

@@ -4,6 +4,12 @@ package org.mwdump;
 public class UnsupportedDumpException extends DumpException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Reports an input that mwdump cannot read.
+     *
+     * @param message  what the input is, or what is missing to read it
+     * @param location which input
+     */
     public UnsupportedDumpException(String message, DumpLocation location) {
         super(message, location);
     }

@@ -18,7 +18,11 @@ public enum CaseRule {
         this.xmlValue = xmlValue;
     }
 
-    /** The spelling used in MediaWiki XML, for example {@code first-letter}. */
+    /**
+     * The spelling used in MediaWiki XML, for example {@code first-letter}.
+     *
+     * @return the XML spelling
+     */
     public String xmlValue() {
         return xmlValue;
     }
@@ -26,6 +30,8 @@ public enum CaseRule {
     /**
      * The rule with the given XML spelling.
      *
+     * @param value {@code first-letter}, {@code case-sensitive} or {@code case-insensitive}
+     * @return the rule
      * @throws IllegalArgumentException if the spelling is not one of the three the schema allows
      */
     public static CaseRule fromXml(String value) {

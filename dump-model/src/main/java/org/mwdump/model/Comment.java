@@ -13,11 +13,22 @@ public record Comment(String text, boolean deleted) {
     /** A comment hidden by revision deletion. */
     public static final Comment DELETED = new Comment("", true);
 
+    /**
+     * Checks that the text is given.
+     *
+     * @param text    the comment text ({@code ""} when deleted or written as an empty element)
+     * @param deleted whether the element has {@code deleted="deleted"}
+     */
     public Comment {
         Objects.requireNonNull(text, "text is null");
     }
 
-    /** A visible comment. */
+    /**
+     * A visible comment.
+     *
+     * @param text the comment text
+     * @return the comment
+     */
     public static Comment of(String text) {
         return new Comment(text, false);
     }

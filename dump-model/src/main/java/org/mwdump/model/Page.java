@@ -17,6 +17,17 @@ import java.util.Objects;
  */
 public record Page(Long id, Integer namespace, String title, boolean redirect, String redirectTarget,
                    List<String> restrictions) {
+    /**
+     * Copies the restrictions and checks that a redirect target comes with a redirect.
+     *
+     * @param id             {@code <id>}; {@code null} if the dump lacks it (hand-written dumps)
+     * @param namespace      {@code <ns>}; {@code null} if the dump lacks it (schema before 0.6)
+     * @param title          {@code <title>}: the prefixed title text, with spaces; {@code null} if absent
+     * @param redirect       whether the page has a {@code <redirect>} element
+     * @param redirectTarget the redirect's {@code title} attribute; {@code null} if there is no redirect or
+     *                       the element has no title (schema 0.4/0.5 wrote an empty flag)
+     * @param restrictions   the raw text of each {@code <restrictions>} element, in order (usually zero or one)
+     */
     public Page {
         restrictions = List.copyOf(Objects.requireNonNull(restrictions, "restrictions is null"));
         if (redirectTarget != null && !redirect) {
@@ -24,7 +35,14 @@ public record Page(Long id, Integer namespace, String title, boolean redirect, S
         }
     }
 
-    /** A page with the given id, namespace and title, no redirect and no restrictions. */
+    /**
+     * A page with the given id, namespace and title, no redirect and no restrictions.
+     *
+     * @param id        the page id
+     * @param namespace the namespace key
+     * @param title     the prefixed title
+     * @return the page
+     */
     public static Page of(long id, int namespace, String title) {
         return new Page(id, namespace, title, false, null, List.of());
     }

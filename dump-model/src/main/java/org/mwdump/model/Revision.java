@@ -25,12 +25,29 @@ import java.util.Objects;
  */
 public record Revision(Page page, Long id, Long parentId, String timestamp, Contributor contributor, boolean minor,
                        Comment comment, List<Slot> slots, String sha1) implements PageEntry {
+    /**
+     * Checks that the page and the slots are given, and copies the slots.
+     *
+     * @param page        the page, shared by all its revisions
+     * @param id          {@code <id>}; {@code null} if absent
+     * @param parentId    {@code <parentid>}; {@code null} if absent
+     * @param timestamp   {@code <timestamp>} exactly as written (usually {@code YYYY-MM-DDTHH:MM:SSZ}); see {@link #instant()}
+     * @param contributor {@code <contributor>}; {@code null} if absent
+     * @param minor       whether {@code <minor>} is present
+     * @param comment     {@code <comment>}; {@code null} if absent
+     * @param slots       the slots, main first; may be empty only for a revision without any {@code <text>}
+     * @param sha1        the revision's {@code <sha1>} text ({@code ""} for {@code <sha1/>}); {@code null} if absent
+     */
     public Revision {
         Objects.requireNonNull(page, "page is null");
         slots = List.copyOf(Objects.requireNonNull(slots, "slots is null"));
     }
 
-    /** The main slot, or {@code null} if the revision has no slots at all. */
+    /**
+     * The main slot, or {@code null} if the revision has no slots at all.
+     *
+     * @return the main slot, or {@code null}
+     */
     public Slot mainSlot() {
         for (Slot slot : slots) {
             if (slot.isMain()) {
@@ -40,7 +57,12 @@ public record Revision(Page page, Long id, Long parentId, String timestamp, Cont
         return null;
     }
 
-    /** The slot with the given role, or {@code null}. */
+    /**
+     * The slot with the given role, or {@code null}.
+     *
+     * @param role a slot role, for example {@code "main"}
+     * @return the slot, or {@code null}
+     */
     public Slot slot(String role) {
         for (Slot slot : slots) {
             if (Objects.equals(slot.role(), role)) {
@@ -50,24 +72,40 @@ public record Revision(Page page, Long id, Long parentId, String timestamp, Cont
         return null;
     }
 
-    /** The main slot's text content, or {@code null} when there is none. */
+    /**
+     * The main slot's text content, or {@code null} when there is none.
+     *
+     * @return the text, or {@code null}
+     */
     public String text() {
         Slot main = mainSlot();
         return main == null || main.text() == null ? null : main.text().content();
     }
 
-    /** Whether the main text is hidden by revision deletion. */
+    /**
+     * Whether the main text is hidden by revision deletion.
+     *
+     * @return whether the text is deleted
+     */
     public boolean textDeleted() {
         Slot main = mainSlot();
         return main != null && main.text() != null && main.text().deleted();
     }
 
-    /** Whether the comment is hidden by revision deletion. */
+    /**
+     * Whether the comment is hidden by revision deletion.
+     *
+     * @return whether the comment is deleted
+     */
     public boolean commentDeleted() {
         return comment != null && comment.deleted();
     }
 
-    /** Whether the contributor is hidden by revision deletion. */
+    /**
+     * Whether the contributor is hidden by revision deletion.
+     *
+     * @return whether the contributor is deleted
+     */
     public boolean contributorDeleted() {
         return contributor != null && contributor.deleted();
     }
@@ -76,13 +114,19 @@ public record Revision(Page page, Long id, Long parentId, String timestamp, Cont
      * The timestamp as an instant. Accepts ISO 8601 ({@code 2024-04-15T14:38:04Z}) and MediaWiki's
      * compact {@code 20240415143804}.
      *
+     * @return the instant
      * @throws DateTimeParseException if the timestamp is absent or in neither form
      */
     public Instant instant() {
         return Timestamps.parse(timestamp);
     }
 
-    /** A copy belonging to another page object. */
+    /**
+     * A copy belonging to another page object.
+     *
+     * @param newPage the page of the copy
+     * @return the copy
+     */
     public Revision withPage(Page newPage) {
         return new Revision(newPage, id, parentId, timestamp, contributor, minor, comment, slots, sha1);
     }

@@ -19,7 +19,12 @@ public final class Sha1Base36 {
     private Sha1Base36() {
     }
 
-    /** The base-36 SHA-1 of the given bytes. */
+    /**
+     * The base-36 SHA-1 of the given bytes.
+     *
+     * @param content the bytes
+     * @return 31 base-36 digits, zero-padded
+     */
     public static String of(byte[] content) {
         MessageDigest digest;
         try {
@@ -31,7 +36,12 @@ public final class Sha1Base36 {
         return "0".repeat(31 - base36.length()) + base36;
     }
 
-    /** The base-36 SHA-1 of the UTF-8 bytes of the given text. */
+    /**
+     * The base-36 SHA-1 of the UTF-8 bytes of the given text.
+     *
+     * @param content the text
+     * @return 31 base-36 digits, zero-padded
+     */
     public static String of(String content) {
         return of(content.getBytes(StandardCharsets.UTF_8));
     }
@@ -40,6 +50,9 @@ public final class Sha1Base36 {
      * The revision hash of the given slot hashes (role to base-36 hash): the slots are sorted by
      * role; none gives the hash of empty content; one gives its own hash; more are folded as
      * {@code acc = base36Sha1(acc + next)}.
+     *
+     * @param slotSha1ByRole the base-36 hash of each slot, by role
+     * @return the revision's base-36 hash
      */
     public static String combine(Map<String, String> slotSha1ByRole) {
         TreeMap<String, String> sorted = new TreeMap<>(slotSha1ByRole);

@@ -16,7 +16,11 @@ public record Slot(String role, Long origin, String model, String format, Text t
     /** The role of the main slot. */
     public static final String MAIN = "main";
 
-    /** Whether this is the main slot. */
+    /**
+     * Whether this is the main slot.
+     *
+     * @return whether the role is {@code main}
+     */
     public boolean isMain() {
         return MAIN.equals(role);
     }

@@ -14,12 +14,22 @@ package org.mwdump.model;
  * @param deleted  whether the element has {@code deleted="deleted"}
  */
 public record Text(String content, Long bytes, String sha1, String location, String textId, boolean deleted) {
-    /** A text with the given content and nothing else. */
+    /**
+     * A text with the given content and nothing else.
+     *
+     * @param content the text content
+     * @return the text
+     */
     public static Text of(String content) {
         return new Text(content, null, null, null, null, false);
     }
 
-    /** A copy with other content. */
+    /**
+     * A copy with other content.
+     *
+     * @param newContent the content of the copy
+     * @return the copy
+     */
     public Text withContent(String newContent) {
         return new Text(newContent, bytes, sha1, location, textId, deleted);
     }

@@ -18,6 +18,8 @@ public final class Timestamps {
     /**
      * Parses {@code YYYY-MM-DDTHH:MM:SSZ} (with or without fraction) or the compact {@code YYYYMMDDHHMMSS}.
      *
+     * @param value the timestamp text
+     * @return the instant
      * @throws DateTimeParseException if the value is {@code null} or in neither form
      */
     public static Instant parse(String value) {
@@ -35,6 +37,8 @@ public final class Timestamps {
      * form (checked character by character, without parsing), else {@link #parse parsed} and
      * {@linkplain #format formatted}.
      *
+     * @param value the timestamp text
+     * @return the timestamp as {@code YYYY-MM-DDTHH:MM:SSZ}
      * @throws DateTimeParseException if the value is {@code null} or in no accepted form
      */
     public static String canonical(String value) {
@@ -65,7 +69,12 @@ public final class Timestamps {
         return true;
     }
 
-    /** Formats as MediaWiki's {@code TS_ISO_8601}: {@code YYYY-MM-DDTHH:MM:SSZ}, fractions dropped. */
+    /**
+     * Formats as MediaWiki's {@code TS_ISO_8601}: {@code YYYY-MM-DDTHH:MM:SSZ}, fractions dropped.
+     *
+     * @param instant the instant
+     * @return the formatted timestamp
+     */
     public static String format(Instant instant) {
         return ISO_SECONDS.format(instant);
     }

@@ -28,7 +28,13 @@ public final class Titles {
     private Titles() {
     }
 
-    /** The title as the wiki of {@code site} spells it; see the class description. */
+    /**
+     * The title as the wiki of {@code site} spells it; see the class description.
+     *
+     * @param title a title as a user or a link writes it
+     * @param site  the site info giving the namespaces and case rules
+     * @return the normalized title
+     */
     public static String normalize(String title, SiteInfo site) {
         java.util.Objects.requireNonNull(title, "title is null");
         java.util.Objects.requireNonNull(site, "site is null");

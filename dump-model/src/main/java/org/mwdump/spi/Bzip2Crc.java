@@ -51,6 +51,12 @@ public final class Bzip2Crc {
     /**
      * Continues a CRC over {@code len} bytes. Start with {@code 0xFFFFFFFF} and complement the result
      * at the end (as bzip2 does).
+     *
+     * @param crc the CRC so far
+     * @param b   the bytes
+     * @param off where they start
+     * @param len how many to add
+     * @return the CRC after them
      */
     public static int update(int crc, byte[] b, int off, int len) {
         int i = off;
@@ -76,6 +82,10 @@ public final class Bzip2Crc {
      * piece at a time.
      *
      * @param scratch work space of any length from 8 bytes; larger pieces (8 KiB) cost less per byte
+     * @param b   the bytes
+     * @param off where they start
+     * @param len how many there are
+     * @return the finished (complemented) CRC of the bytes, as bzip2 stores it
      */
     public static int of(byte[] b, int off, int len, byte[] scratch) {
         CRC32 crc = new CRC32();
@@ -99,7 +109,13 @@ public final class Bzip2Crc {
         return Integer.reverse((int) crc.getValue());
     }
 
-    /** One byte, the plain table step; used by tests as the reference. */
+    /**
+     * One byte, the plain table step; used by tests as the reference.
+     *
+     * @param crc the CRC so far
+     * @param b   the byte, in the low 8 bits
+     * @return the CRC after it
+     */
     public static int updateByte(int crc, int b) {
         return (crc << 8) ^ T0[(crc >>> 24) ^ (b & 0xFF)];
     }

@@ -31,6 +31,8 @@ public final class OutputFiles {
      * Creates a new, empty file beside {@code target}, named {@code .<target name><digits>.part} (hidden,
      * and never a name that another file of the directory has), with the permissions of an ordinary new file.
      *
+     * @param target the file that will be written
+     * @return the new temporary file
      * @throws IOException if the directory of {@code target} does not exist or cannot be written (an
      *                     {@link AccessDeniedException} or {@link NoSuchFileException} naming the directory)
      */
@@ -66,6 +68,10 @@ public final class OutputFiles {
     /**
      * Renames a complete temporary file to its target, replacing what was there: atomically where the
      * file system can, so that a reader sees the old file or the new one, never neither.
+     *
+     * @param temp   the complete temporary file
+     * @param target the name it gets
+     * @throws java.io.IOException if the rename fails; the temporary file is then still there
      */
     public static void moveIntoPlace(Path temp, Path target) throws IOException {
         Objects.requireNonNull(temp, "temp is null");
@@ -78,7 +84,11 @@ public final class OutputFiles {
         LIVE.remove(temp);
     }
 
-    /** Deletes a temporary file that will not be moved into place (best effort, never throws). */
+    /**
+     * Deletes a temporary file that will not be moved into place (best effort, never throws).
+     *
+     * @param temp the temporary file
+     */
     public static void discard(Path temp) {
         try {
             Files.deleteIfExists(temp);

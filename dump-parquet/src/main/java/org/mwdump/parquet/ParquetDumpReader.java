@@ -83,7 +83,12 @@ public final class ParquetDumpReader implements DumpReader {
         }
     }
 
-    /** Opens a Parquet file with the default options. */
+    /**
+     * Opens a Parquet file with the default options.
+     *
+     * @param path the Parquet file
+     * @return a reader; close it when done
+     */
     public static ParquetDumpReader open(Path path) {
         return open(path, ReadOptions.DEFAULT);
     }
@@ -91,6 +96,9 @@ public final class ParquetDumpReader implements DumpReader {
     /**
      * Opens a Parquet file; reads its footer (schema, metadata) now and rows as they are asked for.
      *
+     * @param path    the Parquet file
+     * @param options strictness and the site info to use where the file has none
+     * @return a reader; close it when done
      * @throws DumpException if the file cannot be read or is not Parquet
      */
     public static ParquetDumpReader open(Path path, ReadOptions options) {
@@ -107,6 +115,8 @@ public final class ParquetDumpReader implements DumpReader {
     /**
      * The codecs the file's column chunks are compressed with, from its footer, in Parquet's names
      * lower-cased and joined by commas ({@code zstd} for what mwdump writes); {@code uncompressed} when none.
+     *
+     * @return the codec names
      */
     public String pageCodecs() {
         java.util.Set<String> codecs = new java.util.TreeSet<>();
@@ -118,7 +128,11 @@ public final class ParquetDumpReader implements DumpReader {
         return codecs.isEmpty() ? "uncompressed" : String.join(",", codecs);
     }
 
-    /** Number of rows (revisions) in the file, from its footer. */
+    /**
+     * Number of rows (revisions) in the file, from its footer.
+     *
+     * @return the number of rows
+     */
     public long rowCount() {
         return file.getRecordCount();
     }

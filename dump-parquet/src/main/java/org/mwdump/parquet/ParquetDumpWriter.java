@@ -77,6 +77,7 @@ public final class ParquetDumpWriter implements DumpWriter {
      *
      * @param out     where the Parquet file goes; written strictly forward, never seeked
      * @param options codec, level and sizes
+     * @return the writer
      */
     public static ParquetDumpWriter create(OutputStream out, ParquetOptions options) {
         Objects.requireNonNull(out, "out is null");
@@ -144,22 +145,38 @@ public final class ParquetDumpWriter implements DumpWriter {
         droppedLogItems++;
     }
 
-    /** Revisions written so far. */
+    /**
+     * Revisions written so far.
+     *
+     * @return the number of rows
+     */
     public long rows() {
         return rows;
     }
 
-    /** Uploads seen and not stored. */
+    /**
+     * Uploads seen and not stored.
+     *
+     * @return the number of uploads dropped
+     */
     public long droppedUploads() {
         return droppedUploads;
     }
 
-    /** Log items seen and not stored. */
+    /**
+     * Log items seen and not stored.
+     *
+     * @return the number of log items dropped
+     */
     public long droppedLogItems() {
         return droppedLogItems;
     }
 
-    /** Pages started with {@link #writePage} that got no revision, and are therefore not stored. */
+    /**
+     * Pages started with {@link #writePage} that got no revision, and are therefore not stored.
+     *
+     * @return the number of pages dropped
+     */
     public long droppedEmptyPages() {
         return droppedEmptyPages;
     }

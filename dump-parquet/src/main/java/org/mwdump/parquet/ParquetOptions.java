@@ -25,9 +25,27 @@ public record ParquetOptions(Codec codec, int compressionLevel, long rowGroupByt
 
     /** Page compression codecs: those every common Parquet reader (DuckDB, Spark, pyarrow) supports. */
     public enum Codec {
-        UNCOMPRESSED, SNAPPY, GZIP, ZSTD, LZ4_RAW
+        /** No compression. */
+        UNCOMPRESSED,
+        /** Snappy: fast, compresses least. */
+        SNAPPY,
+        /** gzip (deflate). */
+        GZIP,
+        /** Zstandard, the default. */
+        ZSTD,
+        /** LZ4 without framing, as the Parquet format defines {@code LZ4_RAW}. */
+        LZ4_RAW
     }
 
+    /**
+     * Checks the codec and the smallest sizes (64 KiB row groups, 1 KiB pages).
+     *
+     * @param codec            page compression; default {@link Codec#ZSTD}
+     * @param compressionLevel codec level (zstd 1-22, gzip 1-9), or {@code -1} for the codec's default (zstd 3)
+     * @param rowGroupBytes    target row group size in bytes; default 64 MiB (the value Wikimedia's
+     *                         content snapshot tables use)
+     * @param pageBytes        target page size in bytes; default 1 MiB
+     */
     public ParquetOptions {
         Objects.requireNonNull(codec, "codec is null");
         if (rowGroupBytes < 1 << 16) {
@@ -38,11 +56,20 @@ public record ParquetOptions(Codec codec, int compressionLevel, long rowGroupByt
         }
     }
 
+    /**
+     * A builder starting from {@link #DEFAULT}.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder(DEFAULT);
     }
 
-    /** A builder starting from these options. */
+    /**
+     * A builder starting from these options.
+     *
+     * @return a new builder
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -52,6 +79,8 @@ public record ParquetOptions(Codec codec, int compressionLevel, long rowGroupByt
      * the codec ({@code null} keeps zstd, {@link Compression#NONE} is uncompressed, gzip and zstd map to
      * Parquet's codecs of the same name) and {@link WriteOptions#compressionLevel()} its level.
      *
+     * @param options the options given to {@code Dumps.create}
+     * @return the Parquet options
      * @throws UnsupportedDumpException for bzip2, xz and 7z, which Parquet has no codec for
      */
     public static ParquetOptions from(WriteOptions options) {
@@ -85,26 +114,55 @@ public record ParquetOptions(Codec codec, int compressionLevel, long rowGroupByt
             this.pageBytes = from.pageBytes;
         }
 
+        /**
+         * Sets the page compression codec.
+         *
+         * @param value the codec
+         * @return this builder
+         */
         public Builder codec(Codec value) {
             this.codec = Objects.requireNonNull(value, "codec is null");
             return this;
         }
 
+        /**
+         * Sets the codec's level.
+         *
+         * @param value the level, or {@code -1} for the codec's default
+         * @return this builder
+         */
         public Builder compressionLevel(int value) {
             this.compressionLevel = value;
             return this;
         }
 
+        /**
+         * Sets the target row group size.
+         *
+         * @param value bytes, at least 64 KiB
+         * @return this builder
+         */
         public Builder rowGroupBytes(long value) {
             this.rowGroupBytes = value;
             return this;
         }
 
+        /**
+         * Sets the target page size.
+         *
+         * @param value bytes, at least 1 KiB
+         * @return this builder
+         */
         public Builder pageBytes(int value) {
             this.pageBytes = value;
             return this;
         }
 
+        /**
+         * Builds the options.
+         *
+         * @return the options
+         */
         public ParquetOptions build() {
             return new ParquetOptions(codec, compressionLevel, rowGroupBytes, pageBytes);
         }

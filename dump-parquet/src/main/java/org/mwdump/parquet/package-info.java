@@ -46,5 +46,10 @@
  * {@code hadoop-common} and {@code hadoop-mapreduce-client-core} jars on the class path (Parquet's
  * reader links against a few of their classes), but none of their dependencies. No Hadoop type
  * appears in this package's API.
+ *
+ * <h2>Modules</h2>
+ * This jar is the automatic module {@code org.mwdump.parquet}, and belongs on the class path: Parquet's
+ * jars split packages among themselves, so they cannot be modules. With mwdump's other modules on the
+ * module path, {@link org.mwdump.Dumps} still finds this reader and writer on the class path.
  */
 package org.mwdump.parquet;

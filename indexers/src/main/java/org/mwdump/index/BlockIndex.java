@@ -44,37 +44,69 @@ public final class BlockIndex {
         this.builtFrom = builtFrom;
     }
 
-    /** The size and modification time of the dump this index was built from, if recorded. */
+    /**
+     * The size and modification time of the dump this index was built from, if recorded.
+     *
+     * @return the stamp, or empty for an index that records none
+     */
     public Optional<DumpStamp> builtFrom() {
         return Optional.ofNullable(builtFrom);
     }
 
-    /** Where the block index of a dump lives. */
+    /**
+     * Where the block index of a dump lives.
+     *
+     * @param dump the dump file
+     * @return the block index file beside it
+     */
     public static Path of(Path dump) {
         return dump.resolveSibling(dump.getFileName() + SUFFIX);
     }
 
-    /** Number of blocks. */
+    /**
+     * Number of blocks.
+     *
+     * @return the number of blocks
+     */
     public int size() {
         return bitOffsets.length;
     }
 
-    /** Bit offset of block {@code i}. */
+    /**
+     * Bit offset of block {@code i}.
+     *
+     * @param i the block number, from 0
+     * @return the bit offset of its magic in the file
+     */
     public long bitOffset(int i) {
         return bitOffsets[i];
     }
 
-    /** Decoded offset where block {@code i} starts. */
+    /**
+     * Decoded offset where block {@code i} starts.
+     *
+     * @param i the block number, from 0
+     * @return the decoded offset of its first byte
+     */
     public long decodedOffset(int i) {
         return decodedOffsets[i];
     }
 
-    /** The whole decoded size. */
+    /**
+     * The whole decoded size.
+     *
+     * @return the decoded size in bytes
+     */
     public long decodedSize() {
         return decodedSize;
     }
 
-    /** The block holding the given decoded offset, or -1 if it is past the end. */
+    /**
+     * The block holding the given decoded offset, or -1 if it is past the end.
+     *
+     * @param decodedOffset an offset in the decoded bytes
+     * @return the block number, or -1
+     */
     public int blockAt(long decodedOffset) {
         if (decodedOffset < 0 || decodedOffset >= decodedSize) {
             return -1;
@@ -90,7 +122,13 @@ public final class BlockIndex {
         return -i - 2;
     }
 
-    /** Reads a block index file, checking that it is consistent. */
+    /**
+     * Reads a block index file, checking that it is consistent.
+     *
+     * @param file the block index file
+     * @return the index
+     * @throws java.io.IOException if the file cannot be read
+     */
     public static BlockIndex read(Path file) throws IOException {
         byte[] all = Files.readAllBytes(file);
         ByteBuffer b = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
@@ -126,7 +164,12 @@ public final class BlockIndex {
         return new MalformedDumpException(what, new DumpLocation(file.toString(), offset, -1, -1, null, null, null));
     }
 
-    /** Writes this index (through a temporary file renamed when complete). */
+    /**
+     * Writes this index (through a temporary file renamed when complete).
+     *
+     * @param file where to write it
+     * @throws java.io.IOException if the file cannot be written
+     */
     public void write(Path file) throws IOException {
         Path temp = OutputFiles.createTempBeside(file);
         try {
@@ -150,6 +193,12 @@ public final class BlockIndex {
      * Decodes a whole bz2 file on {@code threads} threads, building its block index and a page index
      * (pages by the decoded offset of their {@code <page>} line) in the same pass. Both record the dump's
      * {@link DumpStamp} as it was before reading.
+     *
+     * @param dump    the bz2 file
+     * @param threads decoding threads
+     * @param pages   the page index being built, given every page's decoded offset
+     * @return the block index
+     * @throws java.io.IOException if the file cannot be read
      */
     public static BlockIndex build(Path dump, int threads, PageIndex.Builder pages) throws IOException {
         DumpStamp stamp = DumpStamp.of(dump);

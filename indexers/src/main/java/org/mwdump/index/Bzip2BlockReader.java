@@ -33,6 +33,14 @@ public final class Bzip2BlockReader extends ChunkedInputStream {
 
     /** Called for every block in file order (for building a block index). */
     public interface BlockListener {
+        /**
+         * Told about one block.
+         *
+         * @param bitOffset     the bit offset of the block's magic in the file
+         * @param decodedOffset the decoded offset of its first byte
+         * @param level         the level of its stream (1 to 9)
+         * @param decodedLength its decoded length in bytes
+         */
         void block(long bitOffset, long decodedOffset, int level, int decodedLength);
     }
 
@@ -59,6 +67,7 @@ public final class Bzip2BlockReader extends ChunkedInputStream {
      * @param file     the file's name, for messages
      * @param threads  decoding threads
      * @param listener told about each block, or {@code null}
+     * @throws java.io.IOException if the start of the file cannot be read
      */
     public Bzip2BlockReader(FileChannel channel, Path file, int threads, BlockListener listener) throws IOException {
         this.channel = Objects.requireNonNull(channel, "channel is null");
@@ -213,12 +222,20 @@ public final class Bzip2BlockReader extends ChunkedInputStream {
         startStream(next);
     }
 
-    /** The compressed byte offset that decoding has reached (the end of the block handed out last). */
+    /**
+     * The compressed byte offset that decoding has reached (the end of the block handed out last).
+     *
+     * @return the compressed byte offset
+     */
     public long compressedOffset() {
         return expected >>> 3;
     }
 
-    /** Bytes decoded and handed out so far, plus the current block. */
+    /**
+     * Bytes decoded and handed out so far, plus the current block.
+     *
+     * @return the decoded byte count
+     */
     public long decodedOffset() {
         return decodedOffset;
     }

@@ -29,7 +29,13 @@ public final class Bzip2BlockScanner {
     private Bzip2BlockScanner() {
     }
 
-    /** Bit offsets of every block magic in the file, ascending. Reads the file once. */
+    /**
+     * Bit offsets of every block magic in the file, ascending. Reads the file once.
+     *
+     * @param channel the file, read with positional reads
+     * @return the bit offsets
+     * @throws java.io.IOException if the file cannot be read
+     */
     public static long[] scan(FileChannel channel) throws IOException {
         long size = channel.size();
         ByteBuffer buf = ByteBuffer.allocate(1 << 20);

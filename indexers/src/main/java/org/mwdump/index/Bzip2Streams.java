@@ -20,7 +20,13 @@ public final class Bzip2Streams {
     private Bzip2Streams() {
     }
 
-    /** Byte offsets of the streams of a file, in order; reads the file once. */
+    /**
+     * Byte offsets of the streams of a file, in order; reads the file once.
+     *
+     * @param file a bz2 file
+     * @return the byte offset of each stream
+     * @throws java.io.IOException if the file cannot be read
+     */
     public static List<Long> starts(Path file) throws IOException {
         List<Long> starts = new ArrayList<>();
         try (FileChannel ch = DumpFiles.open(file)) {

@@ -16,13 +16,25 @@ import java.util.concurrent.TimeUnit;
  *                      file system records it)
  */
 public record DumpStamp(long size, long modifiedNanos) {
-    /** The stamp of a file as it is now. */
+    /**
+     * The stamp of a file as it is now.
+     *
+     * @param dump the file
+     * @return its size and modification time now
+     * @throws java.io.IOException if the file's attributes cannot be read
+     */
     public static DumpStamp of(Path dump) throws IOException {
         BasicFileAttributes a = Files.readAttributes(dump, BasicFileAttributes.class);
         return new DumpStamp(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
     }
 
-    /** Whether {@code dump} still has this size and modification time. */
+    /**
+     * Whether {@code dump} still has this size and modification time.
+     *
+     * @param dump the file
+     * @return whether it is unchanged
+     * @throws java.io.IOException if the file's attributes cannot be read
+     */
     public boolean matches(Path dump) throws IOException {
         return equals(of(dump));
     }

@@ -95,7 +95,10 @@ public final class IndexedDump implements Closeable {
      * Opens a dump for random access with the default {@link Options}: its index beside it, or in the
      * per-user cache when the dump's directory cannot be written; built first when missing or stale.
      *
+     * @param dump the dump file
+     * @return the dump, open for lookups; close it when done
      * @throws DumpException if the dump cannot be split into streams, frames or blocks
+     * @throws java.io.IOException if the dump or its index cannot be read, or the index cannot be written
      */
     public static IndexedDump open(Path dump) throws IOException {
         return open(dump, Options.DEFAULT);
@@ -106,7 +109,11 @@ public final class IndexedDump implements Closeable {
      * builds the index there first when it is missing or was built from another version of the dump,
      * unless {@link Options#withBuild(boolean) building is off}.
      *
+     * @param dump    the dump file
+     * @param options where indexes go and whether they are built
+     * @return the dump, open for lookups; close it when done
      * @throws DumpException when building is off and there is no index of the dump as it is now
+     * @throws java.io.IOException if the dump or its index cannot be read, or the index cannot be written
      */
     public static IndexedDump open(Path dump, Options options) throws IOException {
         Objects.requireNonNull(dump, "dump is null");
@@ -128,6 +135,11 @@ public final class IndexedDump implements Closeable {
      * Builds (or rebuilds) the index of a dump, whether or not a current one exists: in the index
      * directory of the options if set, else beside the dump if its directory can be written, else in
      * the cache directory. Returns where it was written.
+     *
+     * @param dump    the dump file
+     * @param options where indexes go
+     * @return the index files written
+     * @throws java.io.IOException if the dump cannot be read or the index cannot be written
      */
     public static IndexFiles buildIndex(Path dump, Options options) throws IOException {
         Objects.requireNonNull(dump, "dump is null");
@@ -146,6 +158,11 @@ public final class IndexedDump implements Closeable {
      * else beside the dump if a current index is there; else in the cache directory if a current index
      * is there or the dump's directory cannot be written; else beside the dump. Reads the index files
      * it finds and the dump's size and modification time, never the dump itself.
+     *
+     * @param dump    the dump file
+     * @param options where indexes go
+     * @return the index files and whether they are current
+     * @throws java.io.IOException if the dump's attributes or an index file cannot be read
      */
     public static IndexFiles indexFiles(Path dump, Options options) throws IOException {
         Objects.requireNonNull(dump, "dump is null");
@@ -186,6 +203,9 @@ public final class IndexedDump implements Closeable {
         /**
          * Keeps every index in this directory (created when needed), never beside the dump, under the
          * dump's file name plus a hash of its path; {@code null} for the default.
+         *
+         * @param directory the index directory, or {@code null}
+         * @return new options
          */
         public Options withIndexDirectory(Path directory) {
             return new Options(directory, cacheDirectory, build);
@@ -194,6 +214,9 @@ public final class IndexedDump implements Closeable {
         /**
          * Where indexes of dumps in directories that cannot be written go; {@code null} for the default,
          * {@link #defaultCacheDirectory()}.
+         *
+         * @param directory the cache directory, or {@code null}
+         * @return new options
          */
         public Options withCacheDirectory(Path directory) {
             return new Options(indexDirectory, directory, build);
@@ -202,22 +225,37 @@ public final class IndexedDump implements Closeable {
         /**
          * Whether a missing or stale index is built ({@code true}, the default) or reported with a
          * {@link DumpException}.
+         *
+         * @param build whether to build missing or stale indexes
+         * @return new options
          */
         public Options withBuild(boolean build) {
             return new Options(indexDirectory, cacheDirectory, build);
         }
 
-        /** The index directory, or {@code null} when indexes go beside their dumps. */
+        /**
+         * The index directory, or {@code null} when indexes go beside their dumps.
+         *
+         * @return the index directory, or {@code null}
+         */
         public Path indexDirectory() {
             return indexDirectory;
         }
 
-        /** The cache directory for dumps in directories that cannot be written. */
+        /**
+         * The cache directory for dumps in directories that cannot be written.
+         *
+         * @return the cache directory, or {@code null} for the default
+         */
         public Path cacheDirectory() {
             return cacheDirectory != null ? cacheDirectory : defaultCacheDirectory();
         }
 
-        /** Whether a missing or stale index is built. */
+        /**
+         * Whether a missing or stale index is built.
+         *
+         * @return whether indexes are built
+         */
         public boolean build() {
             return build;
         }
@@ -225,6 +263,8 @@ public final class IndexedDump implements Closeable {
         /**
          * {@code $XDG_CACHE_HOME/mwdump} when that variable holds an absolute path, else
          * {@code $HOME/.cache/mwdump} (the home directory of the user's account when {@code HOME} is unset).
+         *
+         * @return the default cache directory
          */
         public static Path defaultCacheDirectory() {
             String xdg = System.getenv("XDG_CACHE_HOME");
@@ -373,7 +413,12 @@ public final class IndexedDump implements Closeable {
      * index that records no dump (written by {@link PageIndex.Builder} without a stamp, or by an older
      * version) is used as given: the caller named it.
      *
+     * @param dump             the multistream dump file
+     * @param multistreamIndex its Wikimedia index file
+     * @param pageIndex        the page index file to use, built when missing or stale
+     * @return the dump, open for lookups; close it when done
      * @throws org.mwdump.MalformedDumpException if the file at {@code pageIndex} is not a page index
+     * @throws java.io.IOException if a file cannot be read, or the page index cannot be written
      */
     public static IndexedDump open(Path dump, Path multistreamIndex, Path pageIndex) throws IOException {
         DumpStamp now = DumpStamp.of(dump);
@@ -386,6 +431,10 @@ public final class IndexedDump implements Closeable {
     /**
      * Builds a page index from a multistream index file. The index records no dump, so
      * {@link #open(Path)} would not trust it: it is for {@link #open(Path, Path, Path)}.
+     *
+     * @param multistreamIndex a Wikimedia index file
+     * @param pageIndex        the page index file to write
+     * @throws java.io.IOException if the index cannot be read or the page index cannot be written
      */
     public static void buildPageIndex(Path multistreamIndex, Path pageIndex) throws IOException {
         buildPageIndex(multistreamIndex, pageIndex, null);
@@ -400,6 +449,10 @@ public final class IndexedDump implements Closeable {
     /**
      * Builds a page index by decoding every stream or frame of a dump that has no index file: slow
      * (one full decode) but needs nothing but the dump.
+     *
+     * @param dump      the dump file
+     * @param pageIndex the page index file to write
+     * @throws java.io.IOException if the dump cannot be read or the page index cannot be written
      */
     public static void buildPageIndexByScanning(Path dump, Path pageIndex) throws IOException {
         PageIndex.Builder builder = new PageIndex.Builder().builtFrom(DumpStamp.of(dump));
@@ -413,7 +466,12 @@ public final class IndexedDump implements Closeable {
         builder.write(pageIndex);
     }
 
-    /** Where the page index of a dump lives when it is beside the dump. */
+    /**
+     * Where the page index of a dump lives when it is beside the dump.
+     *
+     * @param dump the dump file
+     * @return the page index file beside it
+     */
     public static Path pageIndexOf(Path dump) {
         return dump.resolveSibling(dump.getFileName() + PAGE_INDEX_SUFFIX);
     }
@@ -422,6 +480,9 @@ public final class IndexedDump implements Closeable {
      * The Wikimedia index beside a multistream dump: {@code X-multistream.xml.bz2} has
      * {@code X-multistream-index.txt.bz2}; part files {@code X-multistreamN.xml-pApB.bz2} have
      * {@code X-multistream-indexN.txt-pApB.bz2}.
+     *
+     * @param dump a multistream dump file
+     * @return the index file, or empty when the name does not follow the pattern
      */
     public static Optional<Path> multistreamIndexOf(Path dump) {
         String name = dump.getFileName().toString();
@@ -440,17 +501,30 @@ public final class IndexedDump implements Closeable {
         return Optional.empty();
     }
 
-    /** The dump's site info (from its header stream). */
+    /**
+     * The dump's site info (from its header stream).
+     *
+     * @return the site info
+     */
     public SiteInfo siteInfo() {
         return siteInfo;
     }
 
-    /** Number of pages in the index. */
+    /**
+     * Number of pages in the index.
+     *
+     * @return the number of pages
+     */
     public int size() {
         return index.size();
     }
 
-    /** The page with the given id, or empty. */
+    /**
+     * The page with the given id, or empty.
+     *
+     * @param pageId the page id
+     * @return the page with its revisions, or empty
+     */
     public Optional<IndexedPage> byId(long pageId) {
         long position = index.position(pageId);
         if (position < 0) {
@@ -474,6 +548,9 @@ public final class IndexedDump implements Closeable {
      * with the dump's site info: {@code "project:main_page"} finds {@code "Wikipedia:Main page"}), or
      * empty. A title spelled exactly as in the dump is found even when the dump's own titles are not in
      * MediaWiki's form.
+     *
+     * @param title a title, in any spelling MediaWiki accepts
+     * @return the page with its revisions, or empty
      */
     public Optional<IndexedPage> byTitle(String title) {
         Objects.requireNonNull(title, "title is null");
@@ -495,7 +572,12 @@ public final class IndexedDump implements Closeable {
         return Optional.empty();
     }
 
-    /** The pages with the given ids that exist, by id; each stream or frame is decoded once. */
+    /**
+     * The pages with the given ids that exist, by id; each stream or frame is decoded once.
+     *
+     * @param pageIds the page ids
+     * @return the pages found, by id
+     */
     public Map<Long, IndexedPage> byIds(Collection<Long> pageIds) {
         TreeMap<Long, List<Long>> byPosition = new TreeMap<>();
         for (long id : pageIds) {

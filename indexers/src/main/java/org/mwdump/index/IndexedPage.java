@@ -11,6 +11,13 @@ import org.mwdump.model.SiteInfo;
  * dump it came from.
  */
 public record IndexedPage(SiteInfo siteInfo, Page page, List<PageEntry> entries) {
+    /**
+     * Checks the components and copies the entries.
+     *
+     * @param siteInfo the site info of the dump
+     * @param page     the page
+     * @param entries  its revisions and uploads, in dump order
+     */
     public IndexedPage {
         Objects.requireNonNull(siteInfo, "siteInfo is null");
         Objects.requireNonNull(page, "page is null");

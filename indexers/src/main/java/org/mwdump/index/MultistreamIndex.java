@@ -26,14 +26,24 @@ public final class MultistreamIndex {
     private MultistreamIndex() {
     }
 
-    /** Reads every entry of an index file (compressed with bz2 or plain). */
+    /**
+     * Reads every entry of an index file (compressed with bz2 or plain).
+     *
+     * @param file the index file
+     * @return the entries, in file order
+     */
     public static List<IndexEntry> read(Path file) {
         List<IndexEntry> entries = new ArrayList<>();
         forEach(file, entries::add);
         return entries;
     }
 
-    /** Streams the entries of an index file to a consumer, in file order. */
+    /**
+     * Streams the entries of an index file to a consumer, in file order.
+     *
+     * @param file     the index file
+     * @param consumer given each entry
+     */
     public static void forEach(Path file, Consumer<IndexEntry> consumer) {
         try (InputStream raw = Files.newInputStream(file)) {
             InputStream in = new java.io.BufferedInputStream(raw, 1 << 16);
@@ -51,7 +61,14 @@ public final class MultistreamIndex {
         }
     }
 
-    /** Parses index lines from a decompressed stream. */
+    /**
+     * Parses index lines from a decompressed stream.
+     *
+     * @param in       the decompressed index text
+     * @param source   the name of the index, for messages
+     * @param consumer given each entry
+     * @throws java.io.IOException if {@code in} cannot be read
+     */
     public static void parse(InputStream in, String source, Consumer<IndexEntry> consumer) throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         String line;
@@ -93,7 +110,12 @@ public final class MultistreamIndex {
                 null));
     }
 
-    /** Undoes PHP's {@code htmlspecialchars}: {@code &amp; &lt; &gt; &quot; &#039;} and numeric references. */
+    /**
+     * Undoes PHP's {@code htmlspecialchars}: {@code &amp; &lt; &gt; &quot; &#039;} and numeric references.
+     *
+     * @param s an escaped title
+     * @return the title unescaped
+     */
     public static String unescape(String s) {
         int amp = s.indexOf('&');
         if (amp < 0) {

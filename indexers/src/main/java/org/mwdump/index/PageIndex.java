@@ -66,7 +66,13 @@ public final class PageIndex {
         this.titles = mapped.slice(header + count * 16, count * 16).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
     }
 
-    /** Maps an index file. */
+    /**
+     * Maps an index file.
+     *
+     * @param file the page index file
+     * @return the index, memory-mapped
+     * @throws java.io.IOException if the file cannot be read
+     */
     public static PageIndex open(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
@@ -77,23 +83,41 @@ public final class PageIndex {
         }
     }
 
-    /** Number of pages. */
+    /**
+     * Number of pages.
+     *
+     * @return the number of pages
+     */
     public int size() {
         return count;
     }
 
-    /** The size and modification time of the dump this index was built from, if the index records them. */
+    /**
+     * The size and modification time of the dump this index was built from, if the index records them.
+     *
+     * @return the stamp, or empty
+     */
     public Optional<DumpStamp> builtFrom() {
         return Optional.ofNullable(builtFrom);
     }
 
-    /** The position of the page with the given id, or {@code -1}. */
+    /**
+     * The position of the page with the given id, or {@code -1}.
+     *
+     * @param pageId the page id
+     * @return the position (the stream, frame or decoded offset holding the page), or {@code -1}
+     */
     public long position(long pageId) {
         int i = search(ids, pageId);
         return i < 0 ? -1 : ids.get(2 * i + 1);
     }
 
-    /** The ids of the pages whose title has the same hash as {@code title} (usually zero or one). */
+    /**
+     * The ids of the pages whose title has the same hash as {@code title} (usually zero or one).
+     *
+     * @param title the title as in the dump
+     * @return the candidate page ids
+     */
     public long[] candidates(String title) {
         long h = hash(title);
         int i = search(titles, h);
@@ -150,16 +174,30 @@ public final class PageIndex {
         private int n;
         private DumpStamp builtFrom;
 
+        /** An empty builder, recording no dump until {@link #builtFrom(DumpStamp)}. */
+        public Builder() {
+        }
+
         /**
          * Records the dump the index is built from: its stamp taken before reading it, so that a dump that
          * changes while the index is built leaves an index that does not match it.
+         *
+         * @param stamp the dump's stamp
+         * @return this builder
          */
         public Builder builtFrom(DumpStamp stamp) {
             this.builtFrom = stamp;
             return this;
         }
 
-        /** Adds one page. */
+        /**
+         * Adds one page.
+         *
+         * @param pageId   the page id
+         * @param position where the page is
+         * @param title    the page title
+         * @return this builder
+         */
         public Builder add(long pageId, long position, String title) {
             if (n == ids.length) {
                 int cap = Math.toIntExact(Math.min(Integer.MAX_VALUE - 8L, n * 2L));
@@ -178,6 +216,9 @@ public final class PageIndex {
          * Writes the index to {@code file} (through a temporary file, renamed when complete). Without
          * {@link #builtFrom(DumpStamp)} the index records no dump, and {@link IndexedDump} rebuilds it
          * when it finds it beside a dump.
+         *
+         * @param file where to write it
+         * @throws java.io.IOException if the file cannot be written
          */
         public void write(Path file) throws IOException {
             long[] byId = pairsSorted(ids, positions);

@@ -34,7 +34,14 @@ public final class ParallelDumps {
     private ParallelDumps() {
     }
 
-    /** Opens a dump for reading with {@code threads} decoding threads. */
+    /**
+     * Opens a dump for reading with {@code threads} decoding threads.
+     *
+     * @param dump    the dump file
+     * @param threads decoding threads
+     * @return a reader; close it when done
+     * @throws java.io.IOException if the dump cannot be opened
+     */
     public static DumpReader open(Path dump, int threads) throws IOException {
         return open(dump, threads, ReadOptions.DEFAULT);
     }
@@ -43,6 +50,12 @@ public final class ParallelDumps {
      * Opens a dump for reading with {@code threads} decoding threads and the given options. Errors name
      * the file and the compressed offset, as those of {@link Dumps#open(Path, ReadOptions)} do, and
      * {@link DumpReader#progress()} counts compressed bytes.
+     *
+     * @param dump    the dump file
+     * @param threads decoding threads
+     * @param options strictness and limits
+     * @return a reader; close it when done
+     * @throws java.io.IOException if the dump cannot be opened
      */
     public static DumpReader open(Path dump, int threads, ReadOptions options) throws IOException {
         Objects.requireNonNull(dump, "dump is null");
@@ -123,7 +136,11 @@ public final class ParallelDumps {
         void progress(org.mwdump.ReadProgress progress, long pages);
     }
 
-    /** The number of threads used when none is given: the number of processors available to the JVM. */
+    /**
+     * The number of threads used when none is given: the number of processors available to the JVM.
+     *
+     * @return the number of processors
+     */
     public static int defaultThreads() {
         return Runtime.getRuntime().availableProcessors();
     }
@@ -139,6 +156,12 @@ public final class ParallelDumps {
      * <p>Memory: up to {@code 4 × threads} chunks of about 1 MiB of XML (24 MiB at most) with their
      * output, plus the decoders' buffers; a page of any length streams, split between its revisions.
      *
+     * @param in       the dump file to read
+     * @param out      the writer, with nothing written yet
+     * @param threads  threads to use
+     * @param options  how to read {@code in}
+     * @param listener told about progress, or {@code null}
+     * @return what was copied
      * @throws DumpException as a single-threaded copy would throw it, with the same location
      */
     public static CopyStats copy(Path in, DumpWriter out, int threads, ReadOptions options,
@@ -188,6 +211,9 @@ public final class ParallelDumps {
      * allows (bz2 split at blocks, seekable zstd at frames), else on one; for rewriting the XML as it is,
      * as {@code recompress} does. Closing the stream releases the file and the decoding threads.
      *
+     * @param file    a MediaWiki XML dump, compressed or not
+     * @param threads decoding threads
+     * @return the decoded XML
      * @throws UnsupportedDumpException when the file is not MediaWiki XML: for what no reader takes, as
      *                                  {@link Dumps#open} says it; for RevDoc and Parquet, saying which
      * @throws DumpException            when it cannot be read
@@ -226,7 +252,14 @@ public final class ParallelDumps {
         };
     }
 
-    /** Like {@link #copy(Path, DumpWriter, int, ReadOptions, ProgressListener)} with default options. */
+    /**
+     * Like {@link #copy(Path, DumpWriter, int, ReadOptions, ProgressListener)} with default options.
+     *
+     * @param in      the dump file to read
+     * @param out     the writer, with nothing written yet
+     * @param threads threads to use
+     * @return what was copied
+     */
     public static CopyStats copy(Path in, DumpWriter out, int threads) {
         return copy(in, out, threads, ReadOptions.DEFAULT, null);
     }

@@ -83,6 +83,15 @@ public final class Bzip2BlockDecoder {
      *                       magic starts
      */
     public record Block(byte[] data, int storedCrc, long startBitOffset, long endBitOffset) {
+        /**
+         * Checks that the data is given.
+         *
+         * @param data           the block's original bytes
+         * @param storedCrc      the CRC stored in the block header (equal to the CRC of {@code data})
+         * @param startBitOffset bit offset of the block magic
+         * @param endBitOffset   bit offset just past the block: where the next block magic or the end-of-stream
+         *                       magic starts
+         */
         public Block {
             Objects.requireNonNull(data, "data is null");
         }
@@ -91,12 +100,22 @@ public final class Bzip2BlockDecoder {
     /**
      * Whether the 48 bits at {@code bitOffset} of {@code data} are the block magic. Bits past the end of the
      * array count as zero, so a position too close to the end gives {@code false}.
+     *
+     * @param data      compressed bytes
+     * @param bitOffset a bit offset in {@code data}
+     * @return whether a block starts there
      */
     public static boolean isBlockMagic(byte[] data, long bitOffset) {
         return peek48(data, data.length, bitOffset) == BLOCK_MAGIC;
     }
 
-    /** Whether the 48 bits at {@code bitOffset} of {@code data} are the end-of-stream magic. */
+    /**
+     * Whether the 48 bits at {@code bitOffset} of {@code data} are the end-of-stream magic.
+     *
+     * @param data      compressed bytes
+     * @param bitOffset a bit offset in {@code data}
+     * @return whether a stream ends there
+     */
     public static boolean isEndOfStreamMagic(byte[] data, long bitOffset) {
         return peek48(data, data.length, bitOffset) == END_OF_STREAM_MAGIC;
     }
@@ -104,6 +123,10 @@ public final class Bzip2BlockDecoder {
     /**
      * Decodes the block whose magic starts at {@code bitOffset} of {@code data}, assuming the largest block
      * size (level 9). Same as {@code decode(data, data.length, bitOffset, 9)}.
+     *
+     * @param data      compressed bytes holding the whole block
+     * @param bitOffset the bit offset of the block magic
+     * @return the decoded block
      */
     public Block decode(byte[] data, long bitOffset) {
         Objects.requireNonNull(data, "data is null");
@@ -116,6 +139,10 @@ public final class Bzip2BlockDecoder {
      *
      * @param blockSize100k the stream's level from its {@code BZh1}..{@code BZh9} header (block size limit in
      *                      units of 100,000 bytes); 9 accepts every block
+     * @param data      compressed bytes holding the whole block
+     * @param length    how many bytes of {@code data} are valid
+     * @param bitOffset the bit offset of the block magic
+     * @return the decoded block
      * @throws CorruptInputException if the block is damaged, its CRC does not match, or it extends past
      *                               {@code length}; bit offsets in it are relative to {@code data[0]}
      */

@@ -57,6 +57,8 @@ public final class Bzip2InputStream extends InputStream {
     /**
      * Creates a decoder reading compressed bytes from {@code in}. Nothing is read until the first
      * {@code read} call.
+     *
+     * @param in the compressed bytes, from the {@code BZh} header
      */
     public Bzip2InputStream(InputStream in) {
         this(in, true);
@@ -66,6 +68,9 @@ public final class Bzip2InputStream extends InputStream {
      * Creates a decoder that reads every concatenated stream ({@code concatenated} true) or stops after
      * the end of the first stream (for random access to one stream of a multistream file; the bytes after
      * it are not looked at, though they may have been read into the input window).
+     *
+     * @param in           the compressed bytes, from the {@code BZh} header
+     * @param concatenated whether to read on after the end of the first stream
      */
     public Bzip2InputStream(InputStream in, boolean concatenated) {
         this(in, concatenated, new Bzip2BlockDecoder());
@@ -75,6 +80,10 @@ public final class Bzip2InputStream extends InputStream {
      * As {@link #Bzip2InputStream(InputStream, boolean)}, decoding with the given decoder and its work
      * arrays: for callers that decode many short streams one after another (random access), so that the
      * arrays are allocated once. The decoder must not be used by anyone else until this stream is done.
+     *
+     * @param in           the compressed bytes, from the {@code BZh} header
+     * @param concatenated whether to read on after the end of the first stream
+     * @param decoder      the decoder to use
      */
     public Bzip2InputStream(InputStream in, boolean concatenated, Bzip2BlockDecoder decoder) {
         this.concatenated = concatenated;

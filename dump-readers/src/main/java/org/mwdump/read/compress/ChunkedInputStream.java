@@ -20,6 +20,9 @@ public abstract class ChunkedInputStream extends InputStream {
     /**
      * The next chunk of the stream, or {@code null} at its end. An empty chunk is allowed and skipped.
      * Called only once the previous chunk has been read entirely.
+     *
+     * @return the chunk, or {@code null}
+     * @throws java.io.IOException if the chunk cannot be read
      */
     protected abstract byte[] nextChunk() throws IOException;
 

@@ -48,7 +48,11 @@ public final class Bzip2OutputStream extends OutputStream {
     private boolean closed;
     private final byte[] oneByte = new byte[1];
 
-    /** A stream at level 9 (900 kB blocks), on the calling thread. */
+    /**
+     * A stream at level 9 (900 kB blocks), on the calling thread.
+     *
+     * @param out where the compressed bytes go
+     */
     public Bzip2OutputStream(OutputStream out) {
         this(out, 9, 1);
     }
@@ -56,6 +60,7 @@ public final class Bzip2OutputStream extends OutputStream {
     /**
      * A stream with blocks of {@code level × 100 kB}, encoded on {@code threads} threads.
      *
+     * @param out     where the compressed bytes go
      * @param level   1 to 9, as {@code bzip2 -1} … {@code -9}
      * @param threads threads that encode blocks (1: the calling thread)
      */
@@ -83,7 +88,15 @@ public final class Bzip2OutputStream extends OutputStream {
         bits.write(8, '0' + level);
     }
 
-    /** {@code data[off..off+len)} as one complete bzip2 stream, encoded on the calling thread. */
+    /**
+     * {@code data[off..off+len)} as one complete bzip2 stream, encoded on the calling thread.
+     *
+     * @param data  the bytes
+     * @param off   where they start
+     * @param len   how many there are
+     * @param level 1 to 9, as {@code bzip2 -1} … {@code -9}
+     * @return the bzip2 stream
+     */
     public static byte[] compress(byte[] data, int off, int len, int level) {
         java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream(len / 4 + 64);
         try (Bzip2OutputStream bz = new Bzip2OutputStream(buf, level, 1, len)) {

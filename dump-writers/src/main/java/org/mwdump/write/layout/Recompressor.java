@@ -48,7 +48,9 @@ public final class Recompressor {
 
     /** The random-access layouts. */
     public enum Layout {
+        /** Wikimedia's multistream bz2 with its text index ({@code recompressxml}). */
         BZIP2_MULTISTREAM,
+        /** Zstandard frames of whole pages with the seek table, and the same text index. */
         SEEKABLE_ZSTD
     }
 
@@ -82,7 +84,14 @@ public final class Recompressor {
         this(layout, pagesPerChunk, threads, 3);
     }
 
-    /** As above, with a zstd level (ignored for bz2, which always uses 900k blocks like Wikimedia's files). */
+    /**
+     * As above, with a zstd level (ignored for bz2, which always uses 900k blocks like Wikimedia's files).
+     *
+     * @param layout        the output layout
+     * @param pagesPerChunk whole pages per stream or frame
+     * @param threads       compression threads
+     * @param zstdLevel     the zstd level
+     */
     public Recompressor(Layout layout, int pagesPerChunk, int threads, int zstdLevel) {
         this(layout, pagesPerChunk, defaultMaxChunkBytes(layout), threads, zstdLevel);
     }
@@ -92,6 +101,10 @@ public final class Recompressor {
      *
      * @param maxChunkBytes a stream or frame also ends at the first page end at which it holds at least this
      *                      many bytes of XML ({@link Long#MAX_VALUE}: only {@code pagesPerChunk} counts)
+     * @param layout        the output layout
+     * @param pagesPerChunk whole pages per stream or frame
+     * @param threads       compression threads
+     * @param zstdLevel     the zstd level (ignored for bz2)
      */
     public Recompressor(Layout layout, int pagesPerChunk, long maxChunkBytes, int threads, int zstdLevel) {
         this.layout = Objects.requireNonNull(layout, "layout is null");
@@ -104,7 +117,12 @@ public final class Recompressor {
         this.zstdLevel = zstdLevel;
     }
 
-    /** The chunk size limit a layout gets unless told otherwise. */
+    /**
+     * The chunk size limit a layout gets unless told otherwise.
+     *
+     * @param layout the output layout
+     * @return the limit in bytes of XML
+     */
     public static long defaultMaxChunkBytes(Layout layout) {
         return layout == Layout.SEEKABLE_ZSTD ? DEFAULT_ZSTD_FRAME_BYTES : Long.MAX_VALUE;
     }
@@ -116,6 +134,12 @@ public final class Recompressor {
     /**
      * Reads decompressed XML from {@code xml} and writes the dump to {@code out} and its index to
      * {@code index} (bz2-compressed text).
+     *
+     * @param xml   the dump's decompressed XML
+     * @param out   the dump file to write
+     * @param index the index file to write
+     * @return what was written
+     * @throws java.io.IOException if reading {@code xml} or writing the files fails
      */
     public Result recompress(InputStream xml, Path out, Path index) throws IOException {
         Path tempOut = OutputFiles.createTempBeside(out);

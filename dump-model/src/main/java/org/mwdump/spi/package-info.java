@@ -1,0 +1,14 @@
+/**
+ * The service interfaces through which the other modules plug formats and codecs into
+ * {@link org.mwdump.Dumps}, for those who add a format of their own; users of the library do not need
+ * this package.
+ *
+ * <p>{@link org.mwdump.Dumps} finds implementations with {@link java.util.ServiceLoader}: on the class
+ * path through {@code META-INF/services} files, on the module path through {@code provides} in a
+ * module declaration. {@link org.mwdump.spi.ReaderProvider} and {@link org.mwdump.spi.WriterProvider}
+ * add a record format, {@link org.mwdump.spi.Codecs} a compression format,
+ * {@link org.mwdump.spi.ParallelCopier} a parallel {@link org.mwdump.Dumps#convert}.
+ * {@link org.mwdump.spi.OutputFiles} and {@link org.mwdump.spi.Bzip2Crc} are helpers the providers
+ * share.
+ */
+package org.mwdump.spi;

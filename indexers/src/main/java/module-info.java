@@ -1,0 +1,14 @@
+/**
+ * Random access and parallel decoding: page lookups in Wikipedia's multistream files and in any dump
+ * mwdump has indexed ({@link org.mwdump.index.IndexedDump}), and dumps decoded on several threads
+ * ({@link org.mwdump.index.ParallelDumps}).
+ */
+module org.mwdump.index {
+    requires transitive org.mwdump.model;
+    requires org.mwdump.read;
+    requires com.github.luben.zstd_jni;
+
+    exports org.mwdump.index;
+
+    provides org.mwdump.spi.ParallelCopier with org.mwdump.index.ParallelCopierProvider;
+}
