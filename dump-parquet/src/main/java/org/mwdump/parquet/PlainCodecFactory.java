@@ -68,7 +68,12 @@ final class PlainCodecFactory implements CompressionCodecFactory {
         // nothing pooled
     }
 
-    private static final class Compressor implements BytesInputCompressor {
+    /** A compressor of the given codec (for zstd at this factory's level). */
+    Compressor compressor(CompressionCodecName codec) {
+        return (Compressor) getCompressor(codec);
+    }
+
+    static final class Compressor implements BytesInputCompressor {
         private final CompressionCodecName codec;
         private final int level;
 
@@ -79,26 +84,30 @@ final class PlainCodecFactory implements CompressionCodecFactory {
 
         @Override
         public BytesInput compress(BytesInput bytes) throws IOException {
-            byte[] in = bytes.toByteArray();
+            return BytesInput.from(compress(bytes.toByteArray()));
+        }
+
+        /** The compressed bytes of a whole page; thread-safe. */
+        byte[] compress(byte[] in) throws IOException {
             switch (codec) {
                 case UNCOMPRESSED:
-                    return BytesInput.from(in);
+                    return in;
                 case SNAPPY:
-                    return BytesInput.from(Snappy.compress(in));
+                    return Snappy.compress(in);
                 case ZSTD:
-                    return BytesInput.from(Zstd.compress(in, level < 0 ? ZSTD_DEFAULT_LEVEL : level));
+                    return Zstd.compress(in, level < 0 ? ZSTD_DEFAULT_LEVEL : level);
                 case LZ4_RAW: {
                     Lz4Compressor lz4 = new Lz4Compressor();
                     byte[] out = new byte[lz4.maxCompressedLength(in.length)];
                     int n = lz4.compress(in, 0, in.length, out, 0, out.length);
-                    return BytesInput.from(out, 0, n);
+                    return java.util.Arrays.copyOf(out, n);
                 }
                 case GZIP: {
                     ByteArrayOutputStream buffer = new ByteArrayOutputStream(Math.max(64, in.length / 3));
                     try (GZIPOutputStream gz = new LeveledGzip(buffer, level)) {
                         gz.write(in);
                     }
-                    return BytesInput.from(buffer.toByteArray());
+                    return buffer.toByteArray();
                 }
                 default:
                     throw new UnsupportedOperationException(codec.toString());
