@@ -232,7 +232,10 @@ public final class ParquetDumpWriter implements DumpWriter {
         // the footer is never written, so the buffered row group is simply dropped
         group.clear();
         encoded.clear();
-        direct = null;
+        if (direct != null) {
+            direct.discard();
+            direct = null;
+        }
         file.closeQuietly();
     }
 

@@ -87,6 +87,38 @@ final class PlainCodecFactory implements CompressionCodecFactory {
             return BytesInput.from(compress(bytes.toByteArray()));
         }
 
+        /**
+         * A compressor for one thread at a time that keeps its codec's state from page to page (zstd
+         * allocates and clears its tables for every call otherwise); close it after use.
+         */
+        PageCompressor open() {
+            if (codec == CompressionCodecName.ZSTD) {
+                com.github.luben.zstd.ZstdCompressCtx ctx = new com.github.luben.zstd.ZstdCompressCtx();
+                ctx.setLevel(level < 0 ? ZSTD_DEFAULT_LEVEL : level);
+                return new PageCompressor() {
+                    @Override
+                    public byte[] compress(byte[] in) {
+                        return ctx.compress(in);
+                    }
+
+                    @Override
+                    public void close() {
+                        ctx.close();
+                    }
+                };
+            }
+            return new PageCompressor() {
+                @Override
+                public byte[] compress(byte[] in) throws IOException {
+                    return Compressor.this.compress(in);
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+
         /** The compressed bytes of a whole page; thread-safe. */
         byte[] compress(byte[] in) throws IOException {
             switch (codec) {
@@ -123,6 +155,14 @@ final class PlainCodecFactory implements CompressionCodecFactory {
         public void release() {
             // nothing pooled
         }
+    }
+
+    /** Compresses whole pages; see {@link Compressor#open()}. */
+    interface PageCompressor extends AutoCloseable {
+        byte[] compress(byte[] in) throws IOException;
+
+        @Override
+        void close();
     }
 
     /** GZIPOutputStream with a chosen deflate level. */

@@ -43,12 +43,12 @@ record RowPiece(long rows, ColumnPages[] columns, long bytes) {
 
     /** The pages of one column, as a {@link PageWriter} that compresses and keeps them. */
     static final class ColumnPages implements PageWriter {
-        private final PlainCodecFactory.Compressor compressor;
+        private final PlainCodecFactory.PageCompressor compressor;
         final List<Page> pages = new ArrayList<>(2);
         long valueCount;
         long bytes;
 
-        ColumnPages(PlainCodecFactory.Compressor compressor) {
+        ColumnPages(PlainCodecFactory.PageCompressor compressor) {
             this.compressor = compressor;
         }
 
@@ -123,13 +123,15 @@ record RowPiece(long rows, ColumnPages[] columns, long bytes) {
         private final ColumnWriteStore store;
         private final RevisionWriteSupport support;
         private final RecordConsumer consumer;
+        private final PlainCodecFactory.PageCompressor pageCompressor;
         private long rows;
 
         Encoder(ParquetProperties properties, PlainCodecFactory.Compressor compressor, String wikiId) {
+            pageCompressor = compressor.open();
             columns = new ColumnPages[COLUMNS.size()];
             java.util.Map<ColumnDescriptor, ColumnPages> byColumn = new java.util.HashMap<>();
             for (int i = 0; i < columns.length; i++) {
-                columns[i] = new ColumnPages(compressor);
+                columns[i] = new ColumnPages(pageCompressor);
                 byColumn.put(COLUMNS.get(i), columns[i]);
             }
             PageWriteStore pages = byColumn::get;
@@ -156,12 +158,21 @@ record RowPiece(long rows, ColumnPages[] columns, long bytes) {
             return store.getBufferedSize();
         }
 
+        /** Frees the encoder's native memory without finishing it. */
+        void discard() {
+            pageCompressor.close();
+        }
+
         /** Cuts the last pages and returns the piece; the encoder is not used again. */
         RowPiece finish() {
             // the record consumer writes the nulls of absent groups late
             consumer.flush();
-            store.flush();
-            store.close();
+            try {
+                store.flush();
+                store.close();
+            } finally {
+                pageCompressor.close();
+            }
             long bytes = 0;
             for (ColumnPages c : columns) {
                 bytes += c.bytes;
