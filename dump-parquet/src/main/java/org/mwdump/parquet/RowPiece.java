@@ -14,8 +14,6 @@ import org.apache.parquet.column.page.PageWriter;
 import org.apache.parquet.column.statistics.SizeStatistics;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.column.statistics.geospatial.GeospatialStatistics;
-import org.apache.parquet.io.ColumnIOFactory;
-import org.apache.parquet.io.api.RecordConsumer;
 import org.mwdump.model.Revision;
 
 /**
@@ -121,8 +119,7 @@ record RowPiece(long rows, ColumnPages[] columns, long bytes) {
     static final class Encoder {
         private final ColumnPages[] columns;
         private final ColumnWriteStore store;
-        private final RevisionWriteSupport support;
-        private final RecordConsumer consumer;
+        private final RevisionColumns row;
         private final PlainCodecFactory.PageCompressor pageCompressor;
         private long rows;
 
@@ -136,16 +133,12 @@ record RowPiece(long rows, ColumnPages[] columns, long bytes) {
             }
             PageWriteStore pages = byColumn::get;
             store = properties.newColumnWriteStore(RevisionSchema.SCHEMA, pages);
-            consumer = new ColumnIOFactory(false).getColumnIO(RevisionSchema.SCHEMA)
-                    .getRecordWriter(store);
-            support = new RevisionWriteSupport();
-            support.wikiId(wikiId);
-            support.prepareForWrite(consumer);
+            row = new RevisionColumns(store, wikiId);
         }
 
         /** Adds one row. */
         void write(Revision revision) {
-            support.write(revision);
+            row.write(revision);
             rows++;
         }
 
@@ -165,8 +158,6 @@ record RowPiece(long rows, ColumnPages[] columns, long bytes) {
 
         /** Cuts the last pages and returns the piece; the encoder is not used again. */
         RowPiece finish() {
-            // the record consumer writes the nulls of absent groups late
-            consumer.flush();
             try {
                 store.flush();
                 store.close();
