@@ -2,11 +2,11 @@ package org.mwdump.parquet;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Map;
-import java.util.Objects;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.parquet.bytes.BytesInput;
@@ -94,6 +94,7 @@ public final class ParquetDumpWriter implements DumpWriter {
                 options.rowGroupBytes(), 0, null, properties);
         fileWriter.start();
     }
+
     /**
      * A writer onto a stream, which it closes when it is closed.
      *
@@ -218,9 +219,11 @@ public final class ParquetDumpWriter implements DumpWriter {
             fileWriter.end(footer);
         } catch (IOException | RuntimeException e) {
             file.closeQuietly();
+            compressor.release();
             throw new DumpException("cannot finish Parquet output: " + e.getMessage(),
                     new DumpLocation(null, file.position(), -1, -1, null, null, null), e);
         }
+        compressor.release();
     }
 
     @Override
@@ -232,10 +235,8 @@ public final class ParquetDumpWriter implements DumpWriter {
         // the footer is never written, so the buffered row group is simply dropped
         group.clear();
         encoded.clear();
-        if (direct != null) {
-            direct.discard();
-            direct = null;
-        }
+        direct = null;
+        compressor.release();
         file.closeQuietly();
     }
 

@@ -1,6 +1,7 @@
 package org.mwdump.parquet;
 
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
 import io.airlift.compress.lz4.Lz4Compressor;
 import io.airlift.compress.lz4.Lz4Decompressor;
 import java.io.ByteArrayInputStream;
@@ -76,6 +77,9 @@ final class PlainCodecFactory implements CompressionCodecFactory {
     static final class Compressor implements BytesInputCompressor {
         private final CompressionCodecName codec;
         private final int level;
+        /** zstd contexts not in use, one per thread that compressed at the same time at most. */
+        private final java.util.concurrent.ConcurrentLinkedQueue<ZstdCompressCtx> idle =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
 
         Compressor(CompressionCodecName codec, int level) {
             this.codec = codec;
@@ -87,38 +91,6 @@ final class PlainCodecFactory implements CompressionCodecFactory {
             return BytesInput.from(compress(bytes.toByteArray()));
         }
 
-        /**
-         * A compressor for one thread at a time that keeps its codec's state from page to page (zstd
-         * allocates and clears its tables for every call otherwise); close it after use.
-         */
-        PageCompressor open() {
-            if (codec == CompressionCodecName.ZSTD) {
-                com.github.luben.zstd.ZstdCompressCtx ctx = new com.github.luben.zstd.ZstdCompressCtx();
-                ctx.setLevel(level < 0 ? ZSTD_DEFAULT_LEVEL : level);
-                return new PageCompressor() {
-                    @Override
-                    public byte[] compress(byte[] in) {
-                        return ctx.compress(in);
-                    }
-
-                    @Override
-                    public void close() {
-                        ctx.close();
-                    }
-                };
-            }
-            return new PageCompressor() {
-                @Override
-                public byte[] compress(byte[] in) throws IOException {
-                    return Compressor.this.compress(in);
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-        }
-
         /** The compressed bytes of a whole page; thread-safe. */
         byte[] compress(byte[] in) throws IOException {
             switch (codec) {
@@ -126,8 +98,20 @@ final class PlainCodecFactory implements CompressionCodecFactory {
                     return in;
                 case SNAPPY:
                     return Snappy.compress(in);
-                case ZSTD:
-                    return Zstd.compress(in, level < 0 ? ZSTD_DEFAULT_LEVEL : level);
+                case ZSTD: {
+                    // a context kept from page to page: zstd would allocate and clear its tables for
+                    // every page otherwise
+                    ZstdCompressCtx ctx = idle.poll();
+                    if (ctx == null) {
+                        ctx = new ZstdCompressCtx();
+                        ctx.setLevel(level < 0 ? ZSTD_DEFAULT_LEVEL : level);
+                    }
+                    try {
+                        return ctx.compress(in);
+                    } finally {
+                        idle.offer(ctx);
+                    }
+                }
                 case LZ4_RAW: {
                     Lz4Compressor lz4 = new Lz4Compressor();
                     byte[] out = new byte[lz4.maxCompressedLength(in.length)];
@@ -151,18 +135,13 @@ final class PlainCodecFactory implements CompressionCodecFactory {
             return codec;
         }
 
+        /** Frees the zstd contexts (native memory); the compressor can still be used after. */
         @Override
         public void release() {
-            // nothing pooled
+            for (ZstdCompressCtx ctx = idle.poll(); ctx != null; ctx = idle.poll()) {
+                ctx.close();
+            }
         }
-    }
-
-    /** Compresses whole pages; see {@link Compressor#open()}. */
-    interface PageCompressor extends AutoCloseable {
-        byte[] compress(byte[] in) throws IOException;
-
-        @Override
-        void close();
     }
 
     /** GZIPOutputStream with a chosen deflate level. */

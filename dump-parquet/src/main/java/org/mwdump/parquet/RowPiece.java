@@ -41,12 +41,12 @@ record RowPiece(long rows, ColumnPages[] columns, long bytes) {
 
     /** The pages of one column, as a {@link PageWriter} that compresses and keeps them. */
     static final class ColumnPages implements PageWriter {
-        private final PlainCodecFactory.PageCompressor compressor;
+        private final PlainCodecFactory.Compressor compressor;
         final List<Page> pages = new ArrayList<>(2);
         long valueCount;
         long bytes;
 
-        ColumnPages(PlainCodecFactory.PageCompressor compressor) {
+        ColumnPages(PlainCodecFactory.Compressor compressor) {
             this.compressor = compressor;
         }
 
@@ -120,15 +120,13 @@ record RowPiece(long rows, ColumnPages[] columns, long bytes) {
         private final ColumnPages[] columns;
         private final ColumnWriteStore store;
         private final RevisionColumns row;
-        private final PlainCodecFactory.PageCompressor pageCompressor;
         private long rows;
 
         Encoder(ParquetProperties properties, PlainCodecFactory.Compressor compressor, String wikiId) {
-            pageCompressor = compressor.open();
             columns = new ColumnPages[COLUMNS.size()];
             java.util.Map<ColumnDescriptor, ColumnPages> byColumn = new java.util.HashMap<>();
             for (int i = 0; i < columns.length; i++) {
-                columns[i] = new ColumnPages(pageCompressor);
+                columns[i] = new ColumnPages(compressor);
                 byColumn.put(COLUMNS.get(i), columns[i]);
             }
             PageWriteStore pages = byColumn::get;
@@ -151,19 +149,10 @@ record RowPiece(long rows, ColumnPages[] columns, long bytes) {
             return store.getBufferedSize();
         }
 
-        /** Frees the encoder's native memory without finishing it. */
-        void discard() {
-            pageCompressor.close();
-        }
-
         /** Cuts the last pages and returns the piece; the encoder is not used again. */
         RowPiece finish() {
-            try {
-                store.flush();
-                store.close();
-            } finally {
-                pageCompressor.close();
-            }
+            store.flush();
+            store.close();
             long bytes = 0;
             for (ColumnPages c : columns) {
                 bytes += c.bytes;
