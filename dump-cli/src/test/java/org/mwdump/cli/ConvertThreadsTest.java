@@ -67,6 +67,39 @@ class ConvertThreadsTest {
         }
     }
 
+    /**
+     * Parquet from a dump of several chunks (runs encoded on the workers, some starting inside a page):
+     * the rows and the counts of what is not stored are those of one thread, and the file's bytes are
+     * the same on 2 and 4 threads.
+     */
+    @Test
+    void parquetOfManyChunksHasOneThreadsRowsAndTheSameBytesOnTwoAndFourThreads(@TempDir Path dir)
+            throws IOException {
+        Path dump = org.mwdump.testing.GeneratedDump.builder("0.11").pages(3000).deletions(true).uploads(true)
+                .slots(true).logItems(5).build().write(dir.resolve("big.xml"));
+        assertTrue(Files.size(dump) > 3 << 20, "several chunks: " + Files.size(dump) + " bytes");
+        Path[] out = new Path[3];
+        String[] threads = {"1", "2", "4"};
+        for (int i = 0; i < 3; i++) {
+            out[i] = dir.resolve("out-" + threads[i] + ".parquet");
+            MainTest.Result r = MainTest.run("convert", "--quiet", "--threads", threads[i], dump.toString(),
+                    out[i].toString());
+            assertEquals(0, r.status(), r.err());
+        }
+        assertEquals(entries(out[0]), entries(out[2]));
+        assertEquals(footer(out[0]), footer(out[2]));
+        assertTrue(footer(out[0]).get("mwdump.dropped").contains("log_items=5"), footer(out[0]).toString());
+        assertArrayEquals(Files.readAllBytes(out[1]), Files.readAllBytes(out[2]));
+    }
+
+    private static java.util.Map<String, String> footer(Path file) throws IOException {
+        try (var f = org.apache.parquet.hadoop.ParquetFileReader.open(new org.apache.parquet.io.LocalInputFile(file),
+                org.apache.parquet.ParquetReadOptions.builder(new org.apache.parquet.conf.PlainParquetConfiguration())
+                        .build())) {
+            return f.getFileMetaData().getKeyValueMetaData();
+        }
+    }
+
     /** A converted file gets the mode of any new file under the umask (0644 under 022), not a temporary file's 0600. */
     /**
      * A {@code .bz2} output is libbzip2's bytes whatever the thread count: converting Wikimedia's own

@@ -2,19 +2,22 @@ package org.mwdump.parquet;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.hadoop.conf.Configuration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.ParquetProperties;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.OutputFile;
 import org.mwdump.DumpException;
 import org.mwdump.DumpLocation;
 import org.mwdump.DumpWriter;
+import org.mwdump.PageRunWriter;
+import org.mwdump.PageRuns;
 import org.mwdump.model.LogItem;
 import org.mwdump.model.Page;
 import org.mwdump.model.PageEntry;
@@ -31,15 +34,32 @@ import org.mwdump.model.Upload;
  * they are counted ({@link #droppedUploads()}, {@link #droppedLogItems()}, {@link #droppedEmptyPages()})
  * and the counts are written to the metadata key {@code mwdump.dropped}.
  *
- * <p>Cost: rows are buffered column by column until a row group is full (see {@link ParquetOptions}
- * for the memory this takes), then compressed pages are written out; nothing is kept after that. The
- * footer is written on {@link #close()}: a file whose writer was not closed is not readable.
- * Not thread-safe.
+ * <p>Cost: rows are encoded column by column into compressed pages, which are kept until a row group
+ * is full (see {@link ParquetOptions} for the memory this takes) and then written out; nothing is kept
+ * after that. The footer is written on {@link #finish()}: a file whose writer was not finished is not
+ * readable. Not thread-safe.
+ *
+ * <p>Parallel conversion: {@link #pageRuns()} lets other threads encode runs of pages into compressed
+ * column pages ({@link RowPiece}); {@link PageRuns#append} only adds a run's pages to the row group
+ * being assembled. A row group ends after the first piece that brings it to
+ * {@link ParquetOptions#rowGroupBytes()} compressed bytes, so where row groups and pages are cut depends
+ * on the pieces only. Rows written directly ({@link #write}) form one piece per row group.
+ * No column has a dictionary: pieces encoded apart could not share one.
  */
 public final class ParquetDumpWriter implements DumpWriter {
     private final StreamOutputFile file;
-    private final RevisionWriteSupport support = new RevisionWriteSupport();
-    private final ParquetWriter<Revision> writer;
+    private final ParquetFileWriter fileWriter;
+    private final ParquetProperties properties;
+    private final PlainCodecFactory.Compressor compressor;
+    private final CompressionCodecName codec;
+    private final long rowGroupBytes;
+    private final Map<String, String> footer = new LinkedHashMap<>();
+    private String wikiId;
+    /** Rows written directly, not yet in {@link #group}. */
+    private RowPiece.Encoder direct;
+    /** The row group being assembled. */
+    private final List<RowPiece> group = new ArrayList<>();
+    private long groupBytes;
     private long rows;
     private long droppedUploads;
     private long droppedLogItems;
@@ -47,29 +67,32 @@ public final class ParquetDumpWriter implements DumpWriter {
     private Page startedPage;
     private boolean startedPageHasRows;
     private boolean closed;
+    /** Pieces encoded by runs and not yet appended, by the token their run wrote. */
+    private final Map<Long, Run> encoded = new ConcurrentHashMap<>();
+    private final AtomicLong tokens = new AtomicLong();
 
     private ParquetDumpWriter(OutputStream out, ParquetOptions options) throws IOException {
         this.file = new StreamOutputFile(out);
         int level = options.compressionLevel();
-        this.writer = new Builder(file, support)
-                // a plain configuration: a Hadoop Configuration would need Hadoop's whole class path
-                .withConf(new PlainParquetConfiguration())
-                .withCodecFactory(new PlainCodecFactory(level < 0 ? PlainCodecFactory.ZSTD_DEFAULT_LEVEL : level))
-                .withCompressionCodec(CompressionCodecName.valueOf(options.codec().name()))
-                .withRowGroupSize(options.rowGroupBytes())
+        this.codec = CompressionCodecName.valueOf(options.codec().name());
+        this.compressor = new PlainCodecFactory(level < 0 ? PlainCodecFactory.ZSTD_DEFAULT_LEVEL : level)
+                .compressor(codec);
+        this.rowGroupBytes = options.rowGroupBytes();
+        this.properties = ParquetProperties.builder()
                 .withPageSize(options.pageBytes())
                 .withDictionaryPageSize(options.pageBytes())
                 .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
-                .withDictionaryEncoding(true)
-                // texts and hashes are nearly all distinct: a dictionary only costs time
-                .withDictionaryEncoding(RevisionSchema.CONTENT_BODY_PATH, false)
-                .withDictionaryEncoding(RevisionSchema.CONTENT_SHA1_PATH, false)
-                .withDictionaryEncoding(RevisionSchema.REVISION_SHA1, false)
+                // pieces encoded on different threads are joined in one column chunk, which can hold
+                // only one dictionary
+                .withDictionaryEncoding(false)
                 // min/max of whole texts would be copied into every page header and the footer
                 .withStatisticsEnabled(RevisionSchema.CONTENT_BODY_PATH, false)
                 .withStatisticsTruncateLength(64)
                 .withColumnIndexTruncateLength(64)
                 .build();
+        this.fileWriter = new ParquetFileWriter(file, RevisionSchema.SCHEMA, ParquetFileWriter.Mode.CREATE,
+                options.rowGroupBytes(), 0, null, properties);
+        fileWriter.start();
     }
 
     /**
@@ -92,11 +115,11 @@ public final class ParquetDumpWriter implements DumpWriter {
     @Override
     public void writeSiteInfo(SiteInfo siteInfo) {
         Objects.requireNonNull(siteInfo, "siteInfo is null");
-        if (rows > 0) {
+        if (rows() > 0) {
             throw new IllegalStateException("site info must be written before the first revision");
         }
-        support.wikiId(siteInfo.dbName());
-        support.footer().put(RevisionSchema.META_SITEINFO, SiteInfoJson.write(siteInfo));
+        wikiId = siteInfo.dbName();
+        footer.put(RevisionSchema.META_SITEINFO, SiteInfoJson.write(siteInfo));
     }
 
     @Override
@@ -119,13 +142,19 @@ public final class ParquetDumpWriter implements DumpWriter {
         }
         Revision revision = (Revision) entry;
         try {
-            writer.write(revision);
+            if (direct == null) {
+                direct = new RowPiece.Encoder(properties, compressor, wikiId);
+            }
+            direct.write(revision);
+            if (direct.bufferedSize() >= rowGroupBytes) {
+                add(direct.finish());
+                direct = null;
+            }
         } catch (IOException | RuntimeException e) {
             Page p = revision.page();
             throw new DumpException("cannot write Parquet row: " + e.getMessage(),
                     new DumpLocation(null, file.position(), -1, -1, p.id(), p.title(), revision.id()), e);
         }
-        rows++;
         startedPage = revision.page();
         startedPageHasRows = true;
     }
@@ -151,7 +180,7 @@ public final class ParquetDumpWriter implements DumpWriter {
      * @return the number of rows
      */
     public long rows() {
-        return rows;
+        return rows + (direct == null ? 0 : direct.rows());
     }
 
     /**
@@ -195,19 +224,23 @@ public final class ParquetDumpWriter implements DumpWriter {
         }
         endStartedPage();
         closed = true;
-        Map<String, String> footer = support.footer();
         footer.put(RevisionSchema.META_LAYOUT, RevisionSchema.LAYOUT_VERSION);
         if (droppedUploads + droppedLogItems + droppedEmptyPages > 0) {
             footer.put(RevisionSchema.META_DROPPED, "uploads=" + droppedUploads + ",log_items=" + droppedLogItems
                     + ",pages_without_revisions=" + droppedEmptyPages);
         }
+        footer.put("writer.model.name", "mwdump");
         try {
-            writer.close();
+            flushDirect();
+            writeGroup();
+            fileWriter.end(footer);
         } catch (IOException | RuntimeException e) {
             file.closeQuietly();
+            compressor.release();
             throw new DumpException("cannot finish Parquet output: " + e.getMessage(),
                     new DumpLocation(null, file.position(), -1, -1, null, null, null), e);
         }
+        compressor.release();
     }
 
     @Override
@@ -217,36 +250,229 @@ public final class ParquetDumpWriter implements DumpWriter {
         }
         closed = true;
         // the footer is never written, so the buffered row group is simply dropped
+        group.clear();
+        encoded.clear();
+        direct = null;
+        compressor.release();
         file.closeQuietly();
+    }
+
+    // ---------------------------------------------------------------- row groups
+
+    /** Adds a piece to the row group, and writes the group once it is full. */
+    private void add(RowPiece piece) throws IOException {
+        if (piece.rows() == 0) {
+            return;
+        }
+        group.add(piece);
+        groupBytes += piece.bytes();
+        rows += piece.rows();
+        if (groupBytes >= rowGroupBytes) {
+            writeGroup();
+        }
+    }
+
+    private void flushDirect() throws IOException {
+        if (direct != null) {
+            RowPiece piece = direct.finish();
+            direct = null;
+            add(piece);
+        }
+    }
+
+    /** Writes the pieces gathered as one row group: each column's pages, piece after piece. */
+    private void writeGroup() throws IOException {
+        if (group.isEmpty()) {
+            return;
+        }
+        long groupRows = 0;
+        for (RowPiece p : group) {
+            groupRows += p.rows();
+        }
+        fileWriter.startBlock(groupRows);
+        for (int c = 0; c < RowPiece.COLUMNS.size(); c++) {
+            long values = 0;
+            for (RowPiece p : group) {
+                values += p.columns()[c].valueCount;
+            }
+            fileWriter.startColumn(RowPiece.COLUMNS.get(c), values, codec);
+            for (RowPiece p : group) {
+                for (RowPiece.Page page : p.columns()[c].pages) {
+                    fileWriter.writeDataPage(page.valueCount(), page.uncompressedSize(), BytesInput.from(page.data()),
+                            page.statistics(), page.rowCount(), page.rlEncoding(), page.dlEncoding(),
+                            page.valuesEncoding(), null, null, page.sizeStatistics());
+                }
+            }
+            fileWriter.endColumn();
+        }
+        fileWriter.endBlock();
+        group.clear();
+        groupBytes = 0;
+    }
+
+    // ---------------------------------------------------------------- page runs
+
+    /** What a run encoded, and how its pages started and ended. */
+    private record Run(RowPiece piece, long uploads, long logItems, long emptyPages, long continuedRows,
+                       boolean continuedEnded, long openRows) {
+    }
+
+    /**
+     * Runs that encode their pages into a {@link RowPiece} on the thread that writes them. A run's
+     * bytes are only a token for its piece, which {@link PageRuns#append} adds to the row group; they
+     * mean nothing to any other writer.
+     */
+    @Override
+    public PageRuns pageRuns() {
+        ensureOpen();
+        String wiki = wikiId;
+        return new PageRuns() {
+            @Override
+            public PageRunWriter newRun(OutputStream out, Page continued) {
+                return new RunWriter(out, continued, new RowPiece.Encoder(properties, compressor, wiki));
+            }
+
+            @Override
+            public void append(byte[] bytes, int offset, int length, Page continued, Page openAtEnd) {
+                appendRun(bytes, offset, length, continued, openAtEnd);
+            }
+        };
+    }
+
+    private void appendRun(byte[] bytes, int offset, int length, Page continued, Page openAtEnd) {
+        ensureOpen();
+        if (length != Long.BYTES) {
+            throw new IllegalArgumentException("not a run of this writer: " + length + " bytes");
+        }
+        long token = java.nio.ByteBuffer.wrap(bytes, offset, length).getLong();
+        Run run = encoded.remove(token);
+        if (run == null) {
+            throw new IllegalArgumentException("not a run of this writer, or appended twice");
+        }
+        try {
+            flushDirect();
+            add(run.piece());
+        } catch (IOException | RuntimeException e) {
+            throw new DumpException("cannot write Parquet rows: " + e.getMessage(),
+                    new DumpLocation(null, file.position(), -1, -1, null, null, null), e);
+        }
+        droppedUploads += run.uploads();
+        droppedLogItems += run.logItems();
+        droppedEmptyPages += run.emptyPages();
+        if (continued != null) {
+            boolean hadRows = startedPageHasRows || run.continuedRows() > 0;
+            if (run.continuedEnded()) {
+                if (!hadRows) {
+                    droppedEmptyPages++;
+                }
+                startedPage = null;
+                startedPageHasRows = false;
+            } else {
+                startedPage = continued;
+                startedPageHasRows = hadRows;
+            }
+        } else {
+            endStartedPage();
+        }
+        if (openAtEnd != null && !(continued != null && !run.continuedEnded())) {
+            startedPage = openAtEnd;
+            startedPageHasRows = run.openRows() > 0;
+        }
+    }
+
+    /** Encodes one run; counts what Parquet does not store as the writer itself does. */
+    private final class RunWriter implements PageRunWriter {
+        private final OutputStream out;
+        private final RowPiece.Encoder encoder;
+        private Page current;
+        private boolean currentContinued;
+        private long currentRows;
+        private long uploads;
+        private long logItems;
+        private long emptyPages;
+        private long continuedRows;
+        private boolean continuedEnded;
+
+        RunWriter(OutputStream out, Page continued, RowPiece.Encoder encoder) {
+            this.out = out;
+            this.encoder = encoder;
+            this.current = continued;
+            this.currentContinued = continued != null;
+        }
+
+        @Override
+        public void writePage(Page page) {
+            Objects.requireNonNull(page, "page is null");
+            endPage();
+            current = page;
+        }
+
+        private void endPage() {
+            if (currentContinued) {
+                continuedRows = currentRows;
+                continuedEnded = true;
+                currentContinued = false;
+            } else if (current != null && currentRows == 0) {
+                emptyPages++;
+            }
+            current = null;
+            currentRows = 0;
+        }
+
+        @Override
+        public void write(PageEntry entry) {
+            Objects.requireNonNull(entry, "entry is null");
+            if (current != null && !current.equals(entry.page())) {
+                endPage();
+            }
+            if (entry instanceof Upload) {
+                uploads++;
+                return;
+            }
+            Revision revision = (Revision) entry;
+            try {
+                encoder.write(revision);
+            } catch (RuntimeException e) {
+                Page p = revision.page();
+                throw new DumpException("cannot write Parquet row: " + e.getMessage(),
+                        new DumpLocation(null, -1, -1, -1, p.id(), p.title(), revision.id()), e);
+            }
+            current = revision.page();
+            currentRows++;
+        }
+
+        @Override
+        public void writeLogItem(LogItem item) {
+            Objects.requireNonNull(item, "item is null");
+            logItems++;
+        }
+
+        @Override
+        public void end(boolean leaveLastPageOpen) {
+            long openRows = 0;
+            if (leaveLastPageOpen) {
+                openRows = currentRows;
+                if (currentContinued) {
+                    continuedRows = currentRows;
+                }
+            } else {
+                endPage();
+            }
+            RowPiece piece = encoder.finish();
+            long token = tokens.incrementAndGet();
+            encoded.put(token, new Run(piece, uploads, logItems, emptyPages, continuedRows, continuedEnded, openRows));
+            try {
+                out.write(java.nio.ByteBuffer.allocate(Long.BYTES).putLong(token).array());
+            } catch (IOException e) {
+                encoded.remove(token);
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     private void ensureOpen() {
         if (closed) {
             throw new IllegalStateException("writer is closed");
-        }
-    }
-
-    private static final class Builder extends ParquetWriter.Builder<Revision, Builder> {
-        private final RevisionWriteSupport support;
-
-        Builder(OutputFile file, RevisionWriteSupport support) {
-            super(file);
-            this.support = support;
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        protected WriteSupport<Revision> getWriteSupport(Configuration conf) {
-            return support;
-        }
-
-        @Override
-        protected WriteSupport<Revision> getWriteSupport(ParquetConfiguration conf) {
-            return support;
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.mwdump.parquet;
 
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
 import io.airlift.compress.lz4.Lz4Compressor;
 import io.airlift.compress.lz4.Lz4Decompressor;
 import java.io.ByteArrayInputStream;
@@ -68,9 +69,17 @@ final class PlainCodecFactory implements CompressionCodecFactory {
         // nothing pooled
     }
 
-    private static final class Compressor implements BytesInputCompressor {
+    /** A compressor of the given codec (for zstd at this factory's level). */
+    Compressor compressor(CompressionCodecName codec) {
+        return (Compressor) getCompressor(codec);
+    }
+
+    static final class Compressor implements BytesInputCompressor {
         private final CompressionCodecName codec;
         private final int level;
+        /** zstd contexts not in use, one per thread that compressed at the same time at most. */
+        private final java.util.concurrent.ConcurrentLinkedQueue<ZstdCompressCtx> idle =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
 
         Compressor(CompressionCodecName codec, int level) {
             this.codec = codec;
@@ -79,26 +88,42 @@ final class PlainCodecFactory implements CompressionCodecFactory {
 
         @Override
         public BytesInput compress(BytesInput bytes) throws IOException {
-            byte[] in = bytes.toByteArray();
+            return BytesInput.from(compress(bytes.toByteArray()));
+        }
+
+        /** The compressed bytes of a whole page; thread-safe. */
+        byte[] compress(byte[] in) throws IOException {
             switch (codec) {
                 case UNCOMPRESSED:
-                    return BytesInput.from(in);
+                    return in;
                 case SNAPPY:
-                    return BytesInput.from(Snappy.compress(in));
-                case ZSTD:
-                    return BytesInput.from(Zstd.compress(in, level < 0 ? ZSTD_DEFAULT_LEVEL : level));
+                    return Snappy.compress(in);
+                case ZSTD: {
+                    // a context kept from page to page: zstd would allocate and clear its tables for
+                    // every page otherwise
+                    ZstdCompressCtx ctx = idle.poll();
+                    if (ctx == null) {
+                        ctx = new ZstdCompressCtx();
+                        ctx.setLevel(level < 0 ? ZSTD_DEFAULT_LEVEL : level);
+                    }
+                    try {
+                        return ctx.compress(in);
+                    } finally {
+                        idle.offer(ctx);
+                    }
+                }
                 case LZ4_RAW: {
                     Lz4Compressor lz4 = new Lz4Compressor();
                     byte[] out = new byte[lz4.maxCompressedLength(in.length)];
                     int n = lz4.compress(in, 0, in.length, out, 0, out.length);
-                    return BytesInput.from(out, 0, n);
+                    return java.util.Arrays.copyOf(out, n);
                 }
                 case GZIP: {
                     ByteArrayOutputStream buffer = new ByteArrayOutputStream(Math.max(64, in.length / 3));
                     try (GZIPOutputStream gz = new LeveledGzip(buffer, level)) {
                         gz.write(in);
                     }
-                    return BytesInput.from(buffer.toByteArray());
+                    return buffer.toByteArray();
                 }
                 default:
                     throw new UnsupportedOperationException(codec.toString());
@@ -110,9 +135,12 @@ final class PlainCodecFactory implements CompressionCodecFactory {
             return codec;
         }
 
+        /** Frees the zstd contexts (native memory); the compressor can still be used after. */
         @Override
         public void release() {
-            // nothing pooled
+            for (ZstdCompressCtx ctx = idle.poll(); ctx != null; ctx = idle.poll()) {
+                ctx.close();
+            }
         }
     }
 

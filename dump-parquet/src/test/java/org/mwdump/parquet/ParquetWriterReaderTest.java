@@ -134,7 +134,9 @@ class ParquetWriterReaderTest {
                         Comment.of("c" + i), List.of(main(Text.of(i + " " + "text ".repeat(60)))), null));
             }
         }
-        Path file = write(in, ParquetOptions.builder().rowGroupBytes(64 << 10).pageBytes(8 << 10).build());
+        // uncompressed: a row group ends at 64 KiB of compressed pages, and these texts compress to little
+        Path file = write(in, ParquetOptions.builder().codec(ParquetOptions.Codec.UNCOMPRESSED)
+                .rowGroupBytes(64 << 10).pageBytes(8 << 10).build());
         try (ParquetFileReader f = ParquetFileReader.open(new LocalInputFile(file),
                 ParquetReadOptions.builder(new PlainParquetConfiguration())
                         .withCodecFactory(new PlainCodecFactory(3)).build())) {

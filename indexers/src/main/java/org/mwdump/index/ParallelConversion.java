@@ -41,7 +41,8 @@ import org.mwdump.spi.ReaderProvider;
  * whole revisions of one page) by a {@link PageSplitter} on the calling thread; each chunk is parsed on
  * a worker thread together with a copy of the document's head, and written there into a buffer in the
  * target format through the writer's {@link PageRuns}; the buffers are appended to the output in dump
- * order. A writer without page runs (Parquet) gets the parsed pages instead, in order, on the calling
+ * order (for Parquet the run is encoded column pages, and appending it adds them to the row group being
+ * assembled). A writer without page runs gets the parsed pages instead, in order, on the calling
  * thread. At most {@code 4 × threads} chunks and {@link #BUDGET} bytes of them are in flight.
  *
  * <p>Whatever cannot be done in pieces is done as one thread would do it: a dump whose head or pages

@@ -148,9 +148,9 @@ public final class ParallelDumps {
     /**
      * Copies a dump into a writer on {@code threads} threads: decoding (a bz2 dump split at blocks,
      * seekable zstd at frames, anything else decoded ahead on one thread), parsing and, for writers
-     * that offer {@linkplain DumpWriter#pageRuns() page runs} (XML, RevDoc), serializing run in
+     * that offer {@linkplain DumpWriter#pageRuns() page runs} (XML, RevDoc, Parquet), serializing run in
      * parallel; pages reach the output in dump order and the output's bytes are those of a
-     * single-threaded {@link Dumps#copy}. Inputs that are not XML (RevDoc, Parquet) are copied on one
+     * single-threaded {@link Dumps#copy} (Parquet: the same rows, see the Parquet writer). Inputs that are not XML (RevDoc, Parquet) are copied on one
      * thread. The writer's site info is written; {@link DumpWriter#finish()} is left to the caller.
      *
      * <p>Memory: up to {@code 4 × threads} chunks of about 1 MiB of XML (24 MiB at most) with their
