@@ -207,10 +207,28 @@ final class BlockEncoder {
         }
     }
 
+    /*
+     * The stages of the output are methods of their own, each with a loop or two: one large method
+     * made the JIT compiler spend most of a second on it, more than encoding a few blocks takes.
+     */
     private void sendMtfValues(BitOutput out, int nMtf, int alphaSize, boolean[] inUse) {
-        char[] mtfv = mtf;
         int groups = nMtf < 200 ? 2 : nMtf < 600 ? 3 : nMtf < 1200 ? 4 : nMtf < 2400 ? 5 : 6;
-        // initial tables: each covers a slice of the symbols holding about an equal share of the codes
+        initialTables(nMtf, alphaSize, groups);
+        int nSelectors = 0;
+        for (int iter = 0; iter < ITERATIONS; iter++) {
+            nSelectors = refineTables(nMtf, alphaSize, groups);
+        }
+        for (int t = 0; t < groups; t++) {
+            Huffman.assignCodes(code[t], len[t], alphaSize);
+        }
+        writeSymbolMap(out, inUse);
+        writeSelectors(out, groups, nSelectors);
+        writeCodeLengths(out, groups, alphaSize);
+        writeSymbols(out, nMtf);
+    }
+
+    /** The initial tables: each covers a slice of the symbols holding about an equal share of the codes. */
+    private void initialTables(int nMtf, int alphaSize, int groups) {
         int parts = groups;
         int remaining = nMtf;
         int gs = 0;
@@ -234,52 +252,58 @@ final class BlockEncoder {
             gs = ge + 1;
             remaining -= sum;
         }
+    }
 
-        int nSelectors = 0;
-        for (int iter = 0; iter < ITERATIONS; iter++) {
-            for (int t = 0; t < groups; t++) {
-                Arrays.fill(rfreq[t], 0, alphaSize, 0);
-            }
-            // the cost of a symbol under every table at once, ten bits per table (at most 50 x 17 = 850)
-            for (int v = 0; v < alphaSize; v++) {
-                long p = 0;
-                for (int t = groups - 1; t >= 0; t--) {
-                    p = (p << 10) | len[t][v];
-                }
-                packed[v] = p;
-            }
-            nSelectors = 0;
-            for (gs = 0; gs < nMtf; gs += GROUP_SIZE) {
-                int ge = Math.min(gs + GROUP_SIZE, nMtf);
-                long cost = 0;
-                for (int i = gs; i < ge; i++) {
-                    cost += packed[mtfv[i]];
-                }
-                int best = 0;
-                int bestCost = (int) (cost & 1023);
-                for (int t = 1; t < groups; t++) {
-                    int c = (int) ((cost >>> (10 * t)) & 1023);
-                    if (c < bestCost) {
-                        bestCost = c;
-                        best = t;
-                    }
-                }
-                selectors[nSelectors++] = (byte) best;
-                int[] f = rfreq[best];
-                for (int i = gs; i < ge; i++) {
-                    f[mtfv[i]]++;
-                }
-            }
-            for (int t = 0; t < groups; t++) {
-                huffman.codeLengths(len[t], rfreq[t], alphaSize, MAX_CODE_LENGTH);
-            }
-        }
-
+    /** One round of refinement: every group of symbols takes its cheapest table, and the tables are made again from the groups they took; returns the number of selectors. */
+    private int refineTables(int nMtf, int alphaSize, int groups) {
         for (int t = 0; t < groups; t++) {
-            Huffman.assignCodes(code[t], len[t], alphaSize);
+            Arrays.fill(rfreq[t], 0, alphaSize, 0);
         }
+        // the cost of a symbol under every table at once, ten bits per table (at most 50 x 17 = 850)
+        for (int v = 0; v < alphaSize; v++) {
+            long p = 0;
+            for (int t = groups - 1; t >= 0; t--) {
+                p = (p << 10) | len[t][v];
+            }
+            packed[v] = p;
+        }
+        int nSelectors = chooseTables(nMtf, groups);
+        for (int t = 0; t < groups; t++) {
+            huffman.codeLengths(len[t], rfreq[t], alphaSize, MAX_CODE_LENGTH);
+        }
+        return nSelectors;
+    }
 
-        // the symbol map: which of 16 ranges of 16 byte values occur, then which values in those
+    /** The cheapest table of each group of symbols (in {@link #selectors}) and the symbol counts under each table. */
+    private int chooseTables(int nMtf, int groups) {
+        char[] mtfv = mtf;
+        int nSelectors = 0;
+        for (int gs = 0; gs < nMtf; gs += GROUP_SIZE) {
+            int ge = Math.min(gs + GROUP_SIZE, nMtf);
+            long cost = 0;
+            for (int i = gs; i < ge; i++) {
+                cost += packed[mtfv[i]];
+            }
+            int best = 0;
+            int bestCost = (int) (cost & 1023);
+            for (int t = 1; t < groups; t++) {
+                int c = (int) ((cost >>> (10 * t)) & 1023);
+                if (c < bestCost) {
+                    bestCost = c;
+                    best = t;
+                }
+            }
+            selectors[nSelectors++] = (byte) best;
+            int[] f = rfreq[best];
+            for (int i = gs; i < ge; i++) {
+                f[mtfv[i]]++;
+            }
+        }
+        return nSelectors;
+    }
+
+    /** The symbol map: which of 16 ranges of 16 byte values occur, then which values in those. */
+    private static void writeSymbolMap(BitOutput out, boolean[] inUse) {
         int ranges = 0;
         for (int i = 0; i < 16; i++) {
             for (int j = 0; j < 16; j++) {
@@ -301,8 +325,10 @@ final class BlockEncoder {
                 out.write(16, bits);
             }
         }
+    }
 
-        // the selectors, move-to-front coded, in unary
+    /** The selectors, move-to-front coded, in unary. */
+    private void writeSelectors(BitOutput out, int groups, int nSelectors) {
         out.write(3, groups);
         out.write(15, nSelectors);
         byte[] pos = {0, 1, 2, 3, 4, 5};
@@ -320,8 +346,10 @@ final class BlockEncoder {
             // j ones and a zero (j is at most 5)
             out.write(j + 1, ((1 << j) - 1) << 1);
         }
+    }
 
-        // the code length tables, delta coded
+    /** The code length tables, delta coded. */
+    private void writeCodeLengths(BitOutput out, int groups, int alphaSize) {
         for (int t = 0; t < groups; t++) {
             byte[] l = len[t];
             int curr = l[0];
@@ -338,10 +366,13 @@ final class BlockEncoder {
                 out.write(1, 0);
             }
         }
+    }
 
-        // the symbols
+    /** The symbols, each group under its table. */
+    private void writeSymbols(BitOutput out, int nMtf) {
+        char[] mtfv = mtf;
         int sel = 0;
-        for (gs = 0; gs < nMtf; gs += GROUP_SIZE) {
+        for (int gs = 0; gs < nMtf; gs += GROUP_SIZE) {
             int ge = Math.min(gs + GROUP_SIZE, nMtf);
             int t = selectors[sel++];
             byte[] l = len[t];

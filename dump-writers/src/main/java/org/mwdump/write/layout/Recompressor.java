@@ -182,10 +182,14 @@ public final class Recompressor {
         }
     }
 
-    /** A chunk of XML ({@code xml[0..length)}) and the index lines of its pages (offset filled in when written). */
-    private record Chunk(byte[] xml, int length, List<String[]> pages) {
+    /**
+     * A chunk of XML ({@code xml[0..length)}) and the index lines of its pages without their offsets, each
+     * {@code :page_id:title\n} (the offset is put in front of each when the chunk is written).
+     */
+    private record Chunk(byte[] xml, int length, byte[] pages) {
     }
 
+    private static final byte[] NO_PAGES = new byte[0];
     private static final byte[] PAGE = ascii("<page>");
     private static final byte[] PAGE_ATTRS = ascii("<page ");
     private static final byte[] PAGE_END = ascii("</page>");
@@ -195,12 +199,26 @@ public final class Recompressor {
     private static final byte[] ID_END = ascii("</id>");
     private static final byte[] SITEINFO_END = ascii("</siteinfo>");
     private static final byte[] MEDIAWIKI_END = ascii("</mediawiki>");
+    /** Markup is only looked at in lines no longer than this (after white space is trimmed). */
+    private static final int MAX_MARKUP_LINE = 4096;
+    /** Bytes read at a time: what follows a chunk's end in its buffer is moved to the next chunk's. */
+    private static final int READ_SIZE = 1 << 16;
+    /** Bytes after a {@code <} that tell whether its line can matter ({@code </mediawiki>} is the longest). */
+    private static final int LOOKAHEAD = 12;
 
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** The state of the split into chunks, fed one line at a time. */
+    /**
+     * The split into chunks. The input is read straight into the buffer of the chunk being formed, so a
+     * chunk is a prefix of {@link #cur}; when it ends, the bytes read past its end move to the next
+     * buffer. Lines are not visited one by one: a line can only matter when its first character other
+     * than spaces and tabs is {@code <} (markup), and of those only {@code <page>}, {@code </page>},
+     * {@code <title>}, {@code <id>}, {@code </siteinfo>} and {@code </mediawiki>} lines do, so the scan
+     * jumps from {@code <} to {@code <} (in XML text {@code <} is always escaped, so they are few) and
+     * looks at a line only when it starts with one of those.
+     */
     private final class Splitter {
         final ExecutorService pool;
         final OutputStream dump;
@@ -208,134 +226,196 @@ public final class Recompressor {
         final ArrayDeque<Future<byte[]>> pending = new ArrayDeque<>();
         final ArrayDeque<Chunk> pendingChunks = new ArrayDeque<>();
         final List<long[]> seekTable = new ArrayList<>();
+        final ArrayDeque<byte[]> free = new ArrayDeque<>();
+        final int initialBuffer;
         long written;
         long pages;
         long chunks;
-        byte[] current = new byte[1 << 20];
-        /** Bytes of the chunk so far, and how many of them are already in {@link #current}. */
-        int copied;
-        byte[] spanBuf;
-        int spanStart;
-        int spanEnd;
-        final ArrayDeque<byte[]> free = new ArrayDeque<>();
-        int size;
-        List<String[]> currentPages = new ArrayList<>();
+        long bytesIn;
+        /** The chunk being formed is {@code cur[0..filled)} so far; {@code cur[0..pos)} has been scanned. */
+        byte[] cur;
+        int filled;
+        int pos;
+        boolean eof;
+        /** A markup line at {@code <} {@code waitingLt} whose end was not read yet; its line feed is sought from {@code waitingFrom}. */
+        int waitingLt = -1;
+        int waitingFrom;
+        /** The index lines of the chunk's pages so far ({@code :id:title\n} each). */
+        byte[] entries = new byte[1 << 12];
+        int entriesLength;
         int pagesInChunk;
         boolean header = true;
-        String pendingTitle;
+        byte[] pendingTitle;
 
         Splitter(ExecutorService pool, OutputStream dump, OutputStream index) {
             this.pool = pool;
             this.dump = dump;
             this.index = index;
+            this.initialBuffer = (int) Math.min(1 << 20, maxChunkBytes + (maxChunkBytes >> 2) + 2L * READ_SIZE);
+            this.cur = new byte[initialBuffer];
         }
 
-        /** One line {@code b[start..end)}, with its line feed if it has one. */
-        void line(byte[] b, int start, int end) throws IOException {
-            // the markup that matters starts the line after spaces or tabs; trailing white space is ignored
-            int s = start;
-            while (s < end && (b[s] == ' ' || b[s] == '\t')) {
-                s++;
+        void splitAll(InputStream xml) throws IOException {
+            while (true) {
+                scan();
+                if (eof) {
+                    break;
+                }
+                if (cur.length - filled < READ_SIZE / 4) {
+                    cur = java.util.Arrays.copyOf(cur, Math.max(cur.length * 2, filled + READ_SIZE));
+                }
+                int n = xml.read(cur, filled, Math.min(READ_SIZE, cur.length - filled));
+                if (n < 0) {
+                    eof = true; // one more scan: the last line has no line feed
+                } else {
+                    filled += n;
+                    bytesIn += n;
+                }
             }
+            if (filled > 0) {
+                endChunk(filled, takeEntries());
+            }
+            drain(true);
+        }
+
+        /** Looks at the markup lines in {@code cur[pos..filled)} that are complete (all of them at the end of the input). */
+        void scan() throws IOException {
+            while (true) {
+                int lt = indexOf(cur, pos, filled, LESS_THANS);
+                if (lt < 0) {
+                    pos = filled;
+                    return;
+                }
+                if (filled - lt < LOOKAHEAD && !eof) {
+                    pos = lt; // not enough read to tell what it is
+                    return;
+                }
+                if (!mayMatter(lt)) {
+                    pos = lt + 1;
+                    continue;
+                }
+                // only spaces and tabs before it on its line (a chunk always starts at a line start)
+                int lineStart = lt;
+                while (lineStart > 0 && (cur[lineStart - 1] == ' ' || cur[lineStart - 1] == '\t')) {
+                    lineStart--;
+                }
+                if (lineStart > 0 && cur[lineStart - 1] != '\n') {
+                    pos = lt + 1;
+                    continue;
+                }
+                int nl = indexOf(cur, lt == waitingLt ? waitingFrom : lt + 1, filled, NEWLINES);
+                if (nl < 0 && !eof) {
+                    waitingLt = lt;
+                    waitingFrom = filled;
+                    pos = lt;
+                    return;
+                }
+                waitingLt = -1;
+                int end = nl < 0 ? filled : nl + 1;
+                pos = end;
+                markupLine(lineStart, lt, end);
+            }
+        }
+
+        /** Whether a line starting with the {@code <} at {@code lt} can be one that matters (a quick first test). */
+        boolean mayMatter(int lt) {
+            int c1 = lt + 1 < filled ? cur[lt + 1] : 0;
+            if (header) {
+                return c1 == 'p' || c1 == '/';
+            }
+            if (c1 == '/') {
+                int c2 = lt + 2 < filled ? cur[lt + 2] : 0;
+                return c2 == 'p' || c2 == 'm';
+            }
+            return c1 == 't' || (c1 == 'i' && pendingTitle != null);
+        }
+
+        /** The line {@code cur[lineStart..end)} (with its line feed if it has one), whose markup starts at {@code s}. */
+        void markupLine(int lineStart, int s, int end) throws IOException {
+            byte[] b = cur;
+            // trailing white space is ignored; the markup that matters is in lines of at most 4096 bytes
             int e = end;
             while (e > s && (b[e - 1] == '\n' || b[e - 1] == '\r' || b[e - 1] == ' ')) {
                 e--;
             }
-            boolean markup = s < e && b[s] == '<' && e - s <= 4096;
-            if (header) {
-                if (markup && (startsWith(b, s, e, PAGE) || startsWith(b, s, e, PAGE_ATTRS))) {
-                    // no </siteinfo>: the header ends before the first page
-                    endChunk(List.of());
-                    header = false;
-                } else {
-                    append(b, start, end);
-                    if (markup && equalTo(b, s, e, SITEINFO_END)) {
-                        endChunk(List.of());
-                        header = false;
-                    }
-                    return;
-                }
-            }
-            if (markup && startsWith(b, s, e, MEDIAWIKI_END)) {
-                if (size > 0) {
-                    endPages();
-                }
-                append(b, start, end);
+            if (e - s > MAX_MARKUP_LINE) {
                 return;
             }
-            append(b, start, end);
-            if (!markup) {
+            if (header) {
+                if (startsWith(b, s, e, PAGE) || startsWith(b, s, e, PAGE_ATTRS)) {
+                    // no </siteinfo>: the header ends before the first page
+                    header = false;
+                    endChunk(lineStart, NO_PAGES);
+                } else if (equalTo(b, s, e, SITEINFO_END)) {
+                    header = false;
+                    endChunk(end, NO_PAGES);
+                }
+                return;
+            }
+            if (startsWith(b, s, e, MEDIAWIKI_END)) {
+                if (lineStart > 0) {
+                    endPages(lineStart);
+                }
                 return;
             }
             if (startsWith(b, s, e, TITLE) && endsWith(b, s, e, TITLE_END)) {
-                pendingTitle = new String(b, s + TITLE.length, e - s - TITLE.length - TITLE_END.length,
-                        StandardCharsets.UTF_8);
+                pendingTitle = java.util.Arrays.copyOfRange(b, s + TITLE.length, e - TITLE_END.length);
             } else if (pendingTitle != null && startsWith(b, s, e, ID) && endsWith(b, s, e, ID_END)) {
-                currentPages.add(new String[] {new String(b, s + ID.length, e - s - ID.length - ID_END.length,
-                        StandardCharsets.UTF_8), pendingTitle});
+                addEntry(b, s + ID.length, e - ID_END.length, pendingTitle);
                 pendingTitle = null;
             } else if (equalTo(b, s, e, PAGE_END)) {
                 pages++;
-                if (++pagesInChunk == pagesPerChunk || size >= maxChunkBytes) {
-                    endPages();
+                if (++pagesInChunk == pagesPerChunk || end >= maxChunkBytes) {
+                    endPages(end);
                 }
             }
         }
 
-        /**
-         * Adds a line to the chunk. Lines that follow each other in the read buffer are only noted as a
-         * span and copied in one piece, when the chunk ends or the buffer is about to change.
-         */
-        void append(byte[] b, int start, int end) {
-            if (spanBuf != b || spanEnd != start) {
-                flushSpan();
-                spanBuf = b;
-                spanStart = start;
+        /** Adds {@code :id:title\n} to the chunk's index lines. */
+        void addEntry(byte[] b, int idStart, int idEnd, byte[] title) {
+            byte[] id = utf8(b, idStart, idEnd);
+            byte[] t = utf8(title, 0, title.length);
+            int n = id.length + t.length + 3;
+            if (entriesLength + n > entries.length) {
+                entries = java.util.Arrays.copyOf(entries, Math.max(entries.length * 2, entriesLength + n));
             }
-            spanEnd = end;
-            size += end - start;
+            entries[entriesLength++] = ':';
+            System.arraycopy(id, 0, entries, entriesLength, id.length);
+            entriesLength += id.length;
+            entries[entriesLength++] = ':';
+            System.arraycopy(t, 0, entries, entriesLength, t.length);
+            entriesLength += t.length;
+            entries[entriesLength++] = '\n';
         }
 
-        /** Copies the noted span into the chunk; called before the read buffer moves or is replaced. */
-        void flushSpan() {
-            int n = spanEnd - spanStart;
-            if (spanBuf != null && n > 0) {
-                if (copied + n > current.length) {
-                    current = java.util.Arrays.copyOf(current, Math.max(current.length * 2, copied + n));
-                }
-                System.arraycopy(spanBuf, spanStart, current, copied, n);
-                copied += n;
-            }
-            spanBuf = null;
-            spanStart = 0;
-            spanEnd = 0;
+        byte[] takeEntries() {
+            byte[] taken = entriesLength == 0 ? NO_PAGES : java.util.Arrays.copyOf(entries, entriesLength);
+            entriesLength = 0;
+            return taken;
         }
 
-        void endPages() throws IOException {
-            endChunk(currentPages);
-            currentPages = new ArrayList<>();
+        void endPages(int at) throws IOException {
+            endChunk(at, takeEntries());
             pagesInChunk = 0;
         }
 
-        void endChunk(List<String[]> chunkPages) throws IOException {
-            flushSpan();
-            Chunk chunk = new Chunk(current, size, chunkPages);
+        /** Ends the chunk at {@code cur[at]}; what was read after it starts the next one. */
+        void endChunk(int at, byte[] chunkPages) throws IOException {
+            int rest = filled - at;
             // a buffer whose chunk has been written is used again (no fresh memory for every chunk)
-            byte[] reuse = free.poll();
-            current = reuse != null ? reuse : new byte[Math.max(1 << 16, size + (size >> 3))];
-            size = 0;
-            copied = 0;
+            byte[] next = free.poll();
+            if (next == null || next.length < rest + READ_SIZE) {
+                next = new byte[Math.max(initialBuffer, rest + READ_SIZE)];
+            }
+            System.arraycopy(cur, at, next, 0, rest);
+            Chunk chunk = new Chunk(cur, at, chunkPages);
+            cur = next;
+            filled = rest;
+            pos -= at;
             pending.add(pool.submit(() -> compress(chunk.xml(), chunk.length())));
             pendingChunks.add(chunk);
             chunks++;
             drain(false);
-        }
-
-        void finish() throws IOException {
-            if (size > 0) {
-                endChunk(currentPages);
-            }
-            drain(true);
         }
 
         void drain(boolean all) throws IOException {
@@ -355,9 +435,8 @@ public final class Recompressor {
                 }
                 Chunk chunk = pendingChunks.poll();
                 free.add(chunk.xml());
-                long offset = written;
-                for (String[] page : chunk.pages()) {
-                    index.write((offset + ":" + page[0] + ":" + page[1] + "\n").getBytes(StandardCharsets.UTF_8));
+                if (chunk.pages().length > 0) {
+                    index.write(indexLines(written, chunk.pages()));
                 }
                 dump.write(compressed);
                 written += compressed.length;
@@ -371,24 +450,112 @@ public final class Recompressor {
         }
     }
 
+    /** The lines {@code offset:page_id:title} of a chunk's pages ({@code :page_id:title\n} each) at {@code offset}. */
+    static byte[] indexLines(long offset, byte[] pages) {
+        byte[] digits = Long.toString(offset).getBytes(StandardCharsets.US_ASCII);
+        int lines = 0;
+        for (byte c : pages) {
+            if (c == '\n') {
+                lines++;
+            }
+        }
+        byte[] out = new byte[pages.length + lines * digits.length];
+        int o = 0;
+        int from = 0;
+        while (from < pages.length) {
+            int nl = indexOf(pages, from, pages.length, NEWLINES);
+            System.arraycopy(digits, 0, out, o, digits.length);
+            o += digits.length;
+            System.arraycopy(pages, from, out, o, nl + 1 - from);
+            o += nl + 1 - from;
+            from = nl + 1;
+        }
+        return out;
+    }
+
+    /**
+     * {@code b[from..to)} as it is when it is well-formed UTF-8, which is nearly always; otherwise as
+     * Java decodes and encodes it again (each malformed sequence becomes U+FFFD).
+     */
+    static byte[] utf8(byte[] b, int from, int to) {
+        return isUtf8(b, from, to) ? java.util.Arrays.copyOfRange(b, from, to)
+                : new String(b, from, to - from, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Whether {@code b[from..to)} is well-formed UTF-8 (RFC 3629: no overlong forms, surrogates or code points past U+10FFFF). */
+    static boolean isUtf8(byte[] b, int from, int to) {
+        int i = from;
+        while (i < to) {
+            int c = b[i] & 0xFF;
+            if (c < 0x80) {
+                i++;
+                continue;
+            }
+            int n;
+            int lo = 0x80;
+            int hi = 0xBF;
+            if (c >= 0xC2 && c <= 0xDF) {
+                n = 1;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                n = 2;
+                if (c == 0xE0) {
+                    lo = 0xA0;
+                } else if (c == 0xED) {
+                    hi = 0x9F;
+                }
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                n = 3;
+                if (c == 0xF0) {
+                    lo = 0x90;
+                } else if (c == 0xF4) {
+                    hi = 0x8F;
+                }
+            } else {
+                return false;
+            }
+            if (i + n >= to) {
+                return false; // fewer than n continuation bytes left
+            }
+            int c1 = b[i + 1] & 0xFF;
+            if (c1 < lo || c1 > hi) {
+                return false;
+            }
+            for (int k = 2; k <= n; k++) {
+                int ck = b[i + k] & 0xFF;
+                if (ck < 0x80 || ck > 0xBF) {
+                    return false;
+                }
+            }
+            i += n + 1;
+        }
+        return true;
+    }
+
     private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
             long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
     private static final long NEWLINES = ONES * '\n';
+    private static final long LESS_THANS = ONES * '<';
 
-    /** The index of the first {@code \n} in {@code b[from..to)}, or -1; eight bytes at a time. */
+    /** The index of the first {@code \n} in {@code b[from..to)}, or -1. */
     static int indexOfNewline(byte[] b, int from, int to) {
+        return indexOf(b, from, to, NEWLINES);
+    }
+
+    /** The index of the first byte {@code c} in {@code b[from..to)}, or -1, given {@code ONES * c}; eight bytes at a time. */
+    static int indexOf(byte[] b, int from, int to, long pattern) {
         int i = from;
         for (; i + 8 <= to; i += 8) {
-            long x = (long) LONGS.get(b, i) ^ NEWLINES;
+            long x = (long) LONGS.get(b, i) ^ pattern;
             long found = (x - ONES) & ~x & HIGHS;
             if (found != 0) {
                 return i + (Long.numberOfTrailingZeros(found) >>> 3);
             }
         }
+        byte c = (byte) pattern;
         for (; i < to; i++) {
-            if (b[i] == '\n') {
+            if (b[i] == c) {
                 return i;
             }
         }
@@ -418,38 +585,7 @@ public final class Recompressor {
     private Result run(InputStream xml, OutputStream dump, OutputStream index, ExecutorService pool)
             throws IOException {
         Splitter split = new Splitter(pool, dump, index);
-        // lines are found in a large buffer and handed over in place; a line longer than the buffer grows it
-        byte[] buf = new byte[1 << 22];
-        int start = 0;
-        int limit = 0;
-        long bytesIn = 0;
-        while (true) {
-            int nl = indexOfNewline(buf, start, limit);
-            if (nl >= 0) {
-                split.line(buf, start, nl + 1);
-                start = nl + 1;
-                continue;
-            }
-            // no complete line left: keep the partial one, read more
-            split.flushSpan();
-            if (start > 0) {
-                System.arraycopy(buf, start, buf, 0, limit - start);
-                limit -= start;
-                start = 0;
-            } else if (limit == buf.length) {
-                buf = java.util.Arrays.copyOf(buf, buf.length * 2);
-            }
-            int n = xml.read(buf, limit, buf.length - limit);
-            if (n < 0) {
-                if (limit > start) {
-                    split.line(buf, start, limit);
-                }
-                break;
-            }
-            bytesIn += n;
-            limit += n;
-        }
-        split.finish();
+        split.splitAll(xml);
         if (layout == Layout.BZIP2_MULTISTREAM) {
             dump.write(EMPTY_BZIP2_STREAM);
             split.written += EMPTY_BZIP2_STREAM.length;
@@ -458,7 +594,7 @@ public final class Recompressor {
             dump.write(table);
             split.written += table.length;
         }
-        return new Result(split.pages, split.chunks, bytesIn, split.written);
+        return new Result(split.pages, split.chunks, split.bytesIn, split.written);
     }
 
     private ZstdCompressCtx newZstdContext() {
