@@ -127,37 +127,40 @@ public final class BlockIndex {
      *
      * @param file the block index file
      * @return the index
-     * @throws java.io.IOException if the file cannot be read
      */
-    public static BlockIndex read(Path file) throws IOException {
-        byte[] all = Files.readAllBytes(file);
-        ByteBuffer b = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
-        byte[] magic = Arrays.copyOf(all, 8);
-        int header = Arrays.equals(magic, MAGIC_V1) ? 16 : 32;
-        if (all.length < header + 8 || !Arrays.equals(magic, MAGIC) && !Arrays.equals(magic, MAGIC_V1)) {
-            throw bad(file, "not a block index", 0);
-        }
-        long n = b.getLong(8);
-        // compared by division: a huge count must not wrap around to a size that matches
-        if (n < 0 || n > (all.length - header - 8) / 16 || header + 16 * n + 8 != all.length) {
-            throw bad(file, "block index size does not match its count " + n, 8);
-        }
-        long dumpSize = header == 32 ? b.getLong(16) : -1;
-        DumpStamp stamp = dumpSize < 0 ? null : new DumpStamp(dumpSize, b.getLong(24));
-        long[] bits = new long[(int) n];
-        long[] decoded = new long[(int) n];
-        for (int i = 0; i < n; i++) {
-            bits[i] = b.getLong(header + 16 * i);
-            decoded[i] = b.getLong(header + 8 + 16 * i);
-            if (i > 0 && (bits[i] <= bits[i - 1] || decoded[i] < decoded[i - 1])) {
-                throw bad(file, "block index entries out of order at " + i, header + 16L * i);
+    public static BlockIndex read(Path file) {
+        try {
+            byte[] all = Files.readAllBytes(file);
+            ByteBuffer b = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
+            byte[] magic = Arrays.copyOf(all, 8);
+            int header = Arrays.equals(magic, MAGIC_V1) ? 16 : 32;
+            if (all.length < header + 8 || !Arrays.equals(magic, MAGIC) && !Arrays.equals(magic, MAGIC_V1)) {
+                throw bad(file, "not a block index", 0);
             }
+            long n = b.getLong(8);
+            // compared by division: a huge count must not wrap around to a size that matches
+            if (n < 0 || n > (all.length - header - 8) / 16 || header + 16 * n + 8 != all.length) {
+                throw bad(file, "block index size does not match its count " + n, 8);
+            }
+            long dumpSize = header == 32 ? b.getLong(16) : -1;
+            DumpStamp stamp = dumpSize < 0 ? null : new DumpStamp(dumpSize, b.getLong(24));
+            long[] bits = new long[(int) n];
+            long[] decoded = new long[(int) n];
+            for (int i = 0; i < n; i++) {
+                bits[i] = b.getLong(header + 16 * i);
+                decoded[i] = b.getLong(header + 8 + 16 * i);
+                if (i > 0 && (bits[i] <= bits[i - 1] || decoded[i] < decoded[i - 1])) {
+                    throw bad(file, "block index entries out of order at " + i, header + 16L * i);
+                }
+            }
+            long total = b.getLong(header + 16 * (int) n);
+            if (n > 0 && total < decoded[(int) n - 1]) {
+                throw bad(file, "block index total below its last block", header + 16 * n);
+            }
+            return new BlockIndex(bits, decoded, total, stamp);
+        } catch (IOException e) {
+            throw Chunks.ioFailure(file, e);
         }
-        long total = b.getLong(header + 16 * (int) n);
-        if (n > 0 && total < decoded[(int) n - 1]) {
-            throw bad(file, "block index total below its last block", header + 16 * n);
-        }
-        return new BlockIndex(bits, decoded, total, stamp);
     }
 
     private static MalformedDumpException bad(Path file, String what, long offset) {
@@ -168,24 +171,27 @@ public final class BlockIndex {
      * Writes this index (through a temporary file renamed when complete).
      *
      * @param file where to write it
-     * @throws java.io.IOException if the file cannot be written
      */
-    public void write(Path file) throws IOException {
-        Path temp = OutputFiles.createTempBeside(file);
+    public void write(Path file) {
         try {
-            ByteBuffer b = ByteBuffer.allocate(32 + 16 * bitOffsets.length + 8).order(ByteOrder.LITTLE_ENDIAN);
-            b.put(MAGIC).putLong(bitOffsets.length);
-            b.putLong(builtFrom == null ? -1 : builtFrom.size()).putLong(builtFrom == null ? 0 : builtFrom.modifiedNanos());
-            for (int i = 0; i < bitOffsets.length; i++) {
-                b.putLong(bitOffsets[i]).putLong(decodedOffsets[i]);
+            Path temp = OutputFiles.createTempBeside(file);
+            try {
+                ByteBuffer b = ByteBuffer.allocate(32 + 16 * bitOffsets.length + 8).order(ByteOrder.LITTLE_ENDIAN);
+                b.put(MAGIC).putLong(bitOffsets.length);
+                b.putLong(builtFrom == null ? -1 : builtFrom.size()).putLong(builtFrom == null ? 0 : builtFrom.modifiedNanos());
+                for (int i = 0; i < bitOffsets.length; i++) {
+                    b.putLong(bitOffsets[i]).putLong(decodedOffsets[i]);
+                }
+                b.putLong(decodedSize);
+                try (OutputStream out = Files.newOutputStream(temp)) {
+                    out.write(b.array());
+                }
+                OutputFiles.moveIntoPlace(temp, file);
+            } finally {
+                OutputFiles.discard(temp);
             }
-            b.putLong(decodedSize);
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                out.write(b.array());
-            }
-            OutputFiles.moveIntoPlace(temp, file);
-        } finally {
-            OutputFiles.discard(temp);
+        } catch (IOException e) {
+            throw org.mwdump.DumpException.cannotWrite(file.toString(), e);
         }
     }
 
@@ -198,26 +204,29 @@ public final class BlockIndex {
      * @param threads decoding threads
      * @param pages   the page index being built, given every page's decoded offset
      * @return the block index
-     * @throws java.io.IOException if the file cannot be read
      */
-    public static BlockIndex build(Path dump, int threads, PageIndex.Builder pages) throws IOException {
-        DumpStamp stamp = DumpStamp.of(dump);
-        pages.builtFrom(stamp);
-        long[][] acc = {new long[1024], new long[1024]};
-        int[] n = {0};
-        long total;
-        try (FileChannel ch = DumpFiles.open(dump);
-             Bzip2BlockReader reader = new Bzip2BlockReader(ch, dump, threads, (bit, decoded, level, length) -> {
-                 if (n[0] == acc[0].length) {
-                     acc[0] = Arrays.copyOf(acc[0], n[0] * 2);
-                     acc[1] = Arrays.copyOf(acc[1], n[0] * 2);
-                 }
-                 acc[0][n[0]] = bit;
-                 acc[1][n[0]] = decoded;
-                 n[0]++;
-             })) {
-            total = PageScanner.scan(reader, pages);
+    public static BlockIndex build(Path dump, int threads, PageIndex.Builder pages) {
+        try {
+            DumpStamp stamp = DumpStamp.of(dump);
+            pages.builtFrom(stamp);
+            long[][] acc = {new long[1024], new long[1024]};
+            int[] n = {0};
+            long total;
+            try (FileChannel ch = DumpFiles.open(dump);
+                 Bzip2BlockReader reader = new Bzip2BlockReader(ch, dump, threads, (bit, decoded, level, length) -> {
+                     if (n[0] == acc[0].length) {
+                         acc[0] = Arrays.copyOf(acc[0], n[0] * 2);
+                         acc[1] = Arrays.copyOf(acc[1], n[0] * 2);
+                     }
+                     acc[0][n[0]] = bit;
+                     acc[1][n[0]] = decoded;
+                     n[0]++;
+                 })) {
+                total = PageScanner.scan(reader, pages);
+            }
+            return new BlockIndex(Arrays.copyOf(acc[0], n[0]), Arrays.copyOf(acc[1], n[0]), total, stamp);
+        } catch (IOException e) {
+            throw Chunks.ioFailure(dump, e);
         }
-        return new BlockIndex(Arrays.copyOf(acc[0], n[0]), Arrays.copyOf(acc[1], n[0]), total, stamp);
     }
 }

@@ -27,7 +27,7 @@ import org.mwdump.read.compress.ChunkedInputStream;
  * <p>Memory: {@code 2 × threads} decoded blocks (up to about 45 MB each for a block of one repeated
  * byte, 900 KB for text) and the same number of 2.5 MB compressed windows.
  */
-public final class Bzip2BlockReader extends ChunkedInputStream {
+final class Bzip2BlockReader extends ChunkedInputStream {
     /** Compressed bytes read for one block: more than any valid block of level 9 takes. */
     static final int WINDOW = 5 << 19;
 

@@ -12,7 +12,7 @@ import org.mwdump.read.bzip2.Bzip2BlockDecoder;
  * also occur by chance inside compressed data; candidates must be validated (decoded, CRC checked, and
  * placed where the previous block ended), as {@link Bzip2BlockReader} does.
  */
-public final class Bzip2BlockScanner {
+final class Bzip2BlockScanner {
     private static final long MASK48 = 0xFFFFFFFFFFFFL;
     /**
      * The byte at bits 16..23 of the 64-bit window lies inside the magic for every alignment, so it can

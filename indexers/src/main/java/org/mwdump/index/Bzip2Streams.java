@@ -13,7 +13,7 @@ import java.util.List;
  * end-of-stream magic: ten fixed bytes, so a chance match inside compressed data has a probability
  * of about 2^-76 per position. Callers that cannot accept even that validate a start by decoding it.
  */
-public final class Bzip2Streams {
+final class Bzip2Streams {
     private static final byte[] BLOCK = {0x31, 0x41, 0x59, 0x26, 0x53, 0x59};
     private static final byte[] END = {0x17, 0x72, 0x45, 0x38, 0x50, (byte) 0x90};
 

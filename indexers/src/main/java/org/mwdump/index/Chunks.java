@@ -57,6 +57,16 @@ abstract class Chunks {
         return new DumpLocation(file.toString(), offset, -1, -1, null, null, null);
     }
 
+    /**
+     * An I/O failure of a public entry point, as mwdump's unchecked exception: "cannot read FILE: why",
+     * naming the file that failed (the dump, or one of its index files) and keeping the cause.
+     */
+    static org.mwdump.DumpException ioFailure(Path subject, IOException e) {
+        String file = e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null ? fs.getFile()
+                : subject.toString();
+        return org.mwdump.DumpException.cannotRead(e, location(Path.of(file), -1));
+    }
+
     /** The decoded bytes of the chunk starting at this offset. */
     abstract byte[] decode(long offset) throws IOException;
 

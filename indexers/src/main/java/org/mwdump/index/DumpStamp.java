@@ -21,11 +21,14 @@ public record DumpStamp(long size, long modifiedNanos) {
      *
      * @param dump the file
      * @return its size and modification time now
-     * @throws java.io.IOException if the file's attributes cannot be read
      */
-    public static DumpStamp of(Path dump) throws IOException {
-        BasicFileAttributes a = Files.readAttributes(dump, BasicFileAttributes.class);
-        return new DumpStamp(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+    public static DumpStamp of(Path dump) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(dump, BasicFileAttributes.class);
+            return new DumpStamp(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+        } catch (IOException e) {
+            throw Chunks.ioFailure(dump, e);
+        }
     }
 
     /**
@@ -33,9 +36,8 @@ public record DumpStamp(long size, long modifiedNanos) {
      *
      * @param dump the file
      * @return whether it is unchanged
-     * @throws java.io.IOException if the file's attributes cannot be read
      */
-    public boolean matches(Path dump) throws IOException {
+    public boolean matches(Path dump) {
         return equals(of(dump));
     }
 

@@ -98,9 +98,8 @@ public final class IndexedDump implements Closeable {
      * @param dump the dump file
      * @return the dump, open for lookups; close it when done
      * @throws DumpException if the dump cannot be split into streams, frames or blocks
-     * @throws java.io.IOException if the dump or its index cannot be read, or the index cannot be written
      */
-    public static IndexedDump open(Path dump) throws IOException {
+    public static IndexedDump open(Path dump) {
         return open(dump, Options.DEFAULT);
     }
 
@@ -113,22 +112,25 @@ public final class IndexedDump implements Closeable {
      * @param options where indexes go and whether they are built
      * @return the dump, open for lookups; close it when done
      * @throws DumpException when building is off and there is no index of the dump as it is now
-     * @throws java.io.IOException if the dump or its index cannot be read, or the index cannot be written
      */
-    public static IndexedDump open(Path dump, Options options) throws IOException {
-        Objects.requireNonNull(dump, "dump is null");
-        Objects.requireNonNull(options, "options is null");
-        Located at = locate(dump, options);
-        if (at.problem() != null) {
-            if (!options.build()) {
-                throw new DumpException(at.problem(),
-                        new DumpLocation(dump.toString(), -1, -1, -1, null, null, null));
+    public static IndexedDump open(Path dump, Options options) {
+        try {
+            Objects.requireNonNull(dump, "dump is null");
+            Objects.requireNonNull(options, "options is null");
+            Located at = locate(dump, options);
+            if (at.problem() != null) {
+                if (!options.build()) {
+                    throw new DumpException(at.problem(),
+                            new DumpLocation(dump.toString(), -1, -1, -1, null, null, null));
+                }
+                build(dump, at.files(), options);
             }
-            build(dump, at.files(), options);
+            Path blockIndex = at.files().blockIndex();
+            return new IndexedDump(dump, PageIndex.open(at.files().pageIndex()),
+                    Files.exists(blockIndex) ? BlockIndex.read(blockIndex) : null);
+        } catch (IOException e) {
+            throw Chunks.ioFailure(dump, e);
         }
-        Path blockIndex = at.files().blockIndex();
-        return new IndexedDump(dump, PageIndex.open(at.files().pageIndex()),
-                Files.exists(blockIndex) ? BlockIndex.read(blockIndex) : null);
     }
 
     /**
@@ -139,18 +141,21 @@ public final class IndexedDump implements Closeable {
      * @param dump    the dump file
      * @param options where indexes go
      * @return the index files written
-     * @throws java.io.IOException if the dump cannot be read or the index cannot be written
      */
-    public static IndexFiles buildIndex(Path dump, Options options) throws IOException {
-        Objects.requireNonNull(dump, "dump is null");
-        Objects.requireNonNull(options, "options is null");
-        if (!Files.exists(dump)) {
-            throw new NoSuchFileException(dump.toString());
+    public static IndexFiles buildIndex(Path dump, Options options) {
+        try {
+            Objects.requireNonNull(dump, "dump is null");
+            Objects.requireNonNull(options, "options is null");
+            if (!Files.exists(dump)) {
+                throw new NoSuchFileException(dump.toString());
+            }
+            IndexFiles files = options.indexDirectory() != null ? keyed(options.indexDirectory(), dump)
+                    : writableDirectory(dump) ? beside(dump) : keyed(options.cacheDirectory(), dump);
+            build(dump, files, options);
+            return new IndexFiles(files.pageIndex(), files.blockIndex(), true);
+        } catch (IOException e) {
+            throw Chunks.ioFailure(dump, e);
         }
-        IndexFiles files = options.indexDirectory() != null ? keyed(options.indexDirectory(), dump)
-                : writableDirectory(dump) ? beside(dump) : keyed(options.cacheDirectory(), dump);
-        build(dump, files, options);
-        return new IndexFiles(files.pageIndex(), files.blockIndex(), true);
     }
 
     /**
@@ -162,12 +167,15 @@ public final class IndexedDump implements Closeable {
      * @param dump    the dump file
      * @param options where indexes go
      * @return the index files and whether they are current
-     * @throws java.io.IOException if the dump's attributes or an index file cannot be read
      */
-    public static IndexFiles indexFiles(Path dump, Options options) throws IOException {
-        Objects.requireNonNull(dump, "dump is null");
-        Objects.requireNonNull(options, "options is null");
-        return locate(dump, options).files();
+    public static IndexFiles indexFiles(Path dump, Options options) {
+        try {
+            Objects.requireNonNull(dump, "dump is null");
+            Objects.requireNonNull(options, "options is null");
+            return locate(dump, options).files();
+        } catch (IOException e) {
+            throw Chunks.ioFailure(dump, e);
+        }
     }
 
     /**
@@ -418,14 +426,17 @@ public final class IndexedDump implements Closeable {
      * @param pageIndex        the page index file to use, built when missing or stale
      * @return the dump, open for lookups; close it when done
      * @throws org.mwdump.MalformedDumpException if the file at {@code pageIndex} is not a page index
-     * @throws java.io.IOException if a file cannot be read, or the page index cannot be written
      */
-    public static IndexedDump open(Path dump, Path multistreamIndex, Path pageIndex) throws IOException {
-        DumpStamp now = DumpStamp.of(dump);
-        if (!Files.exists(pageIndex) || PageIndex.open(pageIndex).builtFrom().map(s -> !s.equals(now)).orElse(false)) {
-            buildPageIndex(multistreamIndex, pageIndex, now);
+    public static IndexedDump open(Path dump, Path multistreamIndex, Path pageIndex) {
+        try {
+            DumpStamp now = DumpStamp.of(dump);
+            if (!Files.exists(pageIndex) || PageIndex.open(pageIndex).builtFrom().map(s -> !s.equals(now)).orElse(false)) {
+                buildPageIndex(multistreamIndex, pageIndex, now);
+            }
+            return new IndexedDump(dump, PageIndex.open(pageIndex), null);
+        } catch (IOException e) {
+            throw Chunks.ioFailure(dump, e);
         }
-        return new IndexedDump(dump, PageIndex.open(pageIndex), null);
     }
 
     /**
@@ -434,10 +445,13 @@ public final class IndexedDump implements Closeable {
      *
      * @param multistreamIndex a Wikimedia index file
      * @param pageIndex        the page index file to write
-     * @throws java.io.IOException if the index cannot be read or the page index cannot be written
      */
-    public static void buildPageIndex(Path multistreamIndex, Path pageIndex) throws IOException {
-        buildPageIndex(multistreamIndex, pageIndex, null);
+    public static void buildPageIndex(Path multistreamIndex, Path pageIndex) {
+        try {
+            buildPageIndex(multistreamIndex, pageIndex, null);
+        } catch (IOException e) {
+            throw Chunks.ioFailure(multistreamIndex, e);
+        }
     }
 
     private static void buildPageIndex(Path multistreamIndex, Path pageIndex, DumpStamp dump) throws IOException {
@@ -452,18 +466,21 @@ public final class IndexedDump implements Closeable {
      *
      * @param dump      the dump file
      * @param pageIndex the page index file to write
-     * @throws java.io.IOException if the dump cannot be read or the page index cannot be written
      */
-    public static void buildPageIndexByScanning(Path dump, Path pageIndex) throws IOException {
-        PageIndex.Builder builder = new PageIndex.Builder().builtFrom(DumpStamp.of(dump));
-        try (FileChannel ch = DumpFiles.open(dump)) {
-            Chunks chunks = Chunks.open(ch, dump);
-            for (long offset : chunks.offsets()) {
-                byte[] xml = chunks.decode(offset);
-                PageScanner.scan(xml, (id, title) -> builder.add(id, offset, title));
+    public static void buildPageIndexByScanning(Path dump, Path pageIndex) {
+        try {
+            PageIndex.Builder builder = new PageIndex.Builder().builtFrom(DumpStamp.of(dump));
+            try (FileChannel ch = DumpFiles.open(dump)) {
+                Chunks chunks = Chunks.open(ch, dump);
+                for (long offset : chunks.offsets()) {
+                    byte[] xml = chunks.decode(offset);
+                    PageScanner.scan(xml, (id, title) -> builder.add(id, offset, title));
+                }
             }
+            builder.write(pageIndex);
+        } catch (IOException e) {
+            throw Chunks.ioFailure(dump, e);
         }
-        builder.write(pageIndex);
     }
 
     /**
@@ -773,8 +790,13 @@ public final class IndexedDump implements Closeable {
         return new SequenceInputStream(java.util.Collections.enumeration(parts));
     }
 
+    /** Closes the dump file; never fails (an error closing a file only read is of no consequence). */
     @Override
-    public void close() throws IOException {
-        channel.close();
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // the file was only read: nothing is lost
+        }
     }
 }

@@ -67,41 +67,44 @@ public final class MultistreamIndex {
      * @param in       the decompressed index text
      * @param source   the name of the index, for messages
      * @param consumer given each entry
-     * @throws java.io.IOException if {@code in} cannot be read
      */
-    public static void parse(InputStream in, String source, Consumer<IndexEntry> consumer) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        String line;
-        long lineNumber = 0;
-        long previous = 0;
-        while ((line = reader.readLine()) != null) {
-            lineNumber++;
-            if (line.isEmpty()) {
-                continue;
+    public static void parse(InputStream in, String source, Consumer<IndexEntry> consumer) {
+        try {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            String line;
+            long lineNumber = 0;
+            long previous = 0;
+            while ((line = reader.readLine()) != null) {
+                lineNumber++;
+                if (line.isEmpty()) {
+                    continue;
+                }
+                int a = line.indexOf(':');
+                int b = a < 0 ? -1 : line.indexOf(':', a + 1);
+                if (b < 0) {
+                    throw malformed("expected offset:page_id:title", source, lineNumber);
+                }
+                long offset;
+                long id;
+                try {
+                    offset = Long.parseLong(line, 0, a, 10);
+                    id = Long.parseLong(line, a + 1, b, 10);
+                } catch (NumberFormatException e) {
+                    throw malformed("invalid number", source, lineNumber);
+                }
+                if (offset < previous && offset < (1L << 32)) {
+                    // a 32-bit offset that wrapped: the smallest value with the same low 32 bits not below the previous
+                    long candidate = (previous & ~0xFFFFFFFFL) | (offset & 0xFFFFFFFFL);
+                    offset = candidate < previous ? candidate + (1L << 32) : candidate;
+                }
+                if (offset < previous) {
+                    throw malformed("offset " + offset + " is below the previous offset " + previous, source, lineNumber);
+                }
+                previous = offset;
+                consumer.accept(new IndexEntry(offset, id, unescape(line.substring(b + 1))));
             }
-            int a = line.indexOf(':');
-            int b = a < 0 ? -1 : line.indexOf(':', a + 1);
-            if (b < 0) {
-                throw malformed("expected offset:page_id:title", source, lineNumber);
-            }
-            long offset;
-            long id;
-            try {
-                offset = Long.parseLong(line, 0, a, 10);
-                id = Long.parseLong(line, a + 1, b, 10);
-            } catch (NumberFormatException e) {
-                throw malformed("invalid number", source, lineNumber);
-            }
-            if (offset < previous && offset < (1L << 32)) {
-                // a 32-bit offset that wrapped: the smallest value with the same low 32 bits not below the previous
-                long candidate = (previous & ~0xFFFFFFFFL) | (offset & 0xFFFFFFFFL);
-                offset = candidate < previous ? candidate + (1L << 32) : candidate;
-            }
-            if (offset < previous) {
-                throw malformed("offset " + offset + " is below the previous offset " + previous, source, lineNumber);
-            }
-            previous = offset;
-            consumer.accept(new IndexEntry(offset, id, unescape(line.substring(b + 1))));
+        } catch (IOException e) {
+            throw DumpException.cannotRead(e, new DumpLocation(source, -1, -1, -1, null, null, null));
         }
     }
 

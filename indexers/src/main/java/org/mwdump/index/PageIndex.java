@@ -71,15 +71,18 @@ public final class PageIndex {
      *
      * @param file the page index file
      * @return the index, memory-mapped
-     * @throws java.io.IOException if the file cannot be read
      */
-    public static PageIndex open(Path file) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            if (size > Integer.MAX_VALUE) {
-                throw new IOException("page index larger than 2 GiB (about 67 million pages) is not supported: " + file);
+    public static PageIndex open(Path file) {
+        try {
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                long size = ch.size();
+                if (size > Integer.MAX_VALUE) {
+                    throw new IOException("page index larger than 2 GiB (about 67 million pages) is not supported: " + file);
+                }
+                return new PageIndex(ch.map(FileChannel.MapMode.READ_ONLY, 0, size), file);
             }
-            return new PageIndex(ch.map(FileChannel.MapMode.READ_ONLY, 0, size), file);
+        } catch (IOException e) {
+            throw Chunks.ioFailure(file, e);
         }
     }
 
@@ -218,32 +221,35 @@ public final class PageIndex {
          * when it finds it beside a dump.
          *
          * @param file where to write it
-         * @throws java.io.IOException if the file cannot be written
          */
-        public void write(Path file) throws IOException {
-            long[] byId = pairsSorted(ids, positions);
-            long[] byTitle = pairsSorted(hashes, ids);
-            Path temp = OutputFiles.createTempBeside(file);
+        public void write(Path file) {
             try {
-                try (OutputStream out = Files.newOutputStream(temp)) {
-                    ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
-                    buf.put(MAGIC).putLong(n);
-                    buf.putLong(builtFrom == null ? -1 : builtFrom.size()).putLong(builtFrom == null ? 0
-                            : builtFrom.modifiedNanos());
-                    for (long[] table : new long[][] {byId, byTitle}) {
-                        for (long v : table) {
-                            if (buf.remaining() < 8) {
-                                out.write(buf.array(), 0, buf.position());
-                                buf.clear();
+                long[] byId = pairsSorted(ids, positions);
+                long[] byTitle = pairsSorted(hashes, ids);
+                Path temp = OutputFiles.createTempBeside(file);
+                try {
+                    try (OutputStream out = Files.newOutputStream(temp)) {
+                        ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+                        buf.put(MAGIC).putLong(n);
+                        buf.putLong(builtFrom == null ? -1 : builtFrom.size()).putLong(builtFrom == null ? 0
+                                : builtFrom.modifiedNanos());
+                        for (long[] table : new long[][] {byId, byTitle}) {
+                            for (long v : table) {
+                                if (buf.remaining() < 8) {
+                                    out.write(buf.array(), 0, buf.position());
+                                    buf.clear();
+                                }
+                                buf.putLong(v);
                             }
-                            buf.putLong(v);
                         }
+                        out.write(buf.array(), 0, buf.position());
                     }
-                    out.write(buf.array(), 0, buf.position());
+                    OutputFiles.moveIntoPlace(temp, file);
+                } finally {
+                    OutputFiles.discard(temp);
                 }
-                OutputFiles.moveIntoPlace(temp, file);
-            } finally {
-                OutputFiles.discard(temp);
+            } catch (IOException e) {
+                throw org.mwdump.DumpException.cannotWrite(file.toString(), e);
             }
         }
 

@@ -40,9 +40,8 @@ public final class ParallelDumps {
      * @param dump    the dump file
      * @param threads decoding threads
      * @return a reader; close it when done
-     * @throws java.io.IOException if the dump cannot be opened
      */
-    public static DumpReader open(Path dump, int threads) throws IOException {
+    public static DumpReader open(Path dump, int threads) {
         return open(dump, threads, ReadOptions.DEFAULT);
     }
 
@@ -55,27 +54,30 @@ public final class ParallelDumps {
      * @param threads decoding threads
      * @param options strictness and limits
      * @return a reader; close it when done
-     * @throws java.io.IOException if the dump cannot be opened
      */
-    public static DumpReader open(Path dump, int threads, ReadOptions options) throws IOException {
-        Objects.requireNonNull(dump, "dump is null");
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1");
-        }
-        FileChannel channel = DumpFiles.open(dump);
+    public static DumpReader open(Path dump, int threads, ReadOptions options) {
         try {
-            long size = channel.size();
-            Chunks chunks = Chunks.open(channel, dump);
-            if (chunks instanceof Chunks.Bzip2) {
-                // block level: parallel for single-stream files too, and no stream held whole in memory
-                Bzip2BlockReader blocks = new Bzip2BlockReader(channel, dump, threads, null);
-                return open(blocks, channel, dump, Compression.BZIP2, blocks::compressedOffset, size, options);
+            Objects.requireNonNull(dump, "dump is null");
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1");
             }
-            ChunkStream frames = new ChunkStream(null, chunks, chunks.offsets(), threads);
-            return open(frames, channel, dump, Compression.ZSTD, frames::compressedOffset, size, options);
-        } catch (IOException | RuntimeException | Error e) {
-            channel.close();
-            throw e;
+            FileChannel channel = DumpFiles.open(dump);
+            try {
+                long size = channel.size();
+                Chunks chunks = Chunks.open(channel, dump);
+                if (chunks instanceof Chunks.Bzip2) {
+                    // block level: parallel for single-stream files too, and no stream held whole in memory
+                    Bzip2BlockReader blocks = new Bzip2BlockReader(channel, dump, threads, null);
+                    return open(blocks, channel, dump, Compression.BZIP2, blocks::compressedOffset, size, options);
+                }
+                ChunkStream frames = new ChunkStream(null, chunks, chunks.offsets(), threads);
+                return open(frames, channel, dump, Compression.ZSTD, frames::compressedOffset, size, options);
+            } catch (IOException | RuntimeException | Error e) {
+                channel.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw Chunks.ioFailure(dump, e);
         }
     }
 
@@ -272,8 +274,6 @@ public final class ParallelDumps {
     private static DumpReader openOrNull(Path in, int threads, ReadOptions options) {
         try {
             return open(in, threads, options);
-        } catch (IOException e) {
-            throw DumpException.cannotRead(e, Chunks.location(in, -1));
         } catch (DumpException e) {
             if (DumpFiles.isReadFailure(e)) {
                 throw e;

@@ -139,9 +139,43 @@ public final class Recompressor {
      * @param out   the dump file to write
      * @param index the index file to write
      * @return what was written
-     * @throws java.io.IOException if reading {@code xml} or writing the files fails
+     * @throws org.mwdump.DumpException "cannot read input: ..." when {@code xml} fails, "cannot write
+     *                                  FILE: ..." when a file cannot be written (with the
+     *                                  {@link IOException} as the cause); nothing is left behind
      */
-    public Result recompress(InputStream xml, Path out, Path index) throws IOException {
+    public Result recompress(InputStream xml, Path out, Path index) {
+        java.util.Objects.requireNonNull(xml, "xml is null");
+        try {
+            return write(new java.io.FilterInputStream(xml) {
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    try {
+                        return in.read(b, off, len);
+                    } catch (IOException e) {
+                        throw new ReadFailure(e);
+                    }
+                }
+            }, out, index);
+        } catch (ReadFailure e) {
+            throw org.mwdump.DumpException.cannotRead(e.getCause(),
+                    new org.mwdump.DumpLocation("input", -1, -1, -1, null, null, null));
+        } catch (IOException e) {
+            String file = e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null ? fs.getFile()
+                    : out.toString();
+            throw org.mwdump.DumpException.cannotWrite(file, e);
+        }
+    }
+
+    /** The input failing, carried past the writing code to {@link #recompress}. */
+    private static final class ReadFailure extends java.io.UncheckedIOException {
+        private static final long serialVersionUID = 1L;
+
+        ReadFailure(IOException cause) {
+            super(cause);
+        }
+    }
+
+    private Result write(InputStream xml, Path out, Path index) throws IOException {
         Path tempOut = OutputFiles.createTempBeside(out);
         Path tempIndex;
         try {

@@ -3,6 +3,7 @@ package org.mwdump.write.layout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -62,14 +63,17 @@ class RecompressorFilesTest {
                 return xml.read(b, off, Math.min(len, 1000));
             }
         };
-        assertThrows(IOException.class, () -> new Recompressor(layout, 10, 2).recompress(failing, out,
-                dir.resolve("broken-index.txt.bz2")));
+        org.mwdump.DumpException read = assertThrows(org.mwdump.DumpException.class,
+                () -> new Recompressor(layout, 10, 2).recompress(failing, out, dir.resolve("broken-index.txt.bz2")));
+        assertEquals("cannot read input: disk gone", read.getMessage());
+        assertEquals("disk gone", read.getCause().getMessage());
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(), files.toList());
         }
         // the index's directory is missing: the dump's temporary file goes too
-        assertThrows(IOException.class, () -> new Recompressor(layout, 10, 2).recompress(
-                new ByteArrayInputStream(SmallDumps.xml(3)), out, dir.resolve("no-such-dir/index.txt.bz2")));
+        org.mwdump.DumpException write = assertThrows(org.mwdump.DumpException.class, () -> new Recompressor(layout, 10, 2)
+                .recompress(new ByteArrayInputStream(SmallDumps.xml(3)), out, dir.resolve("no-such-dir/index.txt.bz2")));
+        assertTrue(write.getMessage().startsWith("cannot write "), write.getMessage());
         try (Stream<Path> files = Files.list(dir)) {
             assertFalse(files.findAny().isPresent());
         }
