@@ -60,9 +60,9 @@ class LauncherTest {
     /** The jar the launcher handed to java, as a real path. */
     Path jarOf(Run r) throws IOException {
         List<String> args = r.out().lines().toList();
-        assertEquals(List.of("-XX:+UseParallelGC", "-XX:FreqInlineSize=120", "-jar"), args.subList(0, 3),
+        assertEquals(List.of("-XX:+UseParallelGC", "-XX:FreqInlineSize=120", "-Xmn128m", "-jar"), args.subList(0, 4),
                 r.out() + r.err());
-        return Path.of(args.get(3)).toRealPath();
+        return Path.of(args.get(4)).toRealPath();
     }
 
     @Test
@@ -73,7 +73,8 @@ class LauncherTest {
         Run direct = run(dir, app.resolve("mwdump").toString(), env, "info", "a dump.xml");
         assertEquals(0, direct.status(), direct.err());
         assertEquals(jar, jarOf(direct));
-        assertEquals(List.of("-XX:+UseParallelGC", "-XX:FreqInlineSize=120", "-jar", direct.out().lines().toList().get(3),
+        assertEquals(List.of("-XX:+UseParallelGC", "-XX:FreqInlineSize=120", "-Xmn128m", "-jar",
+                direct.out().lines().toList().get(4),
                 "info", "a dump.xml"),
                 direct.out().lines().toList());
 
@@ -86,7 +87,7 @@ class LauncherTest {
             Run r = run(onPath, "mwdump", env, "--version");
             assertEquals(0, r.status(), r.err());
             assertEquals(jar, jarOf(r), onPath.toString());
-            assertEquals("--version", r.out().lines().toList().get(4));
+            assertEquals("--version", r.out().lines().toList().get(5));
         }
     }
 
@@ -97,17 +98,17 @@ class LauncherTest {
         Run r = run(dir, app.resolve("mwdump").toString(),
                 Map.of("JAVA_HOME", dir.resolve("jdk").toString(), "MWDUMP_JAVA_OPTS", "-Xmx1g -Dx=y"), "info");
         assertEquals(0, r.status(), r.err());
-        assertEquals(List.of("-XX:+UseParallelGC", "-XX:FreqInlineSize=120", "-Xmx1g", "-Dx=y", "-jar"),
-                r.out().lines().toList().subList(0, 5));
+        assertEquals(List.of("-XX:+UseParallelGC", "-XX:FreqInlineSize=120", "-Xmn128m", "-Xmx1g", "-Dx=y", "-jar"),
+                r.out().lines().toList().subList(0, 6));
     }
 
     @Test
     void aCollectorChosenInJvmOptionsReplacesTheDefaultOne() throws Exception {
         Run r = run(dir, app.resolve("mwdump").toString(),
-                Map.of("JAVA", fakeJava.toString(), "MWDUMP_JAVA_OPTS", "-Xmx1g -XX:+UseG1GC"), "info");
+                Map.of("JAVA", fakeJava.toString(), "MWDUMP_JAVA_OPTS", "-Xmx1g -XX:+UseG1GC -Xmn64m"), "info");
         assertEquals(0, r.status(), r.err());
-        assertEquals(List.of("-XX:FreqInlineSize=120", "-Xmx1g", "-XX:+UseG1GC", "-jar"),
-                r.out().lines().toList().subList(0, 4));
+        assertEquals(List.of("-XX:FreqInlineSize=120", "-Xmx1g", "-XX:+UseG1GC", "-Xmn64m", "-jar"),
+                r.out().lines().toList().subList(0, 5));
     }
 
     @Test
