@@ -16,6 +16,50 @@ public record DumpLocation(String source, long compressedOffset, long line, long
     /** Nothing known. */
     public static final DumpLocation UNKNOWN = new DumpLocation(null, -1, -1, -1, null, null, null);
 
+    /**
+     * A file or stream, and nothing more.
+     *
+     * @param source the file name or a description of the stream; may be {@code null}
+     * @return the location
+     */
+    public static DumpLocation of(String source) {
+        return new DumpLocation(source, -1, -1, -1, null, null, null);
+    }
+
+    /**
+     * A byte offset in a file or stream.
+     *
+     * @param source           the file name or a description of the stream; may be {@code null}
+     * @param compressedOffset the byte offset in the (compressed) input, or {@code -1}
+     * @return the location
+     */
+    public static DumpLocation at(String source, long compressedOffset) {
+        return new DumpLocation(source, compressedOffset, -1, -1, null, null, null);
+    }
+
+    /**
+     * This location with a line and column in the decompressed document.
+     *
+     * @param newLine   the line (1-based), or {@code -1}
+     * @param newColumn the column (1-based), or {@code -1}
+     * @return the location
+     */
+    public DumpLocation withLine(long newLine, long newColumn) {
+        return new DumpLocation(source, compressedOffset, newLine, newColumn, pageId, pageTitle, revisionId);
+    }
+
+    /**
+     * This location inside a page and revision.
+     *
+     * @param newPageId     the page id, or {@code null}
+     * @param newPageTitle  the page title, or {@code null}
+     * @param newRevisionId the revision id, or {@code null}
+     * @return the location
+     */
+    public DumpLocation withPage(Long newPageId, String newPageTitle, Long newRevisionId) {
+        return new DumpLocation(source, compressedOffset, line, column, newPageId, newPageTitle, newRevisionId);
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();

@@ -212,7 +212,7 @@ public final class Dumps {
     }
 
     private static DumpLocation location(String name, long offset) {
-        return new DumpLocation(name, offset, -1, -1, null, null, null);
+        return DumpLocation.at(name, offset);
     }
 
     private static byte[] peek(InputStream in) throws IOException {

@@ -19,7 +19,7 @@ final class Existing {
         for (Path p : outputs) {
             if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
                 throw new DumpException(p + " exists: use --force to replace it",
-                        new DumpLocation(null, -1, -1, -1, null, null, null));
+                        DumpLocation.UNKNOWN);
             }
         }
     }

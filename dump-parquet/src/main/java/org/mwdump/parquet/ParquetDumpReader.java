@@ -108,7 +108,7 @@ public final class ParquetDumpReader implements DumpReader {
             return new ParquetDumpReader(path, options);
         } catch (IOException | RuntimeException e) {
             throw new MalformedDumpException("cannot open Parquet file: " + e.getMessage(),
-                    new DumpLocation(path.toString(), -1, -1, -1, null, null, null), e);
+                    DumpLocation.of(path.toString()), e);
         }
     }
 
@@ -175,7 +175,7 @@ public final class ParquetDumpReader implements DumpReader {
             return rows.read();
         } catch (IOException | RuntimeException e) {
             throw new MalformedDumpException("cannot read Parquet row " + rowNumber + ": " + e.getMessage(),
-                    new DumpLocation(name, bytesRead, -1, -1, null, null, null), e);
+                    DumpLocation.at(name, bytesRead), e);
         }
     }
 

@@ -238,7 +238,7 @@ public final class ParquetDumpWriter implements DumpWriter {
             file.closeQuietly();
             compressor.release();
             throw new DumpException("cannot finish Parquet output: " + e.getMessage(),
-                    new DumpLocation(null, file.position(), -1, -1, null, null, null), e);
+                    DumpLocation.at(null, file.position()), e);
         }
         compressor.release();
     }
@@ -354,7 +354,7 @@ public final class ParquetDumpWriter implements DumpWriter {
             add(run.piece());
         } catch (IOException | RuntimeException e) {
             throw new DumpException("cannot write Parquet rows: " + e.getMessage(),
-                    new DumpLocation(null, file.position(), -1, -1, null, null, null), e);
+                    DumpLocation.at(null, file.position()), e);
         }
         droppedUploads += run.uploads();
         droppedLogItems += run.logItems();

@@ -36,7 +36,7 @@ public final class ParquetReaderProvider implements ReaderProvider {
         input.stream().close();
         if (input.file() == null) {
             throw new UnsupportedDumpException("Parquet can only be read from a file, not a stream",
-                    new DumpLocation(input.sourceName(), 0, -1, -1, null, null, null));
+                    DumpLocation.at(input.sourceName(), 0));
         }
         return ParquetDumpReader.open(input.file(), options);
     }

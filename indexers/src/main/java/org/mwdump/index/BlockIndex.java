@@ -164,7 +164,7 @@ public final class BlockIndex {
     }
 
     private static MalformedDumpException bad(Path file, String what, long offset) {
-        return new MalformedDumpException(what, new DumpLocation(file.toString(), offset, -1, -1, null, null, null));
+        return new MalformedDumpException(what, DumpLocation.at(file.toString(), offset));
     }
 
     /**

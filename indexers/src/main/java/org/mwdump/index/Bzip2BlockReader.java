@@ -86,7 +86,7 @@ final class Bzip2BlockReader extends ChunkedInputStream {
     }
 
     private DumpLocation where(long bitOffset) {
-        return new DumpLocation(String.valueOf(file), bitOffset < 0 ? -1 : bitOffset / 8, -1, -1, null, null, null);
+        return DumpLocation.at(String.valueOf(file), bitOffset < 0 ? -1 : bitOffset / 8);
     }
 
     private byte[] read(long position, int length) throws IOException {

@@ -54,7 +54,7 @@ abstract class Chunks {
     }
 
     static DumpLocation location(Path file, long offset) {
-        return new DumpLocation(file.toString(), offset, -1, -1, null, null, null);
+        return DumpLocation.at(file.toString(), offset);
     }
 
     /**

@@ -121,7 +121,7 @@ public final class IndexedDump implements Closeable {
             if (at.problem() != null) {
                 if (!options.build()) {
                     throw new DumpException(at.problem(),
-                            new DumpLocation(dump.toString(), -1, -1, -1, null, null, null));
+                            DumpLocation.of(dump.toString()));
                 }
                 build(dump, at.files(), options);
             }
@@ -689,7 +689,7 @@ public final class IndexedDump implements Closeable {
         int first = blocks.blockAt(position);
         if (first < 0) {
             throw new CorruptInputException("page index points past the end of the dump",
-                    new DumpLocation(dump.toString(), -1, -1, -1, null, null, null), -1, null);
+                    DumpLocation.of(dump.toString()), -1, null);
         }
         ByteArrayOutputStream acc = new ByteArrayOutputStream(1 << 16);
         long accStart = position;
@@ -708,7 +708,7 @@ public final class IndexedDump implements Closeable {
             }
         }
         throw new CorruptInputException("page at decoded offset " + accStart + " has no end",
-                new DumpLocation(dump.toString(), -1, -1, -1, null, null, null), -1, null);
+                DumpLocation.of(dump.toString()), -1, null);
     }
 
     /** Decoded bytes from the start of the dump up to and including the first of the markers found. */
@@ -772,7 +772,7 @@ public final class IndexedDump implements Closeable {
             // the decoder counts from the start of what it was given: say where in the file
             long at = e.bitOffset() >= 0 ? 8 * start + e.bitOffset() : bit;
             throw new CorruptInputException(e.reason().replaceFirst(" at bit \\d+$", ""),
-                    new DumpLocation(dump.toString(), at / 8, -1, -1, null, null, null), at, e);
+                    DumpLocation.at(dump.toString(), at / 8), at, e);
         }
     }
 

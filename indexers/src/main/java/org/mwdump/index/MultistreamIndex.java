@@ -57,7 +57,7 @@ public final class MultistreamIndex {
         } catch (IOException e) {
             // a malformed line is a MalformedDumpException and damaged bz2 a CorruptInputException: this is
             // the file failing (or missing)
-            throw DumpException.cannotRead(e, new DumpLocation(file.toString(), -1, -1, -1, null, null, null));
+            throw DumpException.cannotRead(e, DumpLocation.of(file.toString()));
         }
     }
 
@@ -104,7 +104,7 @@ public final class MultistreamIndex {
                 consumer.accept(new IndexEntry(offset, id, unescape(line.substring(b + 1))));
             }
         } catch (IOException e) {
-            throw DumpException.cannotRead(e, new DumpLocation(source, -1, -1, -1, null, null, null));
+            throw DumpException.cannotRead(e, DumpLocation.of(source));
         }
     }
 

@@ -47,7 +47,7 @@ public final class PageIndex {
         int header = Arrays.equals(magic, MAGIC_V1) ? HEADER_V1 : HEADER;
         if (mapped.capacity() < header) {
             throw new MalformedDumpException("not a page index (" + mapped.capacity() + " bytes, shorter than the header)",
-                    new DumpLocation(file.toString(), 0, -1, -1, null, null, null));
+                    DumpLocation.at(file.toString(), 0));
         }
         if (!Arrays.equals(magic, MAGIC) && !Arrays.equals(magic, MAGIC_V1)) {
             throw new MalformedDumpException("not a page index", new DumpLocation(file.toString(), 0, -1, -1, null, null,
@@ -57,7 +57,7 @@ public final class PageIndex {
         // compared by division: a huge count must not wrap around to a size that matches
         if (n < 0 || n > (mapped.capacity() - header) / 32 || header + n * 32 != mapped.capacity()) {
             throw new MalformedDumpException("page index size does not match its entry count " + n,
-                    new DumpLocation(file.toString(), 8, -1, -1, null, null, null));
+                    DumpLocation.at(file.toString(), 8));
         }
         long dumpSize = header == HEADER ? mapped.getLong(16) : -1;
         this.builtFrom = dumpSize < 0 ? null : new DumpStamp(dumpSize, mapped.getLong(24));

@@ -1008,6 +1008,6 @@ public final class Bzip2BlockDecoder {
 
     static CorruptInputException corruptAt(String message, long absBitOffset) {
         return new CorruptInputException(message,
-                new DumpLocation(null, absBitOffset / 8, -1, -1, null, null, null), absBitOffset, null);
+                DumpLocation.at(null, absBitOffset / 8), absBitOffset, null);
     }
 }

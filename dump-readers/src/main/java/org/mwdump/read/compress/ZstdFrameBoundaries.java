@@ -73,7 +73,7 @@ final class ZstdFrameBoundaries extends FilterInputStream {
     private void atEnd() {
         if (state != LOST && !(state == MAGIC && collected == 0)) {
             throw new CorruptInputException("zstd data ends inside a frame",
-                    new DumpLocation(null, offset, -1, -1, null, null, null), 8 * offset, null);
+                    DumpLocation.at(null, offset), 8 * offset, null);
         }
     }
 
