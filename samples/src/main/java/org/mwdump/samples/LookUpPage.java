@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.mwdump.index.IndexedDump;
 import org.mwdump.index.IndexedPage;
-import org.mwdump.model.PageEntry;
 import org.mwdump.model.Revision;
 import org.mwdump.write.layout.Recompressor;
 
@@ -60,13 +59,11 @@ public final class LookUpPage {
             IndexedPage p = page.get();
             System.out.printf("found \"%s\" (page %d, namespace %d) in %.1f ms, index and lookup included%n",
                     p.page().title(), p.page().id(), p.page().namespace(), ms);
-            for (PageEntry e : p.entries()) {
-                if (e instanceof Revision rev) {
-                    String text = rev.text() == null ? "" : rev.text();
-                    System.out.printf("  revision %d at %s by %s: %d chars, starts \"%s\"%n", rev.id(), rev.timestamp(),
-                            rev.contributor() == null ? "?" : rev.contributor().displayName(), text.length(),
-                            text.substring(0, Math.min(60, text.length())).replace('\n', ' '));
-                }
+            for (Revision rev : p.revisions()) {
+                String text = rev.text() == null ? "" : rev.text();
+                System.out.printf("  revision %d at %s by %s: %d chars, starts \"%s\"%n", rev.id(), rev.timestamp(),
+                        rev.contributor() == null ? "?" : rev.contributor().displayName(), text.length(),
+                        text.substring(0, Math.min(60, text.length())).replace('\n', ' '));
             }
         }
     }
