@@ -1,63 +1,79 @@
 package org.mwdump.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 
-/** Minimal JSON output for maps of strings, numbers, booleans, and lists of such maps. */
+/**
+ * JSON output of maps of strings, numbers, booleans and lists of such maps, written with jackson-core
+ * on one line, with a space after each {@code :} and {@code ,}.
+ */
 final class JsonText {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    /** One line, {@code {"a": 1, "b": [2, 3]}}. */
+    private static final class Spaced extends MinimalPrettyPrinter {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(": ");
+        }
+
+        @Override
+        public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(", ");
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(", ");
+        }
+    }
+
     private JsonText() {
     }
 
     static String object(Map<String, Object> map) {
-        return value(new StringBuilder(), map).toString();
+        StringWriter text = new StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(text)) {
+            g.setPrettyPrinter(new Spaced());
+            value(g, map);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return text.toString();
     }
 
-    private static StringBuilder value(StringBuilder sb, Object v) {
+    private static void value(JsonGenerator g, Object v) throws IOException {
         if (v == null) {
-            sb.append("null");
-        } else if (v instanceof Number || v instanceof Boolean) {
-            sb.append(v);
+            g.writeNull();
+        } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            g.writeNumber(((Number) v).longValue());
+        } else if (v instanceof Number n) {
+            g.writeNumber(n.toString());
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
         } else if (v instanceof Map<?, ?> map) {
-            sb.append('{');
-            boolean first = true;
+            g.writeStartObject();
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                sb.append(first ? "" : ", ");
-                first = false;
-                string(sb, String.valueOf(e.getKey())).append(": ");
-                value(sb, e.getValue());
+                g.writeFieldName(String.valueOf(e.getKey()));
+                value(g, e.getValue());
             }
-            sb.append('}');
-        } else if (v instanceof java.util.List<?> list) {
-            sb.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                sb.append(i == 0 ? "" : ", ");
-                value(sb, list.get(i));
+            g.writeEndObject();
+        } else if (v instanceof List<?> list) {
+            g.writeStartArray();
+            for (Object o : list) {
+                value(g, o);
             }
-            sb.append(']');
+            g.writeEndArray();
         } else {
-            string(sb, v.toString());
+            g.writeString(v.toString());
         }
-        return sb;
-    }
-
-    private static StringBuilder string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"');
     }
 }

@@ -1,5 +1,12 @@
 package org.mwdump.parquet;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,37 +16,59 @@ import org.mwdump.model.Namespace;
 import org.mwdump.model.SiteInfo;
 
 /**
- * Site info as a small JSON object, kept in the Parquet footer's key-value metadata. A hand-written
- * writer and parser, because the document is tiny and fixed and the module should not pull in a JSON
- * library for it.
+ * Site info as a small JSON object, kept in the Parquet footer's key-value metadata, written and read
+ * with jackson-core's streaming API.
  */
 final class SiteInfoJson {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
     private SiteInfoJson() {
     }
 
     static String write(SiteInfo site) {
-        StringBuilder sb = new StringBuilder(256 + 48 * site.namespaces().size());
-        sb.append('{');
-        field(sb, "schema_version", site.schemaVersion()).append(',');
-        field(sb, "language", site.language()).append(',');
-        sb.append("\"present\":").append(site.present()).append(',');
-        field(sb, "sitename", site.siteName()).append(',');
-        field(sb, "dbname", site.dbName()).append(',');
-        field(sb, "base", site.base()).append(',');
-        field(sb, "generator", site.generator()).append(',');
-        field(sb, "case", site.caseRule() == null ? null : site.caseRule().xmlValue()).append(',');
-        sb.append("\"namespaces\":[");
-        for (int i = 0; i < site.namespaces().size(); i++) {
-            Namespace ns = site.namespaces().get(i);
-            sb.append(i == 0 ? "" : ",").append("{\"key\":").append(ns.key()).append(',');
-            field(sb, "name", ns.name()).append(',');
-            field(sb, "case", ns.caseRule() == null ? null : ns.caseRule().xmlValue()).append('}');
+        StringWriter text = new StringWriter(256 + 48 * site.namespaces().size());
+        try (JsonGenerator g = FACTORY.createGenerator(text)) {
+            g.writeStartObject();
+            g.writeStringField("schema_version", site.schemaVersion());
+            g.writeStringField("language", site.language());
+            g.writeBooleanField("present", site.present());
+            g.writeStringField("sitename", site.siteName());
+            g.writeStringField("dbname", site.dbName());
+            g.writeStringField("base", site.base());
+            g.writeStringField("generator", site.generator());
+            g.writeStringField("case", site.caseRule() == null ? null : site.caseRule().xmlValue());
+            g.writeArrayFieldStart("namespaces");
+            for (Namespace ns : site.namespaces()) {
+                g.writeStartObject();
+                g.writeNumberField("key", ns.key());
+                g.writeStringField("name", ns.name());
+                g.writeStringField("case", ns.caseRule() == null ? null : ns.caseRule().xmlValue());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
-        return sb.append("]}").toString();
+        return text.toString();
     }
 
+    /**
+     * Reads what {@link #write} wrote.
+     *
+     * @throws IllegalArgumentException if the text is not such a JSON object
+     */
     static SiteInfo read(String json) {
-        Object parsed = new Parser(json).document();
+        Object parsed;
+        try (JsonParser p = FACTORY.createParser(json)) {
+            p.nextToken();
+            parsed = value(p);
+            if (p.nextToken() != null) {
+                throw new IllegalArgumentException("site info: trailing characters");
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("site info is not valid JSON: " + e.getMessage(), e);
+        }
         if (!(parsed instanceof Map<?, ?> m)) {
             throw new IllegalArgumentException("site info is not a JSON object");
         }
@@ -60,169 +89,45 @@ final class SiteInfoJson {
         return value == null ? null : CaseRule.fromXml((String) value);
     }
 
-    private static StringBuilder field(StringBuilder sb, String name, String value) {
-        sb.append('"').append(name).append("\":");
-        if (value == null) {
-            return sb.append("null");
+    /** The value at the parser's current token: maps, lists, strings, longs, booleans and null. */
+    private static Object value(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == null) {
+            throw new IllegalArgumentException("site info: unexpected end");
         }
-        sb.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"');
-    }
-
-    /** Just enough JSON: objects, arrays, strings, integers, booleans, null. */
-    private static final class Parser {
-        private final String s;
-        private int i;
-
-        Parser(String s) {
-            this.s = s;
-        }
-
-        Object document() {
-            Object v = value();
-            skipSpace();
-            if (i != s.length()) {
-                throw error("trailing characters");
-            }
-            return v;
-        }
-
-        private Object value() {
-            skipSpace();
-            if (i >= s.length()) {
-                throw error("unexpected end");
-            }
-            char c = s.charAt(i);
-            if (c == '{') {
-                i++;
+        switch (t) {
+            case START_OBJECT -> {
                 Map<String, Object> map = new LinkedHashMap<>();
-                skipSpace();
-                if (peek('}')) {
-                    return map;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    map.put(name, value(p));
                 }
-                do {
-                    skipSpace();
-                    String key = string();
-                    skipSpace();
-                    expect(':');
-                    map.put(key, value());
-                    skipSpace();
-                } while (peek(','));
-                expect('}');
                 return map;
             }
-            if (c == '[') {
-                i++;
+            case START_ARRAY -> {
                 List<Object> list = new ArrayList<>();
-                skipSpace();
-                if (peek(']')) {
-                    return list;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    list.add(value(p));
                 }
-                do {
-                    list.add(value());
-                    skipSpace();
-                } while (peek(','));
-                expect(']');
                 return list;
             }
-            if (c == '"') {
-                return string();
+            case VALUE_STRING -> {
+                return p.getText();
             }
-            if (s.startsWith("null", i)) {
-                i += 4;
-                return null;
+            case VALUE_NUMBER_INT -> {
+                return p.getLongValue();
             }
-            if (s.startsWith("true", i)) {
-                i += 4;
+            case VALUE_TRUE -> {
                 return Boolean.TRUE;
             }
-            if (s.startsWith("false", i)) {
-                i += 5;
+            case VALUE_FALSE -> {
                 return Boolean.FALSE;
             }
-            int start = i;
-            if (c == '-') {
-                i++;
+            case VALUE_NULL -> {
+                return null;
             }
-            while (i < s.length() && Character.isDigit(s.charAt(i))) {
-                i++;
-            }
-            if (start == i) {
-                throw error("unexpected character");
-            }
-            return Long.parseLong(s.substring(start, i));
-        }
-
-        private String string() {
-            expect('"');
-            StringBuilder sb = new StringBuilder();
-            while (true) {
-                if (i >= s.length()) {
-                    throw error("unterminated string");
-                }
-                char c = s.charAt(i++);
-                if (c == '"') {
-                    return sb.toString();
-                }
-                if (c != '\\') {
-                    sb.append(c);
-                    continue;
-                }
-                char e = s.charAt(i++);
-                switch (e) {
-                    case 'n' -> sb.append('\n');
-                    case 'r' -> sb.append('\r');
-                    case 't' -> sb.append('\t');
-                    case 'b' -> sb.append('\b');
-                    case 'f' -> sb.append('\f');
-                    case 'u' -> {
-                        sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-                        i += 4;
-                    }
-                    default -> sb.append(e);
-                }
-            }
-        }
-
-        private boolean peek(char c) {
-            if (i < s.length() && s.charAt(i) == c) {
-                i++;
-                return true;
-            }
-            return false;
-        }
-
-        private void expect(char c) {
-            if (!peek(c)) {
-                throw error("expected '" + c + "'");
-            }
-        }
-
-        private void skipSpace() {
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
-        }
-
-        private IllegalArgumentException error(String what) {
-            return new IllegalArgumentException("bad site info JSON at " + i + ": " + what);
+            default -> throw new IllegalArgumentException("site info: unexpected " + t);
         }
     }
 }
