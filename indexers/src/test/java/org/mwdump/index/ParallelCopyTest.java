@@ -84,12 +84,6 @@ class ParallelCopyTest {
         assertEquals(e.reason(), a.reason(), what);
         DumpLocation l = e.location();
         DumpLocation m = a.location();
-        if (e.reason().startsWith("invalid encoding")) {
-            // the UTF-8 decoder runs ahead of the parser by up to a buffer, so the parser's position when it
-            // meets a bad byte depends on where reads of the input ended; only the file is compared
-            assertEquals(l.source(), m.source(), what);
-            return;
-        }
         assertEquals(List.of(String.valueOf(l.source()), l.line(), l.column(), String.valueOf(l.pageId()),
                 String.valueOf(l.pageTitle()), String.valueOf(l.revisionId())),
                 List.of(String.valueOf(m.source()), m.line(), m.column(), String.valueOf(m.pageId()),
