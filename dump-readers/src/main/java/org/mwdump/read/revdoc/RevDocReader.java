@@ -471,14 +471,7 @@ public final class RevDocReader implements DumpReader {
 
     /** Damage found by the decompressor, with the file, the parser's position and the page added. */
     private CorruptInputException located(CorruptInputException e) {
-        if (e.location().line() >= 0) {
-            return e;
-        }
-        long offset = e.location().compressedOffset() >= 0 ? e.location().compressedOffset()
-                : input.bytesRead().getAsLong();
-        DumpLocation here = location();
-        return e.at(new DumpLocation(input.sourceName(), offset, here.line(), here.column(), here.pageId(),
-                here.pageTitle(), here.revisionId()));
+        return input.located(e, location());
     }
 
     private DumpLocation location() {

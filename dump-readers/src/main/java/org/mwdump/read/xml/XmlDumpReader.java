@@ -127,14 +127,7 @@ public final class XmlDumpReader implements DumpReader {
 
     /** Damage found by the decompressor, with the position of the parser and the page added. */
     private CorruptInputException located(CorruptInputException e) {
-        if (e.location().line() >= 0) {
-            return e;
-        }
-        long offset = e.location().compressedOffset() >= 0 ? e.location().compressedOffset()
-                : input.bytesRead().getAsLong();
-        DumpLocation here = location();
-        return e.at(new DumpLocation(input.sourceName(), offset, here.line(), here.column(), here.pageId(),
-                here.pageTitle(), here.revisionId()));
+        return input.located(e, location());
     }
 
     // ---------------------------------------------------------------- header
@@ -249,7 +242,7 @@ public final class XmlDumpReader implements DumpReader {
                     endOfDocument = true;
                     return false;
                 case XmlTokenizer.TEXT:
-                    if (!xr.isWhiteSpace() && strict) {
+                    if (strict && !xr.isWhiteSpace()) {
                         throw new MalformedDumpException("unexpected text", location());
                     }
                     break;

@@ -148,6 +148,15 @@ public final class Recompressor {
         try {
             return write(new java.io.FilterInputStream(xml) {
                 @Override
+                public int read() {
+                    try {
+                        return in.read();
+                    } catch (IOException e) {
+                        throw new ReadFailure(e);
+                    }
+                }
+
+                @Override
                 public int read(byte[] b, int off, int len) {
                     try {
                         return in.read(b, off, len);
