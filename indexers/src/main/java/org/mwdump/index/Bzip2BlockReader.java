@@ -9,7 +9,6 @@ import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.mwdump.CorruptInputException;
 import org.mwdump.DumpLocation;
@@ -49,6 +48,8 @@ final class Bzip2BlockReader extends ChunkedInputStream {
     private final long size;
     private final long[] candidates;
     private final ExecutorService pool;
+    /** Whether the pool is this reader's own (shut down on close) or shared with other work. */
+    private final boolean ownsPool;
     private final int window;
     private final BlockListener listener;
     private final ArrayDeque<Future<Bzip2BlockDecoder.Block>> ahead = new ArrayDeque<>();
@@ -63,6 +64,8 @@ final class Bzip2BlockReader extends ChunkedInputStream {
     private boolean finished;
 
     /**
+     * A reader decoding on a pool of its own.
+     *
      * @param channel  the file, read with positional reads (not closed by this stream)
      * @param file     the file's name, for messages
      * @param threads  decoding threads
@@ -70,18 +73,33 @@ final class Bzip2BlockReader extends ChunkedInputStream {
      * @throws java.io.IOException if the start of the file cannot be read
      */
     public Bzip2BlockReader(FileChannel channel, Path file, int threads, BlockListener listener) throws IOException {
+        this(channel, file, Workers.pool(threads, "mwdump-bzip2-block"), true, threads, listener);
+    }
+
+    /**
+     * A reader decoding on a pool it may share with other work (a conversion's workers, so that no more
+     * threads compete for the cores than there are workers), which it then leaves running on close.
+     *
+     * @param pool     the threads that decode
+     * @param ownsPool whether close shuts the pool down
+     * @param threads  the pool's size: {@code 2 × threads} blocks are decoded ahead
+     */
+    Bzip2BlockReader(FileChannel channel, Path file, ExecutorService pool, boolean ownsPool, int threads,
+                     BlockListener listener) throws IOException {
         this.channel = Objects.requireNonNull(channel, "channel is null");
         this.file = file;
-        this.size = channel.size();
+        this.pool = pool;
+        this.ownsPool = ownsPool;
         this.listener = listener;
         this.window = 2 * threads;
-        this.candidates = Bzip2BlockScanner.scan(channel);
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "mwdump-bzip2-block");
-            t.setDaemon(true);
-            return t;
-        });
-        startStream(0);
+        try {
+            this.size = channel.size();
+            this.candidates = Bzip2BlockScanner.scan(channel);
+            startStream(0);
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
         fill();
     }
 
@@ -242,6 +260,14 @@ final class Bzip2BlockReader extends ChunkedInputStream {
 
     @Override
     public void close() {
-        pool.shutdownNow();
+        if (ownsPool) {
+            pool.shutdownNow();
+        } else {
+            for (Future<Bzip2BlockDecoder.Block> f : ahead) {
+                f.cancel(true);
+            }
+            ahead.clear();
+            aheadOffsets.clear();
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
 import org.mwdump.Compression;
 import org.mwdump.CountingInputStream;
 import org.mwdump.DumpException;
@@ -31,7 +32,12 @@ final class ConversionSource implements AutoCloseable {
         return source;
     }
 
-    static ConversionSource open(Path file, int threads) throws IOException {
+    /**
+     * @param threads decoding threads
+     * @param shared  the pool that decodes (of {@code threads} threads, left running on close), or null
+     *                for pools of the source's own
+     */
+    static ConversionSource open(Path file, int threads, ExecutorService shared) throws IOException {
         String name = file.toString();
         FileChannel channel = DumpFiles.open(file);
         // what was opened, closed here unless handed to the result
@@ -47,13 +53,15 @@ final class ConversionSource implements AutoCloseable {
             Compression compression;
             java.util.function.LongSupplier consumed;
             if (h[0] == 'B' && h[1] == 'Z' && h[2] == 'h') {
-                Bzip2BlockReader blocks = new Bzip2BlockReader(channel, file, Math.max(2, threads), null);
+                Bzip2BlockReader blocks = shared != null
+                        ? new Bzip2BlockReader(channel, file, shared, false, threads, null)
+                        : new Bzip2BlockReader(channel, file, Math.max(2, threads), null);
                 decoded = blocks;
                 content = blocks;
                 compression = Compression.BZIP2;
                 consumed = blocks::compressedOffset;
             } else {
-                ParallelDumps.ChunkStream frames = seekableZstd(channel, file, threads, h);
+                ParallelDumps.ChunkStream frames = seekableZstd(channel, file, threads, shared, h);
                 if (frames != null) {
                     decoded = frames;
                     content = frames;
@@ -95,14 +103,17 @@ final class ConversionSource implements AutoCloseable {
         }
     }
 
-    private static ParallelDumps.ChunkStream seekableZstd(FileChannel channel, Path file, int threads, byte[] h)
+    private static ParallelDumps.ChunkStream seekableZstd(FileChannel channel, Path file, int threads,
+                                                          ExecutorService shared, byte[] h)
             throws IOException {
         if ((h[0] & 0xff) != 0x28 || (h[1] & 0xff) != 0xB5 || (h[2] & 0xff) != 0x2F || (h[3] & 0xff) != 0xFD) {
             return null;
         }
         try {
             Chunks.SeekableZstd chunks = new Chunks.SeekableZstd(channel, file);
-            return new ParallelDumps.ChunkStream(null, chunks, chunks.offsets(), threads);
+            return shared != null
+                    ? new ParallelDumps.ChunkStream(null, chunks, chunks.offsets(), shared, false, threads)
+                    : new ParallelDumps.ChunkStream(null, chunks, chunks.offsets(), threads);
         } catch (DumpException e) {
             return null; // zstd without a seek table: decoded as one stream
         }

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.mwdump.Compression;
 import org.mwdump.DumpException;
@@ -72,6 +71,7 @@ final class ParallelConversion {
 
     private final Source source;
     private final DumpWriter writer;
+    private final ExecutorService workers;
     private final int threads;
     private final ReadOptions options;
     private final ParallelDumps.ProgressListener listener;
@@ -91,10 +91,15 @@ final class ParallelConversion {
     private long logItems;
     private boolean siteInfoWritten;
 
-    ParallelConversion(Source source, DumpWriter writer, int threads, ReadOptions options,
+    /**
+     * @param workers the pool the chunks are converted on ({@code threads} threads), shared with the
+     *                source's decoding and shut down by the caller
+     */
+    ParallelConversion(Source source, DumpWriter writer, ExecutorService workers, int threads, ReadOptions options,
                        ParallelDumps.ProgressListener listener, int target, int max) {
         this.source = source;
         this.writer = writer;
+        this.workers = workers;
         this.threads = threads;
         this.options = options;
         this.listener = listener;
@@ -154,11 +159,6 @@ final class ParallelConversion {
         }
         writer.writeSiteInfo(site);
         siteInfoWritten = true;
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "mwdump-convert");
-            t.setDaemon(true);
-            return t;
-        });
         ArrayDeque<Task> inFlight = new ArrayDeque<>();
         long inFlightBytes = 0;
         try {
@@ -186,7 +186,7 @@ final class ParallelConversion {
                     return stats();
                 }
                 PageRuns runs = writer.pageRuns();
-                inFlight.add(new Task(chunk, runs, pool.submit(() -> work(chunk, runs))));
+                inFlight.add(new Task(chunk, runs, workers.submit(() -> work(chunk, runs))));
                 inFlightBytes += chunk.length();
                 while (!inFlight.isEmpty() && (inFlight.size() >= 4 * threads || inFlightBytes > BUDGET
                         || inFlight.peek().result().isDone())) {
@@ -198,7 +198,8 @@ final class ParallelConversion {
                 }
             }
         } finally {
-            pool.shutdownNow();
+            // whatever is still in flight after a failure stops (the pool itself is the caller's)
+            inFlight.forEach(t -> t.result().cancel(true));
         }
     }
 

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.mwdump.Compression;
 import org.mwdump.DumpException;
@@ -186,7 +185,9 @@ public final class ParallelDumps {
     /** The parallel copy with the given chunk sizes (also on one worker thread, for tests). */
     static CopyStats copy(Path in, DumpWriter out, int threads, ReadOptions options, ProgressListener listener,
                           int targetChunk, int maxChunk) {
-        try (ConversionSource source = ConversionSource.open(in, threads)) {
+        // one pool decodes and converts, so that no more threads compete for the cores than asked for
+        ExecutorService workers = Workers.pool(threads, "mwdump-worker");
+        try (ConversionSource source = ConversionSource.open(in, threads, workers)) {
             if (source.source() == null) {
                 try (DumpReader reader = threads > 1 ? openOrNull(in, threads, options) : null) {
                     DumpReader r = reader != null ? reader : Dumps.open(in, options);
@@ -199,12 +200,15 @@ public final class ParallelDumps {
             }
             ParallelConversion.Source decoded = source.source();
             try {
-                return new ParallelConversion(decoded, out, threads, options, listener, targetChunk, maxChunk).run();
+                return new ParallelConversion(decoded, out, workers, threads, options, listener, targetChunk,
+                        maxChunk).run();
             } catch (IOException e) {
                 throw DumpException.cannotRead(e, Chunks.location(in, decoded.bytesRead().getAsLong()));
             }
         } catch (IOException e) {
             throw DumpException.cannotRead(e, Chunks.location(in, -1));
+        } finally {
+            workers.shutdownNow();
         }
     }
 
@@ -227,7 +231,7 @@ public final class ParallelDumps {
         }
         ConversionSource source;
         try {
-            source = ConversionSource.open(file, threads);
+            source = ConversionSource.open(file, threads, null);
         } catch (IOException e) {
             throw DumpException.cannotRead(e, Chunks.location(file, -1));
         }
@@ -311,6 +315,7 @@ public final class ParallelDumps {
         private final Chunks chunks;
         private final List<Long> offsets;
         private final ExecutorService pool;
+        private final boolean ownsPool;
         private final int window;
         private final ArrayDeque<Future<byte[]>> ahead = new ArrayDeque<>();
         private int nextToSubmit;
@@ -323,15 +328,21 @@ public final class ParallelDumps {
         private volatile long consumed;
 
         ChunkStream(FileChannel channel, Chunks chunks, List<Long> offsets, int threads) {
+            this(channel, chunks, offsets, Workers.pool(threads, "mwdump-decode"), true, threads);
+        }
+
+        /**
+         * Decoding on {@code pool} ({@code threads} threads, {@code 2 × threads} chunks ahead), which is
+         * shut down on close if {@code ownsPool}, else left running for the other work that shares it.
+         */
+        ChunkStream(FileChannel channel, Chunks chunks, List<Long> offsets, ExecutorService pool, boolean ownsPool,
+                    int threads) {
             this.channel = channel;
             this.chunks = chunks;
             this.offsets = offsets;
             this.window = 2 * threads;
-            this.pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "mwdump-decode");
-                t.setDaemon(true);
-                return t;
-            });
+            this.pool = pool;
+            this.ownsPool = ownsPool;
             fill();
         }
 
@@ -366,7 +377,12 @@ public final class ParallelDumps {
 
         @Override
         public void close() throws IOException {
-            pool.shutdownNow();
+            if (ownsPool) {
+                pool.shutdownNow();
+            } else {
+                ahead.forEach(f -> f.cancel(true));
+                ahead.clear();
+            }
             if (channel != null) {
                 channel.close();
             }

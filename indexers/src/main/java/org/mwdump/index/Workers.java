@@ -1,10 +1,24 @@
 package org.mwdump.index;
 
 import java.io.IOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** What a worker thread threw, handed to the thread that waited for its result. */
 final class Workers {
     private Workers() {
+    }
+
+    /**
+     * A fixed pool of {@code threads} daemon threads named {@code name}: daemons, so that a pool a
+     * failing caller did not shut down never keeps the JVM alive.
+     */
+    static ExecutorService pool(int threads, String name) {
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /**

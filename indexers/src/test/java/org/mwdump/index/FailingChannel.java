@@ -40,7 +40,9 @@ final class FailingChannel extends FileChannel {
 
     /** Whether the current thread is one of the decoding threads of this package. */
     static boolean decodingThread(Thread t) {
-        return t.getName().startsWith("mwdump-decode") || t.getName().startsWith("mwdump-bzip2-block");
+        // a reader's own decoding pools, or a conversion's workers (which decode as well as convert)
+        return t.getName().startsWith("mwdump-decode") || t.getName().startsWith("mwdump-bzip2-block")
+                || t.getName().startsWith("mwdump-worker");
     }
 
     private void check(long position, int length) throws IOException {
