@@ -100,6 +100,23 @@ public final class Dumps {
         return open(in, null, "<stream>", -1, options);
     }
 
+    /**
+     * Opens a dump from a stream, recognizing compression and format, with a name for messages (for
+     * example the file's address on another file system); the reader closes the stream. 7z and Parquet
+     * need a file and are refused here.
+     *
+     * @param in      the dump's bytes, compressed or not, from their start
+     * @param name    what errors and progress call the input
+     * @param options strictness and limits for this reader
+     * @return a reader; close it when done
+     */
+    public static DumpReader open(InputStream in, String name, ReadOptions options) {
+        Objects.requireNonNull(in, "in is null");
+        Objects.requireNonNull(name, "name is null");
+        Objects.requireNonNull(options, "options is null");
+        return open(in, null, name, -1, options);
+    }
+
     private static DumpReader open(InputStream raw, Path file, String name, long size, ReadOptions options) {
         CountingInputStream counted = new CountingInputStream(raw);
         boolean ok = false;

@@ -28,31 +28,43 @@ final class Bzip2Streams {
      * @throws java.io.IOException if the file cannot be read
      */
     public static List<Long> starts(Path file) throws IOException {
-        List<Long> starts = new ArrayList<>();
         try (FileChannel ch = DumpFiles.open(file)) {
-            long size = ch.size();
-            ByteBuffer buf = ByteBuffer.allocate(1 << 20);
-            long base = 0;
-            int carry = 0;
-            while (true) {
-                int n = DumpFiles.read(ch, buf, base + buf.position(), size);
-                if (n <= 0) {
-                    break;
-                }
-                byte[] a = buf.array();
-                int limit = buf.position();
-                for (int i = 0; i + 10 <= limit; i++) {
-                    if (a[i] == 'B' && a[i + 1] == 'Z' && a[i + 2] == 'h' && a[i + 3] >= '1' && a[i + 3] <= '9'
-                            && (matches(a, i + 4, BLOCK) || matches(a, i + 4, END))) {
-                        starts.add(base + i);
-                    }
-                }
-                // keep the last 9 bytes: a magic may straddle two reads
-                carry = Math.min(9, limit);
-                System.arraycopy(a, limit - carry, a, 0, carry);
-                base += limit - carry;
-                buf.position(carry);
+            return starts(ch);
+        }
+    }
+
+    /**
+     * Byte offsets of the streams of a file open as a channel, in order; reads it once with positional
+     * reads (the channel's position is not used).
+     *
+     * @param ch a bz2 file
+     * @return the byte offset of each stream
+     * @throws java.io.IOException if the file cannot be read
+     */
+    static List<Long> starts(FileChannel ch) throws IOException {
+        List<Long> starts = new ArrayList<>();
+        long size = ch.size();
+        ByteBuffer buf = ByteBuffer.allocate(1 << 20);
+        long base = 0;
+        int carry = 0;
+        while (true) {
+            int n = DumpFiles.read(ch, buf, base + buf.position(), size);
+            if (n <= 0) {
+                break;
             }
+            byte[] a = buf.array();
+            int limit = buf.position();
+            for (int i = 0; i + 10 <= limit; i++) {
+                if (a[i] == 'B' && a[i + 1] == 'Z' && a[i + 2] == 'h' && a[i + 3] >= '1' && a[i + 3] <= '9'
+                        && (matches(a, i + 4, BLOCK) || matches(a, i + 4, END))) {
+                    starts.add(base + i);
+                }
+            }
+            // keep the last 9 bytes: a magic may straddle two reads
+            carry = Math.min(9, limit);
+            System.arraycopy(a, limit - carry, a, 0, carry);
+            base += limit - carry;
+            buf.position(carry);
         }
         return starts;
     }

@@ -168,7 +168,7 @@ abstract class Chunks {
 
         @Override
         List<Long> offsets() throws IOException {
-            return Bzip2Streams.starts(file);
+            return Bzip2Streams.starts(channel);
         }
     }
 

@@ -1,0 +1,41 @@
+package org.mwdump.spark;
+
+import java.util.Map;
+import org.apache.spark.sql.connector.catalog.Table;
+import org.apache.spark.sql.connector.catalog.TableProvider;
+import org.apache.spark.sql.connector.expressions.Transform;
+import org.apache.spark.sql.sources.DataSourceRegister;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+
+/**
+ * The Spark data source {@code mwdump}: {@code spark.read.format("mwdump").load(paths)} reads MediaWiki
+ * dumps (XML in any compression mwdump reads, RevDoc JSON lines) as one row per revision, in the
+ * columns of mwdump's Parquet output plus {@code wiki_db} and {@code source_file}.
+ *
+ * <p>A path is a file, a directory (its dump files, not its index files) or a glob, on any file system
+ * Hadoop is configured for. Multistream bz2 and seekable zstd files are read in splits of about
+ * {@code maxPartitionBytes} compressed bytes (option; default Spark's
+ * {@code spark.sql.files.maxPartitionBytes}) at stream or frame boundaries; other files in one
+ * partition each.
+ */
+public final class MwdumpDataSource implements TableProvider, DataSourceRegister {
+    /** Creates the source (Spark does, by its short name). */
+    public MwdumpDataSource() {
+    }
+
+    @Override
+    public String shortName() {
+        return "mwdump";
+    }
+
+    @Override
+    public StructType inferSchema(CaseInsensitiveStringMap options) {
+        return RevisionRows.SCHEMA;
+    }
+
+    @Override
+    public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
+        return new MwdumpTable(new CaseInsensitiveStringMap(properties));
+    }
+}

@@ -1,0 +1,169 @@
+package org.mwdump.spark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.network.util.JavaUtils;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.connector.read.Batch;
+import org.apache.spark.sql.connector.read.InputPartition;
+import org.apache.spark.sql.connector.read.PartitionReaderFactory;
+import org.apache.spark.sql.connector.read.Scan;
+import org.apache.spark.sql.connector.read.ScanBuilder;
+import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+import org.apache.spark.util.SerializableConfiguration;
+import org.mwdump.index.DumpSplits;
+
+/**
+ * A read of the table: which columns (top-level pruning; slot texts are left out when
+ * {@code content_body} is not read), and the partitions, planned on the driver.
+ */
+final class MwdumpScan implements ScanBuilder, SupportsPushDownRequiredColumns, Scan, Batch {
+    private final CaseInsensitiveStringMap options;
+    private StructType readSchema = RevisionRows.SCHEMA;
+    private boolean withText = true;
+
+    MwdumpScan(CaseInsensitiveStringMap options) {
+        this.options = options;
+    }
+
+    @Override
+    public void pruneColumns(StructType required) {
+        List<StructField> kept = new ArrayList<>();
+        for (StructField f : RevisionRows.SCHEMA.fields()) {
+            if (Arrays.asList(required.fieldNames()).contains(f.name())) {
+                kept.add(f);
+            }
+        }
+        readSchema = new StructType(kept.toArray(new StructField[0]));
+        withText = false;
+        for (StructField f : required.fields()) {
+            if (f.name().equals("revision_content_slots") && f.dataType().catalogString().contains("content_body")) {
+                withText = true;
+            }
+        }
+    }
+
+    @Override
+    public Scan build() {
+        return this;
+    }
+
+    @Override
+    public StructType readSchema() {
+        return readSchema;
+    }
+
+    @Override
+    public String description() {
+        return "mwdump " + String.join(", ", paths()) + (withText ? "" : " (no text)");
+    }
+
+    @Override
+    public Batch toBatch() {
+        return this;
+    }
+
+    private List<String> paths() {
+        List<String> paths = new ArrayList<>();
+        String path = options.get("path");
+        if (path != null) {
+            paths.add(path);
+        }
+        String many = options.get("paths");
+        if (many != null) {
+            try {
+                com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(many);
+                if (p.nextToken() == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                    while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+                        paths.add(p.getText());
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalArgumentException("option paths is not a JSON array of strings: " + many, e);
+            }
+        }
+        if (paths.isEmpty()) {
+            throw new IllegalArgumentException("mwdump: no path given (load(\"/data/dump.xml.bz2\"))");
+        }
+        return paths;
+    }
+
+    /** The dump files a path names: itself, the files of a directory, or the matches of a glob. */
+    static List<FileStatus> files(String path, Configuration conf) throws IOException {
+        Path p = new Path(path);
+        FileSystem fs = p.getFileSystem(conf);
+        FileStatus[] matches = fs.globStatus(p);
+        if (matches == null || matches.length == 0) {
+            throw new IllegalArgumentException("mwdump: no such file: " + path);
+        }
+        List<FileStatus> files = new ArrayList<>();
+        for (FileStatus s : matches) {
+            if (s.isDirectory()) {
+                FileStatus[] inside = fs.listStatus(s.getPath());
+                Arrays.sort(inside);
+                for (FileStatus f : inside) {
+                    if (f.isFile() && isDump(f.getPath().getName())) {
+                        files.add(f);
+                    }
+                }
+            } else {
+                files.add(s);
+            }
+        }
+        return files;
+    }
+
+    /** Whether a file in a directory is read: not hidden, not an index. */
+    static boolean isDump(String name) {
+        return !name.startsWith(".") && !name.startsWith("_") && !name.endsWith(".txt") && !name.endsWith(".txt.bz2")
+                && !name.endsWith(".mwpidx") && !name.endsWith(".mwbidx") && !name.endsWith(".crc");
+    }
+
+    @Override
+    public InputPartition[] planInputPartitions() {
+        SparkSession spark = SparkSession.active();
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        String target = options.getOrDefault("maxPartitionBytes",
+                spark.conf().get("spark.sql.files.maxPartitionBytes", "128m"));
+        long targetBytes = JavaUtils.byteStringAsBytes(target);
+        List<InputPartition> partitions = new ArrayList<>();
+        try {
+            for (String path : paths()) {
+                for (FileStatus f : files(path, conf)) {
+                    String file = f.getPath().toString();
+                    try (HadoopChannel channel = HadoopChannel.open(file, conf)) {
+                        for (DumpSplits.Split s : DumpSplits.plan(channel, file, targetBytes)) {
+                            partitions.add(new SplitPartition(file, s.start(), s.end()));
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return partitions.toArray(new InputPartition[0]);
+    }
+
+    @Override
+    public PartitionReaderFactory createReaderFactory() {
+        SparkSession spark = SparkSession.active();
+        Broadcast<SerializableConfiguration> conf = SerializableConfiguration.broadcast(spark.sparkContext(),
+                spark.sparkContext().hadoopConfiguration());
+        int[] columns = new int[readSchema.size()];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = RevisionRows.SCHEMA.fieldIndex(readSchema.fields()[i].name());
+        }
+        return new SplitReaderFactory(conf, columns, withText);
+    }
+}

@@ -1,0 +1,42 @@
+package org.mwdump.spark;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.connector.catalog.SupportsRead;
+import org.apache.spark.sql.connector.catalog.TableCapability;
+import org.apache.spark.sql.connector.read.ScanBuilder;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+
+/** The dumps under the paths a read names, as one table of revisions. */
+final class MwdumpTable implements SupportsRead {
+    private final CaseInsensitiveStringMap options;
+
+    MwdumpTable(CaseInsensitiveStringMap options) {
+        this.options = options;
+    }
+
+    @Override
+    public String name() {
+        return "mwdump " + options.getOrDefault("path", options.getOrDefault("paths", ""));
+    }
+
+    @Override
+    public StructType schema() {
+        return RevisionRows.SCHEMA;
+    }
+
+    @Override
+    public Set<TableCapability> capabilities() {
+        return EnumSet.of(TableCapability.BATCH_READ);
+    }
+
+    @Override
+    public ScanBuilder newScanBuilder(CaseInsensitiveStringMap scanOptions) {
+        Map<String, String> all = new HashMap<>(options.asCaseSensitiveMap());
+        all.putAll(scanOptions.asCaseSensitiveMap());
+        return new MwdumpScan(new CaseInsensitiveStringMap(all));
+    }
+}

@@ -1,0 +1,101 @@
+package org.mwdump.spark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.connector.read.InputPartition;
+import org.apache.spark.sql.connector.read.PartitionReader;
+import org.apache.spark.sql.connector.read.PartitionReaderFactory;
+import org.apache.spark.unsafe.types.UTF8String;
+import org.apache.spark.util.SerializableConfiguration;
+import org.mwdump.DumpReader;
+import org.mwdump.ReadOptions;
+import org.mwdump.index.DumpSplits;
+import org.mwdump.model.PageEntry;
+import org.mwdump.model.Revision;
+
+/** Makes, on an executor, the reader of one partition's revisions. */
+final class SplitReaderFactory implements PartitionReaderFactory {
+    private static final long serialVersionUID = 1L;
+
+    private final Broadcast<SerializableConfiguration> conf;
+    private final int[] columns;
+    private final boolean withText;
+
+    SplitReaderFactory(Broadcast<SerializableConfiguration> conf, int[] columns, boolean withText) {
+        this.conf = conf;
+        this.columns = columns;
+        this.withText = withText;
+    }
+
+    @Override
+    public PartitionReader<InternalRow> createReader(InputPartition partition) {
+        SplitPartition p = (SplitPartition) partition;
+        try {
+            HadoopChannel channel = HadoopChannel.open(p.file(), conf.value().value());
+            try {
+                DumpReader reader = DumpSplits.open(channel, p.file(), new DumpSplits.Split(p.start(), p.end()),
+                        ReadOptions.DEFAULT);
+                return new SplitReader(reader, channel, p.file());
+            } catch (RuntimeException | Error e) {
+                channel.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The revisions of one split, as rows. */
+    private final class SplitReader implements PartitionReader<InternalRow> {
+        private final DumpReader reader;
+        private final HadoopChannel channel;
+        private final UTF8String source;
+        private UTF8String wikiDb;
+        private boolean inPage;
+        private InternalRow row;
+
+        SplitReader(DumpReader reader, HadoopChannel channel, String file) {
+            this.reader = reader;
+            this.channel = channel;
+            this.source = RevisionRows.utf8(file);
+        }
+
+        @Override
+        public boolean next() {
+            if (wikiDb == null) {
+                wikiDb = RevisionRows.utf8(reader.siteInfo().dbName());
+            }
+            while (true) {
+                if (!inPage) {
+                    if (reader.nextPage() == null) {
+                        return false;
+                    }
+                    inPage = true;
+                }
+                PageEntry e = reader.nextEntry();
+                if (e == null) {
+                    inPage = false;
+                } else if (e instanceof Revision r) {
+                    row = RevisionRows.project(RevisionRows.values(r, wikiDb, source, withText), columns);
+                    return true;
+                }
+            }
+        }
+
+        @Override
+        public InternalRow get() {
+            return row;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                reader.close();
+            } finally {
+                channel.close();
+            }
+        }
+    }
+}

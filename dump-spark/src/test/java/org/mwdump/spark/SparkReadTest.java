@@ -1,0 +1,194 @@
+package org.mwdump.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mwdump.Compression;
+import org.mwdump.DumpException;
+import org.mwdump.DumpFormat;
+import org.mwdump.DumpReader;
+import org.mwdump.DumpWriter;
+import org.mwdump.Dumps;
+import org.mwdump.WriteOptions;
+import org.mwdump.model.Comment;
+import org.mwdump.model.Contributor;
+import org.mwdump.model.Page;
+import org.mwdump.model.Revision;
+import org.mwdump.model.SiteInfo;
+import org.mwdump.model.Slot;
+import org.mwdump.model.Text;
+import org.mwdump.model.Timestamps;
+import org.mwdump.testing.Corpus;
+import org.mwdump.write.layout.Recompressor;
+
+/**
+ * The data source against the single-machine reader: every revision of every corpus dump, as RevDoc
+ * lines made from the rows (turned back into the model here) and from the reader, must be the same
+ * bytes; and the same dump in the layouts that are split reads the same.
+ */
+class SparkReadTest {
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void start() {
+        spark = SparkSession.builder().master("local[2]").appName("mwdump-test")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "2")
+                .getOrCreate();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (spark != null) {
+            spark.stop();
+        }
+    }
+
+    @Test
+    void everyCorpusDumpReadsAsTheSingleMachineReaderReadsIt() throws IOException {
+        List<Path> dumps = Corpus.dumps();
+        assertTrue(dumps.size() > 20, "corpus dumps: " + dumps.size());
+        int compared = 0;
+        for (Path dump : dumps) {
+            byte[] expected;
+            SiteInfo site;
+            try (DumpReader reader = Dumps.open(dump)) {
+                site = reader.siteInfo();
+                List<Revision> revisions = new ArrayList<>();
+                reader.revisions().forEach(revisions::add);
+                expected = revdoc(site, revisions);
+            } catch (DumpException e) {
+                // damaged on purpose: Spark fails too
+                assertThrows(Exception.class, () -> read(dump, Map.of()).collectAsList(), dump.toString());
+                continue;
+            }
+            Dataset<Row> rows = read(dump, Map.of());
+            byte[] actual = revdoc(site, revisions(rows.collectAsList()));
+            assertEquals(new String(expected, java.nio.charset.StandardCharsets.UTF_8),
+                    new String(actual, java.nio.charset.StandardCharsets.UTF_8), dump.toString());
+            compared++;
+        }
+        assertTrue(compared > 20, "compared " + compared);
+    }
+
+    @Test
+    void theSampleReadsTheSameInEverySplitLayout(@TempDir Path dir) throws IOException {
+        Path sample = Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2");
+        List<Row> whole = read(sample, Map.of()).collectAsList();
+        byte[] expected = revdoc(SiteInfo.EMPTY, revisions(whole));
+        for (Recompressor.Layout layout : Recompressor.Layout.values()) {
+            Path out = dir.resolve("sample." + layout + (layout == Recompressor.Layout.SEEKABLE_ZSTD ? ".xml.zst"
+                    : ".xml.bz2"));
+            try (InputStream xml = Dumps.decompress(Files.newInputStream(sample), sample)) {
+                new Recompressor(layout, 5, 2).recompress(xml, out, dir.resolve(layout + "-index.txt.bz2"));
+            }
+            Dataset<Row> rows = read(out, Map.of("maxPartitionBytes", "20000"));
+            int partitions = rows.rdd().getNumPartitions();
+            assertTrue(partitions >= 8, layout + ": " + partitions + " partitions");
+            List<Row> got = rows.collectAsList();
+            assertEquals(whole.size(), got.size(), layout.toString());
+            assertArrayEquals(expected, revdoc(SiteInfo.EMPTY, revisions(got)), layout.toString());
+        }
+    }
+
+    @Test
+    void withoutTextTheBodiesAreLeftOut() {
+        Path sample = Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2");
+        Dataset<Row> rows = read(sample, Map.of());
+        long withText = rows.where("revision_content_slots['main'].content_body is not null").count();
+        assertTrue(withText > 1000, "texts: " + withText);
+        List<Row> ids = rows.select("page_id", "revision_content_slots").limit(3).collectAsList();
+        assertEquals(3, ids.size());
+        String plan = rows.select("page_id", "revision_id").queryExecution().executedPlan().toString();
+        assertTrue(plan.contains("(no text)"), plan);
+    }
+
+    private static Dataset<Row> read(Path dump, Map<String, String> options) {
+        return spark.read().format("mwdump").options(options).load(dump.toString());
+    }
+
+    /** RevDoc JSON lines of the revisions, written as a reader's revisions are written. */
+    private static byte[] revdoc(SiteInfo site, List<Revision> revisions) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DumpWriter w = Dumps.create(bytes, DumpFormat.REVDOC, WriteOptions.builder().compression(Compression.NONE).build());
+        w.writeSiteInfo(site);
+        Page last = null;
+        for (Revision r : revisions) {
+            if (!r.page().equals(last)) {
+                w.writePage(r.page());
+                last = r.page();
+            }
+            w.write(r);
+        }
+        w.finish();
+        return bytes.toByteArray();
+    }
+
+    private static List<Revision> revisions(List<Row> rows) {
+        List<Revision> out = new ArrayList<>();
+        for (Row row : rows) {
+            out.add(revision(row));
+        }
+        return out;
+    }
+
+    /** The model's revision a row stands for, read back column by column. */
+    static Revision revision(Row r) {
+        List<String> restrictions = r.isNullAt(r.fieldIndex("page_restrictions")) ? List.of()
+                : r.getList(r.fieldIndex("page_restrictions"));
+        Page page = new Page(r.getAs("page_id"), r.getAs("page_namespace_id"), r.getAs("page_title"),
+                r.getAs("page_is_redirect"), r.getAs("page_redirect_target"), restrictions);
+        Row extra = r.getAs("mwdump");
+        Contributor contributor = null;
+        Boolean userVisible = r.getAs("user_is_visible");
+        if (userVisible != null) {
+            String text = r.getAs("user_text");
+            boolean isIp = extra != null && Boolean.TRUE.equals(extra.getAs("user_is_ip"));
+            contributor = isIp ? new Contributor(null, r.getAs("user_id"), text, !userVisible)
+                    : new Contributor(text, r.getAs("user_id"), extra == null ? null : extra.getAs("user_ip"), !userVisible);
+        }
+        String timestamp = extra == null ? null : extra.getAs("revision_timestamp");
+        if (timestamp == null && !r.isNullAt(r.fieldIndex("revision_dt"))) {
+            Instant t = ((java.sql.Timestamp) r.getAs("revision_dt")).toInstant();
+            timestamp = Timestamps.format(t);
+        }
+        Comment comment = null;
+        Boolean commentVisible = r.getAs("revision_comment_is_visible");
+        if (commentVisible != null) {
+            String text = r.getAs("revision_comment");
+            comment = new Comment(text == null ? "" : text, !commentVisible);
+        }
+        List<Slot> slots = new ArrayList<>();
+        if (!r.isNullAt(r.fieldIndex("revision_content_slots"))) {
+            Map<String, Row> map = r.getJavaMap(r.fieldIndex("revision_content_slots"));
+            for (Map.Entry<String, Row> e : map.entrySet()) {
+                Row s = e.getValue();
+                Boolean visible = s.getAs("content_is_visible");
+                Text text = visible == null ? null : new Text(s.getAs("content_body"), s.getAs("content_size"),
+                        s.getAs("content_sha1"), s.getAs("content_location"), s.getAs("content_text_id"), !visible);
+                slots.add(new Slot(e.getKey().isEmpty() ? null : e.getKey(), s.getAs("origin_rev_id"),
+                        s.getAs("content_model"), s.getAs("content_format"), text));
+            }
+        }
+        return new Revision(page, r.getAs("revision_id"), r.getAs("revision_parent_id"), timestamp, contributor,
+                r.getAs("revision_is_minor_edit"), comment, slots, r.getAs("revision_sha1"));
+    }
+}
