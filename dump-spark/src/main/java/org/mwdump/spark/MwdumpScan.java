@@ -144,7 +144,7 @@ final class MwdumpScan implements ScanBuilder, SupportsPushDownRequiredColumns, 
                     String file = f.getPath().toString();
                     try (HadoopChannel channel = HadoopChannel.open(file, conf)) {
                         for (DumpSplits.Split s : DumpSplits.plan(channel, file, targetBytes)) {
-                            partitions.add(new SplitPartition(file, s.start(), s.end()));
+                            partitions.add(new SplitPartition(file, s));
                         }
                     }
                 }

@@ -1,14 +1,14 @@
 package org.mwdump.spark;
 
 import org.apache.spark.sql.connector.read.InputPartition;
+import org.mwdump.index.DumpSplits;
 
 /**
- * One task's part of the input: a split of one file ({@link org.mwdump.index.DumpSplits.Split}).
+ * One task's part of the input: a split of one file.
  *
  * @param file  the file's address
- * @param start the compressed byte offset of the split's first stream or frame
- * @param end   the compressed byte offset after its last one
+ * @param split the part of it
  */
-record SplitPartition(String file, long start, long end) implements InputPartition {
+record SplitPartition(String file, DumpSplits.Split split) implements InputPartition {
     private static final long serialVersionUID = 1L;
 }

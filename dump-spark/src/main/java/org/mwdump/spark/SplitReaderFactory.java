@@ -35,8 +35,11 @@ final class SplitReaderFactory implements PartitionReaderFactory {
         try {
             HadoopChannel channel = HadoopChannel.open(p.file(), conf.value().value());
             try {
-                DumpReader reader = DumpSplits.open(channel, p.file(), new DumpSplits.Split(p.start(), p.end()),
-                        ReadOptions.DEFAULT);
+                java.net.URI uri = new org.apache.hadoop.fs.Path(p.file()).toUri();
+                DumpReader reader = p.split().kind() == DumpSplits.Kind.WHOLE && "file".equals(uri.getScheme())
+                        // a local file: also the formats that need random access (7z)
+                        ? org.mwdump.Dumps.open(java.nio.file.Path.of(uri), ReadOptions.DEFAULT)
+                        : DumpSplits.open(channel, p.file(), p.split(), ReadOptions.DEFAULT);
                 return new SplitReader(reader, channel, p.file());
             } catch (RuntimeException | Error e) {
                 channel.close();

@@ -107,6 +107,16 @@ class SparkReadTest {
             assertEquals(whole.size(), got.size(), layout.toString());
             assertArrayEquals(expected, revdoc(SiteInfo.EMPTY, revisions(got)), layout.toString());
         }
+        // one bz2 stream: split at blocks (the sample's blocks are about 25 KB compressed at level 1)
+        Path single = dir.resolve("sample-single.xml.bz2");
+        try (InputStream xml = Dumps.decompress(Files.newInputStream(sample), sample);
+             java.io.OutputStream out = new org.mwdump.write.bzip2.Bzip2OutputStream(Files.newOutputStream(single), 1, 1)) {
+            xml.transferTo(out);
+        }
+        Dataset<Row> rows = read(single, Map.of("maxPartitionBytes", "200000"));
+        int partitions = rows.rdd().getNumPartitions();
+        assertTrue(partitions >= 8, "single stream: " + partitions + " partitions");
+        assertArrayEquals(expected, revdoc(SiteInfo.EMPTY, revisions(rows.collectAsList())), "single stream");
     }
 
     @Test

@@ -37,15 +37,33 @@ final class Bzip2BlockScanner {
      * @throws java.io.IOException if the file cannot be read
      */
     public static long[] scan(FileChannel channel) throws IOException {
+        return scan(channel, 0, channel.size());
+    }
+
+    /**
+     * Bit offsets of the block magics that start in the bytes {@code [from, to)} of the file, ascending
+     * (the bytes after {@code to} that such a magic runs into are read too).
+     *
+     * @param channel the file, read with positional reads
+     * @param from    the first byte
+     * @param to      the byte after the last one a magic may start in
+     * @return the bit offsets
+     * @throws java.io.IOException if the file cannot be read
+     */
+    static long[] scan(FileChannel channel, long from, long to) throws IOException {
         long size = channel.size();
+        long stop = Math.min(size, to + 6);
         ByteBuffer buf = ByteBuffer.allocate(1 << 20);
         long[] found = new long[64];
         int n = 0;
         long acc = 0;
-        long bytes = 0;
-        long position = 0;
-        while (position < size) {
+        long bytes = from;
+        long position = from;
+        while (position < stop) {
             buf.clear();
+            if (stop - position < buf.capacity()) {
+                buf.limit((int) (stop - position));
+            }
             int r = DumpFiles.read(channel, buf, position, size);
             if (r <= 0) {
                 break;
@@ -55,17 +73,20 @@ final class Bzip2BlockScanner {
             for (int i = 0; i < r; i++) {
                 acc = (acc << 8) | (a[i] & 0xff);
                 bytes++;
-                if (bytes < 7 || !POSSIBLE[(int) (acc >>> 16) & 0xFF]) {
+                if (bytes - from < 6 || !POSSIBLE[(int) (acc >>> 16) & 0xFF]) {
                     continue;
                 }
                 // acc holds the last 8 bytes; a magic ending inside the newest byte starts s bits in
                 for (int s = 0; s < 8; s++) {
                     if (((acc >>> s) & MASK48) == Bzip2BlockDecoder.BLOCK_MAGIC) {
-                        long endBit = 8 * bytes - s;
+                        long start = 8 * bytes - s - 48;
+                        if (start < 8 * from || start >= 8 * to) {
+                            continue; // begins before the range (or after it, in the bytes read past it)
+                        }
                         if (n == found.length) {
                             found = Arrays.copyOf(found, n * 2);
                         }
-                        found[n++] = endBit - 48;
+                        found[n++] = start;
                     }
                 }
             }

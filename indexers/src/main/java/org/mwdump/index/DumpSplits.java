@@ -1,6 +1,7 @@
 package org.mwdump.index;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -10,11 +11,13 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import org.mwdump.Compression;
+import org.mwdump.CorruptInputException;
 import org.mwdump.DumpException;
 import org.mwdump.DumpFormat;
 import org.mwdump.DumpLocation;
@@ -22,18 +25,25 @@ import org.mwdump.DumpReader;
 import org.mwdump.Dumps;
 import org.mwdump.ReadOptions;
 import org.mwdump.UnsupportedDumpException;
+import org.mwdump.read.bzip2.Bzip2BlockDecoder;
 import org.mwdump.spi.ReaderInput;
 import org.mwdump.spi.ReaderProvider;
 
 /**
  * A dump file cut into splits that are read independently, by other threads, processes or machines
- * (the Spark data source reads one split per task): groups of consecutive bz2 streams of a multistream
- * file, or of zstd frames of a seekable zstd file; anything else is one split.
+ * (the Spark data source reads one split per task), without reading the whole file to make them:
+ * <ul>
+ *   <li>a multistream bz2 file: groups of consecutive streams;</li>
+ *   <li>a seekable zstd file: groups of consecutive frames (from its seek table);</li>
+ *   <li>a bz2 file of one stream: byte ranges; a split reads the blocks that start in its range, found
+ *       there by their magic and accepted only if they decode with the right CRC;</li>
+ *   <li>anything else: one split.</li>
+ * </ul>
  *
- * <p>Every page is read from exactly one split: the one in whose streams (frames) its {@code <page>}
- * line starts. Its reader reads that page to its end across the split's last byte, and leaves out the
- * end of a page that started in an earlier split. The XML head (root and site info) is read from the
- * start of the file for every split.
+ * <p>Every page is read from exactly one split: the one in whose streams, frames or blocks its
+ * {@code <page>} line starts. Its reader reads that page to its end across the split's last byte, and
+ * leaves out the end of a page that started in an earlier split. The XML head (root and site info) is
+ * read from the start of the file for every split.
  *
  * <p>The file is read through a {@link FileChannel} with positional reads only, so one channel can be
  * shared, and a channel over another file system (HDFS, S3) works as well as a local file.
@@ -41,25 +51,43 @@ import org.mwdump.spi.ReaderProvider;
 public final class DumpSplits {
     private static final byte[] PAGE = "<page>".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] FOOTER = "</mediawiki>\n".getBytes(StandardCharsets.US_ASCII);
+    /** Bytes scanned at a time for the next stream header. */
+    private static final int SCAN = 1 << 20;
 
     private DumpSplits() {
     }
 
+    /** How a split is read. */
+    public enum Kind {
+        /** The whole file, as one reader reads it. */
+        WHOLE,
+        /** The bz2 streams that start in the split. */
+        STREAMS,
+        /** The zstd frames that start in the split. */
+        FRAMES,
+        /** The bz2 blocks that start in the split. */
+        BLOCKS
+    }
+
     /**
-     * A part of a dump file: the streams or frames that start at byte offsets in {@code [start, end)}.
+     * A part of a dump file: the streams, frames or blocks that start at byte offsets in
+     * {@code [start, end)}.
      *
-     * @param start the compressed byte offset of the split's first stream or frame
-     * @param end   the compressed byte offset after its last one
+     * @param kind  how the split is read
+     * @param start the compressed byte offset where the split starts
+     * @param end   the compressed byte offset where the next split starts (the file's size for the last)
      */
-    public record Split(long start, long end) implements Serializable {
+    public record Split(Kind kind, long start, long end) implements Serializable {
         private static final long serialVersionUID = 1L;
 
         /**
          * Checks the offsets.
          *
          * @throws IllegalArgumentException if {@code start} is negative or after {@code end}
+         * @throws NullPointerException     if {@code kind} is null
          */
         public Split {
+            Objects.requireNonNull(kind, "kind is null");
             if (start < 0 || end < start) {
                 throw new IllegalArgumentException("bad split [" + start + ", " + end + ")");
             }
@@ -76,9 +104,9 @@ public final class DumpSplits {
     }
 
     /**
-     * Cuts a dump file into splits of about {@code targetBytes} compressed bytes each, at stream or frame
-     * boundaries: a multistream bz2 file is scanned for its stream headers (read once), a seekable zstd
-     * file's frames come from its seek table; a file of one bz2 stream, or of any other kind, is one split.
+     * Cuts a dump file into splits of about {@code targetBytes} compressed bytes each (see the class
+     * comment). A bz2 file is scanned once for stream headers to tell multistream files from single
+     * streams; {@link #plan(FileChannel, String, long, List)} takes the stream offsets from an index instead.
      *
      * @param file        the dump, read with positional reads (not closed)
      * @param name        the file's name, for messages
@@ -87,66 +115,95 @@ public final class DumpSplits {
      * @throws DumpException if the file cannot be read, or its seek table is damaged
      */
     public static List<Split> plan(FileChannel file, String name, long targetBytes) {
+        return plan(file, name, targetBytes, null);
+    }
+
+    /**
+     * Like {@link #plan(FileChannel, String, long)}, with the offsets of a multistream bz2 file's streams
+     * already known (from its index), so that the file is not read.
+     *
+     * @param file          the dump, read with positional reads (not closed)
+     * @param name          the file's name, for messages
+     * @param targetBytes   the compressed size a split grows to before the next one starts
+     * @param streamOffsets the byte offsets of the file's bz2 streams, ascending, or null to find them
+     * @return the splits, in file order, covering the whole file
+     * @throws DumpException if the file cannot be read, or its seek table is damaged
+     */
+    public static List<Split> plan(FileChannel file, String name, long targetBytes, List<Long> streamOffsets) {
         Objects.requireNonNull(file, "file is null");
+        Objects.requireNonNull(name, "name is null");
         if (targetBytes < 1) {
             throw new IllegalArgumentException("targetBytes must be positive");
         }
         try {
             long size = file.size();
-            List<Long> offsets = chunkOffsets(file, name);
+            byte[] h = first4(file);
             List<Split> splits = new ArrayList<>();
-            if (offsets.size() < 2) {
-                splits.add(new Split(0, size));
+            if (h != null && isBzip2(h)) {
+                List<Long> streams = streamOffsets != null ? streamOffsets : Bzip2Streams.starts(file);
+                if (streams.size() >= 2) {
+                    group(Kind.STREAMS, streams, size, targetBytes, splits);
+                } else {
+                    for (long start = 0; start < size; start += targetBytes) {
+                        splits.add(new Split(Kind.BLOCKS, start, Math.min(size, start + targetBytes)));
+                    }
+                }
                 return splits;
             }
-            long start = 0;
-            for (int i = 1; i < offsets.size(); i++) {
-                long offset = offsets.get(i);
-                if (offset - start >= targetBytes) {
-                    splits.add(new Split(start, offset));
-                    start = offset;
-                }
+            Chunks.SeekableZstd frames = h != null && isZstd(h) ? seekableZstd(file, name) : null;
+            if (frames != null && frames.offsets().size() >= 2) {
+                group(Kind.FRAMES, frames.offsets(), size, targetBytes, splits);
+                return splits;
             }
-            splits.add(new Split(start, size));
+            splits.add(new Split(Kind.WHOLE, 0, size));
             return splits;
         } catch (IOException e) {
             throw DumpException.cannotRead(e, DumpLocation.of(name));
         }
     }
 
-    /** Offsets of the file's independently decodable chunks; fewer than two when it has no such layout. */
-    private static List<Long> chunkOffsets(FileChannel file, String name) throws IOException {
-        Chunks chunks = chunks(file, name);
-        return chunks == null ? List.of() : chunks.offsets();
+    /** Splits of consecutive chunks, a new one starting at the first chunk at least target bytes on. */
+    private static void group(Kind kind, List<Long> offsets, long size, long target, List<Split> splits) {
+        long start = 0;
+        for (int i = 1; i < offsets.size(); i++) {
+            long offset = offsets.get(i);
+            if (offset - start >= target) {
+                splits.add(new Split(kind, start, offset));
+                start = offset;
+            }
+        }
+        splits.add(new Split(kind, start, size));
     }
 
-    /** The file's streams or frames, or null when it is neither bz2 nor seekable zstd. */
-    private static Chunks chunks(FileChannel file, String name) throws IOException {
-        byte[] h = new byte[4];
-        ByteBuffer b = ByteBuffer.wrap(h);
+    private static byte[] first4(FileChannel file) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(4);
         while (b.hasRemaining() && file.read(b, b.position()) > 0) {
             // the first bytes
         }
-        if (b.hasRemaining()) {
+        return b.hasRemaining() ? null : b.array();
+    }
+
+    private static boolean isBzip2(byte[] h) {
+        return h[0] == 'B' && h[1] == 'Z' && h[2] == 'h' && h[3] >= '1' && h[3] <= '9';
+    }
+
+    private static boolean isZstd(byte[] h) {
+        return (h[0] & 0xff) == 0x28 && (h[1] & 0xff) == 0xB5 && (h[2] & 0xff) == 0x2F && (h[3] & 0xff) == 0xFD;
+    }
+
+    /** The frames of a seekable zstd file, or null for zstd without a seek table. */
+    private static Chunks.SeekableZstd seekableZstd(FileChannel file, String name) throws IOException {
+        try {
+            return new Chunks.SeekableZstd(file, Path.of(name));
+        } catch (CorruptInputException e) {
             return null;
         }
-        if (h[0] == 'B' && h[1] == 'Z' && h[2] == 'h') {
-            return new Chunks.Bzip2(file, Path.of(name));
-        }
-        if ((h[0] & 0xff) == 0x28 && (h[1] & 0xff) == 0xB5 && (h[2] & 0xff) == 0x2F && (h[3] & 0xff) == 0xFD) {
-            try {
-                return new Chunks.SeekableZstd(file, Path.of(name));
-            } catch (org.mwdump.CorruptInputException e) {
-                return null; // zstd without a seek table: one split
-            }
-        }
-        return null;
     }
 
     /**
-     * Opens a reader of the pages that start in a split (see the class comment). A split covering a whole
-     * file that is not cut into streams or frames is read as {@link Dumps#open(java.io.InputStream,
-     * String, ReadOptions)} reads it (any format and compression that needs no random access).
+     * Opens a reader of the pages that start in a split (see the class comment). A {@link Kind#WHOLE} split
+     * is read as {@link Dumps#open(java.io.InputStream, String, ReadOptions)} reads a stream (any format and
+     * compression that needs no random access).
      *
      * @param file    the dump, read with positional reads (not closed by the reader)
      * @param name    the file's name, for messages
@@ -157,27 +214,28 @@ public final class DumpSplits {
      */
     public static DumpReader open(FileChannel file, String name, Split split, ReadOptions options) {
         Objects.requireNonNull(file, "file is null");
+        Objects.requireNonNull(name, "name is null");
         Objects.requireNonNull(split, "split is null");
         Objects.requireNonNull(options, "options is null");
         try {
             long size = file.size();
-            Chunks chunks = chunks(file, name);
-            List<Long> offsets = chunks == null ? List.of() : chunks.offsets();
-            if (offsets.size() < 2) {
-                if (split.start() != 0) {
-                    throw new IllegalArgumentException("not a split of " + name + ": " + split);
-                }
+            if (split.kind() == Kind.WHOLE) {
                 return Dumps.open(new ChannelInputStream(file, 0, size), name, options);
             }
-            Pieces pieces = new Pieces(chunks, offsets, split, name);
+            Decoded chunks = switch (split.kind()) {
+                case STREAMS -> new Streams(file, name, split);
+                case FRAMES -> new Frames(file, name, split);
+                default -> new Blocks(file, name, split);
+            };
+            Pieces pieces = new Pieces(chunks, split.start() == 0 ? null : chunks.head());
             ReaderProvider xml = Dumps.readerProvider(DumpFormat.XML);
             if (xml == null) {
                 throw new UnsupportedDumpException("no XML reader: add org.mwdump:dump-readers to the class path",
                         DumpLocation.of(name));
             }
             return xml.open(new ReaderInput(new java.io.BufferedInputStream(new java.io.SequenceInputStream(pieces),
-                    1 << 16), null, name, chunks instanceof Chunks.Bzip2 ? Compression.BZIP2 : Compression.ZSTD,
-                    pieces::offset, size), options);
+                    1 << 16), null, name, split.kind() == Kind.FRAMES ? Compression.ZSTD : Compression.BZIP2,
+                    chunks::offset, size), options);
         } catch (IOException e) {
             throw DumpException.cannotRead(e, DumpLocation.of(name));
         } catch (UncheckedIOException e) {
@@ -185,61 +243,241 @@ public final class DumpSplits {
         }
     }
 
-    /**
-     * The bytes of a split's document, decoded one stream or frame at a time: the head (everything before
-     * the file's first page), the split's chunks from their first page line on, the following chunks up
-     * to the next page line, and the root's end tag when the file goes on.
-     */
-    private static final class Pieces implements Enumeration<InputStream> {
-        private final Chunks chunks;
-        private final List<Long> offsets;
-        private final String name;
-        private final long end;
-        /** Index of the next chunk to decode. */
-        private int next;
-        private boolean headGiven;
-        private boolean pageFound;
-        private boolean done;
-        private byte[] pending;
-        private volatile long offset;
+    // ---------------------------------------------------------------- decoded pieces of a split
 
-        Pieces(Chunks chunks, List<Long> offsets, Split split, String name) throws IOException {
-            this.chunks = chunks;
-            this.offsets = offsets;
+    /** The decoded chunks (streams, frames or blocks) from a split's first one on, in file order. */
+    private abstract static class Decoded {
+        final FileChannel file;
+        final String name;
+        final long end;
+        /** Compressed offset of the chunk decoded last. */
+        volatile long offset;
+
+        Decoded(FileChannel file, String name, long end) {
+            this.file = file;
             this.name = name;
-            this.end = split.end();
-            int first = offsets.indexOf(split.start());
-            if (first < 0) {
-                throw new IllegalArgumentException("not a split of " + name + ": no stream or frame starts at "
-                        + split.start());
-            }
-            next = first;
-            headGiven = first == 0;
-            pageFound = first == 0;
-            pending = headGiven ? null : head();
+            this.end = end;
         }
 
         long offset() {
             return offset;
         }
 
-        /** Everything the file holds before its first page line. */
-        private byte[] head() throws IOException {
-            java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
-            for (long o : offsets) {
-                byte[] b = decode(o);
-                int at = pageLine(b, 0);
+        /** The next chunk's bytes, or null at the end of the file. */
+        abstract byte[] next() throws IOException;
+
+        /** Whether the chunk {@link #next} returned last starts in the split. */
+        boolean inSplit() {
+            return offset < end;
+        }
+
+        /** Everything the file holds before its first page line, decoded from the file's start. */
+        abstract byte[] head() throws IOException;
+
+        /** The head: the chunks' bytes, one after another, up to the first page line. */
+        byte[] head(Decoded fromStart) throws IOException {
+            ByteArrayOutputStream head = new ByteArrayOutputStream();
+            for (byte[] b = fromStart.next(); b != null; b = fromStart.next()) {
+                int at = pageLine(b);
                 head.write(b, 0, at < 0 ? b.length : at);
                 if (at >= 0) {
                     return head.toByteArray();
                 }
             }
-            throw new org.mwdump.CorruptInputException("no page in the whole file", DumpLocation.of(name), -1, null);
+            throw new CorruptInputException("no page in the whole file", DumpLocation.at(name, 0), -1, null);
+        }
+    }
+
+    /** bz2 streams, each found by scanning for the next stream header after the previous one. */
+    private static final class Streams extends Decoded {
+        private final Chunks.Bzip2 chunks;
+        private long next;
+
+        Streams(FileChannel file, String name, Split split) throws IOException {
+            super(file, name, split.end());
+            this.chunks = new Chunks.Bzip2(file, Path.of(name));
+            this.next = split.start();
         }
 
-        private byte[] decode(long at) throws IOException {
+        @Override
+        byte[] next() throws IOException {
+            long at = nextStreamStart(file, next);
+            if (at < 0) {
+                return null;
+            }
             offset = at;
+            next = at + 1;
             return chunks.decode(at);
+        }
+
+        @Override
+        byte[] head() throws IOException {
+            return head(new Streams(file, name, new Split(Kind.STREAMS, 0, 0)));
+        }
+    }
+
+    /** The byte offset of the first stream header at or after {@code from}, or -1. */
+    static long nextStreamStart(FileChannel file, long from) throws IOException {
+        long size = file.size();
+        ByteBuffer buf = ByteBuffer.allocate(SCAN + 9);
+        for (long base = from; base < size; base += SCAN) {
+            buf.clear();
+            int n = 0;
+            while (buf.hasRemaining()) {
+                int r = DumpFiles.read(file, buf, base + buf.position(), size);
+                if (r < 0) {
+                    break;
+                }
+                n += r;
+            }
+            byte[] a = buf.array();
+            for (int i = 0; i + 10 <= n && i < SCAN; i++) {
+                if (a[i] == 'B' && a[i + 1] == 'Z' && a[i + 2] == 'h' && a[i + 3] >= '1' && a[i + 3] <= '9'
+                        && (Bzip2BlockDecoder.isBlockMagic(a, 8L * (i + 4))
+                        || Bzip2BlockDecoder.isEndOfStreamMagic(a, 8L * (i + 4)))) {
+                    return base + i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** zstd frames, from the seek table. */
+    private static final class Frames extends Decoded {
+        private final Chunks.SeekableZstd chunks;
+        private final List<Long> offsets;
+        private int next;
+
+        Frames(FileChannel file, String name, Split split) throws IOException {
+            super(file, name, split.end());
+            this.chunks = new Chunks.SeekableZstd(file, Path.of(name));
+            this.offsets = chunks.offsets();
+            int i = 0;
+            while (i < offsets.size() && offsets.get(i) < split.start()) {
+                i++;
+            }
+            this.next = i;
+        }
+
+        @Override
+        byte[] next() throws IOException {
+            if (next == offsets.size()) {
+                return null;
+            }
+            offset = offsets.get(next++);
+            return chunks.decode(offset);
+        }
+
+        @Override
+        byte[] head() throws IOException {
+            Frames all = new Frames(file, name, new Split(Kind.FRAMES, 0, 0));
+            return head(all);
+        }
+    }
+
+    /**
+     * The blocks of a bz2 stream from the first one that starts in the split: found as the first candidate
+     * magic there that decodes with a matching CRC, then block after block where each one ends.
+     */
+    private static final class Blocks extends Decoded {
+        private final long size;
+        private final int level;
+        private final Bzip2BlockDecoder decoder = new Bzip2BlockDecoder();
+        /** Bit offset of the next block's magic, or -1 when it is still to be found, or -2 at the end. */
+        private long nextBit;
+        private final long start;
+
+        Blocks(FileChannel file, String name, Split split) throws IOException {
+            super(file, name, split.end());
+            this.size = file.size();
+            byte[] h = first4(file);
+            if (h == null || !isBzip2(h)) {
+                throw new CorruptInputException("not a bzip2 stream", DumpLocation.at(name, 0), 0, null);
+            }
+            this.level = h[3] - '0';
+            this.start = split.start();
+            this.nextBit = split.start() == 0 ? 32 : -1;
+        }
+
+        @Override
+        byte[] next() throws IOException {
+            if (nextBit == -1) {
+                nextBit = firstBlock();
+            }
+            if (nextBit < 0) {
+                return null;
+            }
+            byte[] magic = read(nextBit >>> 3, 7);
+            if (Bzip2BlockDecoder.isEndOfStreamMagic(magic, nextBit & 7)) {
+                nextBit = -2;
+                return null;
+            }
+            long byteStart = nextBit >>> 3;
+            byte[] data = read(byteStart, (int) Math.min(Bzip2BlockReader.WINDOW, size - byteStart));
+            offset = byteStart;
+            Bzip2BlockDecoder.Block block;
+            try {
+                block = decoder.decode(data, data.length, nextBit & 7, level);
+            } catch (CorruptInputException e) {
+                long bit = e.bitOffset() >= 0 ? 8 * byteStart + e.bitOffset() : nextBit;
+                throw new CorruptInputException(e.reason().replaceFirst(" at bit \\d+$", ""),
+                        DumpLocation.at(name, bit / 8), bit, e);
+            }
+            nextBit = 8 * byteStart + block.endBitOffset();
+            return block.data();
+        }
+
+        /** The bit offset of the first block that starts in the split, or -2 if none does. */
+        private long firstBlock() throws IOException {
+            for (long bit : Bzip2BlockScanner.scan(file, start, end)) {
+                long byteStart = bit >>> 3;
+                byte[] data = read(byteStart, (int) Math.min(Bzip2BlockReader.WINDOW, size - byteStart));
+                try {
+                    decoder.decode(data, data.length, bit & 7, level);
+                    return bit;
+                } catch (CorruptInputException e) {
+                    // the magic by chance inside compressed data: not a block
+                }
+            }
+            return -2;
+        }
+
+        private byte[] read(long position, int length) throws IOException {
+            ByteBuffer b = ByteBuffer.allocate(length);
+            while (b.hasRemaining()) {
+                if (DumpFiles.read(file, b, position + b.position(), size) < 0) {
+                    break;
+                }
+            }
+            return b.position() == length ? b.array() : Arrays.copyOf(b.array(), b.position());
+        }
+
+        @Override
+        boolean inSplit() {
+            return offset < end;
+        }
+
+        @Override
+        byte[] head() throws IOException {
+            return head(new Blocks(file, name, new Split(Kind.BLOCKS, 0, 0)));
+        }
+    }
+
+    /**
+     * The bytes of a split's document: the head (unless the split starts the file), the split's chunks
+     * from their first page line on, the following chunks up to the next page line, and the root's end
+     * tag when the file goes on.
+     */
+    private static final class Pieces implements Enumeration<InputStream> {
+        private final Decoded chunks;
+        private boolean pageFound;
+        private boolean done;
+        private byte[] pending;
+
+        Pieces(Decoded chunks, byte[] head) {
+            this.chunks = chunks;
+            this.pageFound = head == null;
+            this.pending = head;
         }
 
         @Override
@@ -268,36 +506,36 @@ public final class DumpSplits {
         /** The next bytes of the document, or null at its end. */
         private byte[] advance() throws IOException {
             while (!done) {
-                if (next == offsets.size()) {
+                byte[] b = chunks.next();
+                if (b == null) {
+                    // the end of the file, whose own end tag came with the last page; a split without
+                    // pages skipped it
                     done = true;
-                    return null;
+                    return pageFound ? null : FOOTER;
                 }
-                long at = offsets.get(next++);
-                byte[] b = decode(at);
-                if (at < end) {
+                if (chunks.inSplit()) {
                     // one of the split's own chunks: from its first page line on
                     if (pageFound) {
                         return b;
                     }
-                    int p = pageLine(b, 0);
+                    int p = pageLine(b);
                     if (p < 0) {
                         continue; // the end of a page of an earlier split
                     }
                     pageFound = true;
-                    return java.util.Arrays.copyOfRange(b, p, b.length);
+                    return Arrays.copyOfRange(b, p, b.length);
                 }
                 if (!pageFound) {
-                    // no page starts in the split: it holds none
                     done = true;
-                    return FOOTER;
+                    return FOOTER; // no page starts in the split: it holds none
                 }
                 // after the split: up to the next page line, which the next split reads from
-                int p = pageLine(b, 0);
+                int p = pageLine(b);
                 if (p < 0) {
-                    return b;
+                    return b; // the split's last page goes on through this chunk
                 }
                 done = true;
-                byte[] tail = java.util.Arrays.copyOf(b, p + FOOTER.length);
+                byte[] tail = Arrays.copyOf(b, p + FOOTER.length);
                 System.arraycopy(FOOTER, 0, tail, p, FOOTER.length);
                 return tail;
             }
@@ -306,11 +544,11 @@ public final class DumpSplits {
     }
 
     /**
-     * The offset of the first line from {@code from} on that holds {@code <page>} after nothing but
-     * indentation (the offset of the line's start), or -1.
+     * The offset of the first line that holds {@code <page>} after nothing but indentation (the offset of
+     * the line's start), or -1.
      */
-    static int pageLine(byte[] b, int from) {
-        for (int i = PageScanner.indexOf(b, PAGE, from, b.length); i >= 0;
+    static int pageLine(byte[] b) {
+        for (int i = PageScanner.indexOf(b, PAGE, 0, b.length); i >= 0;
              i = PageScanner.indexOf(b, PAGE, i + 1, b.length)) {
             int line = i;
             while (line > 0 && (b[line - 1] == ' ' || b[line - 1] == '\t')) {

@@ -1,0 +1,138 @@
+package org.mwdump.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mwdump.DumpException;
+import org.mwdump.DumpReader;
+import org.mwdump.Dumps;
+import org.mwdump.ReadOptions;
+import org.mwdump.model.Revision;
+import org.mwdump.write.bzip2.Bzip2OutputStream;
+import org.mwdump.write.layout.Recompressor;
+
+/**
+ * Splits read together give every revision of the dump once, in order, whatever the split size: for
+ * multistream bz2, seekable zstd, and a single bz2 stream split at blocks, with a page of 3,000 revisions
+ * that runs through many streams, frames and blocks.
+ */
+class DumpSplitsTest {
+    private static final byte[] XML = ParallelCopyTest.historyXml(3000);
+
+    private static List<Revision> whole(Path file) {
+        List<Revision> all = new ArrayList<>();
+        try (DumpReader r = Dumps.open(file)) {
+            r.revisions().forEach(all::add);
+        }
+        return all;
+    }
+
+    /** The revisions of every split, one split after another; checks the splits cover the file. */
+    private static List<Revision> bySplits(Path file, long target, DumpSplits.Kind kind) throws IOException {
+        List<Revision> all = new ArrayList<>();
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            List<DumpSplits.Split> splits = DumpSplits.plan(ch, file.toString(), target);
+            assertEquals(0, splits.get(0).start());
+            assertEquals(Files.size(file), splits.get(splits.size() - 1).end());
+            for (int i = 0; i < splits.size(); i++) {
+                DumpSplits.Split s = splits.get(i);
+                assertEquals(kind, s.kind());
+                if (i > 0) {
+                    assertEquals(splits.get(i - 1).end(), s.start(), "splits are contiguous");
+                }
+                try (DumpReader r = DumpSplits.open(ch, file.toString(), s, ReadOptions.DEFAULT)) {
+                    r.revisions().forEach(all::add);
+                }
+            }
+            if (kind == DumpSplits.Kind.BLOCKS ? target <= Files.size(file) / 10 : target == 1) {
+                // every stream or frame a split of its own; blocks (about 25 KB here) in every range
+                assertTrue(splits.size() >= 8, kind + " target " + target + ": " + splits.size() + " splits");
+            }
+        }
+        return all;
+    }
+
+    private static void check(Path file, DumpSplits.Kind kind) throws IOException {
+        List<Revision> expected = whole(file);
+        assertTrue(expected.size() > 3000);
+        long size = Files.size(file);
+        // byte ranges are cut at any byte: not a split per byte for blocks
+        long smallest = kind == DumpSplits.Kind.BLOCKS ? size / 40 : 1;
+        for (long target : new long[] {smallest, 4096, size / 10, size / 3, size, 10 * size}) {
+            List<Revision> got = bySplits(file, target, kind);
+            assertEquals(expected.size(), got.size(), kind + " target " + target);
+            assertEquals(expected, got, kind + " target " + target);
+        }
+    }
+
+    @Test
+    void multistream(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("d.xml.bz2");
+        new Recompressor(Recompressor.Layout.BZIP2_MULTISTREAM, 3, 2).recompress(new ByteArrayInputStream(XML), file,
+                dir.resolve("d-index.txt.bz2"));
+        check(file, DumpSplits.Kind.STREAMS);
+    }
+
+    @Test
+    void seekableZstd(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("d.xml.zst");
+        new Recompressor(Recompressor.Layout.SEEKABLE_ZSTD, 3, 2).recompress(new ByteArrayInputStream(XML), file,
+                dir.resolve("d-index.txt.bz2"));
+        check(file, DumpSplits.Kind.FRAMES);
+    }
+
+    @Test
+    void singleStreamAtBlocks(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("d.xml.bz2");
+        try (OutputStream out = new Bzip2OutputStream(Files.newOutputStream(file), 1, 1)) {
+            out.write(XML);
+        }
+        check(file, DumpSplits.Kind.BLOCKS);
+    }
+
+    @Test
+    void plainXmlIsOneSplit(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("d.xml");
+        Files.write(file, XML);
+        List<Revision> got = bySplits(file, 100, DumpSplits.Kind.WHOLE);
+        assertEquals(whole(file), got);
+    }
+
+    @Test
+    void aDamagedBlockFailsTheSplitThatReadsIt(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("d.xml.bz2");
+        try (OutputStream out = new Bzip2OutputStream(Files.newOutputStream(file), 1, 1)) {
+            out.write(XML);
+        }
+        byte[] b = Files.readAllBytes(file);
+        int at = b.length / 2;
+        b[at] ^= 0x10;
+        Files.write(file, b);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            int failed = 0;
+            for (DumpSplits.Split s : DumpSplits.plan(ch, file.toString(), b.length / 8)) {
+                try (DumpReader r = DumpSplits.open(ch, file.toString(), s, ReadOptions.DEFAULT)) {
+                    r.revisions().forEach(x -> { });
+                } catch (DumpException e) {
+                    failed++;
+                    assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+                    assertTrue(e.location().compressedOffset() >= 0, e.getMessage());
+                }
+            }
+            assertTrue(failed >= 1, "a split failed");
+        }
+        assertThrows(DumpException.class, () -> whole(file));
+    }
+}
