@@ -142,8 +142,9 @@ final class MwdumpScan implements ScanBuilder, SupportsPushDownRequiredColumns, 
             for (String path : paths()) {
                 for (FileStatus f : files(path, conf)) {
                     String file = f.getPath().toString();
+                    List<Long> streams = streamOffsets(f.getPath(), conf);
                     try (HadoopChannel channel = HadoopChannel.open(file, conf)) {
-                        for (DumpSplits.Split s : DumpSplits.plan(channel, file, targetBytes)) {
+                        for (DumpSplits.Split s : DumpSplits.plan(channel, file, targetBytes, streams)) {
                             partitions.add(new SplitPartition(file, s));
                         }
                     }
@@ -153,6 +154,26 @@ final class MwdumpScan implements ScanBuilder, SupportsPushDownRequiredColumns, 
             throw new UncheckedIOException(e);
         }
         return partitions.toArray(new InputPartition[0]);
+    }
+
+    /**
+     * The stream offsets of a multistream bz2 dump from the Wikimedia index beside it, so that planning
+     * reads the index rather than the dump; null when there is none (or the file is not bz2).
+     */
+    static List<Long> streamOffsets(Path dump, Configuration conf) throws IOException {
+        if (!dump.getName().endsWith(".bz2")) {
+            return null;
+        }
+        FileSystem fs = dump.getFileSystem(conf);
+        for (String name : DumpSplits.multistreamIndexNames(dump.getName())) {
+            Path index = new Path(dump.getParent(), name);
+            if (fs.exists(index)) {
+                try (java.io.InputStream in = org.mwdump.Dumps.decompress(fs.open(index), null)) {
+                    return DumpSplits.streamOffsets(in, index.toString());
+                }
+            }
+        }
+        return null;
     }
 
     @Override

@@ -162,6 +162,45 @@ public final class DumpSplits {
         }
     }
 
+    /**
+     * The names the Wikimedia index of a multistream dump has beside it, most likely first:
+     * {@code X-multistream.xml.bz2} has {@code X-multistream-index.txt.bz2}; part files
+     * {@code X-multistreamN.xml-pApB.bz2} have {@code X-multistream-indexN.txt-pApB.bz2}; mwdump's own
+     * recompressed {@code X.xml.bz2} and {@code X.xml.zst} have {@code X-index.txt.bz2}.
+     *
+     * @param dumpName the dump's file name (without directories)
+     * @return the candidate names of its index, none equal to the dump's
+     */
+    public static List<String> multistreamIndexNames(String dumpName) {
+        List<String> candidates = new ArrayList<>();
+        candidates.add(dumpName.replace("multistream.xml", "multistream-index.txt"));
+        candidates.add(dumpName.replaceFirst("multistream(\\d+)\\.xml", "multistream-index$1.txt"));
+        candidates.add(dumpName.replace(".multistream.xml.bz2", ".multistream-index.xml.bz2"));
+        candidates.add(dumpName.replaceFirst("\\.xml\\.bz2$", "-index.txt.bz2"));
+        candidates.add(dumpName.replaceFirst("\\.xml\\.zstd?$", "-index.txt.bz2"));
+        candidates.removeIf(dumpName::equals);
+        return candidates.stream().distinct().toList();
+    }
+
+    /**
+     * The stream offsets an index gives: the distinct offsets of its entries, with the header stream at 0.
+     *
+     * @param index the decompressed index text ({@code offset:page_id:title} lines)
+     * @param name  the index's name, for messages
+     * @return the offsets, ascending
+     * @throws DumpException if a line is malformed or the index cannot be read
+     */
+    public static List<Long> streamOffsets(InputStream index, String name) {
+        List<Long> offsets = new ArrayList<>();
+        offsets.add(0L);
+        MultistreamIndex.parse(index, name, e -> {
+            if (e.offset() != offsets.get(offsets.size() - 1)) {
+                offsets.add(e.offset());
+            }
+        });
+        return offsets;
+    }
+
     /** Splits of consecutive chunks, a new one starting at the first chunk at least target bytes on. */
     private static void group(Kind kind, List<Long> offsets, long size, long target, List<Split> splits) {
         long start = 0;

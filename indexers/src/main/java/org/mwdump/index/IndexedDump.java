@@ -502,16 +502,9 @@ public final class IndexedDump implements Closeable {
      * @return the index file, or empty when the name does not follow the pattern
      */
     public static Optional<Path> multistreamIndexOf(Path dump) {
-        String name = dump.getFileName().toString();
-        List<String> candidates = new ArrayList<>();
-        candidates.add(name.replace("multistream.xml", "multistream-index.txt"));
-        candidates.add(name.replaceFirst("multistream(\\d+)\\.xml", "multistream-index$1.txt"));
-        candidates.add(name.replace(".multistream.xml.bz2", ".multistream-index.xml.bz2"));
-        candidates.add(name.replaceFirst("\\.xml\\.bz2$", "-index.txt.bz2"));
-        candidates.add(name.replaceFirst("\\.xml\\.zstd?$", "-index.txt.bz2"));
-        for (String c : candidates) {
+        for (String c : DumpSplits.multistreamIndexNames(dump.getFileName().toString())) {
             Path p = dump.resolveSibling(c);
-            if (!c.equals(name) && Files.exists(p)) {
+            if (Files.exists(p)) {
                 return Optional.of(p);
             }
         }

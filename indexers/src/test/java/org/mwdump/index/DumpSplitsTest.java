@@ -86,6 +86,31 @@ class DumpSplitsTest {
     }
 
     @Test
+    void theIndexGivesTheSameSplitsAsScanningTheFile(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("d.xml.bz2");
+        Path index = dir.resolve("d-index.txt.bz2");
+        new Recompressor(Recompressor.Layout.BZIP2_MULTISTREAM, 3, 2).recompress(new ByteArrayInputStream(XML), file,
+                index);
+        assertEquals(List.of("d-index.txt.bz2"), DumpSplits.multistreamIndexNames("d.xml.bz2"));
+        List<Long> offsets;
+        try (java.io.InputStream in = Dumps.decompress(Files.newInputStream(index), index)) {
+            offsets = DumpSplits.streamOffsets(in, index.toString());
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            for (long target : new long[] {1, 10_000, Files.size(file)}) {
+                List<DumpSplits.Split> scanned = DumpSplits.plan(ch, file.toString(), target);
+                List<DumpSplits.Split> indexed = DumpSplits.plan(ch, file.toString(), target, offsets);
+                // the footer streams hold no page, so they are not in the index: the last split takes them
+                int last = indexed.size() - 1;
+                assertEquals(scanned.subList(0, last), indexed.subList(0, last));
+                assertEquals(scanned.get(last).start(), indexed.get(last).start());
+                assertEquals(Files.size(file), indexed.get(last).end());
+                assertTrue(scanned.size() - indexed.size() <= 2, scanned.size() + " " + indexed.size());
+            }
+        }
+    }
+
+    @Test
     void seekableZstd(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("d.xml.zst");
         new Recompressor(Recompressor.Layout.SEEKABLE_ZSTD, 3, 2).recompress(new ByteArrayInputStream(XML), file,
