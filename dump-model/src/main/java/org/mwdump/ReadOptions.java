@@ -9,10 +9,14 @@ import org.mwdump.model.SiteInfo;
  * @param strict    turn every deviation (unknown element, missing footer, ...) into an error; default lenient
  * @param limits    size limits for this reader
  * @param siteInfo  site info to use for formats that carry none (RevDoc); {@code null} to rebuild what the data allows
+ * @param texts     whether revision texts are read; when false, the XML reader skips the content of every
+ *                  {@code <text>} element without decoding or checking it, and gives its {@link
+ *                  org.mwdump.model.Text} a {@code null} content (the attributes are kept): for reading
+ *                  metadata only, faster
  */
-public record ReadOptions(boolean strict, ReadLimits limits, SiteInfo siteInfo) {
-    /** Lenient, default limits, no site info given. */
-    public static final ReadOptions DEFAULT = new ReadOptions(false, ReadLimits.DEFAULT, null);
+public record ReadOptions(boolean strict, ReadLimits limits, SiteInfo siteInfo, boolean texts) {
+    /** Lenient, default limits, no site info given, texts read. */
+    public static final ReadOptions DEFAULT = new ReadOptions(false, ReadLimits.DEFAULT, null, true);
 
     /**
      * Checks that the limits are given.
@@ -20,9 +24,21 @@ public record ReadOptions(boolean strict, ReadLimits limits, SiteInfo siteInfo) 
      * @param strict    turn every deviation (unknown element, missing footer, ...) into an error; default lenient
      * @param limits    size limits for this reader
      * @param siteInfo  site info to use for formats that carry none (RevDoc); {@code null} to rebuild what the data allows
+     * @param texts     whether revision texts are read
      */
     public ReadOptions {
         Objects.requireNonNull(limits, "limits is null");
+    }
+
+    /**
+     * Options that read texts.
+     *
+     * @param strict    turn every deviation (unknown element, missing footer, ...) into an error; default lenient
+     * @param limits    size limits for this reader
+     * @param siteInfo  site info to use for formats that carry none (RevDoc); {@code null} to rebuild what the data allows
+     */
+    public ReadOptions(boolean strict, ReadLimits limits, SiteInfo siteInfo) {
+        this(strict, limits, siteInfo, true);
     }
 
     /**
@@ -39,6 +55,7 @@ public record ReadOptions(boolean strict, ReadLimits limits, SiteInfo siteInfo) 
         private boolean strict;
         private ReadLimits limits = ReadLimits.DEFAULT;
         private SiteInfo siteInfo;
+        private boolean texts = true;
 
         /** A builder starting from {@link ReadOptions#DEFAULT}, as {@link ReadOptions#builder()} gives. */
         public Builder() {
@@ -78,12 +95,23 @@ public record ReadOptions(boolean strict, ReadLimits limits, SiteInfo siteInfo) 
         }
 
         /**
+         * Sets whether revision texts are read (default true); see {@link ReadOptions#texts()}.
+         *
+         * @param value false to leave texts out
+         * @return this builder
+         */
+        public Builder texts(boolean value) {
+            this.texts = value;
+            return this;
+        }
+
+        /**
          * Builds the options.
          *
          * @return the options
          */
         public ReadOptions build() {
-            return new ReadOptions(strict, limits, siteInfo);
+            return new ReadOptions(strict, limits, siteInfo, texts);
         }
     }
 }

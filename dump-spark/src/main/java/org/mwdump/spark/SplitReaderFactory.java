@@ -36,10 +36,12 @@ final class SplitReaderFactory implements PartitionReaderFactory {
             HadoopChannel channel = HadoopChannel.open(p.file(), conf.value().value());
             try {
                 java.net.URI uri = new org.apache.hadoop.fs.Path(p.file()).toUri();
+                // texts not asked for are skipped by the parser, never decoded
+                ReadOptions options = ReadOptions.builder().texts(withText).build();
                 DumpReader reader = p.split().kind() == DumpSplits.Kind.WHOLE && "file".equals(uri.getScheme())
                         // a local file: also the formats that need random access (7z)
-                        ? org.mwdump.Dumps.open(java.nio.file.Path.of(uri), ReadOptions.DEFAULT)
-                        : DumpSplits.open(channel, p.file(), p.split(), ReadOptions.DEFAULT);
+                        ? org.mwdump.Dumps.open(java.nio.file.Path.of(uri), options)
+                        : DumpSplits.open(channel, p.file(), p.split(), options);
                 return new SplitReader(reader, channel, p.file());
             } catch (RuntimeException | Error e) {
                 channel.close();

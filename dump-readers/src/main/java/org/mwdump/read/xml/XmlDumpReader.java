@@ -48,6 +48,8 @@ public final class XmlDumpReader implements DumpReader {
     private final XmlTokenizer xr;
     private final ReaderInput input;
     private final boolean strict;
+    /** Whether text contents are read, or skipped ({@link ReadOptions#texts()}). */
+    private final boolean texts;
     private final Map<String, Long> skipped = new LinkedHashMap<>();
     private SiteInfo siteInfo;
 
@@ -69,6 +71,7 @@ public final class XmlDumpReader implements DumpReader {
     XmlDumpReader(ReaderInput input, ReadOptions options) throws IOException {
         this.input = input;
         this.strict = options.strict();
+        this.texts = options.texts();
         InputStream stream = input.stream();
         stream.mark(512);
         byte[] peek = stream.readNBytes(512);
@@ -525,8 +528,10 @@ public final class XmlDumpReader implements DumpReader {
         String content = null;
         if (xr.isEmptyElement()) {
             xr.next();
-        } else {
+        } else if (texts) {
             content = xr.elementText();
+        } else {
+            xr.skipElementText();
         }
         return new Text(content, bytes == null || bytes.isEmpty() ? null : parseLong(bytes, "text bytes"), sha1,
                 location, textId, deleted);

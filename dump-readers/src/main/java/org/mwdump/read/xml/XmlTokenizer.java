@@ -298,6 +298,61 @@ final class XmlTokenizer {
         }
     }
 
+    /**
+     * Skips the text of the current element, which must hold nothing but text, without decoding or
+     * checking it (line ends are still counted, for the locations of later errors); moves to its end tag.
+     */
+    void skipElementText() throws XmlException {
+        if (event != START) {
+            throw new IllegalStateException("not on a start tag");
+        }
+        if (pendingEnd) {
+            pendingEnd = false;
+            closeElement();
+            event = END;
+            return;
+        }
+        while (true) {
+            skipToMarkup();
+            if (!ensure(2)) {
+                throw endOfInputInside();
+            }
+            markEvent();
+            resetText();
+            int e = markup(true);
+            resetText();
+            if (e == END) {
+                event = END;
+                return;
+            }
+            if (e == START) {
+                throw error("element <" + open[depth - 2] + "> holds text only, but <" + open[depth - 1] + "> starts in it");
+            }
+        }
+    }
+
+    /** Moves to the next {@code '<'}, counting lines; fails at the end of the input. */
+    private void skipToMarkup() throws XmlException {
+        while (true) {
+            if (pos == limit && !ensure(1)) {
+                throw endOfInputInside();
+            }
+            byte[] b = buf;
+            int end = limit;
+            for (int i = pos; i < end; i++) {
+                byte c = b[i];
+                if (c == '<') {
+                    pos = i;
+                    return;
+                }
+                if (c == '\n' || c == '\r' && (i + 1 == end || b[i + 1] != '\n')) {
+                    newLine(i + 1);
+                }
+            }
+            pos = end;
+        }
+    }
+
     /** Skips the current element with everything in it; moves to its end tag. */
     void skipElement() throws XmlException {
         if (event != START) {
