@@ -17,7 +17,10 @@ import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
 import org.apache.spark.sql.connector.read.Scan;
 import org.apache.spark.sql.connector.read.ScanBuilder;
+import org.apache.spark.sql.connector.metric.CustomMetric;
+import org.apache.spark.sql.connector.read.SupportsPushDownFilters;
 import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
+import org.apache.spark.sql.sources.Filter;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
@@ -28,10 +31,12 @@ import org.mwdump.index.DumpSplits;
  * A read of the table: which columns (top-level pruning; slot texts are left out when
  * {@code content_body} is not read), and the partitions, planned on the driver.
  */
-final class MwdumpScan implements ScanBuilder, SupportsPushDownRequiredColumns, Scan, Batch {
+final class MwdumpScan implements ScanBuilder, SupportsPushDownRequiredColumns, SupportsPushDownFilters, Scan, Batch {
     private final CaseInsensitiveStringMap options;
     private StructType readSchema = RevisionRows.SCHEMA;
     private boolean withText = true;
+    private PageFilter filter = PageFilter.ALL;
+    private Filter[] pushed = new Filter[0];
 
     MwdumpScan(CaseInsensitiveStringMap options) {
         this.options = options;
@@ -54,6 +59,36 @@ final class MwdumpScan implements ScanBuilder, SupportsPushDownRequiredColumns, 
         }
     }
 
+    /**
+     * Takes the filters on {@code page_id} and {@code page_namespace_id} that it can use to skip streams,
+     * frames and pages; Spark still applies every filter to the rows.
+     */
+    @Override
+    public Filter[] pushFilters(Filter[] filters) {
+        List<Filter> used = new ArrayList<>();
+        PageFilter f = PageFilter.ALL;
+        for (Filter x : filters) {
+            PageFilter narrowed = f.and(x);
+            if (narrowed != f) {
+                used.add(x);
+                f = narrowed;
+            }
+        }
+        filter = f;
+        pushed = used.toArray(new Filter[0]);
+        return filters;
+    }
+
+    @Override
+    public Filter[] pushedFilters() {
+        return pushed.clone();
+    }
+
+    @Override
+    public CustomMetric[] supportedCustomMetrics() {
+        return new CustomMetric[] {new DecodedChunksMetric()};
+    }
+
     @Override
     public Scan build() {
         return this;
@@ -66,7 +101,8 @@ final class MwdumpScan implements ScanBuilder, SupportsPushDownRequiredColumns, 
 
     @Override
     public String description() {
-        return "mwdump " + String.join(", ", paths()) + (withText ? "" : " (no text)");
+        return "mwdump " + String.join(", ", paths()) + (withText ? "" : " (no text)")
+                + (filter == PageFilter.ALL ? "" : " " + filter);
     }
 
     @Override
@@ -142,9 +178,20 @@ final class MwdumpScan implements ScanBuilder, SupportsPushDownRequiredColumns, 
             for (String path : paths()) {
                 for (FileStatus f : files(path, conf)) {
                     String file = f.getPath().toString();
-                    List<Long> streams = streamOffsets(f.getPath(), conf);
+                    Path index = filter.pageIds() ? indexOf(f.getPath(), conf) : null;
                     try (HadoopChannel channel = HadoopChannel.open(file, conf)) {
-                        for (DumpSplits.Split s : DumpSplits.plan(channel, file, targetBytes, streams)) {
+                        List<DumpSplits.Split> splits;
+                        if (index != null) {
+                            // only the streams or frames that hold a wanted page id
+                            try (java.io.InputStream in = org.mwdump.Dumps.decompress(
+                                    index.getFileSystem(conf).open(index), null)) {
+                                splits = DumpSplits.plan(channel, file, targetBytes, in, index.toString(),
+                                        filter::wantsPageId);
+                            }
+                        } else {
+                            splits = DumpSplits.plan(channel, file, targetBytes, streamOffsets(f.getPath(), conf));
+                        }
+                        for (DumpSplits.Split s : splits) {
                             partitions.add(new SplitPartition(file, s));
                         }
                     }
@@ -161,16 +208,22 @@ final class MwdumpScan implements ScanBuilder, SupportsPushDownRequiredColumns, 
      * reads the index rather than the dump; null when there is none (or the file is not bz2).
      */
     static List<Long> streamOffsets(Path dump, Configuration conf) throws IOException {
-        if (!dump.getName().endsWith(".bz2")) {
+        Path index = dump.getName().endsWith(".bz2") ? indexOf(dump, conf) : null;
+        if (index == null) {
             return null;
         }
+        try (java.io.InputStream in = org.mwdump.Dumps.decompress(index.getFileSystem(conf).open(index), null)) {
+            return DumpSplits.streamOffsets(in, index.toString());
+        }
+    }
+
+    /** The Wikimedia-style index beside a dump (bz2 multistream, or mwdump's seekable zstd), or null. */
+    static Path indexOf(Path dump, Configuration conf) throws IOException {
         FileSystem fs = dump.getFileSystem(conf);
         for (String name : DumpSplits.multistreamIndexNames(dump.getName())) {
             Path index = new Path(dump.getParent(), name);
             if (fs.exists(index)) {
-                try (java.io.InputStream in = org.mwdump.Dumps.decompress(fs.open(index), null)) {
-                    return DumpSplits.streamOffsets(in, index.toString());
-                }
+                return index;
             }
         }
         return null;
@@ -185,6 +238,6 @@ final class MwdumpScan implements ScanBuilder, SupportsPushDownRequiredColumns, 
         for (int i = 0; i < columns.length; i++) {
             columns[i] = RevisionRows.SCHEMA.fieldIndex(readSchema.fields()[i].name());
         }
-        return new SplitReaderFactory(conf, columns, withText);
+        return new SplitReaderFactory(conf, columns, withText, filter);
     }
 }

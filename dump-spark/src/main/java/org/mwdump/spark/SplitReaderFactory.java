@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
@@ -22,16 +23,20 @@ final class SplitReaderFactory implements PartitionReaderFactory {
     private final Broadcast<SerializableConfiguration> conf;
     private final int[] columns;
     private final boolean withText;
+    private final PageFilter filter;
 
-    SplitReaderFactory(Broadcast<SerializableConfiguration> conf, int[] columns, boolean withText) {
+    SplitReaderFactory(Broadcast<SerializableConfiguration> conf, int[] columns, boolean withText, PageFilter filter) {
         this.conf = conf;
         this.columns = columns;
         this.withText = withText;
+        this.filter = filter;
     }
+
 
     @Override
     public PartitionReader<InternalRow> createReader(InputPartition partition) {
         SplitPartition p = (SplitPartition) partition;
+        long[] decoded = new long[1];
         try {
             HadoopChannel channel = HadoopChannel.open(p.file(), conf.value().value());
             try {
@@ -41,8 +46,8 @@ final class SplitReaderFactory implements PartitionReaderFactory {
                 DumpReader reader = p.split().kind() == DumpSplits.Kind.WHOLE && "file".equals(uri.getScheme())
                         // a local file: also the formats that need random access (7z)
                         ? org.mwdump.Dumps.open(java.nio.file.Path.of(uri), options)
-                        : DumpSplits.open(channel, p.file(), p.split(), options);
-                return new SplitReader(reader, channel, p.file());
+                        : DumpSplits.open(channel, p.file(), p.split(), options, () -> decoded[0]++);
+                return new SplitReader(reader, channel, p.file(), decoded);
             } catch (RuntimeException | Error e) {
                 channel.close();
                 throw e;
@@ -57,14 +62,32 @@ final class SplitReaderFactory implements PartitionReaderFactory {
         private final DumpReader reader;
         private final HadoopChannel channel;
         private final UTF8String source;
+        private final long[] decoded;
         private UTF8String wikiDb;
         private boolean inPage;
         private InternalRow row;
 
-        SplitReader(DumpReader reader, HadoopChannel channel, String file) {
+        SplitReader(DumpReader reader, HadoopChannel channel, String file, long[] decoded) {
             this.reader = reader;
             this.channel = channel;
             this.source = RevisionRows.utf8(file);
+            this.decoded = decoded;
+        }
+
+        @Override
+        public CustomTaskMetric[] currentMetricsValues() {
+            long value = decoded[0];
+            return new CustomTaskMetric[] {new CustomTaskMetric() {
+                @Override
+                public String name() {
+                    return DecodedChunksMetric.NAME;
+                }
+
+                @Override
+                public long value() {
+                    return value;
+                }
+            }};
         }
 
         @Override
@@ -74,8 +97,12 @@ final class SplitReaderFactory implements PartitionReaderFactory {
             }
             while (true) {
                 if (!inPage) {
-                    if (reader.nextPage() == null) {
+                    org.mwdump.model.Page page = reader.nextPage();
+                    if (page == null) {
                         return false;
+                    }
+                    if (!filter.wants(page.id(), page.namespace())) {
+                        continue; // the next page skips this one's revisions
                     }
                     inPage = true;
                 }

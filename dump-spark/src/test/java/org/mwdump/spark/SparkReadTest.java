@@ -52,6 +52,7 @@ class SparkReadTest {
         spark = SparkSession.builder().master("local[2]").appName("mwdump-test")
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "2")
+                .config("spark.sql.adaptive.enabled", "false")
                 .getOrCreate();
     }
 
@@ -117,6 +118,47 @@ class SparkReadTest {
         int partitions = rows.rdd().getNumPartitions();
         assertTrue(partitions >= 8, "single stream: " + partitions + " partitions");
         assertArrayEquals(expected, revdoc(SiteInfo.EMPTY, revisions(rows.collectAsList())), "single stream");
+    }
+
+    @Test
+    void aPageIdRangeDecodesOnlyTheStreamsThatHoldIt(@TempDir Path dir) throws IOException {
+        Path sample = Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2");
+        for (Recompressor.Layout layout : Recompressor.Layout.values()) {
+            String ext = layout == Recompressor.Layout.SEEKABLE_ZSTD ? ".xml.zst" : ".xml.bz2";
+            Path out = dir.resolve("s" + layout + ext);
+            try (InputStream xml = Dumps.decompress(Files.newInputStream(sample), sample)) {
+                new Recompressor(layout, 5, 2).recompress(xml, out, dir.resolve("s" + layout + "-index.txt.bz2"));
+            }
+            Dataset<Row> all = read(out, Map.of());
+            List<Long> ids = all.select("page_id").distinct().orderBy("page_id").as(
+                    org.apache.spark.sql.Encoders.LONG()).collectAsList();
+            assertTrue(ids.size() > 1000, "pages: " + ids.size());
+            long lo = ids.get(500);
+            long hi = ids.get(511);
+            Dataset<Row> some = all.where("page_id between " + lo + " and " + hi);
+            List<Row> got = some.collectAsList();
+            assertEquals(12, got.stream().map(r -> r.getAs("page_id")).distinct().count(), layout.toString());
+            long decoded = decodedChunks(some);
+            // 12 pages in streams of 5: 3 or 4 streams, the head, and at most one stream more per split
+            assertTrue(decoded >= 3 && decoded <= 8, layout + ": decoded " + decoded);
+            assertTrue(decodedChunks(all.where("page_id > 0")) > 400, layout + ": the whole file");
+            List<Row> namespaced = all.where("page_namespace_id = 4").collectAsList();
+            assertEquals(all.where("page_namespace_id = 4").count(), namespaced.size());
+        }
+    }
+
+    /** The scan's decodedChunks metric after running the query. */
+    private static long decodedChunks(Dataset<Row> query) {
+        query.collectAsList();
+        org.apache.spark.sql.execution.SparkPlan plan = query.queryExecution().executedPlan();
+        for (org.apache.spark.sql.execution.SparkPlan leaf
+                : scala.jdk.javaapi.CollectionConverters.asJava(plan.collectLeaves())) {
+            scala.Option<org.apache.spark.sql.execution.metric.SQLMetric> m = leaf.metrics().get("decodedChunks");
+            if (m.isDefined()) {
+                return m.get().value();
+            }
+        }
+        throw new AssertionError("no decodedChunks metric in " + plan);
     }
 
     @Test

@@ -201,6 +201,69 @@ public final class DumpSplits {
         return offsets;
     }
 
+    /**
+     * Splits of only the streams (frames) of a multistream bz2 (seekable zstd) file that hold a page whose id
+     * passes a test, found through the file's index: for reading a range of pages without decoding the
+     * rest. A split may still decode one stream after its last, to finish a page that runs into it.
+     *
+     * @param file        the dump, read with positional reads (not closed)
+     * @param name        the file's name, for messages
+     * @param targetBytes the compressed size a split grows to before the next one starts
+     * @param index       the decompressed text of the file's index ({@code offset:page_id:title} lines, as
+     *                    {@link MultistreamIndex#parse} reads them), read here as it streams by
+     * @param indexName   the index's name, for messages
+     * @param pageIds     which page ids are wanted
+     * @return the splits, in file order; none when no page is wanted
+     * @throws DumpException if the file or the index cannot be read, or the file is neither a multistream
+     *                       bz2 nor a seekable zstd file
+     */
+    public static List<Split> plan(FileChannel file, String name, long targetBytes, InputStream index,
+                                   String indexName, java.util.function.LongPredicate pageIds) {
+        Objects.requireNonNull(file, "file is null");
+        Objects.requireNonNull(index, "index is null");
+        Objects.requireNonNull(pageIds, "pageIds is null");
+        try {
+            long size = file.size();
+            byte[] h = first4(file);
+            Kind kind = h != null && isBzip2(h) ? Kind.STREAMS : h != null && isZstd(h) ? Kind.FRAMES : null;
+            if (kind == null) {
+                throw new UnsupportedDumpException("an index names streams of a bz2 or frames of a zstd file, "
+                        + "not of this one", DumpLocation.at(name, 0));
+            }
+            // the chunks that hold page starts, and whether one of their pages is wanted
+            List<Long> offsets = new ArrayList<>();
+            List<Boolean> wanted = new ArrayList<>();
+            MultistreamIndex.parse(index, indexName, e -> {
+                if (offsets.isEmpty() || offsets.get(offsets.size() - 1) != e.offset()) {
+                    offsets.add(e.offset());
+                    wanted.add(false);
+                }
+                if (pageIds.test(e.pageId())) {
+                    wanted.set(wanted.size() - 1, true);
+                }
+            });
+            List<Split> splits = new ArrayList<>();
+            long start = -1;
+            for (int i = 0; i < offsets.size(); i++) {
+                long next = i + 1 < offsets.size() ? offsets.get(i + 1) : size;
+                if (!wanted.get(i)) {
+                    continue;
+                }
+                if (start < 0) {
+                    start = offsets.get(i);
+                }
+                boolean runEnds = i + 1 == offsets.size() || !wanted.get(i + 1);
+                if (runEnds || next - start >= targetBytes) {
+                    splits.add(new Split(kind, start, next));
+                    start = -1;
+                }
+            }
+            return splits;
+        } catch (IOException e) {
+            throw DumpException.cannotRead(e, DumpLocation.of(name));
+        }
+    }
+
     /** Splits of consecutive chunks, a new one starting at the first chunk at least target bytes on. */
     private static void group(Kind kind, List<Long> offsets, long size, long target, List<Split> splits) {
         long start = 0;
@@ -252,6 +315,23 @@ public final class DumpSplits {
      * @throws DumpException if the file cannot be read or is damaged where the reader starts
      */
     public static DumpReader open(FileChannel file, String name, Split split, ReadOptions options) {
+        return open(file, name, split, options, null);
+    }
+
+    /**
+     * Like {@link #open(FileChannel, String, Split, ReadOptions)}, telling a listener about every stream,
+     * frame or block decoded (for metrics: how much of a file a query had to decode).
+     *
+     * @param file          the dump, read with positional reads (not closed by the reader)
+     * @param name          the file's name, for messages
+     * @param split         one of the splits {@link #plan} made for this file
+     * @param options       strictness and limits
+     * @param chunkDecoded  run after each chunk is decoded (on the reading thread), or null
+     * @return a reader; close it when done
+     * @throws DumpException if the file cannot be read or is damaged where the reader starts
+     */
+    public static DumpReader open(FileChannel file, String name, Split split, ReadOptions options,
+                                  Runnable chunkDecoded) {
         Objects.requireNonNull(file, "file is null");
         Objects.requireNonNull(name, "name is null");
         Objects.requireNonNull(split, "split is null");
@@ -266,6 +346,9 @@ public final class DumpSplits {
                 case FRAMES -> new Frames(file, name, split);
                 default -> new Blocks(file, name, split);
             };
+            if (chunkDecoded != null) {
+                chunks.onChunk = chunkDecoded;
+            }
             Pieces pieces = new Pieces(chunks, split.start() == 0 ? null : chunks.head());
             ReaderProvider xml = Dumps.readerProvider(DumpFormat.XML);
             if (xml == null) {
@@ -291,6 +374,8 @@ public final class DumpSplits {
         final long end;
         /** Compressed offset of the chunk decoded last. */
         volatile long offset;
+        /** Told about every chunk decoded. */
+        Runnable onChunk = () -> { };
 
         Decoded(FileChannel file, String name, long end) {
             this.file = file;
@@ -313,13 +398,17 @@ public final class DumpSplits {
         /** Everything the file holds before its first page line, decoded from the file's start. */
         abstract byte[] head() throws IOException;
 
-        /** The head: the chunks' bytes, one after another, up to the first page line. */
+        /**
+         * The head: the chunks' bytes, one after another, up to the first page line, or up to the end of
+         * a chunk that ends with the site info (Wikimedia's first stream), without decoding the next.
+         */
         byte[] head(Decoded fromStart) throws IOException {
             ByteArrayOutputStream head = new ByteArrayOutputStream();
             for (byte[] b = fromStart.next(); b != null; b = fromStart.next()) {
+                onChunk.run();
                 int at = pageLine(b);
                 head.write(b, 0, at < 0 ? b.length : at);
-                if (at >= 0) {
+                if (at >= 0 || endsWithSiteInfo(b)) {
                     return head.toByteArray();
                 }
             }
@@ -546,6 +635,9 @@ public final class DumpSplits {
         private byte[] advance() throws IOException {
             while (!done) {
                 byte[] b = chunks.next();
+                if (b != null) {
+                    chunks.onChunk.run();
+                }
                 if (b == null) {
                     // the end of the file, whose own end tag came with the last page; a split without
                     // pages skipped it
@@ -580,6 +672,18 @@ public final class DumpSplits {
             }
             return null;
         }
+    }
+
+    private static final byte[] SITEINFO_END = "</siteinfo>".getBytes(StandardCharsets.US_ASCII);
+
+    /** Whether the bytes end with {@code </siteinfo>} and white space. */
+    static boolean endsWithSiteInfo(byte[] b) {
+        int i = b.length;
+        while (i > 0 && (b[i - 1] == '\n' || b[i - 1] == ' ' || b[i - 1] == '\r' || b[i - 1] == '\t')) {
+            i--;
+        }
+        return i >= SITEINFO_END.length
+                && Arrays.equals(b, i - SITEINFO_END.length, i, SITEINFO_END, 0, SITEINFO_END.length);
     }
 
     /**
