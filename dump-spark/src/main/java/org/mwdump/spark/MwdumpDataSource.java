@@ -18,6 +18,11 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * {@code maxPartitionBytes} compressed bytes (option; default Spark's
  * {@code spark.sql.files.maxPartitionBytes}) at stream or frame boundaries; other files in one
  * partition each.
+ *
+ * <p>Options: {@code maxPartitionBytes}; {@code mode}, {@code FAILFAST} (default: a damaged split fails
+ * the job with mwdump's message, naming the file and the offset) or {@code PERMISSIVE} (the rows read
+ * before the damage are kept, and a row with the file and the error in the column {@code _corrupt} takes
+ * the place of the rest of the split).
  */
 public final class MwdumpDataSource implements TableProvider, DataSourceRegister {
     /** Creates the source (Spark does, by its short name). */
@@ -31,7 +36,7 @@ public final class MwdumpDataSource implements TableProvider, DataSourceRegister
 
     @Override
     public StructType inferSchema(CaseInsensitiveStringMap options) {
-        return RevisionRows.SCHEMA;
+        return RevisionRows.schema(MwdumpScan.permissive(options));
     }
 
     @Override

@@ -33,19 +33,34 @@ import org.mwdump.index.DumpSplits;
  */
 final class MwdumpScan implements ScanBuilder, SupportsPushDownRequiredColumns, SupportsPushDownFilters, Scan, Batch {
     private final CaseInsensitiveStringMap options;
-    private StructType readSchema = RevisionRows.SCHEMA;
+    private final StructType schema;
+    private StructType readSchema;
     private boolean withText = true;
     private PageFilter filter = PageFilter.ALL;
     private Filter[] pushed = new Filter[0];
 
     MwdumpScan(CaseInsensitiveStringMap options) {
         this.options = options;
+        this.schema = RevisionRows.schema(permissive(options));
+        this.readSchema = schema;
+    }
+
+    /** Whether the options ask for a permissive read ({@code mode=PERMISSIVE}); other modes are refused. */
+    static boolean permissive(CaseInsensitiveStringMap options) {
+        String mode = options.getOrDefault("mode", "FAILFAST");
+        if (mode.equalsIgnoreCase("PERMISSIVE")) {
+            return true;
+        }
+        if (mode.equalsIgnoreCase("FAILFAST")) {
+            return false;
+        }
+        throw new IllegalArgumentException("mwdump: mode must be FAILFAST or PERMISSIVE, not " + mode);
     }
 
     @Override
     public void pruneColumns(StructType required) {
         List<StructField> kept = new ArrayList<>();
-        for (StructField f : RevisionRows.SCHEMA.fields()) {
+        for (StructField f : schema.fields()) {
             if (Arrays.asList(required.fieldNames()).contains(f.name())) {
                 kept.add(f);
             }
@@ -236,8 +251,8 @@ final class MwdumpScan implements ScanBuilder, SupportsPushDownRequiredColumns, 
                 spark.sparkContext().hadoopConfiguration());
         int[] columns = new int[readSchema.size()];
         for (int i = 0; i < columns.length; i++) {
-            columns[i] = RevisionRows.SCHEMA.fieldIndex(readSchema.fields()[i].name());
+            columns[i] = schema.fieldIndex(readSchema.fields()[i].name());
         }
-        return new SplitReaderFactory(conf, columns, withText, filter);
+        return new SplitReaderFactory(conf, columns, withText, filter, permissive(options));
     }
 }

@@ -25,7 +25,7 @@ final class MwdumpTable implements SupportsRead {
 
     @Override
     public StructType schema() {
-        return RevisionRows.SCHEMA;
+        return RevisionRows.schema(MwdumpScan.permissive(options));
     }
 
     @Override

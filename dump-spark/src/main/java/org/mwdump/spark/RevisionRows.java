@@ -75,6 +75,39 @@ final class RevisionRows {
 
     /** Index of the slots column, whose text is left out when it is not read. */
     static final int SLOTS = SCHEMA.fieldIndex("revision_content_slots");
+    static final int SOURCE_FILE = SCHEMA.fieldIndex("source_file");
+
+    /** The column of {@code mode=PERMISSIVE} reads: where a split failed, and why. */
+    static final String CORRUPT = "_corrupt";
+    /** Its index, after {@link #SCHEMA}'s columns. */
+    static final int CORRUPT_INDEX = SCHEMA.size();
+
+    /**
+     * The columns of a read: {@link #SCHEMA}, and for a permissive read {@code _corrupt} as well, with every
+     * column nullable (a corrupt row has nothing but its file and the error).
+     *
+     * @param permissive whether the read is permissive
+     */
+    static StructType schema(boolean permissive) {
+        if (!permissive) {
+            return SCHEMA;
+        }
+        StructField[] fields = new StructField[SCHEMA.size() + 1];
+        for (int i = 0; i < SCHEMA.size(); i++) {
+            StructField f = SCHEMA.fields()[i];
+            fields[i] = new StructField(f.name(), f.dataType(), true, f.metadata());
+        }
+        fields[CORRUPT_INDEX] = field(CORRUPT, DataTypes.StringType);
+        return new StructType(fields);
+    }
+
+    /** The row of a split that failed: its file and the error, nothing else. */
+    static Object[] corrupt(UTF8String source, String error) {
+        Object[] v = new Object[SCHEMA.size() + 1];
+        v[SOURCE_FILE] = source;
+        v[CORRUPT_INDEX] = utf8(error);
+        return v;
+    }
 
     private RevisionRows() {
     }
@@ -92,7 +125,7 @@ final class RevisionRows {
      * @param withText whether slot texts are filled in (else their {@code content_body} is null)
      */
     static Object[] values(Revision r, UTF8String wikiDb, UTF8String source, boolean withText) {
-        Object[] v = new Object[SCHEMA.size()];
+        Object[] v = new Object[SCHEMA.size() + 1];
         Page page = r.page();
         v[0] = wikiDb;
         v[1] = page.id();

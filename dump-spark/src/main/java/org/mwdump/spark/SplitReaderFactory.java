@@ -10,6 +10,7 @@ import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.apache.spark.util.SerializableConfiguration;
+import org.mwdump.DumpException;
 import org.mwdump.DumpReader;
 import org.mwdump.ReadOptions;
 import org.mwdump.index.DumpSplits;
@@ -24,12 +25,23 @@ final class SplitReaderFactory implements PartitionReaderFactory {
     private final int[] columns;
     private final boolean withText;
     private final PageFilter filter;
+    private final boolean permissive;
 
-    SplitReaderFactory(Broadcast<SerializableConfiguration> conf, int[] columns, boolean withText, PageFilter filter) {
+    SplitReaderFactory(Broadcast<SerializableConfiguration> conf, int[] columns, boolean withText, PageFilter filter,
+                       boolean permissive) {
         this.conf = conf;
         this.columns = columns;
         this.withText = withText;
         this.filter = filter;
+        this.permissive = permissive;
+    }
+
+    /**
+     * Whether an error is damage in the data (or data that is not a dump), which a permissive read records
+     * and goes on from; not the file failing to be read, which fails the task (and is retried).
+     */
+    static boolean isDamage(DumpException e) {
+        return e.getClass() != DumpException.class;
     }
 
 
@@ -43,11 +55,25 @@ final class SplitReaderFactory implements PartitionReaderFactory {
                 java.net.URI uri = new org.apache.hadoop.fs.Path(p.file()).toUri();
                 // texts not asked for are skipped by the parser, never decoded
                 ReadOptions options = ReadOptions.builder().texts(withText).build();
-                DumpReader reader = p.split().kind() == DumpSplits.Kind.WHOLE && "file".equals(uri.getScheme())
-                        // a local file: also the formats that need random access (7z)
-                        ? org.mwdump.Dumps.open(java.nio.file.Path.of(uri), options)
-                        : DumpSplits.open(channel, p.file(), p.split(), options, () -> decoded[0]++);
-                return new SplitReader(reader, channel, p.file(), decoded);
+                DumpReader reader;
+                String openError = null;
+                try {
+                    reader = p.split().kind() == DumpSplits.Kind.WHOLE && "file".equals(uri.getScheme())
+                            // a local file: also the formats that need random access (7z)
+                            ? org.mwdump.Dumps.open(java.nio.file.Path.of(uri), options)
+                            : DumpSplits.open(channel, p.file(), p.split(), options, () -> decoded[0]++);
+                } catch (DumpException e) {
+                    if (!permissive || !isDamage(e)) {
+                        throw e;
+                    }
+                    reader = null;
+                    openError = e.getMessage();
+                }
+                SplitReader r = new SplitReader(reader, channel, p.file(), decoded);
+                if (reader == null) {
+                    r.corrupt = RevisionRows.project(RevisionRows.corrupt(r.source, openError), columns);
+                }
+                return r;
             } catch (RuntimeException | Error e) {
                 channel.close();
                 throw e;
@@ -61,8 +87,11 @@ final class SplitReaderFactory implements PartitionReaderFactory {
     private final class SplitReader implements PartitionReader<InternalRow> {
         private final DumpReader reader;
         private final HadoopChannel channel;
-        private final UTF8String source;
+        final UTF8String source;
         private final long[] decoded;
+        /** The row to give instead of any, when the split could not even be opened. */
+        InternalRow corrupt;
+        private boolean finished;
         private UTF8String wikiDb;
         private boolean inPage;
         private InternalRow row;
@@ -92,6 +121,28 @@ final class SplitReaderFactory implements PartitionReaderFactory {
 
         @Override
         public boolean next() {
+            if (finished) {
+                return false;
+            }
+            if (corrupt != null) {
+                row = corrupt;
+                finished = true;
+                return true;
+            }
+            try {
+                return advance();
+            } catch (DumpException e) {
+                if (!permissive || !isDamage(e)) {
+                    throw e;
+                }
+                // the rows before the damage are kept; one row says where the rest was lost
+                row = RevisionRows.project(RevisionRows.corrupt(source, e.getMessage()), columns);
+                finished = true;
+                return true;
+            }
+        }
+
+        private boolean advance() {
             if (wikiDb == null) {
                 wikiDb = RevisionRows.utf8(reader.siteInfo().dbName());
             }
@@ -124,7 +175,9 @@ final class SplitReaderFactory implements PartitionReaderFactory {
         @Override
         public void close() throws IOException {
             try {
-                reader.close();
+                if (reader != null) {
+                    reader.close();
+                }
             } finally {
                 channel.close();
             }

@@ -147,6 +147,59 @@ class SparkReadTest {
         }
     }
 
+    @Test
+    void damageFailsTheJobWithMwdumpsMessageOrBecomesCorruptRowsWhenPermissive(@TempDir Path dir) throws IOException {
+        Path sample = Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2");
+        Path single = dir.resolve("single.xml.bz2");
+        try (InputStream xml = Dumps.decompress(Files.newInputStream(sample), sample);
+             java.io.OutputStream out = new org.mwdump.write.bzip2.Bzip2OutputStream(Files.newOutputStream(single), 1, 1)) {
+            xml.transferTo(out);
+        }
+        byte[] bytes = Files.readAllBytes(single);
+        List<Row> good = read(single, Map.of()).collectAsList();
+        java.util.Set<Long> goodIds = new java.util.HashSet<>();
+        good.forEach(r -> goodIds.add(r.getAs("revision_id")));
+        Path truncated = dir.resolve("truncated.xml.bz2");
+        Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length * 3 / 5));
+        Path flipped = dir.resolve("flipped.xml.bz2");
+        byte[] f = bytes.clone();
+        f[f.length * 2 / 5] ^= 0x04;
+        Files.write(flipped, f);
+        for (Path bad : List.of(truncated, flipped)) {
+            Map<String, String> small = Map.of("maxPartitionBytes", "200000");
+            Exception e = assertThrows(Exception.class, () -> read(bad, small).collectAsList());
+            String messages = messages(e);
+            assertTrue(messages.contains(bad.toString()) && messages.contains("byte offset"), messages);
+
+            Map<String, String> permissive = Map.of("maxPartitionBytes", "200000", "mode", "PERMISSIVE");
+            List<Row> rows = read(bad, permissive).collectAsList();
+            List<Row> corrupt = rows.stream().filter(r -> r.getAs("_corrupt") != null).toList();
+            List<Row> kept = rows.stream().filter(r -> r.getAs("_corrupt") == null).toList();
+            assertTrue(!corrupt.isEmpty(), bad + ": no _corrupt row");
+            for (Row c : corrupt) {
+                String why = c.getAs("_corrupt");
+                assertTrue(why.contains(bad.toString()) && why.contains("byte offset"), why);
+                assertEquals(bad.toUri().toString().replace("file:///", "file:/"), c.getAs("source_file"));
+                assertTrue(c.isNullAt(c.fieldIndex("revision_id")));
+            }
+            assertTrue(kept.size() > good.size() / 4 && kept.size() < good.size(), bad + ": kept " + kept.size()
+                    + " of " + good.size());
+            for (Row r : kept) {
+                assertTrue(goodIds.contains((Long) r.getAs("revision_id")), "a revision that is not in the dump");
+            }
+            assertEquals(kept.size(), kept.stream().map(r -> r.getAs("revision_id")).distinct().count(),
+                    "no revision twice");
+        }
+    }
+
+    private static String messages(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            sb.append(t.getMessage()).append(" | ");
+        }
+        return sb.toString();
+    }
+
     /** The scan's decodedChunks metric after running the query. */
     private static long decodedChunks(Dataset<Row> query) {
         query.collectAsList();

@@ -355,8 +355,15 @@ public final class DumpSplits {
                 throw new UnsupportedDumpException("no XML reader: add org.mwdump:dump-readers to the class path",
                         DumpLocation.of(name));
             }
-            return xml.open(new ReaderInput(new java.io.BufferedInputStream(new java.io.SequenceInputStream(pieces),
-                    1 << 16), null, name, split.kind() == Kind.FRAMES ? Compression.ZSTD : Compression.BZIP2,
+            InputStream document = new java.io.SequenceInputStream(pieces) {
+                @Override
+                public void close() throws IOException {
+                    // what is not read yet is not decoded just to be closed
+                    pieces.stop();
+                    super.close();
+                }
+            };
+            return xml.open(new ReaderInput(new java.io.BufferedInputStream(document, 1 << 16), null, name, split.kind() == Kind.FRAMES ? Compression.ZSTD : Compression.BZIP2,
                     chunks::offset, size), options);
         } catch (IOException e) {
             throw DumpException.cannotRead(e, DumpLocation.of(name));
@@ -606,6 +613,12 @@ public final class DumpSplits {
             this.chunks = chunks;
             this.pageFound = head == null;
             this.pending = head;
+        }
+
+        /** Ends the document where it is. */
+        void stop() {
+            done = true;
+            pending = null;
         }
 
         @Override

@@ -111,6 +111,22 @@ class DumpSplitsTest {
     }
 
     @Test
+    void closingEarlyDecodesNoMore(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("d.xml.bz2");
+        new Recompressor(Recompressor.Layout.BZIP2_MULTISTREAM, 1, 2).recompress(new ByteArrayInputStream(XML), file,
+                dir.resolve("d-index.txt.bz2"));
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            DumpSplits.Split whole = DumpSplits.plan(ch, file.toString(), Long.MAX_VALUE).get(0);
+            int[] decoded = {0};
+            try (DumpReader r = DumpSplits.open(ch, file.toString(), whole, ReadOptions.DEFAULT, () -> decoded[0]++)) {
+                r.nextPage();
+                r.nextEntry();
+            }
+            assertTrue(decoded[0] > 0 && decoded[0] <= 3, "decoded " + decoded[0]);
+        }
+    }
+
+    @Test
     void seekableZstd(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("d.xml.zst");
         new Recompressor(Recompressor.Layout.SEEKABLE_ZSTD, 3, 2).recompress(new ByteArrayInputStream(XML), file,
