@@ -107,15 +107,6 @@ for label in "${labels[@]}"; do
     "$(awk -v b="$xml_bytes" -v t="$(median "${T[$label]}")" 'BEGIN {printf "%.1f", b / 1e6 / t}')" "$(rss_cell "${R[$label]}")"
 done
 echo
-# ratio_line TEXT NUM DEN le|ge TARGET: a ratio of medians with the range over rounds (per-round ratios)
-ratio_line() {
-  local per="" i a b
-  read -ra a <<< "${T[$2]}"; read -ra b <<< "${T[$3]}"
-  for i in "${!a[@]}"; do per+="$(ratio "${a[$i]}" "${b[$i]}") "; done
-  local m lo hi; read -r m lo hi <<< "$(stats "$per")"
-  printf '%-64s %s (rounds %s-%s)  %s\n' "$1" "$(ratio "$(median "${T[$2]}")" "$(median "${T[$3]}")")" "$lo" "$hi" \
-    "$(verdict "$(ratio "$(median "${T[$2]}")" "$(median "${T[$3]}")")" "$4" "$5")"
-}
 echo "== ratios"
 wants bz1 && ratio_line "speed, encoder 1 thread / bzip2 -9 (time bzip2 / time ours)" bzip2 mw-bz-t1 ge 1.5
 wants bz2 && ratio_line "speed, encoder 2 threads / lbzip2 -9 -n 2" lbzip2 mw-bz-t2 ge 1.0

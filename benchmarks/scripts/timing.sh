@@ -87,3 +87,14 @@ rss_cell() {
   local m lo hi; read -r m lo hi <<< "$(stats "$1")"
   if [[ "$m" == "?" ]]; then echo "?"; else awk -v m="$m" -v lo="$lo" -v hi="$hi" 'BEGIN {printf "%.0f (%.0f-%.0f)", m / 1024, lo / 1024, hi / 1024}'; fi
 }
+
+# ratio_line TEXT NUM DEN le|ge TARGET: the ratio of the median times T[NUM] / T[DEN], the range of the
+# per-round ratios, and the verdict against the target (T is the sourcing script's array of times)
+ratio_line() {
+  local per="" i a b
+  read -ra a <<< "${T[$2]}"; read -ra b <<< "${T[$3]}"
+  for i in "${!a[@]}"; do per+="$(ratio "${a[$i]}" "${b[$i]}") "; done
+  local m lo hi; read -r m lo hi <<< "$(stats "$per")"
+  printf '%-64s %s (rounds %s-%s)  %s\n' "$1" "$(ratio "$(median "${T[$2]}")" "$(median "${T[$3]}")")" "$lo" "$hi" \
+    "$(verdict "$(ratio "$(median "${T[$2]}")" "$(median "${T[$3]}")")" "$4" "$5")"
+}

@@ -185,30 +185,34 @@ final class MwdumpScan implements ScanBuilder, SupportsPushDownRequiredColumns, 
     public InputPartition[] planInputPartitions() {
         SparkSession spark = SparkSession.active();
         Configuration conf = spark.sparkContext().hadoopConfiguration();
-        String target = options.getOrDefault("maxPartitionBytes",
-                spark.conf().get("spark.sql.files.maxPartitionBytes", "128m"));
-        long targetBytes = JavaUtils.byteStringAsBytes(target);
-        List<InputPartition> partitions = new ArrayList<>();
+        List<FileStatus> all = new ArrayList<>();
         try {
             for (String path : paths()) {
-                for (FileStatus f : files(path, conf)) {
-                    String file = f.getPath().toString();
-                    Path index = filter.pageIds() ? indexOf(f.getPath(), conf) : null;
-                    try (HadoopChannel channel = HadoopChannel.open(file, conf)) {
-                        List<DumpSplits.Split> splits;
-                        if (index != null) {
-                            // only the streams or frames that hold a wanted page id
-                            try (java.io.InputStream in = org.mwdump.Dumps.decompress(
-                                    index.getFileSystem(conf).open(index), null)) {
-                                splits = DumpSplits.plan(channel, file, targetBytes, in, index.toString(),
-                                        filter::wantsPageId);
-                            }
-                        } else {
-                            splits = DumpSplits.plan(channel, file, targetBytes, streamOffsets(f.getPath(), conf));
+                all.addAll(files(path, conf));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long targetBytes = targetBytes(spark, all);
+        List<InputPartition> partitions = new ArrayList<>();
+        try {
+            for (FileStatus f : all) {
+                String file = f.getPath().toString();
+                Path index = filter.pageIds() ? indexOf(f.getPath(), conf) : null;
+                try (HadoopChannel channel = HadoopChannel.open(file, conf)) {
+                    List<DumpSplits.Split> splits;
+                    if (index != null) {
+                        // only the streams or frames that hold a wanted page id
+                        try (java.io.InputStream in = org.mwdump.Dumps.decompress(
+                                index.getFileSystem(conf).open(index), null)) {
+                            splits = DumpSplits.plan(channel, file, targetBytes, in, index.toString(),
+                                    filter::wantsPageId);
                         }
-                        for (DumpSplits.Split s : splits) {
-                            partitions.add(new SplitPartition(file, s));
-                        }
+                    } else {
+                        splits = DumpSplits.plan(channel, file, targetBytes, streamOffsets(f.getPath(), conf));
+                    }
+                    for (DumpSplits.Split s : splits) {
+                        partitions.add(new SplitPartition(file, s));
                     }
                 }
             }
@@ -216,6 +220,27 @@ final class MwdumpScan implements ScanBuilder, SupportsPushDownRequiredColumns, 
             throw new UncheckedIOException(e);
         }
         return partitions.toArray(new InputPartition[0]);
+    }
+
+    /**
+     * The compressed size of a partition: the option {@code maxPartitionBytes} when given, else what
+     * Spark's own file sources take: {@code spark.sql.files.maxPartitionBytes}, but less when the input
+     * is small, so that every core gets work (the bytes per core, and at least
+     * {@code spark.sql.files.openCostInBytes}).
+     */
+    private long targetBytes(SparkSession spark, List<FileStatus> files) {
+        String option = options.get("maxPartitionBytes");
+        if (option != null) {
+            return JavaUtils.byteStringAsBytes(option);
+        }
+        long max = JavaUtils.byteStringAsBytes(spark.conf().get("spark.sql.files.maxPartitionBytes", "128m"));
+        long openCost = JavaUtils.byteStringAsBytes(spark.conf().get("spark.sql.files.openCostInBytes", "4m"));
+        long total = 0;
+        for (FileStatus f : files) {
+            total += f.getLen() + openCost;
+        }
+        long perCore = total / Math.max(1, spark.sparkContext().defaultParallelism());
+        return Math.max(1, Math.min(max, Math.max(openCost, perCore)));
     }
 
     /**

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# The Spark data source against itself and the command line, whole processes, alternating rounds:
+#   spark-1, spark-2   Spark local[1] / local[2]: read the dump with format("mwdump"), write every row as
+#                      Parquet and count it                       (target: local[2] >= 1.7x the speed of local[1])
+#   cli-2              mwdump convert --threads 2 DUMP OUT.parquet (target: spark-2 <= 1.3x its time)
+#   meta-2, text-2     Spark local[2]: revisions per namespace without any text column (the reader skips
+#                      the texts), and with the total length of the texts
+# The input is a multistream bz2 dump with its index, made once from the synthetic 1 GB history dump of
+# parallel-convert.sh with `mwdump recompress --multistream` (so Spark splits it at streams).
+# Then partition planning for a 20 GB multistream dump that exists only as a sparse file and its index
+# (PlanSplits): partitions, their size spread, planning time.
+#
+# Usage: benchmarks/scripts/spark-read.sh [ROUNDS]     (default 3)
+# Environment: MWDUMP_BENCH_SIZE (the synthetic dump, default 1GB), MWDUMP_BENCH_PLAN_SIZE (bytes of the
+#              sparse dump, default 20000000000), JAVA.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+data="$root/benchmarks/data"
+mwdump="$root/dump-cli/target/mwdump"
+java="${JAVA:-java}"
+die() { echo "spark-read.sh: $*" >&2; exit 1; }
+rounds="${1:-3}"
+[[ "$rounds" =~ ^[1-9][0-9]*$ ]] || die "ROUNDS must be a positive integer, not '$rounds'"
+size="${MWDUMP_BENCH_SIZE:-1GB}"
+plan_size="${MWDUMP_BENCH_PLAN_SIZE:-20000000000}"
+[[ -x "$mwdump" ]] || die "build first: mvn -q -DskipTests install"
+
+xml="$data/synthetic-history-seed1-$size.xml"
+if [[ ! -s "$xml" ]]; then
+  MWDUMP_BENCH_INPUTS=synthetic MWDUMP_BENCH_SIZE="$size" "$root/benchmarks/scripts/parallel-convert.sh" --prepare
+fi
+dump="$data/synthetic-history-seed1-$size-multistream.xml.bz2"
+index="$data/synthetic-history-seed1-$size-multistream-index.txt.bz2"
+if [[ ! -s "$dump" || ! -s "$index" ]]; then
+  echo "making $dump"
+  "$mwdump" recompress --multistream --force "$xml" "$dump" > /dev/null
+fi
+[[ -s "$index" ]] || die "no index beside $dump"
+
+# the test class path of dump-spark (Spark is a test-time dependency there) and Spark's JVM options
+(cd "$root" && mvn -q -o -DskipTests test-compile -pl dump-spark > /dev/null) || die "cannot build dump-spark"
+cpfile="$(mktemp)"
+(cd "$root" && mvn -q -o -pl dump-spark dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$cpfile" > /dev/null) || die "cannot resolve dump-spark's class path"
+cp="$root/dump-spark/target/test-classes:$root/dump-spark/target/classes:$(cat "$cpfile")"
+rm -f "$cpfile"
+pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$root/pom.xml" | head -n1; }
+jvm_opts="$(pom_property spark.jvm.options)"
+[[ -n "$jvm_opts" ]] || die "no spark.jvm.options in pom.xml"
+# shellcheck disable=SC2206
+spark=("$java" -Xmx4g $jvm_opts -cp "$cp")
+
+# shellcheck source=timing.sh
+source "$(dirname "${BASH_SOURCE[0]}")/timing.sh"
+tmp="$(mktemp -d "$data/spark-read.XXXXXX")"
+trap 'rm -rf "$tmp"' EXIT
+xml_bytes=$(stat -c %s "$xml")
+
+echo "== machine"
+echo "date:     $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
+echo "cpu:      $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "java:     $("$java" -version 2>&1 | head -n1)"
+echo "spark:    $(pom_property spark.version)"
+echo "mwdump:   tree $(git -C "$root" rev-parse --short HEAD 2> /dev/null || echo '?')$(git -C "$root" diff --quiet HEAD -- 2> /dev/null || echo ' (modified)')"
+echo "peak RSS: $rss_via"
+echo "input:    $dump ($(stat -c %s "$dump") bytes; $xml_bytes bytes of XML)"
+echo
+
+declare -A T R CMD
+CMD[spark-1]="Spark local[1]: read, write Parquet, count"
+CMD[spark-2]="Spark local[2]: read, write Parquet, count"
+CMD[cli-2]="mwdump convert --threads 2 DUMP OUT.parquet"
+CMD[meta-2]="Spark local[2]: revisions per namespace (no text)"
+CMD[text-2]="Spark local[2]: revisions and text length per namespace"
+run() {
+  local label="$1"
+  rm -rf "$tmp/out"*
+  case "$label" in
+    spark-1) timed "${spark[@]}" org.mwdump.spark.bench.SparkReadJob 'local[1]' parquet "$dump" "$tmp/out" ;;
+    spark-2) timed "${spark[@]}" org.mwdump.spark.bench.SparkReadJob 'local[2]' parquet "$dump" "$tmp/out" ;;
+    cli-2)   timed "$mwdump" convert --quiet --threads 2 "$dump" "$tmp/out.parquet" ;;
+    meta-2)  timed "${spark[@]}" org.mwdump.spark.bench.SparkReadJob 'local[2]' meta "$dump" ;;
+    text-2)  timed "${spark[@]}" org.mwdump.spark.bench.SparkReadJob 'local[2]' text "$dump" ;;
+  esac
+  if (( STATUS != 0 )); then
+    echo "FAILED (exit $STATUS): ${CMD[$label]}" >&2
+    tail -n 20 "$tmp/err" >&2
+    exit 1
+  fi
+  T[$label]+="$WALL "
+  R[$label]+="$RSS "
+}
+
+labels=(spark-1 spark-2 cli-2 meta-2 text-2)
+echo "== $rounds rounds, each running every command once, in turn (round r starts r-1 places later)"
+in_rounds "${labels[@]}"
+echo
+echo "== results (wall seconds: median (fastest-slowest); MB/s of XML; peak RSS in MB)"
+printf '%-60s %-22s %-8s %s\n' command seconds MB/s RSS
+for label in "${labels[@]}"; do
+  printf '%-60s %-22s %-8s %s\n' "${CMD[$label]}" "$(secs_cell "${T[$label]}")" \
+    "$(awk -v b="$xml_bytes" -v t="$(median "${T[$label]}")" 'BEGIN {printf "%.1f", b / 1e6 / t}')" "$(rss_cell "${R[$label]}")"
+done
+echo
+echo "== ratios"
+ratio_line "scaling, local[1] time / local[2] time" spark-1 spark-2 ge 1.7
+ratio_line "time, Spark local[2] / mwdump convert --threads 2 (Parquet)" spark-2 cli-2 le 1.3
+ratio_line "time, no text / with text (local[2])" meta-2 text-2 le 1.0
+echo
+echo "== partition planning: a sparse $plan_size-byte multistream dump and its index"
+"${spark[@]}" org.mwdump.spark.bench.PlanSplits "$tmp/plan" "$plan_size" 2>&1 | grep -v ' WARN '
