@@ -156,7 +156,7 @@ class ParquetPageRunsTest {
 
     private static List<PageEntry> entries(Path file) {
         try (DumpReader r = Dumps.open(file)) {
-            return r.entries().toList();
+            return r.entries().stream().toList();
         }
     }
 

@@ -55,7 +55,7 @@ public class WriteBenchmark {
         Path path = dump == null || dump.isEmpty() ? defaultDump() : Path.of(dump);
         try (DumpReader reader = Dumps.open(path)) {
             site = reader.siteInfo();
-            revisions = new ArrayList<>(reader.revisions().toList());
+            revisions = new ArrayList<>(reader.revisions().stream().toList());
         }
     }
 

@@ -51,7 +51,7 @@ class GeneratedRevDocRoundTripTest {
         try (DumpReader r = Dumps.open(new ByteArrayInputStream(jsonl),
                 ReadOptions.builder().siteInfo(dump.siteInfo()).build())) {
             assertEquals(format, r.format());
-            List<Revision> read = r.revisions().toList();
+            List<Revision> read = r.revisions().stream().toList();
             assertEquals(expected.size(), read.size(), "revisions");
             for (int i = 0; i < read.size(); i++) {
                 assertEquals(expected.get(i), read.get(i), "revision " + i);

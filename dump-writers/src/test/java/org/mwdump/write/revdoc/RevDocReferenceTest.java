@@ -73,7 +73,7 @@ class RevDocReferenceTest {
             RevDocWriter writer = new RevDocWriter(bytes, shape);
             writer.writeSiteInfo(reader.siteInfo());
             // partial references hold the revisions written before mwxml failed
-            List<Revision> revisions = reader.revisions().limit(expectedLines).toList();
+            List<Revision> revisions = reader.revisions().stream().limit(expectedLines).toList();
             for (Revision r : revisions) {
                 writer.write(r);
             }
