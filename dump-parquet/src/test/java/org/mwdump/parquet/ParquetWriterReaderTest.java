@@ -96,7 +96,7 @@ class ParquetWriterReaderTest {
     private Path write(List<? extends PageEntry> entries, ParquetOptions options) throws IOException {
         Path file = dir.resolve("t-" + System.nanoTime() + ".parquet");
         try (OutputStream out = Files.newOutputStream(file)) {
-            ParquetDumpWriter w = ParquetDumpWriter.create(out, options);
+            ParquetDumpWriter w = ParquetDumpWriter.builder(out).options(options).build();
             w.writeSiteInfo(SITE);
             for (PageEntry e : entries) {
                 w.write(e);
@@ -248,7 +248,7 @@ class ParquetWriterReaderTest {
     @Test
     void siteInfoMustComeFirst() throws IOException {
         try (OutputStream out = Files.newOutputStream(dir.resolve("late.parquet"))) {
-            ParquetDumpWriter w = ParquetDumpWriter.create(out, ParquetOptions.DEFAULT);
+            ParquetDumpWriter w = ParquetDumpWriter.builder(out).build();
             w.write(edgeCases().get(0));
             assertThrows(IllegalStateException.class, () -> w.writeSiteInfo(SITE));
             w.abort();

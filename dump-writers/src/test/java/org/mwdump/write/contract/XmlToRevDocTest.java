@@ -17,7 +17,7 @@ import org.mwdump.write.revdoc.RevDocWriter;
 class XmlToRevDocTest extends RoundTripContract {
     @Override
     DumpWriter writer(ByteArrayOutputStream out) {
-        return new RevDocWriter(out);
+        return RevDocWriter.builder(out).build();
     }
 
     @Override
