@@ -90,7 +90,7 @@ class GeneratedIndexedDumpTest {
         try (OutputStream out = new BZip2CompressorOutputStream(Files.newOutputStream(file), 1)) {
             out.write(dump.xml());
         }
-        assertTrue(IndexedDump.isSingleStreamBzip2(file));
+        assertTrue(IndexBuilder.isSingleStreamBzip2(file));
         return file;
     }
 
