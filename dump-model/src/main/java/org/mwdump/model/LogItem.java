@@ -35,11 +35,8 @@ public record LogItem(Long id, String timestamp, Contributor contributor, Commen
     }
 
     /** Builds a {@link LogItem} field by field; each setter returns the builder. */
-    public static final class Builder {
+    public static final class Builder extends EditBuilder<Builder> {
         private Long id;
-        private String timestamp;
-        private Contributor contributor;
-        private Comment comment;
         private String type;
         private String action;
         private boolean textDeleted;
@@ -47,6 +44,11 @@ public record LogItem(Long id, String timestamp, Contributor contributor, Commen
         private String params;
 
         private Builder() {
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
 
         /**
@@ -57,39 +59,6 @@ public record LogItem(Long id, String timestamp, Contributor contributor, Commen
          */
         public Builder id(Long value) {
             this.id = value;
-            return this;
-        }
-
-        /**
-         * Sets the timestamp.
-         *
-         * @param value {@code <timestamp>} as written
-         * @return this builder
-         */
-        public Builder timestamp(String value) {
-            this.timestamp = value;
-            return this;
-        }
-
-        /**
-         * Sets the contributor.
-         *
-         * @param value {@code <contributor>}, or {@code null}
-         * @return this builder
-         */
-        public Builder contributor(Contributor value) {
-            this.contributor = value;
-            return this;
-        }
-
-        /**
-         * Sets the comment.
-         *
-         * @param value {@code <comment>}, or {@code null}
-         * @return this builder
-         */
-        public Builder comment(Comment value) {
-            this.comment = value;
             return this;
         }
 

@@ -161,18 +161,20 @@ public record Revision(Page page, Long id, Long parentId, String timestamp, Cont
     }
 
     /** Builds a {@link Revision} field by field; each setter returns the builder. */
-    public static final class Builder {
+    public static final class Builder extends EditBuilder<Builder> {
         private Page page;
         private Long id;
         private Long parentId;
-        private String timestamp;
-        private Contributor contributor;
         private boolean minor;
-        private Comment comment;
         private List<Slot> slots = List.of();
         private String sha1;
 
         private Builder() {
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
 
         /**
@@ -209,28 +211,6 @@ public record Revision(Page page, Long id, Long parentId, String timestamp, Cont
         }
 
         /**
-         * Sets the timestamp.
-         *
-         * @param value {@code <timestamp>} as written, or {@code null}
-         * @return this builder
-         */
-        public Builder timestamp(String value) {
-            this.timestamp = value;
-            return this;
-        }
-
-        /**
-         * Sets the contributor.
-         *
-         * @param value {@code <contributor>}, or {@code null}
-         * @return this builder
-         */
-        public Builder contributor(Contributor value) {
-            this.contributor = value;
-            return this;
-        }
-
-        /**
          * Sets whether the revision is minor.
          *
          * @param value whether {@code <minor>} is present
@@ -238,17 +218,6 @@ public record Revision(Page page, Long id, Long parentId, String timestamp, Cont
          */
         public Builder minor(boolean value) {
             this.minor = value;
-            return this;
-        }
-
-        /**
-         * Sets the comment.
-         *
-         * @param value {@code <comment>}, or {@code null}
-         * @return this builder
-         */
-        public Builder comment(Comment value) {
-            this.comment = value;
             return this;
         }
 

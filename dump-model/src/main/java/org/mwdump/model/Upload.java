@@ -62,11 +62,8 @@ public record Upload(Page page, String timestamp, Contributor contributor, Comme
     }
 
     /** Builds an {@link Upload} field by field; each setter returns the builder. */
-    public static final class Builder {
+    public static final class Builder extends EditBuilder<Builder> {
         private Page page;
-        private String timestamp;
-        private Contributor contributor;
-        private Comment comment;
         private String filename;
         private String archiveName;
         private String src;
@@ -79,6 +76,11 @@ public record Upload(Page page, String timestamp, Contributor contributor, Comme
         private Builder() {
         }
 
+        @Override
+        Builder self() {
+            return this;
+        }
+
         /**
          * Sets the page.
          *
@@ -87,39 +89,6 @@ public record Upload(Page page, String timestamp, Contributor contributor, Comme
          */
         public Builder page(Page value) {
             this.page = value;
-            return this;
-        }
-
-        /**
-         * Sets the timestamp.
-         *
-         * @param value {@code <timestamp>} as written
-         * @return this builder
-         */
-        public Builder timestamp(String value) {
-            this.timestamp = value;
-            return this;
-        }
-
-        /**
-         * Sets the contributor.
-         *
-         * @param value {@code <contributor>}, or {@code null}
-         * @return this builder
-         */
-        public Builder contributor(Contributor value) {
-            this.contributor = value;
-            return this;
-        }
-
-        /**
-         * Sets the comment.
-         *
-         * @param value {@code <comment>}, or {@code null}
-         * @return this builder
-         */
-        public Builder comment(Comment value) {
-            this.comment = value;
             return this;
         }
 
