@@ -253,6 +253,8 @@ public final class ParquetDumpWriter extends AbstractDumpWriter {
             flushDirect();
             writeGroup();
             fileWriter.end(footer);
+        } catch (DumpException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new DumpException("cannot finish Parquet output: " + e.getMessage(),
                     DumpLocation.at(null, file.position()), e);

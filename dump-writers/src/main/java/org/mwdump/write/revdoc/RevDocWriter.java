@@ -392,9 +392,8 @@ public final class RevDocWriter extends AbstractDumpWriter {
     /** Writes out what is buffered and closes the stream. */
     @Override
     protected void complete() throws IOException {
-        try (OutputStream o = out) {
-            json.flushBuffer();
-        }
+        json.flushBuffer();
+        out.close();
     }
 
     @Override
