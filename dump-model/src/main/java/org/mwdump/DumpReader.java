@@ -1,12 +1,7 @@
 package org.mwdump;
 
 import java.io.Closeable;
-import java.util.Iterator;
 import java.util.Map;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.mwdump.model.LogItem;
 import org.mwdump.model.Page;
 import org.mwdump.model.PageEntry;
@@ -18,8 +13,9 @@ import org.mwdump.model.SiteInfo;
  * in memory, so a page with a million revisions reads in constant memory. Not thread-safe.
  *
  * <p>The primitive calls are {@link #nextPage()}, {@link #nextEntry()} and {@link #nextLogItem()};
- * {@link #pages()}, {@link #revisions()} and {@link #logItems()} are views on them. Each view can be
- * consumed once, and all of them advance the same reader.
+ * {@link #pages()}, {@link #entries()}, {@link #revisions()} and {@link #logItems()} are views on them,
+ * each usable in a for-each loop or as a stream ({@link ReadOnce}). Each view can be consumed once, and
+ * all of them advance the same reader.
  *
  * <p>Errors are reported as {@link DumpException} (unchecked) with the location of the problem.
  */
@@ -88,9 +84,9 @@ public interface DumpReader extends Closeable {
     /**
      * The pages, one at a time; each page's revisions are streamed from the input.
      *
-     * @return the pages, iterable once
+     * @return the pages, read once
      */
-    default Iterable<PageRevisions> pages() {
+    default ReadOnce<PageRevisions> pages() {
         return () -> new PullIterator<>(() -> {
             Page page = nextPage();
             return page == null ? null : new PageRevisions(page, this);
@@ -100,39 +96,48 @@ public interface DumpReader extends Closeable {
     /**
      * Every revision and upload of every page, in dump order.
      *
-     * @return the entries, a stream that can be consumed once
+     * @return the entries, read once
      */
-    default Stream<PageEntry> entries() {
-        Iterator<PageEntry> it = new PullIterator<>(() -> {
-            while (true) {
-                PageEntry e = nextEntry();
-                if (e != null) {
-                    return e;
-                }
-                if (nextPage() == null) {
-                    return null;
-                }
-            }
-        });
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL),
-                false);
+    default ReadOnce<PageEntry> entries() {
+        return () -> new PullIterator<>(this::nextEntryOfAnyPage);
     }
 
     /**
-     * Every revision of every page, in dump order (the flat view).
+     * Every revision of every page, in dump order (the flat view), for a for-each loop or, through
+     * {@link ReadOnce#stream()}, as a stream.
      *
-     * @return the revisions, a stream that can be consumed once
+     * @return the revisions, read once
      */
-    default Stream<Revision> revisions() {
-        return entries().filter(Revision.class::isInstance).map(Revision.class::cast);
+    default ReadOnce<Revision> revisions() {
+        return () -> new PullIterator<>(() -> {
+            for (PageEntry e = nextEntryOfAnyPage(); e != null; e = nextEntryOfAnyPage()) {
+                if (e instanceof Revision r) {
+                    return r;
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The next entry of this page or, at its end, of the next page with entries; {@code null} at the end. */
+    private PageEntry nextEntryOfAnyPage() {
+        while (true) {
+            PageEntry e = nextEntry();
+            if (e != null) {
+                return e;
+            }
+            if (nextPage() == null) {
+                return null;
+            }
+        }
     }
 
     /**
      * The log items that follow the pages.
      *
-     * @return the log items, iterable once, after the pages have been read
+     * @return the log items, read once, after the pages have been read
      */
-    default Iterable<LogItem> logItems() {
+    default ReadOnce<LogItem> logItems() {
         return () -> new PullIterator<>(this::nextLogItem);
     }
 }

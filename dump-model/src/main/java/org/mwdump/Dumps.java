@@ -16,6 +16,7 @@ import org.mwdump.model.LogItem;
 import org.mwdump.model.Page;
 import org.mwdump.model.PageEntry;
 import org.mwdump.model.SiteInfo;
+import org.mwdump.spi.AbstractDumpWriter;
 import org.mwdump.spi.Codecs;
 import org.mwdump.spi.OutputFiles;
 import org.mwdump.spi.ParallelCopier;
@@ -475,14 +476,14 @@ public final class Dumps {
         }
     }
 
-    /** Writes to a temporary file and moves it to the target on a successful close. */
-    private static final class AtomicFileWriter implements DumpWriter {
+    /** Writes to a temporary file and moves it to the target on a successful finish. */
+    private static final class AtomicFileWriter extends AbstractDumpWriter {
         private final DumpWriter delegate;
         private final Path temp;
         private final Path target;
-        private boolean finished;
 
         AtomicFileWriter(DumpWriter delegate, Path temp, Path target) {
+            super(target.toString());
             this.delegate = delegate;
             this.temp = temp;
             this.target = target;
@@ -518,11 +519,6 @@ public final class Dumps {
         }
 
         @Override
-        public void close() {
-            abort();
-        }
-
-        @Override
         public PageRuns pageRuns() {
             PageRuns runs = delegate.pageRuns();
             if (runs == null) {
@@ -541,17 +537,13 @@ public final class Dumps {
             };
         }
 
+        /** Finishes the writer, then moves the complete file into place. */
         @Override
-        public void finish() {
-            if (finished) {
-                return;
-            }
-            guard(delegate::finish);
-            finished = true;
+        protected void complete() {
+            delegate.finish();
             try {
                 OutputFiles.moveIntoPlace(temp, target);
             } catch (IOException e) {
-                deleteQuietly(temp);
                 // the exception names the temporary file too, which means nothing to the reader of the message
                 throw new DumpException("cannot move the output into place as " + target + ": " + why(e),
                         location(target.toString(), -1), e);
@@ -559,11 +551,7 @@ public final class Dumps {
         }
 
         @Override
-        public void abort() {
-            if (finished) {
-                return;
-            }
-            finished = true;
+        protected void discard() {
             try {
                 delegate.abort();
             } finally {

@@ -29,18 +29,18 @@ public final class PageRevisions {
     /**
      * The page's revisions and uploads in dump order, read from the input as they are iterated.
      *
-     * @return the entries, iterable once
+     * @return the entries, read once
      */
-    public Iterable<PageEntry> entries() {
+    public ReadOnce<PageEntry> entries() {
         return () -> new PullIterator<>(reader::nextEntry);
     }
 
     /**
      * The page's revisions in dump order (uploads skipped), read from the input as they are iterated.
      *
-     * @return the revisions, iterable once
+     * @return the revisions, read once
      */
-    public Iterable<Revision> revisions() {
+    public ReadOnce<Revision> revisions() {
         return () -> new PullIterator<>(() -> {
             for (PageEntry e = reader.nextEntry(); e != null; e = reader.nextEntry()) {
                 if (e instanceof Revision r) {

@@ -55,7 +55,7 @@ class SyntheticRoundTripTest {
         byte[] xml = generate(mode);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (DumpReader r = Dumps.open(new ByteArrayInputStream(xml))) {
-            XmlDumpWriter w = new XmlDumpWriter(out);
+            XmlDumpWriter w = XmlDumpWriter.builder(out).build();
             Dumps.copy(r, w);
             w.finish();
         }

@@ -29,7 +29,7 @@ class ConvertThreadsTest {
 
     static List<PageEntry> entries(Path file) {
         try (DumpReader r = Dumps.open(file)) {
-            return r.entries().toList();
+            return r.entries().stream().toList();
         }
     }
 

@@ -46,4 +46,111 @@ public record Page(Long id, Integer namespace, String title, boolean redirect, S
     public static Page of(long id, int namespace, String title) {
         return new Page(id, namespace, title, false, null, List.of());
     }
+
+    /**
+     * A builder with every field absent: no redirect, no restrictions.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder starting from this page's fields.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        return new Builder().id(id).namespace(namespace).title(title).redirect(redirect)
+                .redirectTarget(redirectTarget).restrictions(restrictions);
+    }
+
+    /** Builds a {@link Page} field by field; each setter returns the builder. */
+    public static final class Builder {
+        private Long id;
+        private Integer namespace;
+        private String title;
+        private boolean redirect;
+        private String redirectTarget;
+        private List<String> restrictions = List.of();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the page id.
+         *
+         * @param value {@code <id>}, or {@code null}
+         * @return this builder
+         */
+        public Builder id(Long value) {
+            this.id = value;
+            return this;
+        }
+
+        /**
+         * Sets the namespace.
+         *
+         * @param value {@code <ns>}, or {@code null}
+         * @return this builder
+         */
+        public Builder namespace(Integer value) {
+            this.namespace = value;
+            return this;
+        }
+
+        /**
+         * Sets the title.
+         *
+         * @param value the prefixed title text, with spaces, or {@code null}
+         * @return this builder
+         */
+        public Builder title(String value) {
+            this.title = value;
+            return this;
+        }
+
+        /**
+         * Sets whether the page is a redirect.
+         *
+         * @param value whether the page has a {@code <redirect>} element
+         * @return this builder
+         */
+        public Builder redirect(boolean value) {
+            this.redirect = value;
+            return this;
+        }
+
+        /**
+         * Sets the redirect target.
+         *
+         * @param value the redirect's {@code title} attribute, or {@code null}
+         * @return this builder
+         */
+        public Builder redirectTarget(String value) {
+            this.redirectTarget = value;
+            return this;
+        }
+
+        /**
+         * Sets the restrictions.
+         *
+         * @param value the text of each {@code <restrictions>} element, in order
+         * @return this builder
+         */
+        public Builder restrictions(List<String> value) {
+            this.restrictions = value;
+            return this;
+        }
+
+        /**
+         * Builds the page.
+         *
+         * @return the page
+         */
+        public Page build() {
+            return new Page(id, namespace, title, redirect, redirectTarget, restrictions);
+        }
+    }
 }

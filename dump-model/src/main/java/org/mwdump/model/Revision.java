@@ -130,4 +130,140 @@ public record Revision(Page page, Long id, Long parentId, String timestamp, Cont
     public Revision withPage(Page newPage) {
         return new Revision(newPage, id, parentId, timestamp, contributor, minor, comment, slots, sha1);
     }
+
+    /**
+     * A copy with other slots.
+     *
+     * @param newSlots the slots of the copy, main first
+     * @return the copy
+     */
+    public Revision withSlots(List<Slot> newSlots) {
+        return new Revision(page, id, parentId, timestamp, contributor, minor, comment, newSlots, sha1);
+    }
+
+    /**
+     * A builder with every field absent: no slots, not minor. {@link Builder#page} must be set.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder starting from this revision's fields.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        return new Builder().page(page).id(id).parentId(parentId).timestamp(timestamp).contributor(contributor)
+                .minor(minor).comment(comment).slots(slots).sha1(sha1);
+    }
+
+    /** Builds a {@link Revision} field by field; each setter returns the builder. */
+    public static final class Builder extends EditBuilder<Builder> {
+        private Page page;
+        private Long id;
+        private Long parentId;
+        private boolean minor;
+        private List<Slot> slots = List.of();
+        private String sha1;
+
+        private Builder() {
+        }
+
+        @Override
+        Builder self() {
+            return this;
+        }
+
+        /**
+         * Sets the page.
+         *
+         * @param value the page, shared by all its revisions
+         * @return this builder
+         */
+        public Builder page(Page value) {
+            this.page = value;
+            return this;
+        }
+
+        /**
+         * Sets the revision id.
+         *
+         * @param value {@code <id>}, or {@code null}
+         * @return this builder
+         */
+        public Builder id(Long value) {
+            this.id = value;
+            return this;
+        }
+
+        /**
+         * Sets the parent revision id.
+         *
+         * @param value {@code <parentid>}, or {@code null}
+         * @return this builder
+         */
+        public Builder parentId(Long value) {
+            this.parentId = value;
+            return this;
+        }
+
+        /**
+         * Sets whether the revision is minor.
+         *
+         * @param value whether {@code <minor>} is present
+         * @return this builder
+         */
+        public Builder minor(boolean value) {
+            this.minor = value;
+            return this;
+        }
+
+        /**
+         * Sets the slots.
+         *
+         * @param value the slots, main first
+         * @return this builder
+         */
+        public Builder slots(List<Slot> value) {
+            this.slots = value;
+            return this;
+        }
+
+        /**
+         * Sets the slots to one main slot holding this text and nothing else.
+         *
+         * @param model   the content model, for example {@code wikitext}, or {@code null}
+         * @param format  the serialization format, for example {@code text/x-wiki}, or {@code null}
+         * @param content the text content
+         * @return this builder
+         */
+        public Builder mainText(String model, String format, String content) {
+            this.slots = List.of(new Slot(Slot.MAIN, null, model, format, Text.of(content)));
+            return this;
+        }
+
+        /**
+         * Sets the revision's sha1.
+         *
+         * @param value the {@code <sha1>} text, or {@code null}
+         * @return this builder
+         */
+        public Builder sha1(String value) {
+            this.sha1 = value;
+            return this;
+        }
+
+        /**
+         * Builds the revision.
+         *
+         * @return the revision
+         * @throws NullPointerException if the page or the slots are not set
+         */
+        public Revision build() {
+            return new Revision(page, id, parentId, timestamp, contributor, minor, comment, slots, sha1);
+        }
+    }
 }

@@ -87,4 +87,148 @@ public record SiteInfo(String schemaVersion, String language, boolean present, S
     public SiteInfo withRoot(String schemaVersion, String language) {
         return new SiteInfo(schemaVersion, language, present, siteName, dbName, base, generator, caseRule, namespaces);
     }
+
+    /**
+     * A builder with every field absent (as {@link #EMPTY}); setting anything but the root attributes usually goes with {@code present(true)}.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder starting from this site info's fields.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        return new Builder().schemaVersion(schemaVersion).language(language).present(present).siteName(siteName)
+                .dbName(dbName).base(base).generator(generator).caseRule(caseRule).namespaces(namespaces);
+    }
+
+    /** Builds a {@link SiteInfo} field by field; each setter returns the builder. */
+    public static final class Builder {
+        private String schemaVersion;
+        private String language;
+        private boolean present;
+        private String siteName;
+        private String dbName;
+        private String base;
+        private String generator;
+        private CaseRule caseRule;
+        private List<Namespace> namespaces = List.of();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the schema version.
+         *
+         * @param value the root's {@code version} attribute, or {@code null}
+         * @return this builder
+         */
+        public Builder schemaVersion(String value) {
+            this.schemaVersion = value;
+            return this;
+        }
+
+        /**
+         * Sets the language.
+         *
+         * @param value the root's {@code xml:lang} attribute, or {@code null}
+         * @return this builder
+         */
+        public Builder language(String value) {
+            this.language = value;
+            return this;
+        }
+
+        /**
+         * Sets whether the dump has site info.
+         *
+         * @param value whether the dump had a {@code <siteinfo>} element
+         * @return this builder
+         */
+        public Builder present(boolean value) {
+            this.present = value;
+            return this;
+        }
+
+        /**
+         * Sets the site name.
+         *
+         * @param value {@code <sitename>}, or {@code null}
+         * @return this builder
+         */
+        public Builder siteName(String value) {
+            this.siteName = value;
+            return this;
+        }
+
+        /**
+         * Sets the database name.
+         *
+         * @param value {@code <dbname>}, or {@code null}
+         * @return this builder
+         */
+        public Builder dbName(String value) {
+            this.dbName = value;
+            return this;
+        }
+
+        /**
+         * Sets the main page's URL.
+         *
+         * @param value {@code <base>}, or {@code null}
+         * @return this builder
+         */
+        public Builder base(String value) {
+            this.base = value;
+            return this;
+        }
+
+        /**
+         * Sets the generator.
+         *
+         * @param value {@code <generator>}, or {@code null}
+         * @return this builder
+         */
+        public Builder generator(String value) {
+            this.generator = value;
+            return this;
+        }
+
+        /**
+         * Sets the wiki-wide case rule.
+         *
+         * @param value {@code <case>}, or {@code null}
+         * @return this builder
+         */
+        public Builder caseRule(CaseRule value) {
+            this.caseRule = value;
+            return this;
+        }
+
+        /**
+         * Sets the namespaces.
+         *
+         * @param value the namespaces in dump order
+         * @return this builder
+         */
+        public Builder namespaces(List<Namespace> value) {
+            this.namespaces = value;
+            return this;
+        }
+
+        /**
+         * Builds the site info.
+         *
+         * @return the site info
+         */
+        public SiteInfo build() {
+            return new SiteInfo(schemaVersion, language, present, siteName, dbName, base, generator, caseRule,
+                    namespaces);
+        }
+    }
 }

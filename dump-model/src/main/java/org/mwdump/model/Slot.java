@@ -24,4 +24,98 @@ public record Slot(String role, Long origin, String model, String format, Text t
     public boolean isMain() {
         return MAIN.equals(role);
     }
+
+    /**
+     * A builder with every field absent but the role, which is {@link #MAIN}.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder starting from this slot's fields.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        return new Builder().role(role).origin(origin).model(model).format(format).text(text);
+    }
+
+    /** Builds a {@link Slot} field by field; each setter returns the builder. */
+    public static final class Builder {
+        private String role = MAIN;
+        private Long origin;
+        private String model;
+        private String format;
+        private Text text;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the role.
+         *
+         * @param value {@code "main"}, another {@code <role>}, or {@code null}
+         * @return this builder
+         */
+        public Builder role(String value) {
+            this.role = value;
+            return this;
+        }
+
+        /**
+         * Sets the origin.
+         *
+         * @param value the revision id where the content originated, or {@code null}
+         * @return this builder
+         */
+        public Builder origin(Long value) {
+            this.origin = value;
+            return this;
+        }
+
+        /**
+         * Sets the content model.
+         *
+         * @param value for example {@code wikitext}, or {@code null}
+         * @return this builder
+         */
+        public Builder model(String value) {
+            this.model = value;
+            return this;
+        }
+
+        /**
+         * Sets the serialization format.
+         *
+         * @param value for example {@code text/x-wiki}, or {@code null}
+         * @return this builder
+         */
+        public Builder format(String value) {
+            this.format = value;
+            return this;
+        }
+
+        /**
+         * Sets the text element.
+         *
+         * @param value the text, or {@code null}
+         * @return this builder
+         */
+        public Builder text(Text value) {
+            this.text = value;
+            return this;
+        }
+
+        /**
+         * Builds the slot.
+         *
+         * @return the slot
+         */
+        public Slot build() {
+            return new Slot(role, origin, model, format, text);
+        }
+    }
 }

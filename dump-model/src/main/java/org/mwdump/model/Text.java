@@ -33,4 +33,111 @@ public record Text(String content, Long bytes, String sha1, String location, Str
     public Text withContent(String newContent) {
         return new Text(newContent, bytes, sha1, location, textId, deleted);
     }
+
+    /**
+     * A builder with every field absent, not deleted.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder starting from this text's fields.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        return new Builder().content(content).bytes(bytes).sha1(sha1).location(location).textId(textId)
+                .deleted(deleted);
+    }
+
+    /** Builds a {@link Text} field by field; each setter returns the builder. */
+    public static final class Builder {
+        private String content;
+        private Long bytes;
+        private String sha1;
+        private String location;
+        private String textId;
+        private boolean deleted;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the content.
+         *
+         * @param value the text, or {@code null} when the element has no body
+         * @return this builder
+         */
+        public Builder content(String value) {
+            this.content = value;
+            return this;
+        }
+
+        /**
+         * Sets the size.
+         *
+         * @param value the {@code bytes} attribute, or {@code null}
+         * @return this builder
+         */
+        public Builder bytes(Long value) {
+            this.bytes = value;
+            return this;
+        }
+
+        /**
+         * Sets the sha1.
+         *
+         * @param value the {@code sha1} attribute, or {@code null}
+         * @return this builder
+         */
+        public Builder sha1(String value) {
+            this.sha1 = value;
+            return this;
+        }
+
+        /**
+         * Sets the location.
+         *
+         * @param value the {@code location} attribute, or {@code null}
+         * @return this builder
+         */
+        public Builder location(String value) {
+            this.location = value;
+            return this;
+        }
+
+        /**
+         * Sets the legacy text id.
+         *
+         * @param value the {@code id} attribute, or {@code null}
+         * @return this builder
+         */
+        public Builder textId(String value) {
+            this.textId = value;
+            return this;
+        }
+
+        /**
+         * Sets whether the text is deleted.
+         *
+         * @param value whether the element has {@code deleted="deleted"}
+         * @return this builder
+         */
+        public Builder deleted(boolean value) {
+            this.deleted = value;
+            return this;
+        }
+
+        /**
+         * Builds the text.
+         *
+         * @return the text
+         */
+        public Text build() {
+            return new Text(content, bytes, sha1, location, textId, deleted);
+        }
+    }
 }

@@ -8,7 +8,8 @@
  * module declaration. {@link org.mwdump.spi.ReaderProvider} and {@link org.mwdump.spi.WriterProvider}
  * add a record format, {@link org.mwdump.spi.Codecs} a compression format,
  * {@link org.mwdump.spi.ParallelCopier} a parallel {@link org.mwdump.Dumps#convert}.
- * {@link org.mwdump.spi.OutputFiles} and {@link org.mwdump.spi.Bzip2Crc} are helpers the providers
- * share.
+ * {@link org.mwdump.spi.AbstractDumpWriter} gives a writer the finish, close and abort that every
+ * writer shares; {@link org.mwdump.spi.OutputFiles} and {@link org.mwdump.spi.Bzip2Crc} are helpers the
+ * providers share.
  */
 package org.mwdump.spi;

@@ -15,7 +15,6 @@ import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.mwdump.DumpException;
 import org.mwdump.DumpLocation;
-import org.mwdump.DumpWriter;
 import org.mwdump.PageRunWriter;
 import org.mwdump.PageRuns;
 import org.mwdump.model.LogItem;
@@ -24,6 +23,7 @@ import org.mwdump.model.PageEntry;
 import org.mwdump.model.Revision;
 import org.mwdump.model.SiteInfo;
 import org.mwdump.model.Upload;
+import org.mwdump.spi.AbstractDumpWriter;
 
 /**
  * Writes revisions as Parquet rows, one per revision, with columns named after Wikimedia's
@@ -46,7 +46,7 @@ import org.mwdump.model.Upload;
  * on the pieces only. Rows written directly ({@link #write}) form one piece per row group.
  * No column has a dictionary: pieces encoded apart could not share one.
  */
-public final class ParquetDumpWriter implements DumpWriter {
+public final class ParquetDumpWriter extends AbstractDumpWriter {
     private final StreamOutputFile file;
     private final ParquetFileWriter fileWriter;
     private final ParquetProperties properties;
@@ -66,12 +66,12 @@ public final class ParquetDumpWriter implements DumpWriter {
     private long droppedEmptyPages;
     private Page startedPage;
     private boolean startedPageHasRows;
-    private boolean closed;
     /** Pieces encoded by runs and not yet appended, by the token their run wrote. */
     private final Map<Long, Run> encoded = new ConcurrentHashMap<>();
     private final AtomicLong tokens = new AtomicLong();
 
     private ParquetDumpWriter(OutputStream out, ParquetOptions options) throws IOException {
+        super("Parquet");
         this.file = new StreamOutputFile(out);
         int level = options.compressionLevel();
         this.codec = CompressionCodecName.valueOf(options.codec().name());
@@ -96,19 +96,48 @@ public final class ParquetDumpWriter implements DumpWriter {
     }
 
     /**
-     * A writer onto a stream, which it closes when it is closed.
+     * A builder for a writer onto {@code out}, which the writer closes when it is finished, aborted or
+     * closed. Without settings, the writer uses {@link ParquetOptions#DEFAULT}.
      *
-     * @param out     where the Parquet file goes; written strictly forward, never seeked
-     * @param options codec, level and sizes
-     * @return the writer
+     * @param out where the Parquet file goes; written strictly forward, never seeked
+     * @return a new builder
      */
-    public static ParquetDumpWriter create(OutputStream out, ParquetOptions options) {
-        Objects.requireNonNull(out, "out is null");
-        Objects.requireNonNull(options, "options is null");
-        try {
-            return new ParquetDumpWriter(out, options);
-        } catch (IOException e) {
-            throw new DumpException("cannot start Parquet output: " + e.getMessage(), DumpLocation.UNKNOWN, e);
+    public static Builder builder(OutputStream out) {
+        return new Builder(Objects.requireNonNull(out, "out is null"));
+    }
+
+    /** Builder for {@link ParquetDumpWriter}. */
+    public static final class Builder {
+        private final OutputStream out;
+        private ParquetOptions options = ParquetOptions.DEFAULT;
+
+        private Builder(OutputStream out) {
+            this.out = out;
+        }
+
+        /**
+         * Sets the codec, level and sizes.
+         *
+         * @param value the options; default {@link ParquetOptions#DEFAULT}
+         * @return this builder
+         */
+        public Builder options(ParquetOptions value) {
+            this.options = Objects.requireNonNull(value, "options is null");
+            return this;
+        }
+
+        /**
+         * Builds the writer, which starts the file.
+         *
+         * @return the writer
+         * @throws DumpException if the start of the file cannot be written
+         */
+        public ParquetDumpWriter build() {
+            try {
+                return new ParquetDumpWriter(out, options);
+            } catch (IOException e) {
+                throw new DumpException("cannot start Parquet output: " + e.getMessage(), DumpLocation.UNKNOWN, e);
+            }
         }
     }
 
@@ -210,20 +239,10 @@ public final class ParquetDumpWriter implements DumpWriter {
         return droppedEmptyPages;
     }
 
+    /** Writes the last row group and the footer, and closes the stream. */
     @Override
-    public void close() {
-        if (!closed) {
-            abort();
-        }
-    }
-
-    @Override
-    public void finish() {
-        if (closed) {
-            return;
-        }
+    protected void complete() {
         endStartedPage();
-        closed = true;
         footer.put(RevisionSchema.META_LAYOUT, RevisionSchema.LAYOUT_VERSION);
         if (droppedUploads + droppedLogItems + droppedEmptyPages > 0) {
             footer.put(RevisionSchema.META_DROPPED, "uploads=" + droppedUploads + ",log_items=" + droppedLogItems
@@ -234,22 +253,18 @@ public final class ParquetDumpWriter implements DumpWriter {
             flushDirect();
             writeGroup();
             fileWriter.end(footer);
+        } catch (DumpException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            file.closeQuietly();
-            compressor.release();
             throw new DumpException("cannot finish Parquet output: " + e.getMessage(),
                     DumpLocation.at(null, file.position()), e);
         }
         compressor.release();
     }
 
+    /** Drops the buffered row group: the footer is never written. */
     @Override
-    public void abort() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        // the footer is never written, so the buffered row group is simply dropped
+    protected void discard() {
         group.clear();
         encoded.clear();
         direct = null;
@@ -468,11 +483,4 @@ public final class ParquetDumpWriter implements DumpWriter {
                 throw new java.io.UncheckedIOException(e);
             }
         }
-    }
-
-    private void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException("writer is closed");
-        }
-    }
-}
+    }}

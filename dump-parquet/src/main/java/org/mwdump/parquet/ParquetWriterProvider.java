@@ -10,7 +10,7 @@ import org.mwdump.spi.WriterProvider;
 /**
  * Lets {@link org.mwdump.Dumps#create} write {@link DumpFormat#PARQUET}, with the options
  * {@link ParquetOptions#from(WriteOptions)} derives (zstd by default). For other row group sizes or
- * codecs, use {@link ParquetDumpWriter#create} directly. Found through {@link java.util.ServiceLoader}.
+ * codecs, use {@link ParquetDumpWriter#builder} directly. Found through {@link java.util.ServiceLoader}.
  */
 public final class ParquetWriterProvider implements WriterProvider {
     @Override
@@ -25,6 +25,6 @@ public final class ParquetWriterProvider implements WriterProvider {
 
     @Override
     public DumpWriter create(DumpFormat format, OutputStream out, WriteOptions options) {
-        return ParquetDumpWriter.create(out, ParquetOptions.from(options));
+        return ParquetDumpWriter.builder(out).options(ParquetOptions.from(options)).build();
     }
 }

@@ -52,7 +52,8 @@ public final class ParquetConvertMain {
         long start = System.nanoTime();
         long revisions = 0;
         ParquetDumpWriter writer = readOnly ? null
-                : ParquetDumpWriter.create(new BufferedOutputStream(Files.newOutputStream(out), 1 << 16), options.build());
+                : ParquetDumpWriter.builder(new BufferedOutputStream(Files.newOutputStream(out), 1 << 16))
+                        .options(options.build()).build();
         for (int pass = 0; pass < repeat; pass++) {
             try (DumpReader reader = Dumps.open(in)) {
                 if (writer != null && pass == 0) {

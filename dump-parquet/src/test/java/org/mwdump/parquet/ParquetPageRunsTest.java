@@ -89,7 +89,7 @@ class ParquetPageRunsTest {
     private Path writeDirectly(List<Object> events) throws IOException {
         Path out = path("direct");
         try (var stream = Files.newOutputStream(out)) {
-            ParquetDumpWriter w = ParquetDumpWriter.create(stream, ParquetOptions.DEFAULT);
+            ParquetDumpWriter w = ParquetDumpWriter.builder(stream).build();
             w.writeSiteInfo(ParquetWriterReaderTest.SITE);
             events.forEach(e -> direct(w, e));
             w.finish();
@@ -105,7 +105,7 @@ class ParquetPageRunsTest {
         Path out = path("runs");
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try (var stream = Files.newOutputStream(out)) {
-            ParquetDumpWriter w = ParquetDumpWriter.create(stream, ParquetOptions.DEFAULT);
+            ParquetDumpWriter w = ParquetDumpWriter.builder(stream).build();
             w.writeSiteInfo(ParquetWriterReaderTest.SITE);
             List<Integer> bounds = new ArrayList<>(cuts);
             bounds.add(directFrom);
@@ -156,7 +156,7 @@ class ParquetPageRunsTest {
 
     private static List<PageEntry> entries(Path file) {
         try (DumpReader r = Dumps.open(file)) {
-            return r.entries().toList();
+            return r.entries().stream().toList();
         }
     }
 

@@ -47,25 +47,29 @@ class ParquetWriterReaderTest {
     @TempDir
     Path dir;
 
-    static final SiteInfo SITE = new SiteInfo("0.11", "en", true, "Wiki \"quoted\"\n", "testwiki",
-            "https://example.org/wiki/Main", "MediaWiki 1.45", CaseRule.FIRST_LETTER,
-            List.of(new Namespace(-2, "Media", CaseRule.FIRST_LETTER), new Namespace(0, "", null),
-                    new Namespace(1, "Talk\u00e9\u0001", CaseRule.CASE_SENSITIVE)));
+    static final SiteInfo SITE = SiteInfo.builder().schemaVersion("0.11").language("en").present(true)
+            .siteName("Wiki \"quoted\"\n").dbName("testwiki").base("https://example.org/wiki/Main")
+            .generator("MediaWiki 1.45").caseRule(CaseRule.FIRST_LETTER)
+            .namespaces(List.of(new Namespace(-2, "Media", CaseRule.FIRST_LETTER), new Namespace(0, "", null),
+                    new Namespace(1, "Talk\u00e9\u0001", CaseRule.CASE_SENSITIVE)))
+            .build();
 
     static Slot main(Text text) {
-        return new Slot(Slot.MAIN, 5L, "wikitext", "text/x-wiki", text);
+        return Slot.builder().origin(5L).model("wikitext").format("text/x-wiki").text(text).build();
     }
 
     static Revision rev(Page page, long id, String timestamp, Contributor c, Comment comment, List<Slot> slots,
                         String sha1) {
-        return new Revision(page, id, id - 1, timestamp, c, id % 2 == 0, comment, slots, sha1);
+        return Revision.builder().page(page).id(id).parentId(id - 1).timestamp(timestamp).contributor(c)
+                .minor(id % 2 == 0).comment(comment).slots(slots).sha1(sha1).build();
     }
 
     static List<Revision> edgeCases() {
         Page plain = Page.of(1, 0, "Plain");
-        Page odd = new Page(null, null, null, true, null, List.of("edit=sysop:move=sysop", ""));
-        Page redirect = new Page(3L, 4, "Project:R\u00e9", true, "Target", List.of());
-        Text full = new Text("body \u03b1\u03b2 \ud83d\ude00", 12L, "abc", null, null, false);
+        Page odd = Page.builder().redirect(true).restrictions(List.of("edit=sysop:move=sysop", "")).build();
+        Page redirect = Page.builder().id(3L).namespace(4).title("Project:R\u00e9").redirect(true)
+                .redirectTarget("Target").build();
+        Text full = Text.builder().content("body \u03b1\u03b2 \ud83d\ude00").bytes(12L).sha1("abc").build();
         return List.of(
                 rev(plain, 10, "2024-04-15T14:38:04Z", Contributor.user("Alice", 7), Comment.of("hi"),
                         List.of(main(full)), "abc"),
@@ -92,7 +96,7 @@ class ParquetWriterReaderTest {
     private Path write(List<? extends PageEntry> entries, ParquetOptions options) throws IOException {
         Path file = dir.resolve("t-" + System.nanoTime() + ".parquet");
         try (OutputStream out = Files.newOutputStream(file)) {
-            ParquetDumpWriter w = ParquetDumpWriter.create(out, options);
+            ParquetDumpWriter w = ParquetDumpWriter.builder(out).options(options).build();
             w.writeSiteInfo(SITE);
             for (PageEntry e : entries) {
                 w.write(e);
@@ -244,7 +248,7 @@ class ParquetWriterReaderTest {
     @Test
     void siteInfoMustComeFirst() throws IOException {
         try (OutputStream out = Files.newOutputStream(dir.resolve("late.parquet"))) {
-            ParquetDumpWriter w = ParquetDumpWriter.create(out, ParquetOptions.DEFAULT);
+            ParquetDumpWriter w = ParquetDumpWriter.builder(out).build();
             w.write(edgeCases().get(0));
             assertThrows(IllegalStateException.class, () -> w.writeSiteInfo(SITE));
             w.abort();

@@ -29,11 +29,10 @@ public final class Carried {
         List<Slot> slots = new ArrayList<>();
         if (main != null) {
             Text t = main.text();
-            slots.add(new Slot(main.role(), null, main.model(), main.format(),
-                    t == null ? null : new Text(t.content(), t.bytes(), null, null, t.textId(), t.deleted())));
+            slots.add(main.toBuilder().origin(null)
+                    .text(t == null ? null : t.toBuilder().sha1(null).location(null).build()).build());
         }
-        return new Revision(r.page(), r.id(), r.parentId(), r.timestamp(), r.contributor(), r.minor(), r.comment(),
-                slots, r.sha1());
+        return r.withSlots(slots);
     }
 
     /**
@@ -54,15 +53,15 @@ public final class Carried {
                 if (r.slots().size() > 1) {
                     continue;
                 }
-                slots.add(new Slot(s.role(), null, s.model(), s.format(), new Text(content(t), t == null ? null : t.bytes(),
-                        revSha1, null, null, t != null && t.deleted())));
+                slots.add(s.toBuilder().origin(null).text(Text.builder().content(content(t))
+                        .bytes(t == null ? null : t.bytes()).sha1(revSha1).deleted(t != null && t.deleted()).build())
+                        .build());
             } else {
-                slots.add(new Slot(s.role(), s.isMain() ? null : s.origin(), s.model(), s.format(), t == null ? null
-                        : new Text(content(t), t.bytes(), t.sha1(), t.location(), null, t.deleted())));
+                slots.add(s.toBuilder().origin(s.isMain() ? null : s.origin())
+                        .text(t == null ? null : t.toBuilder().content(content(t)).textId(null).build()).build());
             }
         }
-        return new Revision(page(r.page()), r.id(), r.parentId(), r.timestamp(), r.contributor(), r.minor(),
-                comment(r.comment()), slots, revSha1);
+        return r.toBuilder().page(page(r.page())).comment(comment(r.comment())).slots(slots).sha1(revSha1).build();
     }
 
     /**
@@ -80,10 +79,10 @@ public final class Carried {
         String revSha1 = r.sha1() == null || r.sha1().isEmpty() ? null : r.sha1();
         List<Slot> slots = content != null || bytes != null || model != null || format != null || r.textDeleted()
                 || revSha1 != null
-                ? List.of(new Slot(Slot.MAIN, null, model, format, new Text(content, bytes, null, null, null, r.textDeleted())))
+                ? List.of(Slot.builder().model(model).format(format)
+                        .text(Text.builder().content(content).bytes(bytes).deleted(r.textDeleted()).build()).build())
                 : List.of();
-        return new Revision(page(r.page()), r.id(), r.parentId(), r.timestamp(), r.contributor(), r.minor(),
-                comment(r.comment()), slots, revSha1);
+        return r.toBuilder().page(page(r.page())).comment(comment(r.comment())).slots(slots).sha1(revSha1).build();
     }
 
     private static String content(Text t) {
@@ -92,7 +91,7 @@ public final class Carried {
 
     private static Page page(Page p) {
         return p.redirect() && p.redirectTarget() == null
-                ? new Page(p.id(), p.namespace(), p.title(), false, null, p.restrictions()) : p;
+                ? p.toBuilder().redirect(false).build() : p;
     }
 
     private static Comment comment(Comment c) {

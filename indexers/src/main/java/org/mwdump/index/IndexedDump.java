@@ -1,24 +1,16 @@
 package org.mwdump.index;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,31 +49,16 @@ public final class IndexedDump implements Closeable {
     public static final String PAGE_INDEX_SUFFIX = ".mwpidx";
 
     private final Path dump;
-    private final FileChannel channel;
-    /** The dump's size when it was opened: an end of file before it is an I/O error, not damage. */
-    private final long size;
-    private final Chunks chunks;
-    /** For a single-stream bz2 dump: its blocks; positions in the page index are then decoded offsets. */
-    private final BlockIndex blocks;
+    private final ChunkCache chunks;
     private final PageIndex index;
     private final byte[] header;
     private final SiteInfo siteInfo;
-    /** The most recently decoded streams or frames: neighbouring lookups often fall in the same one. */
-    private final Map<Long, byte[]> recent = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, byte[]> eldest) {
-            return size() > 8;
-        }
-    };
 
     private IndexedDump(Path dump, PageIndex index, BlockIndex blocks) throws IOException {
         this.dump = dump;
         this.index = index;
-        this.blocks = blocks;
-        this.channel = DumpFiles.open(dump);
-        this.size = channel.size();
-        this.chunks = blocks == null ? Chunks.open(channel, dump) : null;
-        byte[] first = blocks == null ? chunks.decode(0) : decodeUntil(0, "</siteinfo>", "<page>");
+        this.chunks = new ChunkCache(dump, blocks);
+        byte[] first = chunks.head();
         String text = new String(first, StandardCharsets.UTF_8);
         int end = text.indexOf("</siteinfo>");
         this.header = end < 0 ? first : text.substring(0, end + "</siteinfo>".length()).concat("\n")
@@ -117,13 +94,13 @@ public final class IndexedDump implements Closeable {
         try {
             Objects.requireNonNull(dump, "dump is null");
             Objects.requireNonNull(options, "options is null");
-            Located at = locate(dump, options);
+            IndexBuilder.Located at = IndexBuilder.locate(dump, options);
             if (at.problem() != null) {
                 if (!options.build()) {
                     throw new DumpException(at.problem(),
                             DumpLocation.of(dump.toString()));
                 }
-                build(dump, at.files(), options);
+                IndexBuilder.build(dump, at.files(), options);
             }
             Path blockIndex = at.files().blockIndex();
             return new IndexedDump(dump, PageIndex.open(at.files().pageIndex()),
@@ -149,9 +126,8 @@ public final class IndexedDump implements Closeable {
             if (!Files.exists(dump)) {
                 throw new NoSuchFileException(dump.toString());
             }
-            IndexFiles files = options.indexDirectory() != null ? keyed(options.indexDirectory(), dump)
-                    : writableDirectory(dump) ? beside(dump) : keyed(options.cacheDirectory(), dump);
-            build(dump, files, options);
+            IndexFiles files = IndexBuilder.destination(dump, options);
+            IndexBuilder.build(dump, files, options);
             return new IndexFiles(files.pageIndex(), files.blockIndex(), true);
         } catch (IOException e) {
             throw Chunks.ioFailure(dump, e);
@@ -172,7 +148,7 @@ public final class IndexedDump implements Closeable {
         try {
             Objects.requireNonNull(dump, "dump is null");
             Objects.requireNonNull(options, "options is null");
-            return locate(dump, options).files();
+            return IndexBuilder.locate(dump, options).files();
         } catch (IOException e) {
             throw Chunks.ioFailure(dump, e);
         }
@@ -287,134 +263,6 @@ public final class IndexedDump implements Closeable {
         }
     }
 
-    /** Index files and, when they cannot be used as they are, why. */
-    private record Located(IndexFiles files, String problem) {
-    }
-
-    private static Located locate(Path dump, Options options) throws IOException {
-        if (!Files.exists(dump)) {
-            throw new NoSuchFileException(dump.toString());
-        }
-        if (options.indexDirectory() != null) {
-            return check(keyed(options.indexDirectory(), dump), dump);
-        }
-        Located beside = check(beside(dump), dump);
-        if (beside.problem() == null) {
-            return beside;
-        }
-        Located cached = check(keyed(options.cacheDirectory(), dump), dump);
-        if (cached.problem() == null || !writableDirectory(dump)) {
-            return cached;
-        }
-        return beside;
-    }
-
-    /** Whether the index files exist and record the dump as it is now; never trusts what it cannot read. */
-    private static Located check(IndexFiles files, Path dump) throws IOException {
-        Path pageIndex = files.pageIndex();
-        if (!Files.exists(pageIndex)) {
-            return new Located(files, "no page index " + pageIndex);
-        }
-        DumpStamp now = DumpStamp.of(dump);
-        Optional<DumpStamp> pages;
-        Optional<DumpStamp> blocks = Optional.of(now);
-        try {
-            pages = PageIndex.open(pageIndex).builtFrom();
-            if (Files.exists(files.blockIndex())) {
-                blocks = BlockIndex.read(files.blockIndex()).builtFrom();
-            }
-        } catch (MalformedDumpException e) {
-            return new Located(files, "the index " + e.location().source() + " cannot be read: " + e.reason());
-        }
-        if (pages.isEmpty() || blocks.isEmpty()) {
-            return new Located(files, "the page index " + pageIndex + " does not record which dump it was built from");
-        }
-        for (DumpStamp built : List.of(pages.get(), blocks.get())) {
-            if (!built.equals(now)) {
-                return new Located(files, "the page index " + pageIndex + " is stale: built from a dump of " + built
-                        + ", not " + now);
-            }
-        }
-        return new Located(new IndexFiles(files.pageIndex(), files.blockIndex(), true), null);
-    }
-
-    private static IndexFiles beside(Path dump) {
-        return new IndexFiles(pageIndexOf(dump), BlockIndex.of(dump), false);
-    }
-
-    /**
-     * The index files of a dump in a shared directory: the dump's name (to be recognised) and a hash of
-     * its real path (so that two dumps of the same name never share an index).
-     */
-    private static IndexFiles keyed(Path directory, Path dump) {
-        Path path;
-        try {
-            path = dump.toRealPath();
-        } catch (IOException e) {
-            path = dump.toAbsolutePath().normalize();
-        }
-        byte[] hash;
-        try {
-            hash = MessageDigest.getInstance("SHA-256").digest(path.toString().getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-        String name = dump.getFileName() + "." + HexFormat.of().formatHex(hash, 0, 8);
-        return new IndexFiles(directory.resolve(name + PAGE_INDEX_SUFFIX), directory.resolve(name + BlockIndex.SUFFIX),
-                false);
-    }
-
-    private static boolean writableDirectory(Path dump) {
-        Path dir = dump.toAbsolutePath().getParent();
-        return dir != null && Files.isWritable(dir);
-    }
-
-    /** Builds the index files of a dump; the block index first, so that a page index never outlives its blocks. */
-    private static void build(Path dump, IndexFiles files, Options options) throws IOException {
-        Path dir = files.pageIndex().toAbsolutePath().getParent();
-        if (!Files.isDirectory(dir)) {
-            boolean cache = options.indexDirectory() == null && dir.startsWith(options.cacheDirectory().toAbsolutePath());
-            try {
-                if (cache && dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                    // a cache of what the user reads, as the XDG base directory specification asks: the user's alone
-                    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
-                            PosixFilePermissions.fromString("rwx------")));
-                } else {
-                    Files.createDirectories(dir);
-                }
-            } catch (FileSystemException e) {
-                String why = e instanceof AccessDeniedException ? "permission denied"
-                        : e.getReason() != null ? e.getReason() : "cannot be created";
-                throw new IOException("cannot create the index directory " + dir + " (" + e.getFile() + ": " + why + ")",
-                        e);
-            }
-        }
-        DumpStamp stamp = DumpStamp.of(dump);
-        Optional<Path> multistreamIndex = multistreamIndexOf(dump);
-        if (multistreamIndex.isPresent()) {
-            Files.deleteIfExists(files.blockIndex());
-            buildPageIndex(multistreamIndex.get(), files.pageIndex(), stamp);
-        } else if (isSingleStreamBzip2(dump)) {
-            PageIndex.Builder pages = new PageIndex.Builder();
-            BlockIndex.build(dump, Runtime.getRuntime().availableProcessors(), pages).write(files.blockIndex());
-            pages.write(files.pageIndex());
-        } else {
-            Files.deleteIfExists(files.blockIndex());
-            buildPageIndexByScanning(dump, files.pageIndex());
-        }
-    }
-
-    /** A bz2 file of one stream (perhaps followed by an empty one): random access goes through its blocks. */
-    static boolean isSingleStreamBzip2(Path dump) throws IOException {
-        try (InputStream in = java.nio.channels.Channels.newInputStream(DumpFiles.open(dump))) {
-            byte[] head = in.readNBytes(3);
-            if (head.length < 3 || head[0] != 'B' || head[1] != 'Z' || head[2] != 'h') {
-                return false;
-            }
-        }
-        return Bzip2Streams.starts(dump).size() <= 2;
-    }
-
     /**
      * Opens a multistream dump with a given Wikimedia multistream index file, keeping the page index at
      * {@code pageIndex}: built there if missing or if it records another version of the dump. A page
@@ -431,7 +279,7 @@ public final class IndexedDump implements Closeable {
         try {
             DumpStamp now = DumpStamp.of(dump);
             if (!Files.exists(pageIndex) || PageIndex.open(pageIndex).builtFrom().map(s -> !s.equals(now)).orElse(false)) {
-                buildPageIndex(multistreamIndex, pageIndex, now);
+                IndexBuilder.buildPageIndex(multistreamIndex, pageIndex, now);
             }
             return new IndexedDump(dump, PageIndex.open(pageIndex), null);
         } catch (IOException e) {
@@ -448,16 +296,10 @@ public final class IndexedDump implements Closeable {
      */
     public static void buildPageIndex(Path multistreamIndex, Path pageIndex) {
         try {
-            buildPageIndex(multistreamIndex, pageIndex, null);
+            IndexBuilder.buildPageIndex(multistreamIndex, pageIndex, null);
         } catch (IOException e) {
             throw Chunks.ioFailure(multistreamIndex, e);
         }
-    }
-
-    private static void buildPageIndex(Path multistreamIndex, Path pageIndex, DumpStamp dump) throws IOException {
-        PageIndex.Builder builder = new PageIndex.Builder().builtFrom(dump);
-        MultistreamIndex.forEach(multistreamIndex, e -> builder.add(e.pageId(), e.offset(), e.title()));
-        builder.write(pageIndex);
     }
 
     /**
@@ -469,15 +311,7 @@ public final class IndexedDump implements Closeable {
      */
     public static void buildPageIndexByScanning(Path dump, Path pageIndex) {
         try {
-            PageIndex.Builder builder = new PageIndex.Builder().builtFrom(DumpStamp.of(dump));
-            try (FileChannel ch = DumpFiles.open(dump)) {
-                Chunks chunks = Chunks.open(ch, dump);
-                for (long offset : chunks.offsets()) {
-                    byte[] xml = chunks.decode(offset);
-                    PageScanner.scan(xml, (id, title) -> builder.add(id, offset, title));
-                }
-            }
-            builder.write(pageIndex);
+            IndexBuilder.scan(dump, pageIndex);
         } catch (IOException e) {
             throw Chunks.ioFailure(dump, e);
         }
@@ -617,13 +451,13 @@ public final class IndexedDump implements Closeable {
     private Map<Long, IndexedPage> pages(long position, Collection<Long> wanted) {
         Map<Long, IndexedPage> result = new LinkedHashMap<>();
         try {
-            if (blocks != null) {
-                byte[] page = pageAt(position);
+            if (chunks.blockwise()) {
+                byte[] page = chunks.pageAt(position);
                 parse(page, 0, page.length, result);
                 result.keySet().retainAll(wanted);
                 return result;
             }
-            byte[] chunk = decodedChunk(position);
+            byte[] chunk = chunks.chunk(position);
             if (wanted.size() == 1) {
                 int[] range = PageScanner.find(chunk, wanted.iterator().next());
                 if (range != null) {
@@ -641,25 +475,10 @@ public final class IndexedDump implements Closeable {
             }
         } catch (IOException e) {
             // damaged data is a CorruptInputException: this is the file failing
-            throw DumpException.cannotRead(e, new DumpLocation(dump.toString(), blocks != null ? -1 : position, -1, -1,
-                    null, null, null));
+            throw DumpException.cannotRead(e, DumpLocation.at(dump.toString(), chunks.blockwise() ? -1 : position));
         }
         result.keySet().retainAll(wanted);
         return result;
-    }
-
-    private byte[] decodedChunk(long position) throws IOException {
-        synchronized (recent) {
-            byte[] cached = recent.get(position);
-            if (cached != null) {
-                return cached;
-            }
-        }
-        byte[] decoded = chunks.decode(position);
-        synchronized (recent) {
-            recent.put(position, decoded);
-        }
-        return decoded;
     }
 
     /** Parses the pages in {@code xml[from, to)} with the dump's header around them. */
@@ -677,102 +496,6 @@ public final class IndexedDump implements Closeable {
         }
     }
 
-    /** The decoded bytes of the one page whose {@code <page>} line starts at this decoded offset. */
-    private byte[] pageAt(long position) throws IOException {
-        int first = blocks.blockAt(position);
-        if (first < 0) {
-            throw new CorruptInputException("page index points past the end of the dump",
-                    DumpLocation.of(dump.toString()), -1, null);
-        }
-        ByteArrayOutputStream acc = new ByteArrayOutputStream(1 << 16);
-        long accStart = position;
-        for (int i = first; i < blocks.size(); i++) {
-            byte[] data = decodeBlock(i);
-            int from = (int) Math.max(0, position - blocks.decodedOffset(i));
-            acc.write(data, from, data.length - from);
-            byte[] sofar = acc.toByteArray();
-            int end = indexOf(sofar, "</page>".getBytes(StandardCharsets.US_ASCII), 0);
-            if (end >= 0) {
-                int stop = end + "</page>".length();
-                if (stop < sofar.length && sofar[stop] == '\n') {
-                    stop++;
-                }
-                return java.util.Arrays.copyOf(sofar, stop);
-            }
-        }
-        throw new CorruptInputException("page at decoded offset " + accStart + " has no end",
-                DumpLocation.of(dump.toString()), -1, null);
-    }
-
-    /** Decoded bytes from the start of the dump up to and including the first of the markers found. */
-    private byte[] decodeUntil(long from, String end, String before) throws IOException {
-        ByteArrayOutputStream acc = new ByteArrayOutputStream(1 << 16);
-        for (int i = blocks.blockAt(from); i >= 0 && i < blocks.size(); i++) {
-            acc.write(decodeBlock(i));
-            byte[] sofar = acc.toByteArray();
-            int e = indexOf(sofar, end.getBytes(StandardCharsets.US_ASCII), 0);
-            if (e >= 0) {
-                return java.util.Arrays.copyOf(sofar, e + end.length());
-            }
-            int b = indexOf(sofar, before.getBytes(StandardCharsets.US_ASCII), 0);
-            if (b >= 0) {
-                int lineStart = b;
-                while (lineStart > 0 && sofar[lineStart - 1] != '\n') {
-                    lineStart--;
-                }
-                return java.util.Arrays.copyOf(sofar, lineStart);
-            }
-        }
-        return acc.toByteArray();
-    }
-
-    /** Decoded blocks of a single-stream dump, most recent last: a page usually shares its block with others. */
-    private final Map<Integer, byte[]> recentBlocks = new LinkedHashMap<>(8, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, byte[]> eldest) {
-            return size() > 4;
-        }
-    };
-
-    private final DecoderPool blockDecoders = new DecoderPool();
-
-    private byte[] decodeBlock(int i) throws IOException {
-        synchronized (recentBlocks) {
-            byte[] cached = recentBlocks.get(i);
-            if (cached != null) {
-                return cached;
-            }
-        }
-        byte[] data = decodeBlockUncached(i);
-        synchronized (recentBlocks) {
-            recentBlocks.put(i, data);
-        }
-        return data;
-    }
-
-    private byte[] decodeBlockUncached(int i) throws IOException {
-        long bit = blocks.bitOffset(i);
-        long start = bit >>> 3;
-        long end = i + 1 < blocks.size() ? (blocks.bitOffset(i + 1) >>> 3) + 8 : size;
-        int length = (int) Math.max(0, Math.min(Math.min(end, size) - start, Bzip2BlockReader.WINDOW));
-        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(length);
-        while (buf.hasRemaining() && DumpFiles.read(channel, buf, start + buf.position(), size) > 0) {
-            // positional reads: safe while other threads read too
-        }
-        try {
-            return blockDecoders.with(d -> d.decode(buf.array(), buf.position(), bit - 8 * start, 9).data());
-        } catch (CorruptInputException e) {
-            // the decoder counts from the start of what it was given: say where in the file
-            long at = e.bitOffset() >= 0 ? 8 * start + e.bitOffset() : bit;
-            throw new CorruptInputException(e.reason().replaceFirst(" at bit \\d+$", ""),
-                    DumpLocation.at(dump.toString(), at / 8), at, e);
-        }
-    }
-
-    private static int indexOf(byte[] hay, byte[] needle, int from) {
-        return PageScanner.indexOf(hay, needle, from, hay.length);
-    }
-
     /** The header stream, the given page XML and a closing root: a document the XML reader reads. */
     private InputStream wrap(byte[] pages) {
         String open = new String(header, StandardCharsets.UTF_8);
@@ -786,10 +509,6 @@ public final class IndexedDump implements Closeable {
     /** Closes the dump file; never fails (an error closing a file only read is of no consequence). */
     @Override
     public void close() {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // the file was only read: nothing is lost
-        }
+        chunks.close();
     }
 }

@@ -90,7 +90,7 @@ class GeneratedIndexedDumpTest {
         try (OutputStream out = new BZip2CompressorOutputStream(Files.newOutputStream(file), 1)) {
             out.write(dump.xml());
         }
-        assertTrue(IndexedDump.isSingleStreamBzip2(file));
+        assertTrue(IndexBuilder.isSingleStreamBzip2(file));
         return file;
     }
 
@@ -119,7 +119,7 @@ class GeneratedIndexedDumpTest {
         for (int threads : new int[] {1, 3}) {
             try (DumpReader r = ParallelDumps.open(file, threads)) {
                 assertEquals(LARGE.siteInfo(), r.siteInfo());
-                assertEquals(expected, r.revisions().toList(), layout + " on " + threads + " threads");
+                assertEquals(expected, r.revisions().stream().toList(), layout + " on " + threads + " threads");
             }
         }
     }

@@ -14,11 +14,10 @@ import org.mwdump.model.Upload;
 class IndexedPageTest {
     @Test
     void revisionsAndUploadsTyped() {
-        Page page = new Page(3L, 6, "File:A.png", false, null, List.of());
-        Revision r1 = new Revision(page, 10L, null, "2020-01-01T00:00:00Z", null, false, null, List.of(), null);
-        Upload u = new Upload(page, "2020-01-02T00:00:00Z", null, null, "A.png", null, null, 5L, null, null, null,
-                null);
-        Revision r2 = new Revision(page, 11L, 10L, "2020-01-03T00:00:00Z", null, false, null, List.of(), null);
+        Page page = Page.of(3, 6, "File:A.png");
+        Revision r1 = Revision.builder().page(page).id(10L).timestamp("2020-01-01T00:00:00Z").build();
+        Upload u = Upload.builder().page(page).timestamp("2020-01-02T00:00:00Z").filename("A.png").size(5L).build();
+        Revision r2 = r1.toBuilder().id(11L).parentId(10L).timestamp("2020-01-03T00:00:00Z").build();
         IndexedPage p = new IndexedPage(SiteInfo.EMPTY, page, List.<PageEntry>of(r1, u, r2));
         assertEquals(List.of(r1, r2), p.revisions());
         assertEquals(List.of(u), p.uploads());

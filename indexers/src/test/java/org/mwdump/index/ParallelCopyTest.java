@@ -138,11 +138,13 @@ class ParallelCopyTest {
                 Contributor c = i % 17 == 5 ? Contributor.DELETED : new Contributor("User " + (i % 5), (long) (i % 5 + 1),
                         null, false);
                 Comment comment = i % 11 == 3 ? Comment.DELETED : new Comment("edit " + i, false);
-                Text t = new Text(i % 23 == 9 ? null : text, (long) text.getBytes(StandardCharsets.UTF_8).length,
-                        null, null, null, i % 23 == 9);
-                w.write(new Revision(page, rev, i == 0 ? null : rev - 1, String.format("2020-01-01T00:%02d:%02dZ",
-                        (i / 60) % 60, i % 60), c, i % 2 == 0, comment,
-                        List.of(new Slot(Slot.MAIN, null, "wikitext", "text/x-wiki", t)), "abc" + rev));
+                Text t = Text.builder().content(i % 23 == 9 ? null : text)
+                        .bytes((long) text.getBytes(StandardCharsets.UTF_8).length).deleted(i % 23 == 9).build();
+                w.write(Revision.builder().page(page).id(rev).parentId(i == 0 ? null : rev - 1)
+                        .timestamp(String.format("2020-01-01T00:%02d:%02dZ", (i / 60) % 60, i % 60)).contributor(c)
+                        .minor(i % 2 == 0).comment(comment)
+                        .slots(List.of(Slot.builder().model("wikitext").format("text/x-wiki").text(t).build()))
+                        .sha1("abc" + rev).build());
                 rev++;
             }
         }

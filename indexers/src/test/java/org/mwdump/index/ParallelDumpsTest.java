@@ -19,7 +19,7 @@ class ParallelDumpsTest {
 
     static List<Revision> sequential(Path dump) {
         try (DumpReader r = Dumps.open(dump)) {
-            return r.revisions().toList();
+            return r.revisions().stream().toList();
         }
     }
 
@@ -34,7 +34,7 @@ class ParallelDumpsTest {
             List<Revision> expected = sequential(dump);
             for (int threads : new int[] {1, 2, 4}) {
                 try (DumpReader r = ParallelDumps.open(dump, threads)) {
-                    assertEquals(expected, r.revisions().toList(), f + " on " + threads + " threads");
+                    assertEquals(expected, r.revisions().stream().toList(), f + " on " + threads + " threads");
                 }
             }
         }
@@ -48,10 +48,10 @@ class ParallelDumpsTest {
                 dir.resolve("sample-index.txt.bz2"));
         List<Revision> expected;
         try (DumpReader r = Dumps.open(new ByteArrayInputStream(xml))) {
-            expected = r.revisions().toList();
+            expected = r.revisions().stream().toList();
         }
         try (DumpReader r = ParallelDumps.open(dump, 3)) {
-            assertEquals(expected, r.revisions().toList());
+            assertEquals(expected, r.revisions().stream().toList());
         }
     }
 }

@@ -122,7 +122,7 @@ class RecompressTest {
         // the third way: an ordinary single-stream bz2 file, through a block index built beside it
         Path single = dir.resolve("sample-singlestream.xml.bz2");
         Files.copy(Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2"), single);
-        assertTrue(IndexedDump.isSingleStreamBzip2(single));
+        assertTrue(IndexBuilder.isSingleStreamBzip2(single));
         try (IndexedDump indexed = IndexedDump.open(single)) {
             assertTrue(Files.exists(BlockIndex.of(single)), "block index written beside the dump");
             assertTrue(BlockIndex.read(BlockIndex.of(single)).size() >= 11);

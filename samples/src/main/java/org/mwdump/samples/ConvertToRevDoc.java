@@ -7,6 +7,7 @@ import org.mwdump.DumpReader;
 import org.mwdump.DumpWriter;
 import org.mwdump.Dumps;
 import org.mwdump.WriteOptions;
+import org.mwdump.model.Revision;
 
 /**
  * Use 3: convert a dump to RevDoc JSON lines (compression from the output's extension, for example
@@ -30,7 +31,13 @@ public final class ConvertToRevDoc {
         try (InputStream in = Summary.openSample(); DumpReader reader = Dumps.open(in)) {
             DumpWriter writer = Dumps.create(out, DumpFormat.REVDOC);
             try {
-                long n = Dumps.copy(reader, writer);
+                // the flat view: every revision of every page, read one at a time (Dumps.copy does the same)
+                writer.writeSiteInfo(reader.siteInfo());
+                long n = 0;
+                for (Revision rev : reader.revisions()) {
+                    writer.write(rev);
+                    n++;
+                }
                 writer.finish();
                 return n;
             } catch (RuntimeException e) {

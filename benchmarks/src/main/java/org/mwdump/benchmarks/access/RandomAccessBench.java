@@ -167,7 +167,7 @@ public final class RandomAccessBench {
         long t = System.nanoTime();
         long revisions;
         try (DumpReader r = ParallelDumps.open(dump, threads)) {
-            revisions = r.revisions().count();
+            revisions = r.revisions().stream().count();
         }
         System.out.printf(Locale.ROOT, "mwdump %d threads: %d revisions in %.2f s%n", threads, revisions, secs(t));
     }

@@ -55,7 +55,7 @@ public class WriteBenchmark {
         Path path = dump == null || dump.isEmpty() ? defaultDump() : Path.of(dump);
         try (DumpReader reader = Dumps.open(path)) {
             site = reader.siteInfo();
-            revisions = new ArrayList<>(reader.revisions().toList());
+            revisions = new ArrayList<>(reader.revisions().stream().toList());
         }
     }
 
@@ -69,14 +69,14 @@ public class WriteBenchmark {
     @Benchmark
     public long revdoc() {
         CountingNullStream out = new CountingNullStream();
-        write(new RevDocWriter(out, RevDocShape.SLOTS), out);
+        write(RevDocWriter.builder(out).shape(RevDocShape.SLOTS).build(), out);
         return out.count;
     }
 
     @Benchmark
     public long revdocLegacy() {
         CountingNullStream out = new CountingNullStream();
-        write(new RevDocWriter(out, RevDocShape.LEGACY_FLAT), out);
+        write(RevDocWriter.builder(out).shape(RevDocShape.LEGACY_FLAT).build(), out);
         return out.count;
     }
 

@@ -42,7 +42,7 @@ class CompressionTest {
             xml = in.readAllBytes();
         }
         try (DumpReader r = Dumps.open(new ByteArrayInputStream(xml))) {
-            expected = r.revisions().toList();
+            expected = r.revisions().stream().toList();
         }
         assertEquals(17, expected.size());
     }
@@ -50,7 +50,7 @@ class CompressionTest {
     private static List<Revision> read(byte[] data, Compression compression) {
         try (DumpReader r = Dumps.open(new ByteArrayInputStream(data))) {
             assertEquals(compression, r.compression());
-            return r.revisions().toList();
+            return r.revisions().stream().toList();
         }
     }
 
@@ -112,7 +112,7 @@ class CompressionTest {
     void multistreamBzip2WithEmptyTrailingStream() {
         Path file = Corpus.file("multistream-elwikivoyage-p2566p2583/pages-articles-p2566p2583.multistream.xml.bz2");
         try (DumpReader r = Dumps.open(file)) {
-            assertEquals(expected, r.revisions().toList());
+            assertEquals(expected, r.revisions().stream().toList());
         }
     }
 
@@ -121,10 +121,10 @@ class CompressionTest {
         Path file = Corpus.file("aawiki-20260101/aawiki-20260101-pages-meta-history.xml.7z");
         try (DumpReader r = Dumps.open(file)) {
             assertEquals(Compression.SEVEN_Z, r.compression());
-            assertEquals(1307, r.revisions().count());
+            assertEquals(1307, r.revisions().stream().count());
         }
         try (DumpReader r = Dumps.open(Files.newInputStream(file))) {
-            assertEquals(1307, r.revisions().count());
+            assertEquals(1307, r.revisions().stream().count());
         }
     }
 
@@ -149,7 +149,7 @@ class CompressionTest {
                 byte[] cut = Arrays.copyOf(input, (int) (input.length * at));
                 DumpException e = assertThrows(DumpException.class, () -> {
                     try (DumpReader r = Dumps.open(new ByteArrayInputStream(cut))) {
-                        r.revisions().count();
+                        r.revisions().stream().count();
                     }
                 }, "cut at " + at);
                 assertTrue(e instanceof CorruptInputException || e.getMessage().contains("end of input"),

@@ -47,7 +47,7 @@ class GeneratedCompressionTest {
     private static void assertReadsTheDump(DumpReader r, Compression compression) {
         assertEquals(compression, r.compression());
         assertEquals(DUMP.siteInfo(), r.siteInfo());
-        List<PageEntry> entries = r.entries().toList();
+        List<PageEntry> entries = r.entries().stream().toList();
         assertEquals(DUMP.entries(), entries);
         List<LogItem> items = new java.util.ArrayList<>();
         r.logItems().forEach(items::add);
@@ -138,7 +138,7 @@ class GeneratedCompressionTest {
                 byte[] cut = Arrays.copyOf(input, (int) (input.length * at));
                 DumpException e = assertThrows(DumpException.class, () -> {
                     try (DumpReader r = Dumps.open(new ByteArrayInputStream(cut))) {
-                        r.revisions().count();
+                        r.revisions().stream().count();
                         r.logItems().forEach(item -> { });
                     }
                 }, "cut at " + at);

@@ -124,7 +124,7 @@ class GeneratedDumpReadTest {
         assertEquals(dump.pages(), pages);
         assertEquals(dump.revisions(), nested);
         try (DumpReader r = Dumps.open(new ByteArrayInputStream(dump.xml()))) {
-            assertEquals(dump.revisions(), r.revisions().toList());
+            assertEquals(dump.revisions(), r.revisions().stream().toList());
             assertNull(r.nextPage());
         }
     }

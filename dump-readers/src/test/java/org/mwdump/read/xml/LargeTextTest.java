@@ -16,7 +16,7 @@ class LargeTextTest {
         int repeats = 5_000_000;
         String unit = "&quot;ab&amp;";
         try (DumpReader r = Dumps.open(new GeneratedDumpStream(1, i -> unit.repeat(repeats)))) {
-            Revision rev = r.revisions().findFirst().orElseThrow();
+            Revision rev = r.revisions().stream().findFirst().orElseThrow();
             assertEquals(4 * repeats, rev.text().length());
             assertEquals("\"ab&\"ab&", rev.text().substring(0, 8));
         }

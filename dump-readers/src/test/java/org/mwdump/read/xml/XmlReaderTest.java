@@ -84,16 +84,38 @@ class XmlReaderTest {
         assertNotNull(u.page().title());
     }
 
+    /** The flat view in a for-each loop and as a stream: both read on from where the reader stands. */
+    @Test
+    void revisionsInAForEachLoopAndAsAStream() {
+        Path file = Corpus.file("edge-cases/refinery-handmade-no-ids/mediawiki-dump-test.xml");
+        List<Revision> all;
+        try (DumpReader r = Dumps.open(file)) {
+            all = r.revisions().stream().toList();
+        }
+        try (DumpReader r = Dumps.open(file)) {
+            List<Revision> looped = new java.util.ArrayList<>();
+            for (Revision rev : r.revisions()) {
+                looped.add(rev);
+                if (looped.size() == 2) {
+                    break;
+                }
+            }
+            r.revisions().stream().forEach(looped::add);
+            assertEquals(all, looped);
+            assertFalse(r.revisions().iterator().hasNext());
+        }
+    }
+
     @Test
     void dumpsWithoutSiteInfoRead() {
         try (DumpReader r = Dumps.open(Corpus.file("edge-cases/gensim-enwiki-no-siteinfo/enwiki-table-markup.xml.bz2"))) {
             assertFalse(r.siteInfo().present());
             assertTrue(r.siteInfo().namespaces().isEmpty());
-            assertEquals(5, r.revisions().count());
+            assertEquals(5, r.revisions().stream().count());
         }
         try (DumpReader r = Dumps.open(Corpus.file("edge-cases/refinery-handmade-no-ids/mediawiki-dump-test.xml"))) {
             assertFalse(r.siteInfo().present());
-            List<Revision> revs = r.revisions().toList();
+            List<Revision> revs = r.revisions().stream().toList();
             assertEquals(6, revs.size());
             assertTrue(revs.stream().anyMatch(Revision::textDeleted));
             assertTrue(revs.stream().anyMatch(Revision::commentDeleted));
@@ -121,11 +143,11 @@ class XmlReaderTest {
             SiteInfo expectedSite;
             try (DumpReader r = Dumps.open(file)) {
                 expectedSite = r.siteInfo();
-                expected = r.revisions().toList();
+                expected = r.revisions().stream().toList();
             }
             try (DumpReader r = Dumps.open(new ByteArrayInputStream(utf16))) {
                 assertEquals(expectedSite, r.siteInfo());
-                assertEquals(expected, r.revisions().toList());
+                assertEquals(expected, r.revisions().stream().toList());
             }
         }
     }
@@ -138,7 +160,7 @@ class XmlReaderTest {
         MalformedDumpException bad = assertThrows(MalformedDumpException.class, () -> {
             try (DumpReader r = Dumps.open(badXml,
                     ReadOptions.builder().strict(true).build())) {
-                r.revisions().count();
+                r.revisions().stream().count();
             }
         });
         assertTrue(bad.location().line() > 0, bad.getMessage());
@@ -146,7 +168,7 @@ class XmlReaderTest {
 
         MalformedDumpException noRoot = assertThrows(MalformedDumpException.class, () -> {
             try (DumpReader r = Dumps.open(missingRoot)) {
-                r.revisions().count();
+                r.revisions().stream().count();
             }
         });
         assertTrue(noRoot.getMessage().contains("<head>"), noRoot.getMessage());
@@ -159,7 +181,7 @@ class XmlReaderTest {
         Path badXml = Corpus.file("mediawiki-core-tests/import-reformatted/BadXML.xml");
         MalformedDumpException e = assertThrows(MalformedDumpException.class, () -> {
             try (DumpReader r = Dumps.open(badXml)) {
-                r.revisions().count();
+                r.revisions().stream().count();
             }
         });
         assertTrue(e.location().line() > 0, e.getMessage());
@@ -185,7 +207,7 @@ class XmlReaderTest {
                 + "    </DiscussionThreading>\n";
         String xml = HEADER + page(lqt + REVISION) + "</mediawiki>\n";
         try (DumpReader r = open(xml)) {
-            List<Revision> revs = r.revisions().toList();
+            List<Revision> revs = r.revisions().stream().toList();
             assertEquals(1, revs.size());
             assertEquals("a & b", revs.get(0).text());
             assertEquals("192.0.2.1", revs.get(0).contributor().ip());
@@ -194,7 +216,7 @@ class XmlReaderTest {
         }
         MalformedDumpException e = assertThrows(MalformedDumpException.class, () -> {
             try (DumpReader r = open(xml, ReadOptions.builder().strict(true).build())) {
-                r.revisions().count();
+                r.revisions().stream().count();
             }
         });
         assertTrue(e.getMessage().contains("DiscussionThreading"), e.getMessage());
@@ -208,11 +230,11 @@ class XmlReaderTest {
         ReadOptions small = ReadOptions.builder().limits(ReadLimits.DEFAULT.withMaxTextChars(1000)).build();
         assertThrows(LimitExceededException.class, () -> {
             try (DumpReader r = open(xml, small)) {
-                r.revisions().count();
+                r.revisions().stream().count();
             }
         });
         try (DumpReader r = open(xml)) {
-            assertEquals(5000, r.revisions().findFirst().orElseThrow().text().length());
+            assertEquals(5000, r.revisions().stream().findFirst().orElseThrow().text().length());
         }
     }
 
@@ -242,7 +264,7 @@ class XmlReaderTest {
             assertEquals(List.of(7L, 8L), pageIds);
         }
         try (DumpReader r = open(xml)) {
-            List<Revision> revs = r.revisions().toList();
+            List<Revision> revs = r.revisions().stream().toList();
             assertEquals(List.of(70L, 71L, 72L), revs.stream().map(Revision::id).toList());
             assertTrue(revs.get(0).page() == revs.get(1).page(), "revisions of one page share the Page object");
             Page p = revs.get(0).page();

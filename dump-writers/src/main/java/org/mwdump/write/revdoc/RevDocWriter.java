@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Objects;
-import org.mwdump.DumpException;
-import org.mwdump.DumpWriter;
 import org.mwdump.PageRunWriter;
 import org.mwdump.PageRuns;
 import org.mwdump.model.Comment;
@@ -20,6 +18,7 @@ import org.mwdump.model.Slot;
 import org.mwdump.model.Text;
 import org.mwdump.model.Timestamps;
 import org.mwdump.model.Upload;
+import org.mwdump.spi.AbstractDumpWriter;
 
 /**
  * Writes revisions as RevDoc JSON lines, byte for byte as mwxml {@code dump2revdocs} does: one
@@ -38,7 +37,7 @@ import org.mwdump.model.Upload;
  * <p>Cost: one pass over each string, no per-revision allocation beyond number formatting; output is
  * buffered (64 KiB). Not thread-safe.
  */
-public final class RevDocWriter implements DumpWriter {
+public final class RevDocWriter extends AbstractDumpWriter {
     private final OutputStream out;
     private final AsciiJsonBuffer json;
     private final RevDocShape shape;
@@ -46,20 +45,53 @@ public final class RevDocWriter implements DumpWriter {
     private long skipped;
     /** Skipped by runs, which end on other threads. */
     private final java.util.concurrent.atomic.LongAdder runSkipped = new java.util.concurrent.atomic.LongAdder();
-    private boolean closed;
 
-    /**
-     * A writer of the given shape onto {@code out}; closing the writer closes the stream.
-     */
-    public RevDocWriter(OutputStream out, RevDocShape shape) {
+    private RevDocWriter(OutputStream out, RevDocShape shape) {
+        super("RevDoc");
         this.out = Objects.requireNonNull(out, "out is null");
         this.shape = Objects.requireNonNull(shape, "shape is null");
         this.json = new AsciiJsonBuffer(out, 1 << 16);
     }
 
-    /** A writer of the current ({@link RevDocShape#SLOTS}) shape. */
-    public RevDocWriter(OutputStream out) {
-        this(out, RevDocShape.SLOTS);
+    /**
+     * A builder for a writer onto {@code out}, which the writer closes when it is finished, aborted or
+     * closed. Without settings, the writer writes the current ({@link RevDocShape#SLOTS}) shape.
+     *
+     * @param out where the JSON lines go
+     * @return a new builder
+     */
+    public static Builder builder(OutputStream out) {
+        return new Builder(Objects.requireNonNull(out, "out is null"));
+    }
+
+    /** Builder for {@link RevDocWriter}. */
+    public static final class Builder {
+        private final OutputStream out;
+        private RevDocShape shape = RevDocShape.SLOTS;
+
+        private Builder(OutputStream out) {
+            this.out = out;
+        }
+
+        /**
+         * Sets the shape of the lines.
+         *
+         * @param value the shape; default {@link RevDocShape#SLOTS}
+         * @return this builder
+         */
+        public Builder shape(RevDocShape value) {
+            this.shape = Objects.requireNonNull(value, "shape is null");
+            return this;
+        }
+
+        /**
+         * Builds the writer.
+         *
+         * @return the writer
+         */
+        public RevDocWriter build() {
+            return new RevDocWriter(out, shape);
+        }
     }
 
     /** The shape written. */
@@ -336,9 +368,7 @@ public final class RevDocWriter implements DumpWriter {
 
             @Override
             public void append(byte[] bytes, int offset, int length, Page continued, Page openAtEnd) {
-                if (closed) {
-                    throw new IllegalStateException("writer is closed");
-                }
+                ensureOpen();
                 try {
                     json.flushBuffer();
                     out.write(bytes, offset, length);
@@ -359,40 +389,15 @@ public final class RevDocWriter implements DumpWriter {
         }
     }
 
+    /** Writes out what is buffered and closes the stream. */
     @Override
-    public void close() {
-        if (!closed) {
-            abort();
-        }
+    protected void complete() throws IOException {
+        json.flushBuffer();
+        out.close();
     }
 
     @Override
-    public void finish() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try (OutputStream o = out) {
-            json.flushBuffer();
-        } catch (IOException e) {
-            throw failure(e);
-        }
-    }
-
-    @Override
-    public void abort() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            out.close();
-        } catch (IOException ignored) {
-            // the output is being discarded
-        }
-    }
-
-    private static DumpException failure(IOException e) {
-        return DumpException.cannotWrite("RevDoc", e);
+    protected void discard() {
+        closeQuietly(out);
     }
 }

@@ -16,6 +16,7 @@ public final class RevDocWriterProvider implements WriterProvider {
 
     @Override
     public DumpWriter create(DumpFormat format, OutputStream out, WriteOptions options) {
-        return new RevDocWriter(out, format == DumpFormat.REVDOC_LEGACY ? RevDocShape.LEGACY_FLAT : RevDocShape.SLOTS);
+        return RevDocWriter.builder(out)
+                .shape(format == DumpFormat.REVDOC_LEGACY ? RevDocShape.LEGACY_FLAT : RevDocShape.SLOTS).build();
     }
 }

@@ -3,8 +3,6 @@ package org.mwdump.write.xml;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Objects;
-import org.mwdump.DumpException;
-import org.mwdump.DumpWriter;
 import org.mwdump.PageRunWriter;
 import org.mwdump.PageRuns;
 import org.mwdump.model.Comment;
@@ -18,6 +16,7 @@ import org.mwdump.model.SiteInfo;
 import org.mwdump.model.Slot;
 import org.mwdump.model.Text;
 import org.mwdump.model.Upload;
+import org.mwdump.spi.AbstractDumpWriter;
 
 /**
  * Writes MediaWiki XML, schema 0.10 or 0.11, in the serialization of Wikimedia's production dumps:
@@ -37,7 +36,7 @@ import org.mwdump.model.Upload;
  * info and a page's header wait in memory until the page's first entry is written (the style may
  * depend on it). Not thread-safe.
  */
-public final class XmlDumpWriter implements DumpWriter {
+public final class XmlDumpWriter extends AbstractDumpWriter {
     private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
     private final OutputStream out;
@@ -52,9 +51,9 @@ public final class XmlDumpWriter implements DumpWriter {
     private Page currentPage;
     private boolean pageHeaderWritten;
     private boolean pageOpen;
-    private boolean closed;
 
     private XmlDumpWriter(OutputStream out, String schemaVersion, XmlStyle style) {
+        super("XML");
         this.out = Objects.requireNonNull(out, "out is null");
         if (schemaVersion != null && !schemaVersion.equals("0.10") && !schemaVersion.equals("0.11")) {
             throw new IllegalArgumentException("schema version must be 0.10 or 0.11: " + schemaVersion);
@@ -64,12 +63,14 @@ public final class XmlDumpWriter implements DumpWriter {
         this.w = new Utf8Out(out, 1 << 16);
     }
 
-    /** A writer with the schema version of the input (0.10 or 0.11, else 0.11) and a detected style. */
-    public XmlDumpWriter(OutputStream out) {
-        this(out, null, null);
-    }
-
-    /** A builder for a writer onto {@code out}; the writer closes the stream when closed. */
+    /**
+     * A builder for a writer onto {@code out}, which the writer closes when it is finished, aborted or
+     * closed. Without settings, the writer keeps the input's schema version (0.10 or 0.11, else 0.11)
+     * and detects the style.
+     *
+     * @param out where the XML goes
+     * @return a new builder
+     */
     public static Builder builder(OutputStream out) {
         return new Builder(Objects.requireNonNull(out, "out is null"));
     }
@@ -84,18 +85,35 @@ public final class XmlDumpWriter implements DumpWriter {
             this.out = out;
         }
 
-        /** {@code "0.10"} or {@code "0.11"}; {@code null} (default) keeps the input's where it is one of these, else 0.11. */
+        /**
+         * Sets the schema version.
+         *
+         * @param value {@code "0.10"} or {@code "0.11"}; {@code null} (default) keeps the input's where it
+         *              is one of these, else 0.11
+         * @return this builder
+         */
         public Builder schemaVersion(String value) {
             this.schemaVersion = value;
             return this;
         }
 
-        /** The spelling to use; {@code null} (default) detects it ({@link XmlStyle#detect}). */
+        /**
+         * Sets the spelling.
+         *
+         * @param value the style; {@code null} (default) detects it ({@link XmlStyle#detect})
+         * @return this builder
+         */
         public Builder style(XmlStyle value) {
             this.style = value;
             return this;
         }
 
+        /**
+         * Builds the writer.
+         *
+         * @return the writer
+         * @throws IllegalArgumentException if the schema version is neither 0.10 nor 0.11
+         */
         public XmlDumpWriter build() {
             return new XmlDumpWriter(out, schemaVersion, style);
         }
@@ -167,9 +185,7 @@ public final class XmlDumpWriter implements DumpWriter {
     }
 
     private void check() {
-        if (closed) {
-            throw new IllegalStateException("writer is closed");
-        }
+        ensureOpen();
         if (siteInfo == null) {
             writeSiteInfo(SiteInfo.EMPTY);
         }
@@ -458,7 +474,7 @@ public final class XmlDumpWriter implements DumpWriter {
      */
     @Override
     public PageRuns pageRuns() {
-        if (!headerWritten || closed) {
+        if (!headerWritten || isClosed()) {
             return null;
         }
         return new PageRuns() {
@@ -519,50 +535,21 @@ public final class XmlDumpWriter implements DumpWriter {
         }
     }
 
-    /** Without {@link #finish()}, discards the output like {@link #abort()}. */
-    @Override
-    public void close() {
-        if (!closed) {
-            abort();
-        }
-    }
-
     /** Closes the open page and the root element, and closes the stream. */
     @Override
-    public void finish() {
-        if (closed) {
-            return;
+    protected void complete() throws IOException {
+        if (siteInfo == null) {
+            writeSiteInfo(SiteInfo.EMPTY);
         }
-        try {
-            if (siteInfo == null) {
-                writeSiteInfo(SiteInfo.EMPTY);
-            }
-            endPage();
-            writeHeader(null);
-            w.raw("</mediawiki>\n");
-            w.flushBuffer();
-            closed = true;
-            out.close();
-        } catch (IOException e) {
-            abort();
-            throw failure(e);
-        }
+        endPage();
+        writeHeader(null);
+        w.raw("</mediawiki>\n");
+        w.flushBuffer();
+        out.close();
     }
 
     @Override
-    public void abort() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            out.close();
-        } catch (IOException ignored) {
-            // the output is being discarded
-        }
-    }
-
-    private static DumpException failure(IOException e) {
-        return DumpException.cannotWrite("XML", e);
+    protected void discard() {
+        closeQuietly(out);
     }
 }

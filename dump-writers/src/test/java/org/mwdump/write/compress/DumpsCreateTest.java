@@ -45,7 +45,7 @@ class DumpsCreateTest {
             assertEquals(expected.size(), n);
             try (DumpReader reader = Dumps.open(out)) {
                 assertEquals(compression, reader.compression());
-                List<Revision> actual = reader.revisions().toList();
+                List<Revision> actual = reader.revisions().stream().toList();
                 assertEquals(expected.stream().map(Revision::id).toList(), actual.stream().map(Revision::id).toList());
                 assertEquals(expected.get(0).text(), actual.get(0).text());
             }
@@ -87,7 +87,7 @@ class DumpsCreateTest {
                 try (DumpReader reader = Dumps.open(source);
                      DumpWriter writer = Dumps.create(target, format)) {
                     writer.writeSiteInfo(reader.siteInfo());
-                    reader.revisions().limit(3).forEach(writer::write);
+                    reader.revisions().stream().limit(3).forEach(writer::write);
                     throw new IllegalStateException("the input broke");
                 }
             });
@@ -120,7 +120,7 @@ class DumpsCreateTest {
 
     private static List<Revision> revisions(Path file) {
         try (DumpReader reader = Dumps.open(file)) {
-            return reader.revisions().toList();
+            return reader.revisions().stream().toList();
         }
     }
 }

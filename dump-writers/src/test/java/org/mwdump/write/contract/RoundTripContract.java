@@ -81,20 +81,21 @@ abstract class RoundTripContract {
     }
 
     static Revision rev(Page page, long id, Contributor c, Comment comment, List<Slot> slots, String sha1) {
-        return new Revision(page, id, id - 1, "2024-04-15T14:38:04Z", c, id % 2 == 0, comment, slots, sha1);
+        return Revision.builder().page(page).id(id).parentId(id - 1).timestamp("2024-04-15T14:38:04Z").contributor(c)
+                .minor(id % 2 == 0).comment(comment).slots(slots).sha1(sha1).build();
     }
 
     static Slot main(Long origin, Text text) {
-        return new Slot(Slot.MAIN, origin, "wikitext", "text/x-wiki", text);
+        return Slot.builder().origin(origin).model("wikitext").format("text/x-wiki").text(text).build();
     }
 
     @Test
     void unicodeBeyondTheBmpAndMarkup() {
-        Page page = new Page(10L, 1, "Talk:Ünïcödé 😀 \"q\" & <a>", true, "Target 'x' & \"y\"",
-                List.of("edit=sysop:move=sysop"));
+        Page page = Page.builder().id(10L).namespace(1).title("Talk:Ünïcödé 😀 \"q\" & <a>").redirect(true)
+                .redirectTarget("Target 'x' & \"y\"").restrictions(List.of("edit=sysop:move=sysop")).build();
         String text = "#REDIRECT [[x]] 😀 𝔘 \u00e9 \"quoted\" 'apos' & < > \t tab\nline\u007f";
         check(List.of(rev(page, 2, Contributor.user("Üser 😀", 5), Comment.of("çomment \"😀\" & <>"),
-                List.of(main(2L, new Text(text, 40L, "kmysdltgexdwkv2xsml3j44jb56dxvn", null, null, false))),
+                List.of(main(2L, Text.builder().content(text).bytes(40L).sha1("kmysdltgexdwkv2xsml3j44jb56dxvn").build())),
                 "kmysdltgexdwkv2xsml3j44jb56dxvn")), List.of());
     }
 
@@ -103,19 +104,21 @@ abstract class RoundTripContract {
         Page page = Page.of(11, 0, "Empty");
         check(List.of(
                 rev(page, 3, Contributor.ip("192.0.2.1"), null,
-                        List.of(main(3L, new Text(null, 0L, "phoiac9h4m842xq45sp7s6u21eteeq1", null, null, false))),
+                        List.of(main(3L, Text.builder().bytes(0L).sha1("phoiac9h4m842xq45sp7s6u21eteeq1").build())),
                         "phoiac9h4m842xq45sp7s6u21eteeq1"),
                 rev(page, 4, Contributor.DELETED, Comment.DELETED,
-                        List.of(main(4L, new Text(null, 12L, "", null, null, true))), "")), List.of());
+                        List.of(main(4L, Text.builder().bytes(12L).sha1("").deleted(true).build())), "")), List.of());
     }
 
     @Test
     void stubsAndSlots() {
         Page page = Page.of(42, 6, "File:Some file.jpg");
         check(List.of(rev(page, 100, Contributor.user("Example", 7), Comment.of("structured data"), List.of(
-                main(98L, new Text(null, 4L, "abcabcabcabcabcabcabcabcabcabca", "tt:555", "555", false)),
-                new Slot("mediainfo", 100L, "wikibase-mediainfo", "application/json",
-                        new Text(null, 2L, "defdefdefdefdefdefdefdefdefdefd", "es:DB://cluster1/123", null, false))),
+                main(98L, Text.builder().bytes(4L).sha1("abcabcabcabcabcabcabcabcabcabca").location("tt:555")
+                        .textId("555").build()),
+                Slot.builder().role("mediainfo").origin(100L).model("wikibase-mediainfo").format("application/json")
+                        .text(Text.builder().bytes(2L).sha1("defdefdefdefdefdefdefdefdefdefd")
+                                .location("es:DB://cluster1/123").build()).build()),
                 "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz")), List.of());
     }
 
@@ -124,13 +127,15 @@ abstract class RoundTripContract {
         Page page = Page.of(43, 6, "File:Some image.jpg");
         List<PageEntry> entries = List.of(
                 rev(page, 102, Contributor.user("Foobar", 42), Comment.of("image"),
-                        List.of(main(102L, new Text("This is an image.", 17L, "mehom37npwkpzhaiwu3wyr0egalumki",
-                                null, null, false))), "mehom37npwkpzhaiwu3wyr0egalumki"),
-                new Upload(page, "2001-01-15T20:34:12Z", Contributor.user("Foobar", 42), Comment.of("My image"),
-                        "Some_image.jpg", null, "http://upload.wikimedia.org/x/Some_image.jpg", 12345L,
-                        "abc", "2/22/Some_image.jpg", null, null));
-        List<LogItem> logs = List.of(new LogItem(15L, "2008-10-23T03:20:32Z", Contributor.user("Wikimedian", 12345),
-                Comment.of("content was: 'silly'"), "delete", "delete", false, "Silly page name", ""));
+                        List.of(main(102L, Text.builder().content("This is an image.").bytes(17L)
+                                .sha1("mehom37npwkpzhaiwu3wyr0egalumki").build())), "mehom37npwkpzhaiwu3wyr0egalumki"),
+                Upload.builder().page(page).timestamp("2001-01-15T20:34:12Z").contributor(Contributor.user("Foobar", 42))
+                        .comment(Comment.of("My image")).filename("Some_image.jpg")
+                        .src("http://upload.wikimedia.org/x/Some_image.jpg").size(12345L).sha1Base36("abc")
+                        .rel("2/22/Some_image.jpg").build());
+        List<LogItem> logs = List.of(LogItem.builder().id(15L).timestamp("2008-10-23T03:20:32Z")
+                .contributor(Contributor.user("Wikimedian", 12345)).comment(Comment.of("content was: 'silly'"))
+                .type("delete").action("delete").logTitle("Silly page name").params("").build());
         check(entries, logs);
     }
 }

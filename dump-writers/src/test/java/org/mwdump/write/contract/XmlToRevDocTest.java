@@ -17,7 +17,7 @@ import org.mwdump.write.revdoc.RevDocWriter;
 class XmlToRevDocTest extends RoundTripContract {
     @Override
     DumpWriter writer(ByteArrayOutputStream out) {
-        return new RevDocWriter(out);
+        return RevDocWriter.builder(out).build();
     }
 
     @Override
@@ -25,12 +25,11 @@ class XmlToRevDocTest extends RoundTripContract {
         List<Slot> slots = new ArrayList<>();
         for (Slot s : r.slots()) {
             Text t = s.text();
-            Text kept = t == null ? null : new Text(t.content() == null || t.content().isEmpty() ? null : t.content(),
-                    t.bytes(), t.sha1(), t.location(), null, t.deleted());
-            slots.add(new Slot(s.role(), s.isMain() ? null : s.origin(), s.model(), s.format(), kept));
+            Text kept = t == null ? null : t.toBuilder()
+                    .content(t.content() == null || t.content().isEmpty() ? null : t.content()).textId(null).build();
+            slots.add(s.toBuilder().origin(s.isMain() ? null : s.origin()).text(kept).build());
         }
-        return new Revision(r.page(), r.id(), r.parentId(), r.timestamp(), r.contributor(), r.minor(), r.comment(),
-                slots, r.sha1() == null || r.sha1().isEmpty() ? null : r.sha1());
+        return r.toBuilder().slots(slots).sha1(r.sha1() == null || r.sha1().isEmpty() ? null : r.sha1()).build();
     }
 
     @Override

@@ -35,7 +35,7 @@ class RecompressorFilesTest {
         FileModes.assertOrdinaryMode(out);
         FileModes.assertOrdinaryMode(index);
         try (DumpReader r = Dumps.open(out)) {
-            assertEquals(35, r.revisions().count());
+            assertEquals(35, r.revisions().stream().count());
         }
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(index, out), files.sorted().toList());

@@ -35,7 +35,7 @@ class GeneratedRevDocRoundTripTest {
     static byte[] write(GeneratedDump dump, RevDocShape shape) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (DumpReader in = Dumps.open(new ByteArrayInputStream(dump.xml()))) {
-            RevDocWriter w = new RevDocWriter(out, shape);
+            RevDocWriter w = RevDocWriter.builder(out).shape(shape).build();
             Dumps.copy(in, w);
             w.finish();
             assertEquals(dump.uploads().size() + dump.logItems().size(), w.skippedEntries(), "uploads and log items skipped");
@@ -51,7 +51,7 @@ class GeneratedRevDocRoundTripTest {
         try (DumpReader r = Dumps.open(new ByteArrayInputStream(jsonl),
                 ReadOptions.builder().siteInfo(dump.siteInfo()).build())) {
             assertEquals(format, r.format());
-            List<Revision> read = r.revisions().toList();
+            List<Revision> read = r.revisions().stream().toList();
             assertEquals(expected.size(), read.size(), "revisions");
             for (int i = 0; i < read.size(); i++) {
                 assertEquals(expected.get(i), read.get(i), "revision " + i);
@@ -60,7 +60,7 @@ class GeneratedRevDocRoundTripTest {
         }
         try (DumpReader r = Dumps.open(new ByteArrayInputStream(jsonl),
                 ReadOptions.builder().siteInfo(dump.siteInfo()).build())) {
-            RevDocWriter w = new RevDocWriter(again, shape);
+            RevDocWriter w = RevDocWriter.builder(again).shape(shape).build();
             Dumps.copy(r, w);
             w.finish();
         }

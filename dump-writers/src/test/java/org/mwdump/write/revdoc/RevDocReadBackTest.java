@@ -60,7 +60,7 @@ class RevDocReadBackTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (DumpReader reader = Dumps.open(reference, options)) {
             assertEquals(format, reader.format());
-            RevDocWriter writer = new RevDocWriter(out, shape);
+            RevDocWriter writer = RevDocWriter.builder(out).shape(shape).build();
             Dumps.copy(reader, writer);
             writer.finish();
         }

@@ -70,10 +70,10 @@ class RevDocReferenceTest {
         assertTrue(Files.exists(dump), "dump of " + reference.getFileName());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DumpReader reader = Dumps.open(dump)) {
-            RevDocWriter writer = new RevDocWriter(bytes, shape);
+            RevDocWriter writer = RevDocWriter.builder(bytes).shape(shape).build();
             writer.writeSiteInfo(reader.siteInfo());
             // partial references hold the revisions written before mwxml failed
-            List<Revision> revisions = reader.revisions().limit(expectedLines).toList();
+            List<Revision> revisions = reader.revisions().stream().limit(expectedLines).toList();
             for (Revision r : revisions) {
                 writer.write(r);
             }

@@ -59,7 +59,7 @@ class GeneratedXmlRoundTripTest {
         }
         try (DumpReader r = Dumps.open(new ByteArrayInputStream(written))) {
             assertEquals(dump.siteInfo().withRoot(target, "en"), r.siteInfo());
-            List<PageEntry> entries = r.entries().toList();
+            List<PageEntry> entries = r.entries().stream().toList();
             assertEquals(expected.size(), entries.size(), "entries");
             for (int i = 0; i < entries.size(); i++) {
                 assertEquals(expected.get(i), entries.get(i), "entry " + i);

@@ -49,7 +49,7 @@ public final class ModulePathProgram {
         }
         System.out.println("read xml: " + pages + " pages, " + revisions + " revisions");
         try (DumpReader back = Dumps.open(revdoc)) {
-            System.out.println("read revdoc: " + back.revisions().count() + " revisions");
+            System.out.println("read revdoc: " + back.revisions().stream().count() + " revisions");
         }
 
         long decoded;
@@ -72,7 +72,7 @@ public final class ModulePathProgram {
             Path parquet = work.resolve("out.parquet");
             Dumps.convert(input, parquet, DumpFormat.PARQUET, org.mwdump.WriteOptions.DEFAULT);
             try (DumpReader back = Dumps.open(parquet)) {
-                System.out.println("read parquet: " + back.revisions().count() + " revisions");
+                System.out.println("read parquet: " + back.revisions().stream().count() + " revisions");
             }
         }
 
