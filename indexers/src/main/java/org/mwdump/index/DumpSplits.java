@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -77,12 +76,13 @@ public final class DumpSplits {
      * @param start the compressed byte offset where the split starts
      * @param end   the compressed byte offset where the next split starts (the file's size for the last)
      */
-    public record Split(Kind kind, long start, long end) implements Serializable {
-        private static final long serialVersionUID = 1L;
-
+    public record Split(Kind kind, long start, long end) {
         /**
          * Checks the offsets.
          *
+         * @param kind  how the split is read
+         * @param start the compressed byte offset where the split starts
+         * @param end   the compressed byte offset where the next split starts (the file's size for the last)
          * @throws IllegalArgumentException if {@code start} is negative or after {@code end}
          * @throws NullPointerException     if {@code kind} is null
          */
