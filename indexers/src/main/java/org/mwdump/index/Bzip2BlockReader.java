@@ -2,7 +2,6 @@ package org.mwdump.index;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -108,13 +107,7 @@ final class Bzip2BlockReader extends ChunkedInputStream {
     }
 
     private byte[] read(long position, int length) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(length);
-        while (b.hasRemaining()) {
-            if (DumpFiles.read(channel, b, position + b.position(), size) < 0) {
-                break;
-            }
-        }
-        return b.position() == length ? b.array() : java.util.Arrays.copyOf(b.array(), b.position());
+        return DumpFiles.readFully(channel, position, length, size);
     }
 
     /** Reads a stream header at a byte offset and expects its first block after it. */

@@ -44,6 +44,20 @@ final class DumpFiles {
     }
 
     /**
+     * Up to {@code length} bytes from {@code position}: fewer only at the end of the file (which must not
+     * come before {@code size}, see {@link #read(FileChannel, ByteBuffer, long, long)}).
+     */
+    static byte[] readFully(FileChannel channel, long position, int length, long size) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(length);
+        while (b.hasRemaining()) {
+            if (read(channel, b, position + b.position(), size) < 0) {
+                break;
+            }
+        }
+        return b.position() == length ? b.array() : java.util.Arrays.copyOf(b.array(), b.position());
+    }
+
+    /**
      * Whether a {@link DumpException} says that a file could not be read (a plain one caused by an
      * {@link IOException}), rather than that its data is damaged or not a dump.
      */

@@ -578,13 +578,7 @@ public final class DumpSplits {
         }
 
         private byte[] read(long position, int length) throws IOException {
-            ByteBuffer b = ByteBuffer.allocate(length);
-            while (b.hasRemaining()) {
-                if (DumpFiles.read(file, b, position + b.position(), size) < 0) {
-                    break;
-                }
-            }
-            return b.position() == length ? b.array() : Arrays.copyOf(b.array(), b.position());
+            return DumpFiles.readFully(file, position, length, size);
         }
 
         @Override
