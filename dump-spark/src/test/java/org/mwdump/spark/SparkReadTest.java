@@ -71,20 +71,23 @@ class SparkReadTest {
         for (Path dump : dumps) {
             byte[] expected;
             SiteInfo site;
+            List<Revision> all = new ArrayList<>();
             try (DumpReader reader = Dumps.open(dump)) {
                 site = reader.siteInfo();
-                List<Revision> revisions = new ArrayList<>();
-                reader.revisions().forEach(revisions::add);
-                expected = revdoc(site, revisions);
+                reader.revisions().forEach(all::add);
+                expected = revdoc(site, all);
             } catch (DumpException e) {
                 // damaged on purpose: Spark fails too
                 assertThrows(Exception.class, () -> read(dump, Map.of()).collectAsList(), dump.toString());
                 continue;
             }
             Dataset<Row> rows = read(dump, Map.of());
-            byte[] actual = revdoc(site, revisions(rows.collectAsList()));
+            List<Revision> got = revisions(rows.collectAsList());
+            byte[] actual = revdoc(site, got);
             assertEquals(new String(expected, java.nio.charset.StandardCharsets.UTF_8),
                     new String(actual, java.nio.charset.StandardCharsets.UTF_8), dump.toString());
+            // and every field of the model, RevDoc's or not (text locations and ids, origins, restrictions)
+            assertEquals(all, got, dump.toString());
             compared++;
         }
         assertTrue(compared > 20, "compared " + compared);
