@@ -158,8 +158,12 @@ final class MwdumpScan implements ScanBuilder, SupportsPushDownRequiredColumns, 
         if (matches == null || matches.length == 0) {
             throw new IllegalArgumentException("mwdump: no such file: " + path);
         }
+        boolean glob = path.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
         List<FileStatus> files = new ArrayList<>();
         for (FileStatus s : matches) {
+            if (glob && s.isFile() && !isDump(s.getPath().getName())) {
+                continue; // "dir/*.bz2" names the dumps, not their index files
+            }
             if (s.isDirectory()) {
                 FileStatus[] inside = fs.listStatus(s.getPath());
                 Arrays.sort(inside);
@@ -175,9 +179,12 @@ final class MwdumpScan implements ScanBuilder, SupportsPushDownRequiredColumns, 
         return files;
     }
 
-    /** Whether a file in a directory is read: not hidden, not an index. */
+    /**
+     * Whether a file that a directory or a glob names is read: not hidden, not an index (Wikimedia's
+     * {@code …-index.txt.bz2} and {@code …-indexN.txt-pApB.bz2}, mwdump's {@code .mwpidx} and {@code .mwbidx}).
+     */
     static boolean isDump(String name) {
-        return !name.startsWith(".") && !name.startsWith("_") && !name.endsWith(".txt") && !name.endsWith(".txt.bz2")
+        return !name.startsWith(".") && !name.startsWith("_") && !name.matches(".*\\.txt(-p\\d+p\\d+)?(\\.bz2)?")
                 && !name.endsWith(".mwpidx") && !name.endsWith(".mwbidx") && !name.endsWith(".crc");
     }
 

@@ -218,6 +218,38 @@ class SparkReadTest {
     }
 
     @Test
+    void severalPathsADirectoryAndAGlobReadEveryDumpOnce(@TempDir Path dir) throws IOException {
+        Path sample = Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2");
+        Path demo = Corpus.file("mediawiki-export-demo/export-demo.xml");
+        long sampleRows = read(sample, Map.of()).count();
+        long demoRows = read(demo, Map.of()).count();
+        Path d = Files.createDirectories(dir.resolve("dumps"));
+        Files.copy(sample, d.resolve("a.xml.bz2"));
+        Files.copy(demo, d.resolve("b.xml"));
+        // a multistream file with its index: the index is not read as a dump
+        try (InputStream xml = Dumps.decompress(Files.newInputStream(sample), sample)) {
+            new Recompressor(Recompressor.Layout.BZIP2_MULTISTREAM, 50, 2).recompress(xml, d.resolve("c.xml.bz2"),
+                    d.resolve("c-index.txt.bz2"));
+        }
+        assertEquals(2 * sampleRows + demoRows, spark.read().format("mwdump").load(d.toString()).count());
+        assertEquals(2 * sampleRows, spark.read().format("mwdump").load(d + "/*.bz2").count());
+        assertEquals(sampleRows + demoRows, spark.read().format("mwdump")
+                .load(d.resolve("a.xml.bz2").toString(), d.resolve("b.xml").toString()).count());
+        assertEquals(2, spark.read().format("mwdump").load(d + "/[ab]*").select("source_file").distinct().count());
+    }
+
+    @Test
+    void indexFilesAreNotDumps() {
+        assertTrue(MwdumpScan.isDump("enwiki-20260101-pages-articles-multistream1.xml-p1p41242.bz2"));
+        assertTrue(MwdumpScan.isDump("enwiki-20260101-pages-meta-history1.xml-p1p812.7z"));
+        assertTrue(MwdumpScan.isDump("dump.xml"));
+        assertTrue(!MwdumpScan.isDump("enwiki-20260101-pages-articles-multistream-index.txt.bz2"));
+        assertTrue(!MwdumpScan.isDump("enwiki-20260101-pages-articles-multistream-index1.txt-p1p41242.bz2"));
+        assertTrue(!MwdumpScan.isDump("dump.xml.bz2.mwpidx"));
+        assertTrue(!MwdumpScan.isDump("_SUCCESS"));
+    }
+
+    @Test
     void withoutTextTheBodiesAreLeftOut() {
         Path sample = Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2");
         Dataset<Row> rows = read(sample, Map.of());
