@@ -54,7 +54,9 @@ final class RevisionRows {
         field("page_title", DataTypes.StringType),
         field("page_redirect_target", DataTypes.StringType),
         new StructField("page_is_redirect", DataTypes.BooleanType, false, Metadata.empty()),
-        field("page_restrictions", DataTypes.createArrayType(DataTypes.StringType, false)),
+        // required, as in Parquet: no restrictions is an empty list, no slots an empty map
+        new StructField("page_restrictions", DataTypes.createArrayType(DataTypes.StringType, false), false,
+                Metadata.empty()),
         field("user_id", DataTypes.LongType),
         field("user_text", DataTypes.StringType),
         field("user_is_visible", DataTypes.BooleanType),
@@ -67,7 +69,8 @@ final class RevisionRows {
         field("revision_sha1", DataTypes.StringType),
         field("revision_size", DataTypes.LongType),
         field("revision_content_is_visible", DataTypes.BooleanType),
-        field("revision_content_slots", DataTypes.createMapType(DataTypes.StringType, SLOT, true)),
+        new StructField("revision_content_slots", DataTypes.createMapType(DataTypes.StringType, SLOT, true), false,
+                Metadata.empty()),
         field("mwdump", MWDUMP),
         field("wiki_db", DataTypes.StringType),
         field("source_file", DataTypes.StringType),
@@ -134,13 +137,11 @@ final class RevisionRows {
         v[4] = utf8(page.redirectTarget());
         v[5] = page.redirect();
         List<String> restrictions = page.restrictions();
-        if (!restrictions.isEmpty()) {
-            Object[] a = new Object[restrictions.size()];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = utf8(restrictions.get(i));
-            }
-            v[6] = new GenericArrayData(a);
+        Object[] a = new Object[restrictions.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = utf8(restrictions.get(i));
         }
+        v[6] = new GenericArrayData(a);
         Contributor c = r.contributor();
         if (c != null) {
             v[7] = c.id();
@@ -195,9 +196,6 @@ final class RevisionRows {
     }
 
     private static ArrayBasedMapData slots(List<Slot> slots, boolean withText) {
-        if (slots.isEmpty()) {
-            return null;
-        }
         Object[] keys = new Object[slots.size()];
         Object[] values = new Object[slots.size()];
         for (int i = 0; i < keys.length; i++) {

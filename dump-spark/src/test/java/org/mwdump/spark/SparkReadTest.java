@@ -239,6 +239,58 @@ class SparkReadTest {
     }
 
     @Test
+    void theColumnsAndRowsAreThoseOfMwdumpsParquet(@TempDir Path dir) {
+        for (String name : List.of("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2",
+                "simplewiki-history-deleted", "mediawiki-export-demo/export-demo.xml")) {
+            Path dump = Corpus.file(name);
+            if (Files.isDirectory(dump)) {
+                try (var files = Files.list(dump)) {
+                    dump = files.filter(p -> !p.getFileName().toString().contains("index")).sorted().findFirst()
+                            .orElseThrow();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            Path parquet = dir.resolve(dump.getFileName() + ".parquet");
+            Dumps.convert(dump, parquet, DumpFormat.PARQUET, WriteOptions.DEFAULT);
+            Dataset<Row> fromParquet = spark.read().parquet(parquet.toString());
+            Dataset<Row> fromSource = read(dump, Map.of()).drop("wiki_db", "source_file");
+            assertEquals(List.of(fromParquet.schema().fieldNames()), List.of(fromSource.schema().fieldNames()), name);
+            for (int i = 0; i < fromParquet.schema().size(); i++) {
+                assertEquals(fromParquet.schema().fields()[i].dataType().asNullable(),
+                        fromSource.schema().fields()[i].dataType().asNullable(), fromParquet.schema().fields()[i].name());
+            }
+            long n = fromSource.count();
+            assertTrue(n > 0, name);
+            assertEquals(n, fromParquet.count(), name);
+            // set operations take no maps: rows as JSON text; when they differ, column by column, for a
+            // message that says which
+            String[] all = fromSource.columns();
+            if (asJson(fromSource, all).exceptAll(asJson(fromParquet, all)).count() > 0
+                    || asJson(fromParquet, all).exceptAll(asJson(fromSource, all)).count() > 0) {
+                for (String c : all) {
+                    Dataset<Row> a = asJson(fromSource, c);
+                    Dataset<Row> b = asJson(fromParquet, c);
+                    List<Row> diff = a.exceptAll(b).limit(2).collectAsList();
+                    assertEquals(List.of(), diff, name + ": column " + c + " differs, Parquet has " + (diff.isEmpty()
+                            ? "" : b.where(b.col("revision_id").equalTo(diff.get(0).get(0))).collectAsList()));
+                }
+                throw new AssertionError(name + ": rows differ");
+            }
+        }
+    }
+
+    /** The revision id and the values of some columns as JSON (nulls included). */
+    private static Dataset<Row> asJson(Dataset<Row> rows, String... columns) {
+        org.apache.spark.sql.Column[] cols = new org.apache.spark.sql.Column[columns.length];
+        for (int i = 0; i < cols.length; i++) {
+            cols[i] = rows.col(columns[i]);
+        }
+        return rows.select(rows.col("revision_id"), org.apache.spark.sql.functions.to_json(
+                org.apache.spark.sql.functions.struct(cols), Map.of("ignoreNullFields", "false")).as("value"));
+    }
+
+    @Test
     void indexFilesAreNotDumps() {
         assertTrue(MwdumpScan.isDump("enwiki-20260101-pages-articles-multistream1.xml-p1p41242.bz2"));
         assertTrue(MwdumpScan.isDump("enwiki-20260101-pages-meta-history1.xml-p1p812.7z"));
