@@ -205,15 +205,17 @@ final class MwdumpScan implements ScanBuilder, SupportsPushDownRequiredColumns, 
         try {
             for (FileStatus f : all) {
                 String file = f.getPath().toString();
-                Path index = filter.pageIds() ? indexOf(f.getPath(), conf) : null;
+                Path index = filter.narrows() ? indexOf(f.getPath(), conf) : null;
                 try (HadoopChannel channel = HadoopChannel.open(file, conf)) {
                     List<DumpSplits.Split> splits;
                     if (index != null) {
-                        // only the streams or frames that hold a wanted page id
+                        // only the streams or frames that hold a wanted page (namespaces from the titles)
+                        java.util.function.Predicate<org.mwdump.index.IndexEntry> wanted =
+                                filter.namespaces() == null ? e -> filter.wantsPageId(e.pageId())
+                                        : filter.forIndex(DumpSplits.siteInfo(channel, file));
                         try (java.io.InputStream in = org.mwdump.Dumps.decompress(
                                 index.getFileSystem(conf).open(index), null)) {
-                            splits = DumpSplits.plan(channel, file, targetBytes, in, index.toString(),
-                                    filter::wantsPageId);
+                            splits = DumpSplits.plan(channel, file, targetBytes, in, index.toString(), wanted);
                         }
                     } else {
                         splits = DumpSplits.plan(channel, file, targetBytes, streamOffsets(f.getPath(), conf));

@@ -29,6 +29,28 @@ record PageFilter(long minId, long maxId, Set<Integer> namespaces) implements Se
         return minId != Long.MIN_VALUE || maxId != Long.MAX_VALUE;
     }
 
+    /** Whether the page ids or the namespaces are narrowed. */
+    boolean narrows() {
+        return pageIds() || namespaces != null;
+    }
+
+    /**
+     * The test of index entries: the page id in the range, and the namespace that the title's prefix names
+     * in the site info among the wanted ones; a title whose namespace is not known is kept.
+     */
+    java.util.function.Predicate<org.mwdump.index.IndexEntry> forIndex(org.mwdump.model.SiteInfo site) {
+        return e -> {
+            if (!wantsPageId(e.pageId())) {
+                return false;
+            }
+            if (namespaces == null) {
+                return true;
+            }
+            java.util.Optional<org.mwdump.model.Namespace> ns = site.namespaceOfTitle(e.title());
+            return ns.isEmpty() || namespaces.contains(ns.get().key());
+        };
+    }
+
     boolean wantsPageId(long id) {
         return id >= minId && id <= maxId;
     }

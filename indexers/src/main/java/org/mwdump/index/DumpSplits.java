@@ -202,9 +202,10 @@ public final class DumpSplits {
     }
 
     /**
-     * Splits of only the streams (frames) of a multistream bz2 (seekable zstd) file that hold a page whose id
-     * passes a test, found through the file's index: for reading a range of pages without decoding the
-     * rest. A split may still decode one stream after its last, to finish a page that runs into it.
+     * Splits of only the streams (frames) of a multistream bz2 (seekable zstd) file that hold a page whose
+     * index entry (offset, page id, title) passes a test, found through the file's index: for reading a
+     * range of pages, or the pages of some namespaces, without decoding the rest. A split may still decode
+     * one stream after its last, to finish a page that runs into it.
      *
      * @param file        the dump, read with positional reads (not closed)
      * @param name        the file's name, for messages
@@ -212,16 +213,16 @@ public final class DumpSplits {
      * @param index       the decompressed text of the file's index ({@code offset:page_id:title} lines, as
      *                    {@link MultistreamIndex#parse} reads them), read here as it streams by
      * @param indexName   the index's name, for messages
-     * @param pageIds     which page ids are wanted
+     * @param wanted      which pages are wanted
      * @return the splits, in file order; none when no page is wanted
      * @throws DumpException if the file or the index cannot be read, or the file is neither a multistream
      *                       bz2 nor a seekable zstd file
      */
     public static List<Split> plan(FileChannel file, String name, long targetBytes, InputStream index,
-                                   String indexName, java.util.function.LongPredicate pageIds) {
+                                   String indexName, java.util.function.Predicate<IndexEntry> wanted) {
         Objects.requireNonNull(file, "file is null");
         Objects.requireNonNull(index, "index is null");
-        Objects.requireNonNull(pageIds, "pageIds is null");
+        Objects.requireNonNull(wanted, "wanted is null");
         try {
             long size = file.size();
             byte[] h = first4(file);
@@ -232,33 +233,57 @@ public final class DumpSplits {
             }
             // the chunks that hold page starts, and whether one of their pages is wanted
             List<Long> offsets = new ArrayList<>();
-            List<Boolean> wanted = new ArrayList<>();
+            List<Boolean> holds = new ArrayList<>();
             MultistreamIndex.parse(index, indexName, e -> {
                 if (offsets.isEmpty() || offsets.get(offsets.size() - 1) != e.offset()) {
                     offsets.add(e.offset());
-                    wanted.add(false);
+                    holds.add(false);
                 }
-                if (pageIds.test(e.pageId())) {
-                    wanted.set(wanted.size() - 1, true);
+                if (wanted.test(e)) {
+                    holds.set(holds.size() - 1, true);
                 }
             });
             List<Split> splits = new ArrayList<>();
             long start = -1;
             for (int i = 0; i < offsets.size(); i++) {
                 long next = i + 1 < offsets.size() ? offsets.get(i + 1) : size;
-                if (!wanted.get(i)) {
+                if (!holds.get(i)) {
                     continue;
                 }
                 if (start < 0) {
                     start = offsets.get(i);
                 }
-                boolean runEnds = i + 1 == offsets.size() || !wanted.get(i + 1);
+                boolean runEnds = i + 1 == offsets.size() || !holds.get(i + 1);
                 if (runEnds || next - start >= targetBytes) {
                     splits.add(new Split(kind, start, next));
                     start = -1;
                 }
             }
             return splits;
+        } catch (IOException e) {
+            throw DumpException.cannotRead(e, DumpLocation.of(name));
+        }
+    }
+
+    /**
+     * The site info of a dump, read from the start of the file (for a multistream or seekable zstd file, its
+     * first stream or frame) without reading the rest.
+     *
+     * @param file the dump, read with positional reads (not closed)
+     * @param name the file's name, for messages
+     * @return the site info
+     * @throws DumpException if the file cannot be read or its start is damaged
+     */
+    public static org.mwdump.model.SiteInfo siteInfo(FileChannel file, String name) {
+        Objects.requireNonNull(file, "file is null");
+        try {
+            byte[] h = first4(file);
+            Kind kind = h != null && isBzip2(h) ? Kind.BLOCKS
+                    : h != null && isZstd(h) && seekableZstd(file, name) != null ? Kind.FRAMES : Kind.WHOLE;
+            Split start = new Split(kind, 0, kind == Kind.WHOLE ? file.size() : 1);
+            try (DumpReader r = open(file, name, start, ReadOptions.builder().texts(false).build())) {
+                return r.siteInfo();
+            }
         } catch (IOException e) {
             throw DumpException.cannotRead(e, DumpLocation.of(name));
         }
