@@ -44,51 +44,56 @@ final class SplitReaderFactory implements PartitionReaderFactory {
         return e.getClass() != DumpException.class;
     }
 
-
     @Override
     public PartitionReader<InternalRow> createReader(InputPartition partition) {
         SplitPartition p = (SplitPartition) partition;
-        long[] decoded = new long[1];
+        HadoopChannel channel;
         try {
-            HadoopChannel channel = HadoopChannel.open(p.file(), conf.value().value());
-            try {
-                java.net.URI uri = new org.apache.hadoop.fs.Path(p.file()).toUri();
-                // texts not asked for are skipped by the parser, never decoded
-                ReadOptions options = ReadOptions.builder().texts(withText).build();
-                DumpReader reader;
-                String openError = null;
-                try {
-                    reader = p.split().kind() == DumpSplits.Kind.WHOLE && "file".equals(uri.getScheme())
-                            // a local file: also the formats that need random access (7z)
-                            ? org.mwdump.Dumps.open(java.nio.file.Path.of(uri), options)
-                            : DumpSplits.open(channel, p.file(), p.split(), options, () -> decoded[0]++);
-                } catch (DumpException e) {
-                    if (!permissive || !isDamage(e)) {
-                        throw e;
-                    }
-                    reader = null;
-                    openError = e.getMessage();
-                }
-                SplitReader r = new SplitReader(reader, channel, p.file(), decoded);
-                if (reader == null) {
-                    r.corrupt = RevisionRows.project(RevisionRows.corrupt(r.source, openError), columns);
-                }
-                return r;
-            } catch (RuntimeException | Error e) {
-                channel.close();
-                throw e;
-            }
+            channel = HadoopChannel.open(p.file(), conf.value().value());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        try {
+            SplitReader r = new SplitReader(channel, p.file());
+            try {
+                r.reader = open(channel, p, r.decoded);
+            } catch (DumpException e) {
+                if (!permissive || !isDamage(e)) {
+                    throw e;
+                }
+                r.corrupt = RevisionRows.project(RevisionRows.corrupt(r.source, e.getMessage()), columns);
+            }
+            return r;
+        } catch (RuntimeException | Error e) {
+            try {
+                channel.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    /** The reader of a partition's pages, counting the chunks it decodes. */
+    private DumpReader open(HadoopChannel channel, SplitPartition p, long[] decoded) {
+        // texts not asked for are skipped by the parser, never decoded
+        ReadOptions options = ReadOptions.builder().texts(withText).build();
+        java.net.URI uri = new org.apache.hadoop.fs.Path(p.file()).toUri();
+        if (p.split().kind() == DumpSplits.Kind.WHOLE && "file".equals(uri.getScheme())) {
+            // a local file read whole: also the formats that need random access (7z)
+            return org.mwdump.Dumps.open(java.nio.file.Path.of(uri), options);
+        }
+        return DumpSplits.open(channel, p.file(), p.split(), options, () -> decoded[0]++);
     }
 
     /** The revisions of one split, as rows. */
     private final class SplitReader implements PartitionReader<InternalRow> {
-        private final DumpReader reader;
         private final HadoopChannel channel;
         final UTF8String source;
-        private final long[] decoded;
+        /** Streams, frames or blocks decoded so far. */
+        final long[] decoded = new long[1];
+        /** The split's pages; null when it could not be opened. */
+        DumpReader reader;
         /** The row to give instead of any, when the split could not even be opened. */
         InternalRow corrupt;
         private boolean finished;
@@ -96,11 +101,9 @@ final class SplitReaderFactory implements PartitionReaderFactory {
         private boolean inPage;
         private InternalRow row;
 
-        SplitReader(DumpReader reader, HadoopChannel channel, String file, long[] decoded) {
-            this.reader = reader;
+        SplitReader(HadoopChannel channel, String file) {
             this.channel = channel;
             this.source = RevisionRows.utf8(file);
-            this.decoded = decoded;
         }
 
         @Override
