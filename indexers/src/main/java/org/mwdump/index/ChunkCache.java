@@ -44,7 +44,7 @@ final class ChunkCache {
         this.channel = DumpFiles.open(dump);
         try {
             this.size = channel.size();
-            this.chunks = blocks == null ? Chunks.open(channel, dump) : null;
+            this.chunks = blocks == null ? Chunks.open(channel, dump.toString()) : null;
         } catch (IOException | RuntimeException e) {
             close();
             throw e;

@@ -28,18 +28,19 @@ import org.mwdump.read.bzip2.Bzip2InputStream;
  */
 abstract class Chunks {
     final FileChannel channel;
-    final Path file;
+    /** The file's name, for messages (as given: a path, or an address on another file system). */
+    final String file;
     /** The file's size when it was opened: an end of file before it is an I/O error, not damage. */
     final long size;
 
-    Chunks(FileChannel channel, Path file) throws IOException {
+    Chunks(FileChannel channel, String file) throws IOException {
         this.channel = channel;
         this.file = file;
         this.size = channel.size();
     }
 
     /** Opens the right kind for the file's first bytes. */
-    static Chunks open(FileChannel channel, Path file) throws IOException {
+    static Chunks open(FileChannel channel, String file) throws IOException {
         ByteBuffer head = ByteBuffer.allocate(4);
         channel.read(head, 0);
         byte[] h = head.array();
@@ -54,7 +55,11 @@ abstract class Chunks {
     }
 
     static DumpLocation location(Path file, long offset) {
-        return DumpLocation.at(file.toString(), offset);
+        return location(file.toString(), offset);
+    }
+
+    static DumpLocation location(String file, long offset) {
+        return DumpLocation.at(file, offset);
     }
 
     /**
@@ -77,7 +82,7 @@ abstract class Chunks {
     static final class Bzip2 extends Chunks {
         private final DecoderPool decoders = new DecoderPool();
 
-        Bzip2(FileChannel channel, Path file) throws IOException {
+        Bzip2(FileChannel channel, String file) throws IOException {
             super(channel, file);
         }
 
@@ -177,7 +182,7 @@ abstract class Chunks {
         /** Compressed offset to {compressed size, decompressed size, checksum or -1}. */
         private final TreeMap<Long, long[]> frames = new TreeMap<>();
 
-        SeekableZstd(FileChannel channel, Path file) throws IOException {
+        SeekableZstd(FileChannel channel, String file) throws IOException {
             super(channel, file);
             if (size < 17 || read(size - 9, 9).getInt(5) != 0x8F92EAB1) {
                 throw new CorruptInputException("zstd file without a seek table", location(file, size - 4), -1, null);

@@ -110,7 +110,7 @@ final class ConversionSource implements AutoCloseable {
             return null;
         }
         try {
-            Chunks.SeekableZstd chunks = new Chunks.SeekableZstd(channel, file);
+            Chunks.SeekableZstd chunks = new Chunks.SeekableZstd(channel, file.toString());
             return shared != null
                     ? new ParallelDumps.ChunkStream(null, chunks, chunks.offsets(), shared, false, threads)
                     : new ParallelDumps.ChunkStream(null, chunks, chunks.offsets(), threads);

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Enumeration;
@@ -321,7 +320,7 @@ public final class DumpSplits {
     /** The frames of a seekable zstd file, or null for zstd without a seek table. */
     private static Chunks.SeekableZstd seekableZstd(FileChannel file, String name) throws IOException {
         try {
-            return new Chunks.SeekableZstd(file, Path.of(name));
+            return new Chunks.SeekableZstd(file, name);
         } catch (CorruptInputException e) {
             return null;
         }
@@ -455,7 +454,7 @@ public final class DumpSplits {
 
         Streams(FileChannel file, String name, Split split) throws IOException {
             super(file, name, split.end());
-            this.chunks = new Chunks.Bzip2(file, Path.of(name));
+            this.chunks = new Chunks.Bzip2(file, name);
             this.next = split.start();
         }
 
@@ -510,7 +509,7 @@ public final class DumpSplits {
 
         Frames(FileChannel file, String name, Split split) throws IOException {
             super(file, name, split.end());
-            this.chunks = new Chunks.SeekableZstd(file, Path.of(name));
+            this.chunks = new Chunks.SeekableZstd(file, name);
             this.offsets = chunks.offsets();
             int i = 0;
             while (i < offsets.size() && offsets.get(i) < split.start()) {

@@ -177,7 +177,7 @@ final class IndexBuilder {
     static void scan(Path dump, Path pageIndex) throws IOException {
         PageIndex.Builder builder = new PageIndex.Builder().builtFrom(DumpStamp.of(dump));
         try (FileChannel ch = DumpFiles.open(dump)) {
-            Chunks chunks = Chunks.open(ch, dump);
+            Chunks chunks = Chunks.open(ch, dump.toString());
             for (long offset : chunks.offsets()) {
                 byte[] xml = chunks.decode(offset);
                 PageScanner.scan(xml, (id, title) -> builder.add(id, offset, title));

@@ -63,7 +63,7 @@ public final class ParallelDumps {
             FileChannel channel = DumpFiles.open(dump);
             try {
                 long size = channel.size();
-                Chunks chunks = Chunks.open(channel, dump);
+                Chunks chunks = Chunks.open(channel, dump.toString());
                 if (chunks instanceof Chunks.Bzip2) {
                     // block level: parallel for single-stream files too, and no stream held whole in memory
                     Bzip2BlockReader blocks = new Bzip2BlockReader(channel, dump, threads, null);

@@ -152,6 +152,29 @@ class DumpSplitsTest {
     }
 
     @Test
+    void aDamagedStreamIsReportedUnderTheNameGiven(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("d.xml.bz2");
+        new Recompressor(Recompressor.Layout.BZIP2_MULTISTREAM, 3, 2).recompress(new ByteArrayInputStream(XML), file,
+                dir.resolve("d-index.txt.bz2"));
+        byte[] b = Files.readAllBytes(file);
+        b[b.length / 2] ^= 0x10;
+        Files.write(file, b);
+        String name = "hdfs://namenode:8020/dumps/d.xml.bz2";
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            int failed = 0;
+            for (DumpSplits.Split s : DumpSplits.plan(ch, name, 1)) {
+                try (DumpReader r = DumpSplits.open(ch, name, s, ReadOptions.DEFAULT)) {
+                    r.revisions().forEach(x -> { });
+                } catch (DumpException e) {
+                    failed++;
+                    assertTrue(e.getMessage().contains(name + ", byte offset"), e.getMessage());
+                }
+            }
+            assertTrue(failed >= 1, "a split failed");
+        }
+    }
+
+    @Test
     void aDamagedBlockFailsTheSplitThatReadsIt(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("d.xml.bz2");
         try (OutputStream out = new Bzip2OutputStream(Files.newOutputStream(file), 1, 1)) {

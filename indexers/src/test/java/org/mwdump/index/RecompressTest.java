@@ -156,7 +156,7 @@ class RecompressTest {
         List<Long> offsets;
         List<byte[]> frames = new ArrayList<>();
         try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dump)) {
-            Chunks chunks = Chunks.open(ch, dump);
+            Chunks chunks = Chunks.open(ch, dump.toString());
             offsets = chunks.offsets();
             for (long offset : offsets) {
                 frames.add(chunks.decode(offset));
