@@ -19,7 +19,9 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * {@code spark.sql.files.maxPartitionBytes}) at stream or frame boundaries; other files in one
  * partition each.
  *
- * <p>Options: {@code maxPartitionBytes}; {@code mode}, {@code FAILFAST} (default: a damaged split fails
+ * <p>Options: {@code maxPartitionBytes}; {@code strict} ({@code true}: every deviation from the dump
+ * format, such as an unknown element, is an error, as with {@code ReadOptions.strict}; default lenient);
+ * {@code mode}, {@code FAILFAST} (default: a damaged split fails
  * the job with mwdump's message, naming the file and the offset) or {@code PERMISSIVE} (the rows read
  * before the damage are kept, and a row with the file and the error in the column {@code _corrupt} takes
  * the place of the rest of the split).

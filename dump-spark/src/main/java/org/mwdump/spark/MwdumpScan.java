@@ -287,6 +287,7 @@ final class MwdumpScan implements ScanBuilder, SupportsPushDownRequiredColumns, 
         for (int i = 0; i < columns.length; i++) {
             columns[i] = schema.fieldIndex(readSchema.fields()[i].name());
         }
-        return new SplitReaderFactory(conf, columns, withText, filter, permissive(options));
+        return new SplitReaderFactory(conf, columns, withText, filter, permissive(options),
+                options.getBoolean("strict", false));
     }
 }

@@ -26,14 +26,16 @@ final class SplitReaderFactory implements PartitionReaderFactory {
     private final boolean withText;
     private final PageFilter filter;
     private final boolean permissive;
+    private final boolean strict;
 
     SplitReaderFactory(Broadcast<SerializableConfiguration> conf, int[] columns, boolean withText, PageFilter filter,
-                       boolean permissive) {
+                       boolean permissive, boolean strict) {
         this.conf = conf;
         this.columns = columns;
         this.withText = withText;
         this.filter = filter;
         this.permissive = permissive;
+        this.strict = strict;
     }
 
     /**
@@ -77,7 +79,7 @@ final class SplitReaderFactory implements PartitionReaderFactory {
     /** The reader of a partition's pages, counting the chunks it decodes. */
     private DumpReader open(HadoopChannel channel, SplitPartition p, long[] decoded) {
         // texts not asked for are skipped by the parser, never decoded
-        ReadOptions options = ReadOptions.builder().texts(withText).build();
+        ReadOptions options = ReadOptions.builder().texts(withText).strict(strict).build();
         java.net.URI uri = new org.apache.hadoop.fs.Path(p.file()).toUri();
         if (p.split().kind() == DumpSplits.Kind.WHOLE && "file".equals(uri.getScheme())) {
             // a local file read whole: also the formats that need random access (7z)

@@ -303,6 +303,29 @@ class SparkReadTest {
     }
 
     @Test
+    void strictReadingRefusesWhatLenientReadingSkips(@TempDir Path dir) throws IOException {
+        Path dump = dir.resolve("unknown-element.xml");
+        Files.writeString(dump, """
+                <mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/" version="0.11" xml:lang="en">
+                  <page>
+                    <title>A</title>
+                    <ns>0</ns>
+                    <id>1</id>
+                    <future>a new element</future>
+                    <revision>
+                      <id>2</id>
+                      <timestamp>2020-01-01T00:00:00Z</timestamp>
+                      <text bytes="1" xml:space="preserve">x</text>
+                    </revision>
+                  </page>
+                </mediawiki>
+                """);
+        assertEquals(1, read(dump, Map.of()).count());
+        Exception e = assertThrows(Exception.class, () -> read(dump, Map.of("strict", "true")).collectAsList());
+        assertTrue(messages(e).contains("future"), messages(e));
+    }
+
+    @Test
     void indexFilesAreNotDumps() {
         assertTrue(MwdumpScan.isDump("enwiki-20260101-pages-articles-multistream1.xml-p1p41242.bz2"));
         assertTrue(MwdumpScan.isDump("enwiki-20260101-pages-meta-history1.xml-p1p812.7z"));
