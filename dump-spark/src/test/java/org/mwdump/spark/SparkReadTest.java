@@ -326,6 +326,27 @@ class SparkReadTest {
     }
 
     @Test
+    void revDocJsonLinesReadToo(@TempDir Path dir) {
+        Path sample = Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2");
+        Path jsonl = dir.resolve("sample.jsonl.gz");
+        Dumps.convert(sample, jsonl, DumpFormat.REVDOC, WriteOptions.DEFAULT);
+        List<Row> fromXml = read(sample, Map.of()).orderBy("revision_id").collectAsList();
+        List<Row> fromRevDoc = read(jsonl, Map.of()).orderBy("revision_id").collectAsList();
+        assertEquals(fromXml.size(), fromRevDoc.size());
+        for (int i = 0; i < fromXml.size(); i++) {
+            for (String c : List.of("page_id", "page_title", "page_namespace_id", "revision_id", "revision_dt",
+                    "user_text", "revision_comment", "revision_sha1")) {
+                assertEquals((Object) fromXml.get(i).getAs(c), fromRevDoc.get(i).getAs(c), c);
+            }
+            // RevDoc has its own set of slot fields; the texts are the same
+            Row a = (Row) fromXml.get(i).getJavaMap(fromXml.get(i).fieldIndex("revision_content_slots")).get("main");
+            Row b = (Row) fromRevDoc.get(i).getJavaMap(fromRevDoc.get(i).fieldIndex("revision_content_slots"))
+                    .get("main");
+            assertEquals((Object) a.getAs("content_body"), b.getAs("content_body"));
+        }
+    }
+
+    @Test
     void indexFilesAreNotDumps() {
         assertTrue(MwdumpScan.isDump("enwiki-20260101-pages-articles-multistream1.xml-p1p41242.bz2"));
         assertTrue(MwdumpScan.isDump("enwiki-20260101-pages-meta-history1.xml-p1p812.7z"));
