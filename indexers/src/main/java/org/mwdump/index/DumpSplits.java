@@ -31,7 +31,8 @@ import org.mwdump.spi.ReaderProvider;
  * A dump file cut into splits that are read independently, by other threads, processes or machines
  * (the Spark data source reads one split per task), without reading the whole file to make them:
  * <ul>
- *   <li>a multistream bz2 file: groups of consecutive streams;</li>
+ *   <li>a multistream bz2 file: byte ranges, a split reading the streams that start in its range (found
+ *       there by their headers), or groups of consecutive streams when its index gives their offsets;</li>
  *   <li>a seekable zstd file: groups of consecutive frames (from its seek table);</li>
  *   <li>a bz2 file of one stream: byte ranges; a split reads the blocks that start in its range, found
  *       there by their magic and accepted only if they decode with the right CRC;</li>
@@ -51,6 +52,11 @@ public final class DumpSplits {
     private static final byte[] FOOTER = "</mediawiki>\n".getBytes(StandardCharsets.US_ASCII);
     /** Bytes scanned at a time for the next stream header. */
     private static final int SCAN = 1 << 20;
+    /**
+     * How far into a bz2 file a second stream is looked for to call it multistream: Wikimedia's start with a
+     * stream of the site info alone, then one of 100 pages, a few hundred kilobytes of a bz2 stream.
+     */
+    private static final long PROBE = 16L << 20;
 
     private DumpSplits() {
     }
@@ -104,8 +110,10 @@ public final class DumpSplits {
 
     /**
      * Cuts a dump file into splits of about {@code targetBytes} compressed bytes each (see the class
-     * comment). A bz2 file is scanned once for stream headers to tell multistream files from single
-     * streams; {@link #plan(FileChannel, String, long, List)} takes the stream offsets from an index instead.
+     * comment) without reading the file, but for its first bytes (to tell a multistream bz2 file from one
+     * of one stream) and a seek table: the splits of a bz2 file are byte ranges, whose streams or blocks a
+     * split finds when it is read; {@link #plan(FileChannel, String, long, List)} groups the streams that an
+     * index lists instead.
      *
      * @param file        the dump, read with positional reads (not closed)
      * @param name        the file's name, for messages
@@ -139,13 +147,15 @@ public final class DumpSplits {
             byte[] h = first4(file);
             List<Split> splits = new ArrayList<>();
             if (h != null && isBzip2(h)) {
-                List<Long> streams = streamOffsets != null ? streamOffsets : Bzip2Streams.starts(file);
-                if (streams.size() >= 2) {
-                    group(Kind.STREAMS, streams, size, targetBytes, splits);
-                } else {
-                    for (long start = 0; start < size; start += targetBytes) {
-                        splits.add(new Split(Kind.BLOCKS, start, Math.min(size, start + targetBytes)));
-                    }
+                if (streamOffsets != null && streamOffsets.size() >= 2) {
+                    group(Kind.STREAMS, streamOffsets, size, targetBytes, splits);
+                    return splits;
+                }
+                // without the offsets, the file is not read: byte ranges, whose streams (a multistream file,
+                // told by a second stream within its first bytes) or blocks each split finds itself
+                Kind kind = nextStreamStart(file, 4, PROBE) >= 0 ? Kind.STREAMS : Kind.BLOCKS;
+                for (long start = 0; start < size; start += targetBytes) {
+                    splits.add(new Split(kind, start, Math.min(size, start + targetBytes)));
                 }
                 return splits;
             }
@@ -477,9 +487,15 @@ public final class DumpSplits {
 
     /** The byte offset of the first stream header at or after {@code from}, or -1. */
     static long nextStreamStart(FileChannel file, long from) throws IOException {
+        return nextStreamStart(file, from, Long.MAX_VALUE);
+    }
+
+    /** The byte offset of the first stream header in {@code [from, from + within)}, or -1. */
+    static long nextStreamStart(FileChannel file, long from, long within) throws IOException {
         long size = file.size();
+        long stop = Math.min(size, from + Math.min(within, size));
         ByteBuffer buf = ByteBuffer.allocate(SCAN + 9);
-        for (long base = from; base < size; base += SCAN) {
+        for (long base = from; base < stop; base += SCAN) {
             buf.clear();
             int n = 0;
             while (buf.hasRemaining()) {
@@ -490,7 +506,7 @@ public final class DumpSplits {
                 n += r;
             }
             byte[] a = buf.array();
-            for (int i = 0; i + 10 <= n && i < SCAN; i++) {
+            for (int i = 0; i + 10 <= n && i < SCAN && base + i < stop; i++) {
                 if (a[i] == 'B' && a[i + 1] == 'Z' && a[i + 2] == 'h' && a[i + 3] >= '1' && a[i + 3] <= '9'
                         && (Bzip2BlockDecoder.isBlockMagic(a, 8L * (i + 4))
                         || Bzip2BlockDecoder.isEndOfStreamMagic(a, 8L * (i + 4)))) {

@@ -24,6 +24,8 @@ final class FailingChannel extends FileChannel {
     private volatile boolean armed;
     /** Reads that failed. */
     volatile int failures;
+    /** The end of the furthest read asked for. */
+    volatile long furthest;
 
     FailingChannel(FileChannel file, long from, Throwable failure, Predicate<Thread> threads, boolean armed) {
         this.file = file;
@@ -46,6 +48,7 @@ final class FailingChannel extends FileChannel {
     }
 
     private void check(long position, int length) throws IOException {
+        furthest = Math.max(furthest, position + length);
         if (armed && position + Math.max(1, length) > from && threads.test(Thread.currentThread())) {
             failures++;
             if (failure instanceof IOException io) {
