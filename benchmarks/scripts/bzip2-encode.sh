@@ -68,13 +68,7 @@ run() {
     mw-ms)    rm -f "$tmp"/ms*; timed "$mwdump" recompress --multistream --threads 2 "$xml" "$tmp/ms.xml.bz2" ;;
     mw-zst)   rm -f "$tmp"/zs*; timed "$mwdump" recompress --seekable-zstd --threads 2 "$xml" "$tmp/zs.xml.zst" ;;
   esac
-  if (( STATUS != 0 )); then
-    echo "FAILED (exit $STATUS): ${CMD[$label]}" >&2
-    tail -n 20 "$tmp/err" >&2
-    exit 1
-  fi
-  T[$label]+="$WALL "
-  R[$label]+="$RSS "
+  record "$label"
   if [[ ",$checked," != *",$label,"* ]]; then
     check "$label"
     checked+=",$label"
@@ -101,11 +95,7 @@ in_rounds "${labels[@]}"
 echo
 
 echo "== results (wall seconds: median (fastest-slowest); MB/s of input XML; peak RSS in MB)"
-printf '%-56s %-22s %-8s %s\n' command seconds MB/s RSS
-for label in "${labels[@]}"; do
-  printf '%-56s %-22s %-8s %s\n' "${CMD[$label]}" "$(secs_cell "${T[$label]}")" \
-    "$(awk -v b="$xml_bytes" -v t="$(median "${T[$label]}")" 'BEGIN {printf "%.1f", b / 1e6 / t}')" "$(rss_cell "${R[$label]}")"
-done
+results_table "$xml_bytes" "${labels[@]}"
 echo
 echo "== ratios"
 wants bz1 && ratio_line "speed, encoder 1 thread / bzip2 -9 (time bzip2 / time ours)" bzip2 mw-bz-t1 ge 1.5

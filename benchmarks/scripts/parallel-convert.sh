@@ -138,13 +138,7 @@ run() {
       fmt="${label%-t*}"; threads="${label##*-t}"; out="$tmp/out.$(ext "$fmt")"
       timed "$mwdump" convert --quiet --threads "$threads" "$xml" "$out" ;;
   esac
-  if (( STATUS != 0 )); then
-    echo "FAILED (exit $STATUS): ${CMD[$label]}" >&2
-    tail -n 20 "$tmp/err" >&2
-    exit 1
-  fi
-  T[$label]+="$WALL "
-  R[$label]+="$RSS "
+  record "$label"
   if [[ -n "${out:-}" ]]; then
     [[ -f "$out" ]] || die "${CMD[$label]} exited 0 but wrote no $out"
     S[$label]=$(stat -c %s "$out")

@@ -82,13 +82,7 @@ run() {
     meta-2)  timed "${spark[@]}" org.mwdump.spark.bench.SparkReadJob 'local[2]' meta "$dump" ;;
     text-2)  timed "${spark[@]}" org.mwdump.spark.bench.SparkReadJob 'local[2]' text "$dump" ;;
   esac
-  if (( STATUS != 0 )); then
-    echo "FAILED (exit $STATUS): ${CMD[$label]}" >&2
-    tail -n 20 "$tmp/err" >&2
-    exit 1
-  fi
-  T[$label]+="$WALL "
-  R[$label]+="$RSS "
+  record "$label"
 }
 
 labels=(spark-1 spark-2 cli-2 meta-2 text-2)
@@ -96,11 +90,7 @@ echo "== $rounds rounds, each running every command once, in turn (round r start
 in_rounds "${labels[@]}"
 echo
 echo "== results (wall seconds: median (fastest-slowest); MB/s of XML; peak RSS in MB)"
-printf '%-60s %-22s %-8s %s\n' command seconds MB/s RSS
-for label in "${labels[@]}"; do
-  printf '%-60s %-22s %-8s %s\n' "${CMD[$label]}" "$(secs_cell "${T[$label]}")" \
-    "$(awk -v b="$xml_bytes" -v t="$(median "${T[$label]}")" 'BEGIN {printf "%.1f", b / 1e6 / t}')" "$(rss_cell "${R[$label]}")"
-done
+results_table "$xml_bytes" "${labels[@]}"
 echo
 echo "== ratios"
 ratio_line "scaling, local[1] time / local[2] time" spark-1 spark-2 ge 1.7

@@ -98,3 +98,27 @@ ratio_line() {
   printf '%-64s %s (rounds %s-%s)  %s\n' "$1" "$(ratio "$(median "${T[$2]}")" "$(median "${T[$3]}")")" "$lo" "$hi" \
     "$(verdict "$(ratio "$(median "${T[$2]}")" "$(median "${T[$3]}")")" "$4" "$5")"
 }
+
+# record LABEL: after `timed`, stop the script when the command failed (with the end of its stderr), else
+# add WALL and RSS to the sourcing script's arrays T and R (CMD[LABEL] names the command)
+record() {
+  if (( STATUS != 0 )); then
+    echo "FAILED (exit $STATUS): ${CMD[$1]}" >&2
+    tail -n 20 "$tmp/err" >&2
+    exit 1
+  fi
+  T[$1]+="$WALL "
+  R[$1]+="$RSS "
+}
+
+# results_table BYTES LABEL...: for each label its command, seconds (median and range), MB/s of an input
+# of BYTES bytes and peak RSS
+results_table() {
+  local bytes=$1 label
+  shift
+  printf '%-60s %-22s %-8s %s\n' command seconds MB/s RSS
+  for label in "$@"; do
+    printf '%-60s %-22s %-8s %s\n' "${CMD[$label]}" "$(secs_cell "${T[$label]}")" \
+      "$(awk -v b="$bytes" -v t="$(median "${T[$label]}")" 'BEGIN {printf "%.1f", b / 1e6 / t}')" "$(rss_cell "${R[$label]}")"
+  done
+}
