@@ -31,6 +31,45 @@ import org.mwdump.write.layout.Recompressor;
 class DumpSplitsTest {
     private static final byte[] XML = ParallelCopyTest.historyXml(3000);
 
+    /** The dump as a multistream bz2 file (with its index beside it) of so many pages per stream. */
+    private static Path multistream(Path dir, int pagesPerStream) throws IOException {
+        Path file = dir.resolve("d.xml.bz2");
+        new Recompressor(Recompressor.Layout.BZIP2_MULTISTREAM, pagesPerStream, 2).recompress(
+                new ByteArrayInputStream(XML), file, dir.resolve("d-index.txt.bz2"));
+        return file;
+    }
+
+    /** The dump as one bz2 stream of level 1 (blocks of about 25 KB compressed). */
+    private static Path singleStream(Path file) throws IOException {
+        try (OutputStream out = new Bzip2OutputStream(Files.newOutputStream(file), 1, 1)) {
+            out.write(XML);
+        }
+        return file;
+    }
+
+    /** Flips a bit in the middle of a file. */
+    private static void damage(Path file) throws IOException {
+        byte[] b = Files.readAllBytes(file);
+        b[b.length / 2] ^= 0x10;
+        Files.write(file, b);
+    }
+
+    /** What reading each split of the file (called {@code name}) threw; checks that one split failed. */
+    private static List<DumpException> failures(Path file, String name, long target) throws IOException {
+        List<DumpException> failures = new ArrayList<>();
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            for (DumpSplits.Split s : DumpSplits.plan(ch, name, target)) {
+                try (DumpReader r = DumpSplits.open(ch, name, s, ReadOptions.DEFAULT)) {
+                    r.revisions().forEach(x -> { });
+                } catch (DumpException e) {
+                    failures.add(e);
+                }
+            }
+        }
+        assertTrue(!failures.isEmpty(), "a split failed");
+        return failures;
+    }
+
     private static List<Revision> whole(Path file) {
         List<Revision> all = new ArrayList<>();
         try (DumpReader r = Dumps.open(file)) {
@@ -80,18 +119,13 @@ class DumpSplitsTest {
 
     @Test
     void multistream(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("d.xml.bz2");
-        new Recompressor(Recompressor.Layout.BZIP2_MULTISTREAM, 3, 2).recompress(new ByteArrayInputStream(XML), file,
-                dir.resolve("d-index.txt.bz2"));
-        check(file, DumpSplits.Kind.STREAMS);
+        check(multistream(dir, 3), DumpSplits.Kind.STREAMS);
     }
 
     @Test
     void theIndexGroupsTheStreamsItLists(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("d.xml.bz2");
+        Path file = multistream(dir, 3);
         Path index = dir.resolve("d-index.txt.bz2");
-        new Recompressor(Recompressor.Layout.BZIP2_MULTISTREAM, 3, 2).recompress(new ByteArrayInputStream(XML), file,
-                index);
         assertEquals(List.of("d-index.txt.bz2"), DumpSplits.multistreamIndexNames("d.xml.bz2"));
         List<Long> offsets;
         try (java.io.InputStream in = Dumps.decompress(Files.newInputStream(index), index)) {
@@ -122,12 +156,9 @@ class DumpSplitsTest {
         for (boolean multistream : new boolean[] {true, false}) {
             Path file = dir.resolve(multistream + ".xml.bz2");
             if (multistream) {
-                new Recompressor(Recompressor.Layout.BZIP2_MULTISTREAM, 3, 2).recompress(new ByteArrayInputStream(XML),
-                        file, dir.resolve(multistream + "-index.txt.bz2"));
+                Files.move(multistream(dir, 3), file);
             } else {
-                try (OutputStream out = new Bzip2OutputStream(Files.newOutputStream(file), 1, 1)) {
-                    out.write(XML);
-                }
+                singleStream(file);
             }
             // a file of a gigabyte, most of it a hole after the dump: planning must not read it
             try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
@@ -146,9 +177,7 @@ class DumpSplitsTest {
 
     @Test
     void closingEarlyDecodesNoMore(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("d.xml.bz2");
-        new Recompressor(Recompressor.Layout.BZIP2_MULTISTREAM, 1, 2).recompress(new ByteArrayInputStream(XML), file,
-                dir.resolve("d-index.txt.bz2"));
+        Path file = multistream(dir, 1);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             DumpSplits.Split whole = DumpSplits.plan(ch, file.toString(), Long.MAX_VALUE).get(0);
             int[] decoded = {0};
@@ -170,11 +199,7 @@ class DumpSplitsTest {
 
     @Test
     void singleStreamAtBlocks(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("d.xml.bz2");
-        try (OutputStream out = new Bzip2OutputStream(Files.newOutputStream(file), 1, 1)) {
-            out.write(XML);
-        }
-        check(file, DumpSplits.Kind.BLOCKS);
+        check(singleStream(dir.resolve("d.xml.bz2")), DumpSplits.Kind.BLOCKS);
     }
 
     @Test
@@ -187,49 +212,21 @@ class DumpSplitsTest {
 
     @Test
     void aDamagedStreamIsReportedUnderTheNameGiven(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("d.xml.bz2");
-        new Recompressor(Recompressor.Layout.BZIP2_MULTISTREAM, 3, 2).recompress(new ByteArrayInputStream(XML), file,
-                dir.resolve("d-index.txt.bz2"));
-        byte[] b = Files.readAllBytes(file);
-        b[b.length / 2] ^= 0x10;
-        Files.write(file, b);
+        Path file = multistream(dir, 3);
+        damage(file);
         String name = "hdfs://namenode:8020/dumps/d.xml.bz2";
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            int failed = 0;
-            for (DumpSplits.Split s : DumpSplits.plan(ch, name, b.length / 10)) {
-                try (DumpReader r = DumpSplits.open(ch, name, s, ReadOptions.DEFAULT)) {
-                    r.revisions().forEach(x -> { });
-                } catch (DumpException e) {
-                    failed++;
-                    assertTrue(e.getMessage().contains(name + ", byte offset"), e.getMessage());
-                }
-            }
-            assertTrue(failed >= 1, "a split failed");
+        for (DumpException e : failures(file, name, Files.size(file) / 10)) {
+            assertTrue(e.getMessage().contains(name + ", byte offset"), e.getMessage());
         }
     }
 
     @Test
     void aDamagedBlockFailsTheSplitThatReadsIt(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("d.xml.bz2");
-        try (OutputStream out = new Bzip2OutputStream(Files.newOutputStream(file), 1, 1)) {
-            out.write(XML);
-        }
-        byte[] b = Files.readAllBytes(file);
-        int at = b.length / 2;
-        b[at] ^= 0x10;
-        Files.write(file, b);
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            int failed = 0;
-            for (DumpSplits.Split s : DumpSplits.plan(ch, file.toString(), b.length / 8)) {
-                try (DumpReader r = DumpSplits.open(ch, file.toString(), s, ReadOptions.DEFAULT)) {
-                    r.revisions().forEach(x -> { });
-                } catch (DumpException e) {
-                    failed++;
-                    assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
-                    assertTrue(e.location().compressedOffset() >= 0, e.getMessage());
-                }
-            }
-            assertTrue(failed >= 1, "a split failed");
+        Path file = singleStream(dir.resolve("d.xml.bz2"));
+        damage(file);
+        for (DumpException e : failures(file, file.toString(), Files.size(file) / 8)) {
+            assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+            assertTrue(e.location().compressedOffset() >= 0, e.getMessage());
         }
         assertThrows(DumpException.class, () -> whole(file));
     }
