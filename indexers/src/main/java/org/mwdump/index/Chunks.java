@@ -88,17 +88,34 @@ abstract class Chunks {
 
         @Override
         byte[] decode(long offset) throws IOException {
-            InputStream cut = streamBytes(offset);
+            return decodeStream(offset).data();
+        }
+
+        /**
+         * A decoded stream and the offset where the next one starts (the file's size after the last), or -1
+         * when that was not found on the way.
+         */
+        record Stream(byte[] data, long next) {
+        }
+
+        /** Decodes the stream at this offset, telling where the next stream starts when it was seen. */
+        Stream decodeStream(long offset) throws IOException {
+            Cut cut = streamBytes(offset);
             if (cut == null) {
-                return decode(new ChannelInputStream(channel, offset, size), offset);
+                return new Stream(decode(new ChannelInputStream(channel, offset, size), offset), -1);
             }
             try {
-                return decode(cut, offset);
+                return new Stream(decode(new ByteArrayInputStream(cut.bytes(), 0, cut.length()), offset),
+                        offset + cut.length());
             } catch (CorruptInputException e) {
                 // what looked like the next stream's header was inside this one's data (a chance of
                 // about 2^-80 per byte): decode again without the cut, and report what that finds
-                return decode(new ChannelInputStream(channel, offset, size), offset);
+                return new Stream(decode(new ChannelInputStream(channel, offset, size), offset), -1);
             }
+        }
+
+        /** The first {@code length} bytes of {@code bytes}: one stream's compressed bytes. */
+        private record Cut(byte[] bytes, int length) {
         }
 
         private byte[] decode(InputStream compressed, long offset) throws IOException {
@@ -114,12 +131,12 @@ abstract class Chunks {
         }
 
         /**
-         * The compressed bytes of the stream at this offset, as an in-memory stream: read up to the next stream's header (streams
+         * The compressed bytes of the stream at this offset, in memory: read up to the next stream's header (streams
          * start on byte boundaries with {@code BZh1}..{@code BZh9} and a block or end-of-stream magic), so
          * that a lookup reads about one stream rather than a decoder's full input window. Null past
          * {@link #MAX_SCAN} without finding one: the decoder then reads what it needs itself.
          */
-        private InputStream streamBytes(long offset) throws IOException {
+        private Cut streamBytes(long offset) throws IOException {
             byte[] buf = new byte[STEP];
             int have = 0;
             int searched = 4;
@@ -132,12 +149,12 @@ abstract class Chunks {
                 }
                 int r = DumpFiles.read(channel, ByteBuffer.wrap(buf, have, buf.length - have), offset + have, size);
                 if (r < 0) {
-                    return new ByteArrayInputStream(buf, 0, have);
+                    return new Cut(buf, have);
                 }
                 have += r;
                 int next = nextStreamHeader(buf, searched, have);
                 if (next >= 0) {
-                    return new ByteArrayInputStream(buf, 0, next);
+                    return new Cut(buf, next);
                 }
                 searched = Math.max(4, have - HEADER_LENGTH + 1);
             }

@@ -457,10 +457,16 @@ public final class DumpSplits {
         }
     }
 
-    /** bz2 streams, each found by scanning for the next stream header after the previous one. */
+    /**
+     * bz2 streams: the first one found by scanning for a stream header from the split's start, each next
+     * one where the previous one ended (or by scanning on, where that was not seen).
+     */
     private static final class Streams extends Decoded {
         private final Chunks.Bzip2 chunks;
+        /** Where to look for the next stream. */
         private long next;
+        /** Whether a stream is known to start exactly at {@link #next}. */
+        private boolean known;
 
         Streams(FileChannel file, String name, Split split) throws IOException {
             super(file, name, split.end());
@@ -470,13 +476,15 @@ public final class DumpSplits {
 
         @Override
         byte[] next() throws IOException {
-            long at = nextStreamStart(file, next);
-            if (at < 0) {
+            long at = known ? next : nextStreamStart(file, next);
+            if (at < 0 || at >= file.size()) {
                 return null;
             }
             offset = at;
-            next = at + 1;
-            return chunks.decode(at);
+            Chunks.Bzip2.Stream stream = chunks.decodeStream(at);
+            known = stream.next() >= 0;
+            next = known ? stream.next() : at + 1;
+            return stream.data();
         }
 
         @Override
@@ -494,24 +502,17 @@ public final class DumpSplits {
     static long nextStreamStart(FileChannel file, long from, long within) throws IOException {
         long size = file.size();
         long stop = Math.min(size, from + Math.min(within, size));
+        // reads overlap by a header's length less one, so that a header across two reads is seen
         ByteBuffer buf = ByteBuffer.allocate(SCAN + 9);
         for (long base = from; base < stop; base += SCAN) {
             buf.clear();
-            int n = 0;
-            while (buf.hasRemaining()) {
-                int r = DumpFiles.read(file, buf, base + buf.position(), size);
-                if (r < 0) {
-                    break;
-                }
-                n += r;
+            while (buf.hasRemaining() && DumpFiles.read(file, buf, base + buf.position(), size) >= 0) {
+                // fill the buffer, or up to the end of the file
             }
-            byte[] a = buf.array();
-            for (int i = 0; i + 10 <= n && i < SCAN && base + i < stop; i++) {
-                if (a[i] == 'B' && a[i + 1] == 'Z' && a[i + 2] == 'h' && a[i + 3] >= '1' && a[i + 3] <= '9'
-                        && (Bzip2BlockDecoder.isBlockMagic(a, 8L * (i + 4))
-                        || Bzip2BlockDecoder.isEndOfStreamMagic(a, 8L * (i + 4)))) {
-                    return base + i;
-                }
+            int have = (int) Math.min(buf.position(), stop - base + 9);
+            int at = Chunks.Bzip2.nextStreamHeader(buf.array(), 0, have);
+            if (at >= 0 && at < SCAN && base + at < stop) {
+                return base + at;
             }
         }
         return -1;
@@ -561,6 +562,8 @@ public final class DumpSplits {
         /** Bit offset of the next block's magic, or -1 when it is still to be found, or -2 at the end. */
         private long nextBit;
         private final long start;
+        /** The split's first block, decoded when it was found. */
+        private Bzip2BlockDecoder.Block found;
 
         Blocks(FileChannel file, String name, Split split) throws IOException {
             super(file, name, split.end());
@@ -582,33 +585,34 @@ public final class DumpSplits {
             if (nextBit < 0) {
                 return null;
             }
-            byte[] magic = read(nextBit >>> 3, 7);
-            if (Bzip2BlockDecoder.isEndOfStreamMagic(magic, nextBit & 7)) {
-                nextBit = -2;
-                return null;
+            Bzip2BlockDecoder.Block block = found;
+            found = null;
+            if (block == null) {
+                if (Bzip2BlockDecoder.isEndOfStreamMagic(read(nextBit >>> 3, 7), nextBit & 7)) {
+                    nextBit = -2;
+                    return null;
+                }
+                try {
+                    block = decodeAt(nextBit);
+                } catch (CorruptInputException e) {
+                    long bit = e.bitOffset() >= 0 ? 8 * (nextBit >>> 3) + e.bitOffset() : nextBit;
+                    throw new CorruptInputException(e.reason().replaceFirst(" at bit \\d+$", ""),
+                            DumpLocation.at(name, bit / 8), bit, e);
+                }
             }
-            long byteStart = nextBit >>> 3;
-            byte[] data = read(byteStart, (int) Math.min(Bzip2BlockReader.WINDOW, size - byteStart));
-            offset = byteStart;
-            Bzip2BlockDecoder.Block block;
-            try {
-                block = decoder.decode(data, data.length, nextBit & 7, level);
-            } catch (CorruptInputException e) {
-                long bit = e.bitOffset() >= 0 ? 8 * byteStart + e.bitOffset() : nextBit;
-                throw new CorruptInputException(e.reason().replaceFirst(" at bit \\d+$", ""),
-                        DumpLocation.at(name, bit / 8), bit, e);
-            }
-            nextBit = 8 * byteStart + block.endBitOffset();
+            offset = nextBit >>> 3;
+            nextBit = 8 * offset + block.endBitOffset();
             return block.data();
         }
 
-        /** The bit offset of the first block that starts in the split, or -2 if none does. */
+        /**
+         * The bit offset of the first block that starts in the split, or -2 if none does; the block, decoded
+         * to tell it from a chance match of the magic, is kept for {@link #next}.
+         */
         private long firstBlock() throws IOException {
             for (long bit : Bzip2BlockScanner.scan(file, start, end)) {
-                long byteStart = bit >>> 3;
-                byte[] data = read(byteStart, (int) Math.min(Bzip2BlockReader.WINDOW, size - byteStart));
                 try {
-                    decoder.decode(data, data.length, bit & 7, level);
+                    found = decodeAt(bit);
                     return bit;
                 } catch (CorruptInputException e) {
                     // the magic by chance inside compressed data: not a block
@@ -617,13 +621,15 @@ public final class DumpSplits {
             return -2;
         }
 
-        private byte[] read(long position, int length) throws IOException {
-            return DumpFiles.readFully(file, position, length, size);
+        /** The block whose magic is at this bit offset of the file. */
+        private Bzip2BlockDecoder.Block decodeAt(long bit) throws IOException {
+            long byteStart = bit >>> 3;
+            byte[] data = read(byteStart, (int) Math.min(Bzip2BlockReader.WINDOW, size - byteStart));
+            return decoder.decode(data, data.length, bit & 7, level);
         }
 
-        @Override
-        boolean inSplit() {
-            return offset < end;
+        private byte[] read(long position, int length) throws IOException {
+            return DumpFiles.readFully(file, position, length, size);
         }
 
         @Override
