@@ -83,6 +83,42 @@ public record Revision(Page page, Long id, Long parentId, String timestamp, Cont
     }
 
     /**
+     * The revision's size in bytes as Wikimedia's tables give it: the sum of its slots' text byte counts,
+     * of those that give one.
+     *
+     * @return the sum, or {@code null} when no slot's text gives a byte count
+     */
+    public Long textBytes() {
+        long total = 0;
+        boolean sized = false;
+        for (Slot slot : slots) {
+            Text t = slot.text();
+            if (t != null && t.bytes() != null) {
+                total += t.bytes();
+                sized = true;
+            }
+        }
+        return sized ? total : null;
+    }
+
+    /**
+     * The text that stands for the revision's content (for its visibility flag): the main slot's text,
+     * else the first slot's text there is.
+     *
+     * @return the text, or {@code null} when no slot has one
+     */
+    public Text contentText() {
+        Text first = null;
+        for (Slot slot : slots) {
+            Text t = slot.text();
+            if (t != null && (first == null || slot.isMain())) {
+                first = t;
+            }
+        }
+        return first;
+    }
+
+    /**
      * Whether the main text is hidden by revision deletion.
      *
      * @return whether the text is deleted

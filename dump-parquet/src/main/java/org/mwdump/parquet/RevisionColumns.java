@@ -3,8 +3,6 @@ package org.mwdump.parquet;
 import static org.mwdump.parquet.RevisionSchema.*;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ColumnWriter;
@@ -154,21 +152,9 @@ final class RevisionColumns {
         int64(revisionId, r.id());
         int64(parentId, r.parentId());
         String raw = r.timestamp();
-        long micros = raw == null ? Long.MIN_VALUE : canonicalMicros(raw);
-        if (micros != Long.MIN_VALUE) {
-            raw = null;
-        } else if (raw != null) {
-            try {
-                Instant instant = Timestamps.parse(raw);
-                micros = Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
-                        instant.getNano() / 1000);
-                if (raw.equals(Timestamps.format(instant))) {
-                    raw = null;
-                }
-            } catch (DateTimeParseException | ArithmeticException e) {
-                // not a timestamp we understand: only the raw text is kept
-                micros = Long.MIN_VALUE;
-            }
+        long micros = Timestamps.epochMicros(raw);
+        if (Timestamps.canonicalMicros(raw) != Long.MIN_VALUE) {
+            raw = null; // the timestamp column gives it back exactly
         }
         if (micros != Long.MIN_VALUE) {
             revisionDt.write(micros, 0, 1);
@@ -186,24 +172,8 @@ final class RevisionColumns {
         }
         string(sha1, r.sha1());
         List<Slot> slots = r.slots();
-        long total = 0;
-        boolean sized = false;
-        Text contentText = null;
-        for (Slot slot : slots) {
-            Text t = slot.text();
-            if (t != null && t.bytes() != null) {
-                total += t.bytes();
-                sized = true;
-            }
-            if (t != null && (contentText == null || slot.isMain())) {
-                contentText = t;
-            }
-        }
-        if (sized) {
-            size.write(total, 0, 1);
-        } else {
-            size.writeNull(0, 0);
-        }
+        int64(size, r.textBytes());
+        Text contentText = r.contentText();
         if (contentText != null) {
             contentIsVisible.write(!contentText.deleted(), 0, 1);
         } else {
@@ -301,48 +271,5 @@ final class RevisionColumns {
         } else {
             w.writeNull(0, 0);
         }
-    }
-
-    /**
-     * Microseconds since the epoch of a timestamp in the canonical form {@code YYYY-MM-DDTHH:MM:SSZ},
-     * read digit by digit, or {@code Long.MIN_VALUE} for anything else (which {@link Timestamps} then
-     * parses): the same value {@link Timestamps#parse} gives, without a formatter for every row.
-     */
-    static long canonicalMicros(String t) {
-        if (t.length() != 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T'
-                || t.charAt(13) != ':' || t.charAt(16) != ':' || t.charAt(19) != 'Z') {
-            return Long.MIN_VALUE;
-        }
-        int year = number(t, 0, 4);
-        int month = number(t, 5, 7);
-        int day = number(t, 8, 10);
-        int hour = number(t, 11, 13);
-        int minute = number(t, 14, 16);
-        int second = number(t, 17, 19);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                || second < 0 || second > 59) {
-            return Long.MIN_VALUE;
-        }
-        boolean leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
-        int days = month == 2 ? (leap ? 29 : 28) : month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
-        if (day > days) {
-            return Long.MIN_VALUE;
-        }
-        long seconds = java.time.LocalDate.of(year, month, day).toEpochDay() * 86_400L + hour * 3600L + minute * 60L
-                + second;
-        return seconds * 1_000_000L;
-    }
-
-    /** The decimal number in {@code s[from, to)}, or -1 if a character is not a digit. */
-    private static int number(String s, int from, int to) {
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            n = n * 10 + (c - '0');
-        }
-        return n;
     }
 }

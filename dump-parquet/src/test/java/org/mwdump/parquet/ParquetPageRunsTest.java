@@ -205,15 +205,15 @@ class ParquetPageRunsTest {
                 "2000-02-29T23:59:59Z", "2024-02-29T12:00:00Z", "1999-12-31T23:59:59Z", "9999-12-31T23:59:59Z",
                 "1900-02-28T00:00:00Z", "2023-11-30T10:11:12Z", "2023-01-31T10:11:12Z"}) {
             Instant i = Timestamps.parse(t);
-            assertEquals(i.getEpochSecond() * 1_000_000L, RevisionColumns.canonicalMicros(t), t);
+            assertEquals(i.getEpochSecond() * 1_000_000L, org.mwdump.model.Timestamps.canonicalMicros(t), t);
             assertEquals(t, Timestamps.format(i), t);
         }
         for (String t : new String[] {"2023-02-29T00:00:00Z", "1900-02-29T00:00:00Z", "2023-04-31T00:00:00Z",
                 "2023-13-01T00:00:00Z", "2023-00-01T00:00:00Z", "2023-01-00T00:00:00Z", "2023-01-01T24:00:00Z",
                 "2023-01-01T00:60:00Z", "2023-01-01T00:00:60Z", "2023-01-01T00:00:00.5Z", "20230101000000",
                 "2023-01-01 00:00:00Z", "2023-01-01T00:00:0xZ", "+2023-01-01T00:00:00Z", ""}) {
-            assertEquals(Long.MIN_VALUE, RevisionColumns.canonicalMicros(t), t);
+            assertEquals(Long.MIN_VALUE, org.mwdump.model.Timestamps.canonicalMicros(t), t);
         }
-        assertTrue(RevisionColumns.canonicalMicros("2020-01-01T00:00:00Z") > 0);
+        assertTrue(org.mwdump.model.Timestamps.canonicalMicros("2020-01-01T00:00:00Z") > 0);
     }
 }

@@ -1,8 +1,6 @@
 package org.mwdump.spark;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
@@ -151,16 +149,10 @@ final class RevisionRows {
         v[10] = r.id();
         v[11] = r.parentId();
         String raw = r.timestamp();
-        if (raw != null) {
-            try {
-                Instant instant = Timestamps.parse(raw);
-                v[12] = Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
-                if (raw.equals(Timestamps.format(instant))) {
-                    raw = null;
-                }
-            } catch (DateTimeParseException | ArithmeticException e) {
-                // not a timestamp we understand: only the raw text is kept
-            }
+        long micros = Timestamps.epochMicros(raw);
+        v[12] = micros == Long.MIN_VALUE ? null : micros;
+        if (Timestamps.canonicalMicros(raw) != Long.MIN_VALUE) {
+            raw = null; // the timestamp column gives it back exactly
         }
         v[13] = r.minor();
         Comment cm = r.comment();
@@ -169,20 +161,8 @@ final class RevisionRows {
             v[15] = !cm.deleted();
         }
         v[16] = utf8(r.sha1());
-        long total = 0;
-        boolean sized = false;
-        Text contentText = null;
-        for (Slot slot : r.slots()) {
-            Text t = slot.text();
-            if (t != null && t.bytes() != null) {
-                total += t.bytes();
-                sized = true;
-            }
-            if (t != null && (contentText == null || slot.isMain())) {
-                contentText = t;
-            }
-        }
-        v[17] = sized ? total : null;
+        v[17] = r.textBytes();
+        Text contentText = r.contentText();
         v[18] = contentText == null ? null : !contentText.deleted();
         v[19] = slots(r.slots(), withText);
         boolean isIp = c != null && c.username() == null && c.ip() != null;
