@@ -42,31 +42,31 @@ public final class Timestamps {
      * @throws DateTimeParseException if the value is {@code null} or in no accepted form
      */
     public static String canonical(String value) {
-        if (value != null && value.length() == 20 && value.charAt(4) == '-' && value.charAt(7) == '-'
-                && value.charAt(10) == 'T' && value.charAt(13) == ':' && value.charAt(16) == ':'
-                && value.charAt(19) == 'Z' && digits(value, 0, 4) && digits(value, 5, 7) && digits(value, 8, 10)
-                && digits(value, 11, 13) && digits(value, 14, 16) && digits(value, 17, 19)) {
-            int month = (value.charAt(5) - '0') * 10 + value.charAt(6) - '0';
-            int day = (value.charAt(8) - '0') * 10 + value.charAt(9) - '0';
-            int hour = (value.charAt(11) - '0') * 10 + value.charAt(12) - '0';
-            int minute = (value.charAt(14) - '0') * 10 + value.charAt(15) - '0';
-            int second = (value.charAt(17) - '0') * 10 + value.charAt(18) - '0';
-            // days past a short month's end (and leap seconds) are left to the parser
-            if (month >= 1 && month <= 12 && day >= 1 && day <= 28 && hour <= 23 && minute <= 59 && second <= 59) {
-                return value;
-            }
-        }
-        return format(parse(value));
+        return isCanonical(value) ? value : format(parse(value));
     }
 
-    private static boolean digits(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
+    /**
+     * Whether the text is {@code YYYY-MM-DDTHH:MM:SSZ} with a valid date and time (seconds up to 59: a
+     * leap second is left to the parser, which moves it to the second before).
+     */
+    private static boolean isCanonical(String t) {
+        if (t == null || t.length() != 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T'
+                || t.charAt(13) != ':' || t.charAt(16) != ':' || t.charAt(19) != 'Z') {
+            return false;
         }
-        return true;
+        int year = number(t, 0, 4);
+        int month = number(t, 5, 7);
+        int day = number(t, 8, 10);
+        int hour = number(t, 11, 13);
+        int minute = number(t, 14, 16);
+        int second = number(t, 17, 19);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59) {
+            return false;
+        }
+        boolean leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+        int days = month == 2 ? (leap ? 29 : 28) : month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
+        return day <= days;
     }
 
     /**
@@ -87,27 +87,11 @@ public final class Timestamps {
      * @return the microseconds, or {@code Long.MIN_VALUE} for anything but the canonical form
      */
     public static long canonicalMicros(String t) {
-        if (t == null || t.length() != 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T'
-                || t.charAt(13) != ':' || t.charAt(16) != ':' || t.charAt(19) != 'Z') {
+        if (!isCanonical(t)) {
             return Long.MIN_VALUE;
         }
-        int year = number(t, 0, 4);
-        int month = number(t, 5, 7);
-        int day = number(t, 8, 10);
-        int hour = number(t, 11, 13);
-        int minute = number(t, 14, 16);
-        int second = number(t, 17, 19);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                || second < 0 || second > 59) {
-            return Long.MIN_VALUE;
-        }
-        boolean leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
-        int days = month == 2 ? (leap ? 29 : 28) : month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
-        if (day > days) {
-            return Long.MIN_VALUE;
-        }
-        long seconds = java.time.LocalDate.of(year, month, day).toEpochDay() * 86_400L + hour * 3600L + minute * 60L
-                + second;
+        long seconds = java.time.LocalDate.of(number(t, 0, 4), number(t, 5, 7), number(t, 8, 10)).toEpochDay() * 86_400L
+                + number(t, 11, 13) * 3600L + number(t, 14, 16) * 60L + number(t, 17, 19);
         return seconds * 1_000_000L;
     }
 
