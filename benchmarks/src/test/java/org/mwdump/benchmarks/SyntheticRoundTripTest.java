@@ -89,7 +89,7 @@ class SyntheticRoundTripTest {
         boolean zstd = layout == Recompressor.Layout.SEEKABLE_ZSTD;
         Path dump = dir.resolve(zstd ? "synth.xml.zst" : "synth-multistream.xml.bz2");
         new Recompressor(layout, 8, 2).recompress(new ByteArrayInputStream(xml), dump,
-                dir.resolve(zstd ? "synth-index.txt.bz2" : "synth-multistream-index.txt.bz2"));
+                dir.resolve(zstd ? "synth-index.txt.zst" : "synth-multistream-index.txt.bz2"));
         try (IndexedDump indexed = IndexedDump.open(dump)) {
             assertEquals(expected.size(), indexed.size());
             for (IndexedPage page : expected.values()) {

@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "recompress", mixinStandardHelpOptions = true,
         description = {"Rewrite an XML dump as a multistream bz2 file (the layout of Wikimedia's "
                 + "*-multistream.xml.bz2) or as seekable zstd, with its index beside it: OUT minus .xml.bz2/.xml.zst "
-                + "plus -index.txt.bz2.",
+                + "plus -index.txt.bz2 (bz2, as Wikimedia's) or -index.txt.zst (seekable zstd).",
                 "Chunks are compressed on all threads. Outputs appear only when complete."})
 final class RecompressCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN", description = "an XML dump (any compression)")
@@ -72,7 +72,8 @@ final class RecompressCommand implements Callable<Integer> {
         long maxBytes = maxStreamBytes != null ? maxStreamBytes : Recompressor.defaultMaxChunkBytes(l);
         int n = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
         String name = out.getFileName().toString();
-        Path index = out.resolveSibling(name.replaceFirst("(\\.xml)?\\.(bz2|zst|zstd)$", "") + "-index.txt.bz2");
+        Path index = out.resolveSibling(name.replaceFirst("(\\.xml)?\\.(bz2|zst|zstd)$", "")
+                + (l == Recompressor.Layout.SEEKABLE_ZSTD ? "-index.txt.zst" : "-index.txt.bz2"));
         Existing.refuse(force, out, index);
         PrintWriter stdout = spec.commandLine().getOut();
         long start = System.nanoTime();

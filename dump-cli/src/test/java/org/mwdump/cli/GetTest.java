@@ -174,7 +174,7 @@ class GetTest {
         assertEquals(1, fromRevDoc.status());
         assertTrue(fromRevDoc.err().startsWith("mwdump: this is RevDoc JSON lines, not MediaWiki XML"), fromRevDoc.err());
         for (String name : new String[] {"notes.jsonl", "notes.xml.bz2", "notes-index.txt.bz2", "w.xml.zst",
-            "w-index.txt.bz2"}) {
+            "w-index.txt.zst"}) {
             assertTrue(Files.notExists(dir.resolve(name)), name + " written");
         }
     }

@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -226,7 +227,7 @@ class MainTest {
         assertArrayEquals(reference, Files.readAllBytes(parallel));
     }
     @Test
-    void recompressToSeekableZstdWithSmallFramesThenGet(@TempDir Path dir) {
+    void recompressToSeekableZstdWithSmallFramesThenGet(@TempDir Path dir) throws java.io.IOException {
         Path src = Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2");
         Path out = dir.resolve("sample.xml.zst");
         Result usage = run("recompress", src.toString(), out.toString(), "--seekable-zstd", "--max-stream-bytes", "0");
@@ -235,7 +236,10 @@ class MainTest {
         assertFalse(Files.exists(out));
         Result r = run("recompress", src.toString(), out.toString(), "--seekable-zstd", "--max-stream-bytes", "50000");
         assertEquals(0, r.status(), r.err());
-        assertTrue(Files.exists(dir.resolve("sample-index.txt.bz2")), "index written beside the dump");
+        // the index of a zstd dump is compressed with zstd (frame magic 28 B5 2F FD)
+        byte[] indexHead = Files.readAllBytes(dir.resolve("sample-index.txt.zst"));
+        assertEquals(List.of(0x28, 0xB5, 0x2F, 0xFD), List.of(indexHead[0] & 0xFF, indexHead[1] & 0xFF,
+                indexHead[2] & 0xFF, indexHead[3] & 0xFF), "zstd index written beside the dump");
         Result index = run("index", out.toString());
         assertEquals(0, index.status(), index.err());
         assertTrue(index.out().contains("pages: 2040"), index.out());

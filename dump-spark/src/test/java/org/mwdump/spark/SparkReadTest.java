@@ -102,7 +102,8 @@ class SparkReadTest {
             Path out = dir.resolve("sample." + layout + (layout == Recompressor.Layout.SEEKABLE_ZSTD ? ".xml.zst"
                     : ".xml.bz2"));
             try (InputStream xml = Dumps.decompress(Files.newInputStream(sample), sample)) {
-                new Recompressor(layout, 5, 2).recompress(xml, out, dir.resolve(layout + "-index.txt.bz2"));
+                new Recompressor(layout, 5, 2).recompress(xml, out,
+                        dir.resolve(layout + "-index.txt" + indexExt(layout)));
             }
             Dataset<Row> rows = read(out, Map.of("maxPartitionBytes", "20000"));
             int partitions = rows.rdd().getNumPartitions();
@@ -130,7 +131,8 @@ class SparkReadTest {
             String ext = layout == Recompressor.Layout.SEEKABLE_ZSTD ? ".xml.zst" : ".xml.bz2";
             Path out = dir.resolve("s" + layout + ext);
             try (InputStream xml = Dumps.decompress(Files.newInputStream(sample), sample)) {
-                new Recompressor(layout, 5, 2).recompress(xml, out, dir.resolve("s" + layout + "-index.txt.bz2"));
+                new Recompressor(layout, 5, 2).recompress(xml, out,
+                        dir.resolve("s" + layout + "-index.txt" + indexExt(layout)));
             }
             Dataset<Row> all = read(out, Map.of());
             List<Long> ids = all.select("page_id").distinct().orderBy("page_id").as(
@@ -438,5 +440,10 @@ class SparkReadTest {
         }
         return new Revision(page, r.getAs("revision_id"), r.getAs("revision_parent_id"), timestamp, contributor,
                 r.getAs("revision_is_minor_edit"), comment, slots, r.getAs("revision_sha1"));
+    }
+
+    /** The extension of a recompressed dump's index: the layout's compressor. */
+    private static String indexExt(Recompressor.Layout layout) {
+        return layout == Recompressor.Layout.SEEKABLE_ZSTD ? ".zst" : ".bz2";
     }
 }

@@ -13,7 +13,6 @@ import java.util.function.Consumer;
 import org.mwdump.DumpException;
 import org.mwdump.DumpLocation;
 import org.mwdump.MalformedDumpException;
-import org.mwdump.read.bzip2.Bzip2InputStream;
 
 /**
  * Reads Wikimedia's multistream index files ({@code offset:page_id:title} per line, usually
@@ -27,7 +26,7 @@ public final class MultistreamIndex {
     }
 
     /**
-     * Reads every entry of an index file (compressed with bz2 or plain).
+     * Reads every entry of an index file (bz2- or zstd-compressed, or plain).
      *
      * @param file the index file
      * @return the entries, in file order
@@ -46,14 +45,8 @@ public final class MultistreamIndex {
      */
     public static void forEach(Path file, Consumer<IndexEntry> consumer) {
         try (InputStream raw = Files.newInputStream(file)) {
-            InputStream in = new java.io.BufferedInputStream(raw, 1 << 16);
-            in.mark(3);
-            boolean bz2 = in.read() == 'B' && in.read() == 'Z' && in.read() == 'h';
-            in.reset();
-            if (bz2) {
-                in = new Bzip2InputStream(in);
-            }
-            parse(in, file.toString(), consumer);
+            // bz2 as Wikimedia writes it, zstd beside mwdump's seekable zstd dumps, or plain
+            parse(org.mwdump.Dumps.decompress(raw, file), file.toString(), consumer);
         } catch (IOException e) {
             // a malformed line is a MalformedDumpException and damaged bz2 a CorruptInputException: this is
             // the file failing (or missing)

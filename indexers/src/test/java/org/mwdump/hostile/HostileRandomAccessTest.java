@@ -59,7 +59,7 @@ class HostileRandomAccessTest {
         bz2Index = shared.resolve("hostile-multistream-index.txt.bz2");
         new Recompressor(Layout.BZIP2_MULTISTREAM, 4, 2).recompress(new ByteArrayInputStream(xml), bz2, bz2Index);
         zst = shared.resolve("hostile.xml.zst");
-        zstIndex = shared.resolve("hostile-index.txt.bz2");
+        zstIndex = shared.resolve("hostile-index.txt.zst");
         new Recompressor(Layout.SEEKABLE_ZSTD, 4, 2).recompress(new ByteArrayInputStream(xml), zst, zstIndex);
     }
 

@@ -127,6 +127,7 @@ class DumpSplitsTest {
         Path file = multistream(dir, 3);
         Path index = dir.resolve("d-index.txt.bz2");
         assertEquals(List.of("d-index.txt.bz2"), DumpSplits.multistreamIndexNames("d.xml.bz2"));
+        assertEquals(List.of("d-index.txt.zst", "d-index.txt.bz2"), DumpSplits.multistreamIndexNames("d.xml.zst"));
         List<Long> offsets;
         try (java.io.InputStream in = Dumps.decompress(Files.newInputStream(index), index)) {
             offsets = DumpSplits.streamOffsets(in, index.toString());

@@ -42,7 +42,7 @@ class GeneratedIndexedDumpTest {
             throws IOException {
         boolean zstd = layout == Recompressor.Layout.SEEKABLE_ZSTD;
         Path file = dir.resolve(zstd ? "gen.xml.zst" : "gen-multistream.xml.bz2");
-        Path index = dir.resolve(zstd ? "gen-index.txt.bz2" : "gen-multistream-index.txt.bz2");
+        Path index = dir.resolve(zstd ? "gen-index.txt.zst" : "gen-multistream-index.txt.bz2");
         Recompressor.Result result = new Recompressor(layout, pagesPerChunk, 2)
                 .recompress(new ByteArrayInputStream(dump.xml()), file, index);
         assertEquals(dump.pages().size(), result.pages());

@@ -101,7 +101,7 @@ class RecompressTest {
             String ext = layout == Recompressor.Layout.SEEKABLE_ZSTD ? ".xml.zst" : "-multistream.xml.bz2";
             Path dump = dir.resolve("sample" + ext);
             Path index = IndexedDump.multistreamIndexOf(dump).orElse(null);
-            Path indexPath = dir.resolve(layout == Recompressor.Layout.SEEKABLE_ZSTD ? "sample-index.txt.bz2"
+            Path indexPath = dir.resolve(layout == Recompressor.Layout.SEEKABLE_ZSTD ? "sample-index.txt.zst"
                     : "sample-multistream-index.txt.bz2");
             new Recompressor(layout, 100, 2).recompress(new ByteArrayInputStream(xml), dump, indexPath);
             assertEquals(indexPath, IndexedDump.multistreamIndexOf(dump).orElseThrow(), "index found beside the dump");

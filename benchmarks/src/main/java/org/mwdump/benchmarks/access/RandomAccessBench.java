@@ -90,7 +90,7 @@ public final class RandomAccessBench {
             boolean singleStream = name.equals("SINGLE_STREAM_BZIP2");
             Recompressor.Layout layout = zstd ? Recompressor.Layout.SEEKABLE_ZSTD : Recompressor.Layout.BZIP2_MULTISTREAM;
             Path dump = singleStream ? single : dir.resolve(zstd ? "synthetic.xml.zst" : "synthetic-multistream.xml.bz2");
-            Path index = dir.resolve(zstd ? "synthetic-index.txt.bz2" : "synthetic-multistream-index.txt.bz2");
+            Path index = dir.resolve(zstd ? "synthetic-index.txt.zst" : "synthetic-multistream-index.txt.bz2");
             if (!Files.exists(dump)) {
                 long t = System.nanoTime();
                 try (InputStream in = Files.newInputStream(xml)) {

@@ -31,7 +31,9 @@ import org.mwdump.write.bzip2.Bzip2OutputStream;
  * starting at a {@code <page>} line and ending after a {@code </page>} line; for zstd also ended early at
  * a page end once it holds {@link #DEFAULT_ZSTD_FRAME_BYTES}), a footer chunk from the
  * {@code </mediawiki>} line, and an index of {@code offset:page_id:title} lines (the title as it is
- * written in the XML, so still escaped; the id the first {@code <id>} after the title), bz2-compressed.
+ * written in the XML, so still escaped; the id the first {@code <id>} after the title), compressed with
+ * the layout's own compressor: bz2 for the multistream layout (as Wikimedia's index), zstd for seekable
+ * zstd (a bz2 encoder would cost that layout more than its whole compression does).
  *
  * <p>Two layouts: {@link Layout#BZIP2_MULTISTREAM}, one bz2 stream per chunk followed by the 14-byte
  * empty stream Wikimedia's tool appends; and {@link Layout#SEEKABLE_ZSTD}, one zstd frame per chunk
@@ -50,7 +52,7 @@ public final class Recompressor {
     public enum Layout {
         /** Wikimedia's multistream bz2 with its text index ({@code recompressxml}). */
         BZIP2_MULTISTREAM,
-        /** Zstandard frames of whole pages with the seek table, and the same text index. */
+        /** Zstandard frames of whole pages with the seek table, and the same text index, zstd-compressed. */
         SEEKABLE_ZSTD
     }
 
@@ -133,7 +135,7 @@ public final class Recompressor {
 
     /**
      * Reads decompressed XML from {@code xml} and writes the dump to {@code out} and its index to
-     * {@code index} (bz2-compressed text).
+     * {@code index} (text, compressed as the layout's class description says).
      *
      * @param xml   the dump's decompressed XML
      * @param out   the dump file to write
@@ -202,8 +204,7 @@ public final class Recompressor {
             Result result;
             try (OutputStream dump = new BufferedOutputStream(Files.newOutputStream(tempOut), 1 << 20);
                  // the index is compressed on threads of its own, so that the split does not wait for it
-                 OutputStream idx = new Bzip2OutputStream(
-                         new BufferedOutputStream(Files.newOutputStream(tempIndex), 1 << 16), 9, 2)) {
+                 OutputStream idx = indexStream(new BufferedOutputStream(Files.newOutputStream(tempIndex), 1 << 16))) {
                 result = run(xml, dump, idx, pool);
             }
             OutputFiles.moveIntoPlace(tempOut, out);
@@ -223,6 +224,15 @@ public final class Recompressor {
             OutputFiles.discard(tempOut);
             OutputFiles.discard(tempIndex);
         }
+    }
+
+    private OutputStream indexStream(OutputStream file) throws IOException {
+        if (layout == Layout.SEEKABLE_ZSTD) {
+            com.github.luben.zstd.ZstdOutputStream z = new com.github.luben.zstd.ZstdOutputStream(file, zstdLevel);
+            z.setChecksum(true);
+            return z;
+        }
+        return new Bzip2OutputStream(file, 9, 2);
     }
 
     /**
