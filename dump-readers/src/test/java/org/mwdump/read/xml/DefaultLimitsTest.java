@@ -61,4 +61,30 @@ class DefaultLimitsTest {
         });
         assertTrue(e.location().line() >= 1, e.toString());
     }
+
+    /** The text of a one-revision dump read with a text limit of ten characters, or the limit's failure. */
+    static String readWithTenCharacterLimit(String escapedText) {
+        String xml = "<mediawiki xmlns=\"http://www.mediawiki.org/xml/export-0.11/\" version=\"0.11\">\n  <page>\n"
+                + "    <title>A</title>\n    <ns>0</ns>\n    <id>1</id>\n    <revision>\n      <id>1</id>\n"
+                + "      <text xml:space=\"preserve\">" + escapedText + "</text>\n    </revision>\n  </page>\n</mediawiki>\n";
+        org.mwdump.ReadOptions options = org.mwdump.ReadOptions.builder()
+                .limits(ReadLimits.DEFAULT.withMaxTextChars(10)).build();
+        try (DumpReader r = Dumps.open(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), options)) {
+            return r.revisions().stream().findFirst().orElseThrow().text();
+        }
+    }
+
+    /**
+     * The limit counts UTF-16 characters, as Java strings do, whatever the UTF-8 length: two-byte letters,
+     * characters beyond the BMP (two UTF-16 characters each) and character references alike.
+     */
+    @Test
+    void theTextLimitCountsCharactersNotBytes() {
+        org.junit.jupiter.api.Assertions.assertEquals("αβγδεζηθικ", readWithTenCharacterLimit("αβγδεζηθικ"));
+        assertThrows(LimitExceededException.class, () -> readWithTenCharacterLimit("αβγδεζηθικλ"));
+        org.junit.jupiter.api.Assertions.assertEquals("😀😀😀😀😀", readWithTenCharacterLimit("😀😀😀😀😀"));
+        assertThrows(LimitExceededException.class, () -> readWithTenCharacterLimit("😀😀😀😀😀a"));
+        org.junit.jupiter.api.Assertions.assertEquals("€€€€𝒜𝒜&<", readWithTenCharacterLimit("€€€€&#x1D49C;𝒜&amp;&lt;"));
+        assertThrows(LimitExceededException.class, () -> readWithTenCharacterLimit("€€€€&#x1D49C;𝒜&amp;&lt;b"));
+    }
 }
