@@ -219,12 +219,7 @@ final class PageSplitter {
      * earlier chunk.
      */
     static byte[] headerOfLastPage(byte[] b, int cut, byte[] previous) {
-        int last = -1;
-        for (int i = PageScanner.indexOf(b, PAGE, 0, cut); i >= 0; i = PageScanner.indexOf(b, PAGE, i + 1, cut)) {
-            if (onlyIndentBefore(b, i)) {
-                last = i;
-            }
-        }
+        int last = lastPageLine(b, cut);
         if (last < 0) {
             return previous;
         }
@@ -242,6 +237,39 @@ final class PageSplitter {
         }
         return Arrays.copyOfRange(b, lineStart, cut);
     }
+
+    /**
+     * The offset of the last {@code <page>} before {@code cut} that has nothing but indentation before it
+     * on its line, or -1: searched backwards from the cut (the page open there usually began shortly
+     * before it), eight positions at a time that cannot hold a {@code <} with a {@code >} five bytes on.
+     */
+    static int lastPageLine(byte[] b, int cut) {
+        int i = cut - PAGE.length;
+        while (i >= 0) {
+            // positions i-7..i, tested at once when the words at i-7 and i-2 lie within b[0, cut)
+            int low = i - 7;
+            if (low >= 0) {
+                long lt = (long) LONG_LE.get(b, low) ^ LESS_THANS;
+                long gt = (long) LONG_LE.get(b, low + 5) ^ GREATER_THANS;
+                long both = lt | gt;
+                if (((both - ONES) & ~both & HIGHS) == 0) {
+                    i -= 8;
+                    continue;
+                }
+            }
+            for (int stop = Math.max(low, 0); i >= stop; i--) {
+                if (b[i] == '<' && startsWith(b, i, cut, PAGE) && onlyIndentBefore(b, i)) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long LESS_THANS = ONES * '<';
+    private static final long GREATER_THANS = ONES * '>';
 
     private static boolean onlyIndentBefore(byte[] b, int i) {
         for (int k = i - 1; k >= 0 && b[k] != '\n'; k--) {
