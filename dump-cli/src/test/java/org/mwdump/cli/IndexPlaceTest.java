@@ -163,7 +163,7 @@ class IndexPlaceTest {
         GetTest.Result r = GetTest.run("recompress", xml.toString(), out.toString(), "--seekable-zstd");
         assertEquals(0, r.status(), r.err());
         FileModes.assertOrdinaryMode(out);
-        FileModes.assertOrdinaryMode(dir.resolve("small-index.txt.bz2"));
+        FileModes.assertOrdinaryMode(dir.resolve("small-index.txt.zst"));
         Path single = SmallDumps.singleStreamBz2(dir.resolve("single.xml.bz2"), 30);
         GetTest.Result index = GetTest.run("index", single.toString());
         assertEquals(0, index.status(), index.err());
