@@ -16,16 +16,25 @@ import org.mwdump.model.Namespace;
 import org.mwdump.model.SiteInfo;
 
 /**
- * Site info as a small JSON object, kept in the Parquet footer's key-value metadata, written and read
- * with jackson-core's streaming API.
+ * Site info as a small JSON object, as mwdump keeps it in a Parquet file's key-value metadata (key
+ * {@code mwdump.siteinfo}) and in the column metadata of the Spark source's {@code wiki_db} column, and as
+ * the Spark writer's {@code siteInfo} option takes it: {@code schema_version}, {@code language},
+ * {@code present}, {@code sitename}, {@code dbname}, {@code base}, {@code generator}, {@code case} and
+ * {@code namespaces} (objects with {@code key}, {@code name} and {@code case}).
  */
-final class SiteInfoJson {
+public final class SiteInfoJson {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private SiteInfoJson() {
     }
 
-    static String write(SiteInfo site) {
+    /**
+     * The site info as JSON.
+     *
+     * @param site the site info
+     * @return one JSON object
+     */
+    public static String write(SiteInfo site) {
         StringWriter text = new StringWriter(256 + 48 * site.namespaces().size());
         try (JsonGenerator g = FACTORY.createGenerator(text)) {
             g.writeStartObject();
@@ -56,9 +65,11 @@ final class SiteInfoJson {
     /**
      * Reads what {@link #write} wrote.
      *
+     * @param json one JSON object
+     * @return the site info
      * @throws IllegalArgumentException if the text is not such a JSON object
      */
-    static SiteInfo read(String json) {
+    public static SiteInfo read(String json) {
         Object parsed;
         try (JsonParser p = FACTORY.createParser(json)) {
             p.nextToken();

@@ -38,7 +38,7 @@ public final class MwdumpDataSource implements TableProvider, DataSourceRegister
 
     @Override
     public StructType inferSchema(CaseInsensitiveStringMap options) {
-        return RevisionRows.schema(MwdumpScan.permissive(options));
+        return RevisionRows.schema(MwdumpScan.permissive(options), MwdumpScan.firstSiteInfoJson(options));
     }
 
     @Override

@@ -126,6 +126,32 @@ final class MwdumpScan implements ScanBuilder, SupportsPushDownRequiredColumns, 
     }
 
     private List<String> paths() {
+        return paths(options);
+    }
+
+    /**
+     * The site info of the first dump a read names, as JSON, for the metadata of the {@code wiki_db} column
+     * (a write of the rows takes it from there); null when there is none to be read (the path of a write,
+     * which does not exist yet, or a file that fails: the read itself then reports it).
+     */
+    static String firstSiteInfoJson(CaseInsensitiveStringMap options) {
+        try {
+            Configuration conf = SparkSession.active().sparkContext().hadoopConfiguration();
+            for (String path : paths(options)) {
+                for (FileStatus f : files(path, conf)) {
+                    try (HadoopChannel channel = HadoopChannel.open(f.getPath().toString(), conf)) {
+                        return org.mwdump.parquet.SiteInfoJson.write(
+                                DumpSplits.siteInfo(channel, f.getPath().getName()));
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // nothing to read here
+        }
+        return null;
+    }
+
+    private static List<String> paths(CaseInsensitiveStringMap options) {
         List<String> paths = new ArrayList<>();
         String path = options.get("path");
         if (path != null) {
@@ -184,7 +210,7 @@ final class MwdumpScan implements ScanBuilder, SupportsPushDownRequiredColumns, 
      * {@code …-index.txt.bz2} and {@code …-indexN.txt-pApB.bz2}, mwdump's {@code .mwpidx} and {@code .mwbidx}).
      */
     static boolean isDump(String name) {
-        return !name.startsWith(".") && !name.startsWith("_") && !name.matches(".*\\.txt(-p\\d+p\\d+)?(\\.bz2)?")
+        return !name.startsWith(".") && !name.startsWith("_") && !name.matches(".*\\.txt(-p\\d+p\\d+)?(\\.bz2|\\.zst)?")
                 && !name.endsWith(".mwpidx") && !name.endsWith(".mwbidx") && !name.endsWith(".crc");
     }
 

@@ -10,8 +10,8 @@ import org.apache.spark.sql.connector.read.ScanBuilder;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
-/** The dumps under the paths a read names, as one table of revisions. */
-final class MwdumpTable implements SupportsRead {
+/** The dumps under the paths a read names, as one table of revisions; or the directory a write fills. */
+final class MwdumpTable implements SupportsRead, org.apache.spark.sql.connector.catalog.SupportsWrite {
     private final CaseInsensitiveStringMap options;
 
     MwdumpTable(CaseInsensitiveStringMap options) {
@@ -25,12 +25,14 @@ final class MwdumpTable implements SupportsRead {
 
     @Override
     public StructType schema() {
-        return RevisionRows.schema(MwdumpScan.permissive(options));
+        return RevisionRows.schema(MwdumpScan.permissive(options), MwdumpScan.firstSiteInfoJson(options));
     }
 
     @Override
     public Set<TableCapability> capabilities() {
-        return EnumSet.of(TableCapability.BATCH_READ);
+        // a write takes the columns of the rows it is given (checked by name against the source's)
+        return EnumSet.of(TableCapability.BATCH_READ, TableCapability.BATCH_WRITE, TableCapability.TRUNCATE,
+                TableCapability.ACCEPT_ANY_SCHEMA);
     }
 
     @Override
@@ -38,5 +40,11 @@ final class MwdumpTable implements SupportsRead {
         Map<String, String> all = new HashMap<>(options.asCaseSensitiveMap());
         all.putAll(scanOptions.asCaseSensitiveMap());
         return new MwdumpScan(new CaseInsensitiveStringMap(all));
+    }
+
+    @Override
+    public org.apache.spark.sql.connector.write.WriteBuilder newWriteBuilder(
+            org.apache.spark.sql.connector.write.LogicalWriteInfo info) {
+        return new MwdumpWrite(info);
     }
 }

@@ -102,6 +102,25 @@ final class RevisionRows {
         return new StructType(fields);
     }
 
+    /**
+     * {@link #schema(boolean)} with the site info of the dumps read in the metadata of the {@code wiki_db}
+     * column, under {@code mwdump.siteinfo}, where a write of the rows finds it.
+     *
+     * @param siteInfoJson the site info as JSON, or null for none
+     */
+    static StructType schema(boolean permissive, String siteInfoJson) {
+        StructType plain = schema(permissive);
+        if (siteInfoJson == null) {
+            return plain;
+        }
+        StructField[] fields = plain.fields().clone();
+        int i = plain.fieldIndex("wiki_db");
+        StructField f = fields[i];
+        fields[i] = new StructField(f.name(), f.dataType(), f.nullable(), new org.apache.spark.sql.types.MetadataBuilder()
+                .withMetadata(f.metadata()).putString(WriteSettings.SITE_INFO_METADATA, siteInfoJson).build());
+        return new StructType(fields);
+    }
+
     /** The row of a split that failed: its file and the error, nothing else. */
     static Object[] corrupt(UTF8String source, String error) {
         Object[] v = new Object[SCHEMA.size() + 1];

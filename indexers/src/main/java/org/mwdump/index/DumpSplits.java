@@ -176,7 +176,8 @@ public final class DumpSplits {
      * {@code X-multistream.xml.bz2} has {@code X-multistream-index.txt.bz2}; part files
      * {@code X-multistreamN.xml-pApB.bz2} have {@code X-multistream-indexN.txt-pApB.bz2}; mwdump's own
      * recompressed {@code X.xml.bz2} has {@code X-index.txt.bz2}, and {@code X.xml.zst} has
-     * {@code X-index.txt.zst} (or, written by an earlier mwdump, {@code X-index.txt.bz2}).
+     * {@code X-index.txt.zst} (or, written by an earlier mwdump, {@code X-index.txt.bz2}); seekable zstd part
+     * files {@code XN.xml-pApB.zst} (as the Spark writer makes them) have {@code X-indexN.txt-pApB.zst}.
      *
      * @param dumpName the dump's file name (without directories)
      * @return the candidate names of its index, none equal to the dump's
@@ -188,6 +189,7 @@ public final class DumpSplits {
         candidates.add(dumpName.replace(".multistream.xml.bz2", ".multistream-index.xml.bz2"));
         candidates.add(dumpName.replaceFirst("\\.xml\\.bz2$", "-index.txt.bz2"));
         candidates.add(dumpName.replaceFirst("\\.xml\\.zstd?$", "-index.txt.zst"));
+        candidates.add(dumpName.replaceFirst("(\\d+)\\.xml-(p\\d+p\\d+)\\.zst$", "-index$1.txt-$2.zst"));
         candidates.add(dumpName.replaceFirst("\\.xml\\.zstd?$", "-index.txt.bz2"));
         candidates.removeIf(dumpName::equals);
         return candidates.stream().distinct().toList();

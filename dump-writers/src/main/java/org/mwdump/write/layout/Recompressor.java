@@ -148,33 +148,42 @@ public final class Recompressor {
     public Result recompress(InputStream xml, Path out, Path index) {
         java.util.Objects.requireNonNull(xml, "xml is null");
         try {
-            return write(new java.io.FilterInputStream(xml) {
-                @Override
-                public int read() {
-                    try {
-                        return in.read();
-                    } catch (IOException e) {
-                        throw new ReadFailure(e);
-                    }
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    try {
-                        return in.read(b, off, len);
-                    } catch (IOException e) {
-                        throw new ReadFailure(e);
-                    }
-                }
-            }, out, index);
+            return write(failingUnchecked(xml), out, index);
         } catch (ReadFailure e) {
-            throw org.mwdump.DumpException.cannotRead(e.getCause(),
-                    new org.mwdump.DumpLocation("input", -1, -1, -1, null, null, null));
+            throw inputFailed(e);
         } catch (IOException e) {
             String file = e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null ? fs.getFile()
                     : out.toString();
             throw org.mwdump.DumpException.cannotWrite(file, e);
         }
+    }
+
+    /** The input, its failures thrown as {@link ReadFailure} so that they are not taken for the output's. */
+    private static InputStream failingUnchecked(InputStream xml) {
+        return new java.io.FilterInputStream(xml) {
+            @Override
+            public int read() {
+                try {
+                    return in.read();
+                } catch (IOException e) {
+                    throw new ReadFailure(e);
+                }
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                try {
+                    return in.read(b, off, len);
+                } catch (IOException e) {
+                    throw new ReadFailure(e);
+                }
+            }
+        };
+    }
+
+    private static org.mwdump.DumpException inputFailed(ReadFailure e) {
+        return org.mwdump.DumpException.cannotRead(e.getCause(),
+                new org.mwdump.DumpLocation("input", -1, -1, -1, null, null, null));
     }
 
     /** The input failing, carried past the writing code to {@link #recompress}. */
@@ -195,21 +204,51 @@ public final class Recompressor {
             OutputFiles.discard(tempOut);
             throw e;
         }
+        try {
+            Result result = write(xml, Files.newOutputStream(tempOut), Files.newOutputStream(tempIndex));
+            OutputFiles.moveIntoPlace(tempOut, out);
+            OutputFiles.moveIntoPlace(tempIndex, index);
+            return result;
+        } finally {
+            OutputFiles.discard(tempOut);
+            OutputFiles.discard(tempIndex);
+        }
+    }
+
+    /**
+     * Like {@link #recompress(InputStream, Path, Path)}, onto streams (for example files of another file
+     * system): the dump goes to {@code out}, its index, compressed as the layout's, to {@code index}. Both
+     * streams are closed when the method returns, also when it fails (and what was written then is
+     * incomplete: the caller discards it).
+     *
+     * @param xml   the dump's decompressed XML
+     * @param out   where the dump goes
+     * @param index where its index goes
+     * @return what was written
+     * @throws org.mwdump.DumpException "cannot read input: ..." when {@code xml} fails, "cannot write
+     *                                  output: ..." when a stream fails
+     */
+    public Result recompress(InputStream xml, OutputStream out, OutputStream index) {
+        java.util.Objects.requireNonNull(xml, "xml is null");
+        try {
+            return write(failingUnchecked(xml), out, index);
+        } catch (ReadFailure e) {
+            throw inputFailed(e);
+        } catch (IOException e) {
+            throw org.mwdump.DumpException.cannotWrite("output", e);
+        }
+    }
+
+    private Result write(InputStream xml, OutputStream out, OutputStream index) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "mwdump-recompress");
             t.setDaemon(true);
             return t;
         });
-        try {
-            Result result;
-            try (OutputStream dump = new BufferedOutputStream(Files.newOutputStream(tempOut), 1 << 20);
-                 // the index is compressed on threads of its own, so that the split does not wait for it
-                 OutputStream idx = indexStream(new BufferedOutputStream(Files.newOutputStream(tempIndex), 1 << 16))) {
-                result = run(xml, dump, idx, pool);
-            }
-            OutputFiles.moveIntoPlace(tempOut, out);
-            OutputFiles.moveIntoPlace(tempIndex, index);
-            return result;
+        try (OutputStream dump = new BufferedOutputStream(out, 1 << 20);
+             // the index is compressed on threads of its own, so that the split does not wait for it
+             OutputStream idx = indexStream(new BufferedOutputStream(index, 1 << 16))) {
+            return run(xml, dump, idx, pool);
         } finally {
             pool.shutdownNow();
             try {
@@ -221,8 +260,6 @@ public final class Recompressor {
                 openContexts.forEach(ZstdCompressCtx::close);
                 openContexts.clear();
             }
-            OutputFiles.discard(tempOut);
-            OutputFiles.discard(tempIndex);
         }
     }
 

@@ -1,0 +1,362 @@
+package org.mwdump.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.apache.hadoop.fs.permission.FsPermission;
+import org.apache.hadoop.util.Progressable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mwdump.Compression;
+import org.mwdump.DumpException;
+import org.mwdump.DumpFormat;
+import org.mwdump.DumpReader;
+import org.mwdump.DumpWriter;
+import org.mwdump.Dumps;
+import org.mwdump.WriteOptions;
+import org.mwdump.index.IndexedDump;
+import org.mwdump.index.IndexedPage;
+import org.mwdump.model.Page;
+import org.mwdump.model.PageEntry;
+import org.mwdump.model.Revision;
+import org.mwdump.model.SiteInfo;
+import org.mwdump.testing.Corpus;
+
+/**
+ * The writer against the single-machine writers: the corpus dumps read with the source and written as
+ * part files give, put back together as Wikimedia puts its parts together, the bytes that one writer on
+ * one machine gives (and so, for Wikimedia's dumps, their own bytes); multistream parts are indexed; a
+ * task that fails once leaves the output as if it had not.
+ */
+class SparkWriteTest {
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void start() {
+        // local[2,2]: two threads, and a failed task is tried once more
+        spark = SparkSession.builder().master("local[2,2]").appName("mwdump-write-test")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "3")
+                .config("spark.sql.adaptive.enabled", "false")
+                .config("spark.hadoop.fs.failonce.impl", FailOnceFileSystem.class.getName())
+                .config("spark.hadoop.fs.failonce.impl.disable.cache", "true")
+                .getOrCreate();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (spark != null) {
+            spark.stop();
+        }
+    }
+
+    /** The single-machine reading of a dump, when its pages come in page id order and revisions in id order. */
+    record Single(SiteInfo site, List<Revision> revisions) {
+        /** The output of one writer of the given format, as {@code mwdump convert} writes it. */
+        byte[] written(DumpFormat format) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DumpWriter w = Dumps.create(bytes, format, WriteOptions.builder().compression(Compression.NONE).build());
+            w.writeSiteInfo(site);
+            Page last = null;
+            for (Revision r : revisions) {
+                if (!r.page().equals(last)) {
+                    w.writePage(r.page());
+                    last = r.page();
+                }
+                w.write(r);
+            }
+            w.finish();
+            w.close();
+            return bytes.toByteArray();
+        }
+    }
+
+    /** The dump as one reader reads it; null when it fails or is not in the order a write makes. */
+    static Single single(Path dump) {
+        try (DumpReader reader = Dumps.open(dump)) {
+            List<Revision> all = new ArrayList<>();
+            for (PageEntry e : reader.revisions()) {
+                if (!(e instanceof Revision r) || r.page().id() == null || r.id() == null) {
+                    return null;
+                }
+                if (!all.isEmpty()) {
+                    Revision before = all.get(all.size() - 1);
+                    boolean samePage = before.page().id().equals(r.page().id());
+                    if (r.page().id() < before.page().id() || samePage && !before.page().equals(r.page())
+                            || samePage && r.id() <= before.id()) {
+                        return null; // pages out of order, repeated, or revisions out of order
+                    }
+                    if (!samePage && all.stream().anyMatch(x -> x.page().id().equals(r.page().id()))) {
+                        return null;
+                    }
+                }
+                all.add(r);
+            }
+            if (all.isEmpty()) {
+                return null;
+            }
+            return new Single(reader.siteInfo(), all);
+        } catch (DumpException e) {
+            return null;
+        }
+    }
+
+    private static Dataset<Row> read(Path dump) {
+        return spark.read().format("mwdump").load(dump.toString());
+    }
+
+    private static void write(Dataset<Row> rows, Path dir, Map<String, String> options) {
+        rows.write().format("mwdump").options(options).option("wiki", "w").option("date", "20260101")
+                .mode("overwrite").save(dir.toString());
+    }
+
+    private static final Pattern PART = Pattern.compile("w-20260101-pages-meta-history(\\d+)\\.(xml|jsonl)-p(\\d+)p(\\d+)");
+
+    /** The part files of a write, in part order (checking that the numbers run 1, 2, ...). */
+    static List<Path> parts(Path dir) throws IOException {
+        List<Path> parts;
+        try (Stream<Path> s = Files.list(dir)) {
+            parts = s.filter(p -> PART.matcher(p.getFileName().toString()).matches())
+                    .sorted(Comparator.comparingInt(p -> number(p))).toList();
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            assertEquals(i + 1, number(parts.get(i)), parts.toString());
+        }
+        return parts;
+    }
+
+    private static int number(Path part) {
+        Matcher m = PART.matcher(part.getFileName().toString());
+        assertTrue(m.matches());
+        return Integer.parseInt(m.group(1));
+    }
+
+    /**
+     * XML parts put back together as Wikimedia recombines its parts: the first part's head (everything
+     * before its first page), every part's pages, and the last part's end; every part must have the same head.
+     */
+    static byte[] recombined(List<Path> parts) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        byte[] footer = "</mediawiki>\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] head = null;
+        for (Path p : parts) {
+            byte[] b = Files.readAllBytes(p);
+            String text = new String(b, StandardCharsets.ISO_8859_1);
+            int pages = text.indexOf("\n  <page>") + 1;
+            assertTrue(pages > 0, p + " has no page");
+            byte[] h = Arrays.copyOf(b, pages);
+            if (head == null) {
+                head = h;
+                all.write(h);
+            }
+            assertArrayEquals(head, h, p + ": another head");
+            assertArrayEquals(footer, Arrays.copyOfRange(b, b.length - footer.length, b.length), p + ": no footer");
+            all.write(b, pages, b.length - footer.length - pages);
+        }
+        all.write(footer);
+        return all.toByteArray();
+    }
+
+    /** Equal bytes, or a failure that shows where they first differ. */
+    static void assertSameBytes(byte[] expected, byte[] actual, String what) {
+        int n = Math.min(expected.length, actual.length);
+        int i = 0;
+        while (i < n && expected[i] == actual[i]) {
+            i++;
+        }
+        if (i < n || expected.length != actual.length) {
+            int from = Math.max(0, i - 200);
+            throw new org.opentest4j.AssertionFailedError(what + ": first difference at byte " + i + " of "
+                    + expected.length + " (got " + actual.length + ")\nexpected: "
+                    + new String(expected, from, Math.min(expected.length, i + 200) - from, StandardCharsets.UTF_8)
+                    + "\nactual:   " + new String(actual, from, Math.min(actual.length, i + 200) - from, StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void xmlAndRevDocPartsGiveWhatOneWriterGives(@TempDir Path dir) throws IOException {
+        int compared = 0;
+        int split = 0;
+        int throughMetadata = 0;
+        int againstReference = 0;
+        for (Path dump : Corpus.dumps()) {
+            Single one = single(dump);
+            if (one == null) {
+                continue;
+            }
+            Dataset<Row> rows = read(dump);
+            // the site info comes with the rows, in the metadata of wiki_db, unless the dump's start does not
+            // give it (a multistream segment without its head): then it is given
+            Map<String, String> options = new java.util.HashMap<>(Map.of("layout", "none", "pagesPerPart", "7"));
+            if (WriteSettings.siteInfoOf(rows.schema()) == null) {
+                options.put("siteInfo", org.mwdump.parquet.SiteInfoJson.write(one.site()));
+            } else {
+                throughMetadata++;
+            }
+            Path xml = dir.resolve("xml");
+            write(rows, xml, options);
+            List<Path> xmlParts = parts(xml);
+            assertFalse(xmlParts.isEmpty(), dump.toString());
+            assertSameBytes(one.written(DumpFormat.XML), recombined(xmlParts), dump.toString());
+            Path revdoc = dir.resolve("revdoc");
+            options.put("format", "revdoc");
+            write(rows, revdoc, options);
+            ByteArrayOutputStream lines = new ByteArrayOutputStream();
+            for (Path p : parts(revdoc)) {
+                lines.write(Files.readAllBytes(p));
+            }
+            Path reference = Corpus.reference().resolve(Corpus.shared().resolve("corpus").relativize(dump).toString()
+                    .replace("/", "__") + ".revdocs.jsonl");
+            byte[] expected = Files.exists(reference) ? Files.readAllBytes(reference) : one.written(DumpFormat.REVDOC);
+            assertSameBytes(expected, lines.toByteArray(), dump + (Files.exists(reference) ? " against mwxml's reference" : ""));
+            compared++;
+            if (Files.exists(reference)) {
+                againstReference++;
+            }
+            if (xmlParts.size() > 1) {
+                split++;
+            }
+        }
+        assertTrue(compared >= 40, "dumps compared: " + compared);
+        assertTrue(againstReference >= 35, "RevDoc compared with mwxml's: " + againstReference);
+        assertTrue(split >= 20, "dumps written in more than one part: " + split);
+        assertTrue(throughMetadata >= compared - 2, "site info from the source: " + throughMetadata + " of " + compared);
+    }
+
+    @Test
+    void multistreamPartsAreIndexedAndReadBack(@TempDir Path dir) throws IOException {
+        Path sample = Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2");
+        Single one = single(sample);
+        Dataset<Row> rows = read(sample);
+        Path out = dir.resolve("ms");
+        write(rows, out, Map.of("layout", "multistream", "pagesPerStream", "10", "parts", "3"));
+        List<Path> parts;
+        try (Stream<Path> s = Files.list(out)) {
+            parts = s.filter(p -> p.getFileName().toString().matches(
+                    "w-20260101-pages-meta-history-multistream\\d+\\.xml-p\\d+p\\d+\\.bz2")).sorted().toList();
+        }
+        assertEquals(3, parts.size(), parts.toString());
+        int found = 0;
+        List<Path> plain = new ArrayList<>();
+        for (Path part : parts) {
+            // the index beside each part, named as Wikimedia names them, is found and used
+            String index = part.getFileName().toString().replace("-multistream", "-multistream-index")
+                    .replace(".xml-", ".txt-");
+            assertTrue(Files.exists(out.resolve(index)), index);
+            assertEquals(out.resolve(index), IndexedDump.multistreamIndexOf(part).orElseThrow());
+            try (IndexedDump indexed = IndexedDump.open(part)) {
+                try (DumpReader r = Dumps.open(part)) {
+                    for (Page p = r.nextPage(); p != null; p = r.nextPage()) {
+                        IndexedPage byId = indexed.byId(p.id()).orElseThrow();
+                        assertEquals(p.title(), byId.page().title());
+                        assertEquals(p.id(), indexed.byTitle(p.title()).orElseThrow().page().id());
+                        found++;
+                        while (r.nextEntry() != null) {
+                            // the page's revisions
+                        }
+                    }
+                }
+            }
+            Path xml = dir.resolve(part.getFileName() + ".xml");
+            try (InputStream in = Dumps.decompress(Files.newInputStream(part), part)) {
+                Files.copy(in, xml);
+            }
+            plain.add(xml);
+        }
+        assertEquals(one.revisions().stream().map(r -> r.page().id()).distinct().count(), found);
+        assertSameBytes(one.written(DumpFormat.XML), recombined(plain), "multistream parts");
+    }
+
+    /** The first file written through it fails after 20,000 bytes, once per test run. */
+    public static final class FailOnceFileSystem extends RawLocalFileSystem {
+        static final AtomicBoolean FAILED = new AtomicBoolean();
+
+        @Override
+        public URI getUri() {
+            return URI.create("failonce:///");
+        }
+
+        @Override
+        public String getScheme() {
+            return "failonce";
+        }
+
+        @Override
+        public FSDataOutputStream create(org.apache.hadoop.fs.Path f, boolean overwrite, int bufferSize,
+                                         short replication, long blockSize, Progressable progress) throws IOException {
+            return failing(f, super.create(f, overwrite, bufferSize, replication, blockSize, progress));
+        }
+
+        @Override
+        public FSDataOutputStream create(org.apache.hadoop.fs.Path f, FsPermission permission, boolean overwrite,
+                                         int bufferSize, short replication, long blockSize, Progressable progress)
+                throws IOException {
+            return failing(f, super.create(f, permission, overwrite, bufferSize, replication, blockSize, progress));
+        }
+
+        private static FSDataOutputStream failing(org.apache.hadoop.fs.Path f, FSDataOutputStream real) {
+            if (!f.getName().startsWith("part-") || FAILED.get()) {
+                return real;
+            }
+            OutputStream failing = new java.io.FilterOutputStream(real) {
+                private long written;
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    written += len;
+                    if (written > 20_000 && FAILED.compareAndSet(false, true)) {
+                        throw new IOException("injected failure");
+                    }
+                    out.write(b, off, len);
+                }
+            };
+            return new FSDataOutputStream(failing, null);
+        }
+    }
+
+    @Test
+    void aTaskThatFailsOnceLeavesTheOutputAsIfItHadNot(@TempDir Path dir) throws IOException {
+        Path sample = Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2");
+        Single one = single(sample);
+        Dataset<Row> rows = read(sample);
+        FailOnceFileSystem.FAILED.set(false);
+        Path out = dir.resolve("retried");
+        rows.write().format("mwdump").option("layout", "none").option("wiki", "w").option("date", "20260101")
+                .mode("overwrite").save("failonce://" + out);
+        assertTrue(FailOnceFileSystem.FAILED.get(), "a task failed");
+        List<String> names;
+        try (Stream<Path> s = Files.list(out)) {
+            names = s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        // three parts (spark.sql.shuffle.partitions), nothing else: no temporary files, no _temporary
+        assertEquals(3, names.size(), names.toString());
+        assertTrue(names.stream().allMatch(n -> PART.matcher(n).matches()), names.toString());
+        assertSameBytes(one.written(DumpFormat.XML), recombined(parts(out)), "after a retried task");
+    }
+}
