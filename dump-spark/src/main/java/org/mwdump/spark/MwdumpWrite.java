@@ -136,15 +136,24 @@ final class MwdumpWrite implements WriteBuilder, SupportsTruncate, RequiresDistr
                     }
                 }
             }
+            List<MultistreamCombiner.Part> named = new ArrayList<>();
             for (int i = 0; i < parts.size(); i++) {
                 PartWriters.Part p = parts.get(i);
                 if (i > 0 && p.firstPage() <= parts.get(i - 1).lastPage()) {
                     throw new IllegalStateException("mwdump: parts overlap at page " + p.firstPage());
                 }
-                rename(fs, p.file(), new Path(dir, settings.partName(i + 1, p.firstPage(), p.lastPage())));
+                Path file = new Path(dir, settings.partName(i + 1, p.firstPage(), p.lastPage()));
+                rename(fs, p.file(), file);
+                Path index = null;
                 if (p.index() != null) {
-                    rename(fs, p.index(), new Path(dir, settings.indexName(i + 1, p.firstPage(), p.lastPage())));
+                    index = new Path(dir, settings.indexName(i + 1, p.firstPage(), p.lastPage()));
+                    rename(fs, p.index(), index);
                 }
+                named.add(new MultistreamCombiner.Part(file, index));
+            }
+            if (settings.combine() && !named.isEmpty()) {
+                MultistreamCombiner.combine(fs, named, new Path(dir, settings.combinedName()),
+                        new Path(dir, settings.combinedIndexName()));
             }
             deleteTemporary(fs);
         } catch (IOException e) {

@@ -29,10 +29,11 @@ import org.mwdump.write.layout.Recompressor;
  * @param prefix         the file names' start: {@code <wiki>-<date>-<kind>}
  * @param byTimestamp    whether revisions are ordered by timestamp (then id) within a page, not by id
  * @param parts          the number of write tasks asked for (0: Spark's choice)
+ * @param combine        whether multistream parts are also combined into one file with one index
  */
 record WriteSettings(String path, DumpFormat format, String schemaVersion, String layout, long pagesPerPart,
                      long bytesPerPart, int pagesPerStream, String siteInfoJson, String prefix, boolean byTimestamp,
-                     int parts) implements Serializable {
+                     int parts, boolean combine) implements Serializable {
     /** The key of the site info in the metadata of the source's {@code wiki_db} column. */
     static final String SITE_INFO_METADATA = "mwdump.siteinfo";
 
@@ -87,9 +88,13 @@ record WriteSettings(String path, DumpFormat format, String schemaVersion, Strin
         if (!order.equals("revision_id") && !order.equals("timestamp")) {
             throw new IllegalArgumentException("mwdump: order must be revision_id or timestamp, not " + order);
         }
+        boolean combine = options.getBoolean("combine", false);
+        if (combine && !layout.equals("multistream")) {
+            throw new IllegalArgumentException("mwdump: combine=true combines multistream parts: use layout multistream");
+        }
         return new WriteSettings(path, format, version, layout, nonNegative(options, "pagesPerPart"),
                 nonNegative(options, "bytesPerPart"), (int) Math.max(1, positive(options, "pagesPerStream", 100)), json,
-                wiki + "-" + date + "-" + kind, order.equals("timestamp"), (int) nonNegative(options, "parts"));
+                wiki + "-" + date + "-" + kind, order.equals("timestamp"), (int) nonNegative(options, "parts"), combine);
     }
 
     private static long nonNegative(CaseInsensitiveStringMap options, String name) {
@@ -156,6 +161,16 @@ record WriteSettings(String path, DumpFormat format, String schemaVersion, Strin
     String indexName(int n, long first, long last) {
         String stem = layout.equals("multistream") ? prefix + "-multistream-index" : prefix + "-index";
         return stem + n + ".txt-p" + first + "p" + last + suffix();
+    }
+
+    /** The name of the combined multistream file: {@code …-multistream.xml.bz2}. */
+    String combinedName() {
+        return prefix + "-multistream.xml.bz2";
+    }
+
+    /** The name of the combined file's index: {@code …-multistream-index.txt.bz2}. */
+    String combinedIndexName() {
+        return prefix + "-multistream-index.txt.bz2";
     }
 
     private String suffix() {

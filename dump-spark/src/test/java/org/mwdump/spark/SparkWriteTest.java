@@ -255,42 +255,107 @@ class SparkWriteTest {
         Single one = single(sample);
         Dataset<Row> rows = read(sample);
         Path out = dir.resolve("ms");
-        write(rows, out, Map.of("layout", "multistream", "pagesPerStream", "10", "parts", "3"));
+        write(rows, out, Map.of("layout", "multistream", "pagesPerStream", "10", "parts", "3", "combine", "true"));
+        byte[] expected = one.written(DumpFormat.XML);
+        long found = checkIndexedParts(out, "w-20260101-pages-meta-history-multistream\\d+\\.xml-p\\d+p\\d+\\.bz2",
+                3, one, dir.resolve("ms-decoded"));
+
+
+        // the parts combined into one file with one index, as Wikimedia combines them
+        Path combined = out.resolve("w-20260101-pages-meta-history-multistream.xml.bz2");
+        assertEquals(out.resolve("w-20260101-pages-meta-history-multistream-index.txt.bz2"),
+                IndexedDump.multistreamIndexOf(combined).orElseThrow());
+        try (InputStream in = Dumps.decompress(Files.newInputStream(combined), combined)) {
+            assertSameBytes(expected, in.readAllBytes(), "the combined file");
+        }
+        if (hasProgram("bzip2")) {
+            Process bzip2 = new ProcessBuilder("bzip2", "-dc", combined.toString()).redirectError(
+                    ProcessBuilder.Redirect.INHERIT).start();
+            byte[] decoded = bzip2.getInputStream().readAllBytes();
+            assertEquals(0, waitFor(bzip2), "bzip2 -dc");
+            assertSameBytes(expected, decoded, "bzip2 -dc of the combined file");
+        }
+        long pages = 0;
+        try (IndexedDump indexed = IndexedDump.open(combined); DumpReader r = Dumps.open(combined)) {
+            for (Page p = r.nextPage(); p != null; p = r.nextPage()) {
+                assertEquals(p, indexed.byId(p.id()).orElseThrow().page());
+                assertEquals(p.id(), indexed.byTitle(p.title()).orElseThrow().page().id());
+                pages++;
+                while (r.nextEntry() != null) {
+                    // the page's revisions
+                }
+            }
+        }
+        assertEquals(found, pages);
+    }
+
+    /**
+     * Checks the parts of a random-access write: there are {@code count} of them, each with its index beside
+     * it under Wikimedia's name, through which {@link IndexedDump} finds every page by id and by title, and
+     * together they decode to what one writer writes. Returns the number of pages found.
+     */
+    static long checkIndexedParts(Path out, String partPattern, int count, Single one, Path decodedDir)
+            throws IOException {
         List<Path> parts;
         try (Stream<Path> s = Files.list(out)) {
-            parts = s.filter(p -> p.getFileName().toString().matches(
-                    "w-20260101-pages-meta-history-multistream\\d+\\.xml-p\\d+p\\d+\\.bz2")).sorted().toList();
+            parts = s.filter(p -> p.getFileName().toString().matches(partPattern)).sorted().toList();
         }
-        assertEquals(3, parts.size(), parts.toString());
-        int found = 0;
+        assertEquals(count, parts.size(), parts.toString());
+        Files.createDirectories(decodedDir);
+        long found = 0;
         List<Path> plain = new ArrayList<>();
         for (Path part : parts) {
-            // the index beside each part, named as Wikimedia names them, is found and used
-            String index = part.getFileName().toString().replace("-multistream", "-multistream-index")
-                    .replace(".xml-", ".txt-");
-            assertTrue(Files.exists(out.resolve(index)), index);
-            assertEquals(out.resolve(index), IndexedDump.multistreamIndexOf(part).orElseThrow());
-            try (IndexedDump indexed = IndexedDump.open(part)) {
-                try (DumpReader r = Dumps.open(part)) {
-                    for (Page p = r.nextPage(); p != null; p = r.nextPage()) {
-                        IndexedPage byId = indexed.byId(p.id()).orElseThrow();
-                        assertEquals(p.title(), byId.page().title());
-                        assertEquals(p.id(), indexed.byTitle(p.title()).orElseThrow().page().id());
-                        found++;
-                        while (r.nextEntry() != null) {
-                            // the page's revisions
-                        }
+            Path index = IndexedDump.multistreamIndexOf(part).orElseThrow(() -> new AssertionError("no index: " + part));
+            assertTrue(index.getFileName().toString().matches(".*-index\\d+\\.txt-p\\d+p\\d+\\.(bz2|zst)"),
+                    index.toString());
+            try (IndexedDump indexed = IndexedDump.open(part); DumpReader r = Dumps.open(part)) {
+                for (Page p = r.nextPage(); p != null; p = r.nextPage()) {
+                    IndexedPage byId = indexed.byId(p.id()).orElseThrow();
+                    assertEquals(p.title(), byId.page().title());
+                    assertEquals(p.id(), indexed.byTitle(p.title()).orElseThrow().page().id());
+                    found++;
+                    while (r.nextEntry() != null) {
+                        // the page's revisions
                     }
                 }
             }
-            Path xml = dir.resolve(part.getFileName() + ".xml");
+            Path xml = decodedDir.resolve(part.getFileName() + ".xml");
             try (InputStream in = Dumps.decompress(Files.newInputStream(part), part)) {
                 Files.copy(in, xml);
             }
             plain.add(xml);
         }
         assertEquals(one.revisions().stream().map(r -> r.page().id()).distinct().count(), found);
-        assertSameBytes(one.written(DumpFormat.XML), recombined(plain), "multistream parts");
+        assertSameBytes(one.written(DumpFormat.XML), recombined(plain), partPattern);
+        return found;
+    }
+
+    @Test
+    void seekableZstdPartsAreIndexedAndReadBack(@TempDir Path dir) throws IOException {
+        Path sample = Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2");
+        Single one = single(sample);
+        Path out = dir.resolve("zst");
+        write(read(sample), out, Map.of("layout", "seekable-zstd", "pagesPerStream", "10", "parts", "2"));
+        checkIndexedParts(out, "w-20260101-pages-meta-history\\d+\\.xml-p\\d+p\\d+\\.zst", 2, one,
+                dir.resolve("decoded"));
+    }
+
+    static boolean hasProgram(String name) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, name))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static int waitFor(Process p) {
+        try {
+            return p.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The first file written through it fails after 20,000 bytes, once per test run. */
