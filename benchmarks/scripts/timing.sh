@@ -79,7 +79,7 @@ median() { stats "$1" | cut -d' ' -f1; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a == "?" || b == "?" || b == 0) print "?"; else printf "%.2f", a / b}'; }
 # verdict VALUE le|ge TARGET
 verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN {
-  if (v == "?") {print "?"; exit}
+  if (v == "?" || op == "") {print v == "?" ? "?" : ""; exit}
   ok = op == "le" ? v <= t : v >= t
   printf "target %s %s: %s", op == "le" ? "<=" : ">=", t, ok ? "met" : "NOT met"}'; }
 secs_cell() { local m lo hi; read -r m lo hi <<< "$(stats "$1")"; printf '%.2f (%.2f-%.2f)' "$m" "$lo" "$hi"; }
@@ -88,8 +88,9 @@ rss_cell() {
   if [[ "$m" == "?" ]]; then echo "?"; else awk -v m="$m" -v lo="$lo" -v hi="$hi" 'BEGIN {printf "%.0f (%.0f-%.0f)", m / 1024, lo / 1024, hi / 1024}'; fi
 }
 
-# ratio_line TEXT NUM DEN le|ge TARGET: the ratio of the median times T[NUM] / T[DEN], the range of the
-# per-round ratios, and the verdict against the target (T is the sourcing script's array of times)
+# ratio_line TEXT NUM DEN [le|ge TARGET]: the ratio of the median times T[NUM] / T[DEN], the range of the
+# per-round ratios, and the verdict against the target when there is one (T is the sourcing script's array
+# of times)
 ratio_line() {
   local per="" i a b
   read -ra a <<< "${T[$2]}"; read -ra b <<< "${T[$3]}"

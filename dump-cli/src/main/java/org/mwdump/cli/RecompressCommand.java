@@ -5,9 +5,23 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.mwdump.DumpFormat;
+import org.mwdump.DumpReader;
+import org.mwdump.DumpWriter;
+import org.mwdump.Dumps;
+import org.mwdump.ReadOptions;
+import org.mwdump.WriteOptions;
+import org.mwdump.model.LogItem;
+import org.mwdump.model.Page;
+import org.mwdump.model.PageEntry;
+import org.mwdump.model.SiteInfo;
+import org.mwdump.spi.OutputFiles;
 import org.mwdump.index.IndexedDump;
 import org.mwdump.index.ParallelDumps;
+import org.mwdump.write.layout.PartNames;
 import org.mwdump.write.layout.Recompressor;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -17,14 +31,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code mwdump recompress}: rewrites an XML dump in a random-access layout with its index. */
+/** {@code mwdump recompress}: rewrites a dump as XML in a random-access layout with its index. */
 @Command(name = "recompress", mixinStandardHelpOptions = true,
-        description = {"Rewrite an XML dump as a multistream bz2 file (the layout of Wikimedia's "
+        description = {"Rewrite a dump as a multistream bz2 file (the layout of Wikimedia's "
                 + "*-multistream.xml.bz2) or as seekable zstd, with its index beside it: OUT minus .xml.bz2/.xml.zst "
                 + "plus -index.txt.bz2 (bz2, as Wikimedia's) or -index.txt.zst (seekable zstd).",
+                "IN is any dump convert reads: XML is laid out as it is; RevDoc and Parquet (and XML split into "
+                + "parts) are written as XML first.",
                 "Chunks are compressed on all threads. Outputs appear only when complete."})
 final class RecompressCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "IN", description = "an XML dump (any compression)")
+    @Parameters(index = "0", paramLabel = "IN", description = "a dump: XML (any compression), RevDoc or Parquet")
     Path in;
 
     @Parameters(index = "1", paramLabel = "OUT", description = "the output file")
@@ -50,6 +66,11 @@ final class RecompressCommand implements Callable<Integer> {
                     + "as in Wikimedia's files)")
     Long maxStreamBytes;
 
+    @Option(names = "--pages-per-part", paramLabel = "N",
+            description = "write part files of N pages each, named as Wikimedia names its parts: OUT X.xml.bz2 "
+                    + "gives X1.xml-pApB.bz2, X2.xml-pCpD.bz2, ..., each with its index X-index1.txt-pApB.bz2, ...")
+    Long pagesPerPart;
+
     @Option(names = "--force", description = "replace OUT and its index if they exist")
     boolean force;
 
@@ -70,24 +91,167 @@ final class RecompressCommand implements Callable<Integer> {
         Recompressor.Layout l = layout.multistream ? Recompressor.Layout.BZIP2_MULTISTREAM
                 : Recompressor.Layout.SEEKABLE_ZSTD;
         long maxBytes = maxStreamBytes != null ? maxStreamBytes : Recompressor.defaultMaxChunkBytes(l);
+        if (pagesPerPart != null && pagesPerPart < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--pages-per-part must be at least 1");
+        }
         int n = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
-        String name = out.getFileName().toString();
-        Path index = out.resolveSibling(name.replaceFirst("(\\.xml)?\\.(bz2|zst|zstd)$", "")
-                + (l == Recompressor.Layout.SEEKABLE_ZSTD ? "-index.txt.zst" : "-index.txt.bz2"));
-        Existing.refuse(force, out, index);
+        String stem = out.getFileName().toString().replaceFirst("(\\.xml)?\\.(bz2|zst|zstd)$", "");
+        String suffix = l == Recompressor.Layout.SEEKABLE_ZSTD ? ".zst" : ".bz2";
+        Path index = out.resolveSibling(stem + "-index.txt" + suffix);
+        if (pagesPerPart == null) {
+            Existing.refuse(force, out, index);
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         long start = System.nanoTime();
+        Recompressor recompressor = new Recompressor(l, pagesPerStream, maxBytes, n, 3);
+        DumpFormat format;
+        try (DumpReader reader = Dumps.open(in)) {
+            format = reader.format();
+        }
         Recompressor.Result result;
-        try (InputStream xml = ParallelDumps.xml(in, n)) {
-            result = new Recompressor(l, pagesPerStream, maxBytes, n, 3).recompress(xml, out, index);
+        List<Path> written = new ArrayList<>();
+        if (format == DumpFormat.XML && pagesPerPart == null) {
+            // XML as it is, its bytes laid out without parsing them
+            try (InputStream xml = ParallelDumps.xml(in, n)) {
+                result = recompressor.recompress(xml, out, index);
+            }
+            written.add(out);
+        } else {
+            result = throughTheXmlWriter(recompressor, format, n, stem, suffix, index, written);
         }
         stdout.println("pages: " + result.pages());
         stdout.println("streams: " + result.chunks());
         stdout.println("xml bytes: " + result.bytesIn());
         stdout.println("output bytes: " + result.bytesOut());
-        stdout.println("index: " + index);
+        if (pagesPerPart == null) {
+            stdout.println("index: " + index);
+        } else {
+            stdout.println("parts: " + written.size());
+            written.forEach(p -> stdout.println("  " + p));
+        }
         stdout.printf("seconds: %.2f%n", (System.nanoTime() - start) / 1e9);
-        Files.deleteIfExists(IndexedDump.pageIndexOf(out));
+        for (Path p : written) {
+            Files.deleteIfExists(IndexedDump.pageIndexOf(p));
+        }
         return 0;
+    }
+
+    /**
+     * Reads the dump into the model and writes it as XML into the recompressor: all of it into OUT, or
+     * {@code --pages-per-part} pages into each part. Each file is written under a temporary name and moved
+     * into place when complete; on failure every file this run made is removed.
+     */
+    private Recompressor.Result throughTheXmlWriter(Recompressor recompressor, DumpFormat format, int threads, String stem,
+                                                    String suffix, Path index, List<Path> written) throws IOException {
+        long pages = 0;
+        long chunks = 0;
+        long bytesIn = 0;
+        long bytesOut = 0;
+        Part part = null;
+        // XML decoded on every core (bz2 block by block), else as convert reads it
+        try (DumpReader reader = format == DumpFormat.XML
+                ? Dumps.open(ParallelDumps.xml(in, threads), in.getFileName().toString(), ReadOptions.DEFAULT)
+                : Dumps.open(in)) {
+            SiteInfo site = reader.siteInfo();
+            for (Page p = reader.nextPage(); p != null; p = reader.nextPage()) {
+                if (part == null || pagesPerPart != null && part.pages == pagesPerPart) {
+                    if (part != null) {
+                        Recompressor.Result r = part.finish(stem, suffix, index, written);
+                        chunks += r.chunks();
+                        bytesIn += r.bytesIn();
+                        bytesOut += r.bytesOut();
+                    }
+                    part = new Part(recompressor, site, written.size() / 2 + 1, p.id());
+                }
+                part.writer.writePage(p);
+                part.pages++;
+                part.lastPage = p.id();
+                pages++;
+                for (PageEntry e = reader.nextEntry(); e != null; e = reader.nextEntry()) {
+                    part.writer.write(e);
+                }
+            }
+            for (LogItem item = reader.nextLogItem(); item != null; item = reader.nextLogItem()) {
+                if (part == null) {
+                    part = new Part(recompressor, site, written.size() / 2 + 1, null);
+                }
+                part.writer.writeLogItem(item);
+            }
+            if (part == null && pagesPerPart == null) {
+                part = new Part(recompressor, site, 1, null); // no pages: still a dump, of none
+            }
+            if (part != null) {
+                Recompressor.Result r = part.finish(stem, suffix, index, written);
+                part = null;
+                chunks += r.chunks();
+                bytesIn += r.bytesIn();
+                bytesOut += r.bytesOut();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (part != null) {
+                part.abort();
+            }
+            for (Path p : written) {
+                Files.deleteIfExists(p);
+            }
+            throw e;
+        }
+        return new Recompressor.Result(pages, chunks, bytesIn, bytesOut);
+    }
+
+    /** One output file being written: XML into the recompressor, under temporary names. */
+    private final class Part {
+        final Path tempDump;
+        final Path tempIndex;
+        final Recompressor.XmlSink sink;
+        final DumpWriter writer;
+        final int number;
+        final Long firstPage;
+        Long lastPage;
+        long pages;
+
+        Part(Recompressor recompressor, SiteInfo site, int number, Long firstPage) throws IOException {
+            this.number = number;
+            this.firstPage = firstPage;
+            this.lastPage = firstPage;
+            tempDump = OutputFiles.createTempBeside(out);
+            tempIndex = OutputFiles.createTempBeside(out);
+            sink = recompressor.xmlSink(Files.newOutputStream(tempDump), Files.newOutputStream(tempIndex));
+            writer = Dumps.create(sink, DumpFormat.XML, WriteOptions.DEFAULT);
+            writer.writeSiteInfo(site);
+        }
+
+        /** Ends the file and moves it into place: OUT, or the part's own name. */
+        Recompressor.Result finish(String stem, String suffix, Path index, List<Path> written) throws IOException {
+            writer.finish();
+            writer.close();
+            Recompressor.Result r = sink.result();
+            Path dump = out;
+            Path idx = index;
+            if (pagesPerPart != null) {
+                long first = firstPage == null ? 0 : firstPage;
+                long last = lastPage == null ? 0 : lastPage;
+                dump = out.resolveSibling(PartNames.part(stem, number, ".xml", first, last, suffix));
+                idx = out.resolveSibling(PartNames.index(stem, number, first, last, suffix));
+                Existing.refuse(force, dump, idx);
+            }
+            OutputFiles.moveIntoPlace(tempDump, dump);
+            written.add(dump);
+            OutputFiles.moveIntoPlace(tempIndex, idx);
+            written.add(idx);
+            return r;
+        }
+
+        void abort() {
+            writer.abort();
+            writer.close();
+            try {
+                sink.close();
+            } catch (IOException e) {
+                // given up anyway
+            }
+            OutputFiles.discard(tempDump);
+            OutputFiles.discard(tempIndex);
+        }
     }
 }

@@ -2,14 +2,9 @@ package org.mwdump.spark;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -99,7 +94,7 @@ final class PartWriters implements DataWriterFactory {
         private DumpWriter writer;
         private Counting out;
         private Counting indexOut;
-        private FutureTask<Recompressor.Result> recompression;
+        private Recompressor.XmlSink recompression;
         private Path file;
         private Path index;
         private long firstPage;
@@ -163,25 +158,13 @@ final class PartWriters implements DataWriterFactory {
             if (layout == null) {
                 writer = Dumps.create(out, settings.format(), options);
             } else {
-                // the XML goes through a pipe into the recompressor, on a thread of its own
+                // the XML goes into the recompressor, on a thread of its own
                 index = new Path(file + "-index");
                 files.add(index);
                 indexOut = new Counting(fs.create(index, false));
-                PipedInputStream xml = new PipedInputStream(1 << 20);
-                PipedOutputStream into = new PipedOutputStream(xml);
-                Recompressor recompressor = new Recompressor(layout, settings.pagesPerStream(),
-                        Recompressor.defaultMaxChunkBytes(layout), 1, 3);
-                Counting dump = out;
-                Counting idx = indexOut;
-                recompression = new FutureTask<>(() -> {
-                    try (InputStream in = xml) {
-                        return recompressor.recompress(in, dump, idx);
-                    }
-                });
-                Thread t = new Thread(recompression, "mwdump-part-" + name);
-                t.setDaemon(true);
-                t.start();
-                writer = Dumps.create(into, DumpFormat.XML, WriteOptions.builder()
+                recompression = new Recompressor(layout, settings.pagesPerStream(),
+                        Recompressor.defaultMaxChunkBytes(layout), 1, 3).xmlSink(out, indexOut);
+                writer = Dumps.create(recompression, DumpFormat.XML, WriteOptions.builder()
                         .schemaVersion(settings.schemaVersion()).build());
             }
             writer.writeSiteInfo(site);
@@ -193,13 +176,9 @@ final class PartWriters implements DataWriterFactory {
             writer = null;
             if (recompression != null) {
                 try {
-                    recompression.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new java.io.InterruptedIOException("mwdump: interrupted while compressing " + file);
-                } catch (ExecutionException e) {
-                    throw new IOException("mwdump: cannot write " + file + ": " + e.getCause().getMessage(),
-                            e.getCause());
+                    recompression.result(); // the writer closed it: everything is written
+                } catch (IOException e) {
+                    throw new IOException("mwdump: cannot write " + file + ": " + e.getMessage(), e);
                 }
                 recompression = null;
             } else {
@@ -226,7 +205,11 @@ final class PartWriters implements DataWriterFactory {
                 writer = null;
             }
             if (recompression != null) {
-                recompression.cancel(true);
+                try {
+                    recompression.close(); // ends the recompressor's thread; what it wrote is deleted below
+                } catch (IOException e) {
+                    // the part is given up anyway
+                }
                 recompression = null;
             }
             for (Path p : files) {

@@ -122,10 +122,18 @@ final class RowRevisions implements Serializable {
         return i;
     }
 
-    /** Types equal but for nullability (a frame's columns may be more or less nullable than the source's). */
+    /**
+     * Types equal but for nullability (a frame's columns may be more or less nullable than the source's);
+     * structs, also as map values, are checked field by field, by name, where they are read.
+     */
     private static boolean sameType(DataType want, DataType have) {
-        return want.asNullable().equals(have.asNullable())
-                || want instanceof StructType && have instanceof StructType; // structs: checked field by field
+        if (want instanceof StructType && have instanceof StructType) {
+            return true;
+        }
+        if (want instanceof org.apache.spark.sql.types.MapType w && have instanceof org.apache.spark.sql.types.MapType h) {
+            return sameType(w.keyType(), h.keyType()) && sameType(w.valueType(), h.valueType());
+        }
+        return want.asNullable().equals(have.asNullable());
     }
 
     private static String string(InternalRow row, int i) {

@@ -12,6 +12,7 @@ import org.mwdump.Compression;
 import org.mwdump.DumpFormat;
 import org.mwdump.model.SiteInfo;
 import org.mwdump.parquet.SiteInfoJson;
+import org.mwdump.write.layout.PartNames;
 import org.mwdump.write.layout.Recompressor;
 
 /**
@@ -149,9 +150,7 @@ record WriteSettings(String path, DumpFormat format, String schemaVersion, Strin
      * {@code …-multistream1.xml-p1p812.bz2}.
      */
     String partName(int n, long first, long last) {
-        String ext = format == DumpFormat.XML ? ".xml" : ".jsonl";
-        String stem = layout.equals("multistream") ? prefix + "-multistream" : prefix;
-        return stem + n + ext + "-p" + first + "p" + last + suffix();
+        return PartNames.part(stem(), n, format == DumpFormat.XML ? ".xml" : ".jsonl", first, last, suffix());
     }
 
     /**
@@ -159,8 +158,11 @@ record WriteSettings(String path, DumpFormat format, String schemaVersion, Strin
      * {@code …-multistream-index1.txt-p1p812.bz2} ({@code …-index1.txt-p1p812.zst} for seekable zstd).
      */
     String indexName(int n, long first, long last) {
-        String stem = layout.equals("multistream") ? prefix + "-multistream-index" : prefix + "-index";
-        return stem + n + ".txt-p" + first + "p" + last + suffix();
+        return PartNames.index(stem(), n, first, last, suffix());
+    }
+
+    private String stem() {
+        return layout.equals("multistream") ? prefix + "-multistream" : prefix;
     }
 
     /** The name of the combined multistream file: {@code …-multistream.xml.bz2}. */

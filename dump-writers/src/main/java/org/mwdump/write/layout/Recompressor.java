@@ -239,6 +239,93 @@ public final class Recompressor {
         }
     }
 
+    /**
+     * A stream to write XML into, which this recompressor lays out onto {@code out} and {@code index} as it
+     * comes, on a thread of its own: for writers that produce the XML (an {@code XmlDumpWriter}) rather than
+     * read it. Closing the stream waits until everything is written and closes {@code out} and
+     * {@code index}; {@link XmlSink#result()} then says what was written.
+     *
+     * @param out   where the dump goes
+     * @param index where its index goes
+     * @return the stream to write the XML into
+     */
+    public XmlSink xmlSink(OutputStream out, OutputStream index) {
+        return new XmlSink(this, out, index);
+    }
+
+    /** XML going into a recompressor on another thread; see {@link #xmlSink}. */
+    public static final class XmlSink extends OutputStream {
+        private final java.io.PipedOutputStream pipe;
+        private final java.util.concurrent.FutureTask<Result> task;
+        private Result result;
+
+        private XmlSink(Recompressor recompressor, OutputStream out, OutputStream index) {
+            java.io.PipedInputStream xml = new java.io.PipedInputStream(1 << 20);
+            try {
+                pipe = new java.io.PipedOutputStream(xml);
+            } catch (IOException e) {
+                throw new IllegalStateException(e); // a new pipe is not connected yet
+            }
+            task = new java.util.concurrent.FutureTask<>(() -> {
+                try (InputStream in = xml) {
+                    return recompressor.recompress(in, out, index);
+                }
+            });
+            Thread t = new Thread(task, "mwdump-recompress-sink");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            check();
+            pipe.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            check();
+            pipe.write(b, off, len);
+        }
+
+        /** Fails at once when the recompressor has failed, rather than when the pipe is full. */
+        private void check() throws IOException {
+            if (task.isDone()) {
+                result();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (result == null) {
+                pipe.close();
+                result = result();
+            }
+        }
+
+        /**
+         * What was written, once the stream is closed.
+         *
+         * @return the result
+         * @throws IOException if the recompression failed (the recompressor's {@link org.mwdump.DumpException}
+         *                     is the cause)
+         */
+        public Result result() throws IOException {
+            if (result != null) {
+                return result;
+            }
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                task.cancel(true);
+                throw new java.io.InterruptedIOException("interrupted while recompressing");
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IOException(e.getCause().getMessage(), e.getCause());
+            }
+        }
+    }
+
     private Result write(InputStream xml, OutputStream out, OutputStream index) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "mwdump-recompress");
