@@ -97,7 +97,7 @@ ratio_line() {
   for i in "${!a[@]}"; do per+="$(ratio "${a[$i]}" "${b[$i]}") "; done
   local m lo hi; read -r m lo hi <<< "$(stats "$per")"
   printf '%-64s %s (rounds %s-%s)  %s\n' "$1" "$(ratio "$(median "${T[$2]}")" "$(median "${T[$3]}")")" "$lo" "$hi" \
-    "$(verdict "$(ratio "$(median "${T[$2]}")" "$(median "${T[$3]}")")" "$4" "$5")"
+    "$(verdict "$(ratio "$(median "${T[$2]}")" "$(median "${T[$3]}")")" "${4:-}" "${5:-}")"
 }
 
 # record LABEL: after `timed`, stop the script when the command failed (with the end of its stderr), else
