@@ -25,6 +25,13 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * the job with mwdump's message, naming the file and the offset) or {@code PERMISSIVE} (the rows read
  * before the damage are kept, and a row with the file and the error in the column {@code _corrupt} takes
  * the place of the rest of the split).
+ *
+ * <p>{@code df.write.format("mwdump").mode("overwrite").save(dir)} writes such rows as dump part files,
+ * named as Wikimedia names its parts, under the options {@code format} ({@code xml}, {@code revdoc},
+ * {@code revdoc-legacy}), {@code layout} ({@code bz2}, {@code gz}, {@code zst}, {@code none},
+ * {@code multistream}, {@code seekable-zstd}), {@code pagesPerPart}, {@code bytesPerPart}, {@code parts},
+ * {@code pagesPerStream}, {@code combine}, {@code order}, {@code schemaVersion}, {@code siteInfo},
+ * {@code wiki}, {@code date} and {@code kind}; see the project's README.
  */
 public final class MwdumpDataSource implements TableProvider, DataSourceRegister {
     /** Creates the source (Spark does, by its short name). */
