@@ -247,7 +247,7 @@ final class RecompressCommand implements Callable<Integer> {
             writer.close();
             try {
                 sink.close();
-            } catch (IOException e) {
+            } catch (IOException | org.mwdump.DumpException e) {
                 // given up anyway
             }
             OutputFiles.discard(tempDump);

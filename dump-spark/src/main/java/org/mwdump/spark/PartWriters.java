@@ -177,7 +177,7 @@ final class PartWriters implements DataWriterFactory {
             if (recompression != null) {
                 try {
                     recompression.result(); // the writer closed it: everything is written
-                } catch (IOException e) {
+                } catch (org.mwdump.DumpException e) {
                     throw new IOException("mwdump: cannot write " + file + ": " + e.getMessage(), e);
                 }
                 recompression = null;
@@ -207,7 +207,7 @@ final class PartWriters implements DataWriterFactory {
             if (recompression != null) {
                 try {
                     recompression.close(); // ends the recompressor's thread; what it wrote is deleted below
-                } catch (IOException e) {
+                } catch (IOException | org.mwdump.DumpException e) {
                     // the part is given up anyway
                 }
                 recompression = null;

@@ -249,6 +249,80 @@ class SparkWriteTest {
         assertTrue(throughMetadata >= compared - 2, "site info from the source: " + throughMetadata + " of " + compared);
     }
 
+    /**
+     * The compressed layouts decode to what layout none writes; legacy RevDoc is written; bytesPerPart cuts
+     * parts at page ends; order=timestamp orders a page's revisions by time.
+     */
+    @Test
+    void compressedLayoutsAndTheOtherOptions(@TempDir Path dir) throws IOException {
+        Path sample = Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2");
+        Single one = single(sample);
+        Dataset<Row> rows = read(sample).cache();
+        byte[] expected = one.written(DumpFormat.XML);
+        for (String layout : List.of("bz2", "gz", "zst")) {
+            Path out = dir.resolve(layout);
+            write(rows, out, Map.of("layout", layout, "parts", "2"));
+            List<Path> decoded = new ArrayList<>();
+            try (Stream<Path> s = Files.list(out)) {
+                // (the local file system of Hadoop keeps a hidden .crc file beside each file)
+                for (Path part : s.filter(p -> !p.getFileName().toString().startsWith("."))
+                        .sorted(Comparator.comparingInt(p -> number(plainName(p)))).toList()) {
+                    assertTrue(part.getFileName().toString().endsWith("." + layout), part.toString());
+                    Path xml = dir.resolve(layout + "-" + plainName(part).getFileName());
+                    try (InputStream in = Dumps.decompress(Files.newInputStream(part), part)) {
+                        Files.copy(in, xml);
+                    }
+                    decoded.add(xml);
+                    if (layout.equals("bz2") && hasProgram("bzip2")) {
+                        // libbzip2's own bytes for the same XML
+                        Process bzip2 = new ProcessBuilder("bzip2", "-9", "-c", xml.toString())
+                                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                        byte[] theirs = bzip2.getInputStream().readAllBytes();
+                        assertEquals(0, waitFor(bzip2));
+                        assertSameBytes(theirs, Files.readAllBytes(part), "bzip2 -9 of " + xml.getFileName());
+                    }
+                }
+            }
+            assertEquals(2, decoded.size(), layout);
+            assertSameBytes(expected, recombined(decoded), layout);
+        }
+        Path legacy = dir.resolve("legacy");
+        write(rows, legacy, Map.of("layout", "none", "format", "revdoc-legacy", "parts", "1"));
+        assertSameBytes(one.written(DumpFormat.REVDOC_LEGACY), Files.readAllBytes(parts(legacy).get(0)), "legacy RevDoc");
+
+        Path bySize = dir.resolve("bysize");
+        write(rows, bySize, Map.of("layout", "none", "bytesPerPart", "60000", "parts", "1"));
+        List<Path> sized = parts(bySize);
+        assertTrue(sized.size() >= 4, sized.toString());
+        for (Path p : sized.subList(0, sized.size() - 1)) {
+            assertTrue(Files.size(p) >= 60000, p + ": " + Files.size(p) + " bytes");
+        }
+        assertSameBytes(expected, recombined(sized), "parts cut by size");
+
+        // revision ids against time: swap two revisions' timestamps, and order=timestamp follows the time
+        Dataset<Row> history = read(Corpus.file("aawiki-20260101/aawiki-20260101-pages-meta-history.xml.7z"));
+        Path byTime = dir.resolve("bytime");
+        write(history.withColumn("revision_id", org.apache.spark.sql.functions.negate(
+                org.apache.spark.sql.functions.col("revision_id"))), byTime, Map.of("layout", "none", "format", "revdoc",
+                "order", "timestamp", "parts", "1"));
+        long previousPage = Long.MIN_VALUE;
+        String previousTime = "";
+        for (String line : Files.readAllLines(parts(byTime).get(0))) {
+            long page = Long.parseLong(line.replaceAll(".*\"page\": \\{\"id\": (\\d+).*", "$1"));
+            String time = line.replaceAll(".*\"timestamp\": \"([^\"]+)\".*", "$1");
+            if (page == previousPage) {
+                assertTrue(time.compareTo(previousTime) >= 0, line);
+            }
+            previousPage = page;
+            previousTime = time;
+        }
+    }
+
+    /** A part's name without its compression suffix. */
+    private static Path plainName(Path part) {
+        return part.resolveSibling(part.getFileName().toString().replaceFirst("\\.(bz2|gz|zst)$", ""));
+    }
+
     @Test
     void multistreamPartsAreIndexedAndReadBack(@TempDir Path dir) throws IOException {
         Path sample = Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2");

@@ -289,7 +289,7 @@ public final class Recompressor {
         }
 
         /** Fails at once when the recompressor has failed, rather than when the pipe is full. */
-        private void check() throws IOException {
+        private void check() {
             if (task.isDone()) {
                 result();
             }
@@ -304,13 +304,12 @@ public final class Recompressor {
         }
 
         /**
-         * What was written, once the stream is closed.
+         * What was written, once the stream is closed (waits until then).
          *
          * @return the result
-         * @throws IOException if the recompression failed (the recompressor's {@link org.mwdump.DumpException}
-         *                     is the cause)
+         * @throws org.mwdump.DumpException as the recompressor threw it, when it failed
          */
-        public Result result() throws IOException {
+        public Result result() {
             if (result != null) {
                 return result;
             }
@@ -319,9 +318,14 @@ public final class Recompressor {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 task.cancel(true);
-                throw new java.io.InterruptedIOException("interrupted while recompressing");
+                throw org.mwdump.DumpException.cannotWrite("output", new java.io.InterruptedIOException(
+                        "interrupted while recompressing"));
             } catch (java.util.concurrent.ExecutionException e) {
-                throw new IOException(e.getCause().getMessage(), e.getCause());
+                if (e.getCause() instanceof org.mwdump.DumpException d) {
+                    throw d;
+                }
+                throw new org.mwdump.DumpException("recompression failed: " + e.getCause(),
+                        org.mwdump.DumpLocation.UNKNOWN, e.getCause());
             }
         }
     }
