@@ -126,8 +126,11 @@ final class RecompressCommand implements Callable<Integer> {
         if (pagesPerPart == null) {
             stdout.println("index: " + index);
         } else {
-            stdout.println("parts: " + written.size());
-            written.forEach(p -> stdout.println("  " + p));
+            // each part and its index
+            stdout.println("parts: " + written.size() / 2);
+            for (int i = 0; i + 1 < written.size(); i += 2) {
+                stdout.println("  " + written.get(i) + "  (index " + written.get(i + 1).getFileName() + ")");
+            }
         }
         stdout.printf("seconds: %.2f%n", (System.nanoTime() - start) / 1e9);
         for (Path p : written) {

@@ -51,6 +51,7 @@ class RecompressPartsTest {
                     .sorted((a, b) -> Integer.compare(number(a), number(b))).toList();
         }
         assertEquals((all.size() + 299) / 300, parts.size(), parts.toString());
+        assertTrue(r.out().contains("parts: " + parts.size() + "\n"), r.out());
         List<Long> seen = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             Path part = parts.get(i);
