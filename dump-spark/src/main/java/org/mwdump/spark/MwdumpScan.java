@@ -139,6 +139,13 @@ final class MwdumpScan implements ScanBuilder, SupportsPushDownRequiredColumns, 
             Configuration conf = SparkSession.active().sparkContext().hadoopConfiguration();
             for (String path : paths(options)) {
                 for (FileStatus f : files(path, conf)) {
+                    if (f.getPath().getName().endsWith(".parquet")) {
+                        // mwdump's Parquet keeps the JSON in its footer
+                        try (org.apache.parquet.hadoop.ParquetFileReader footer = org.apache.parquet.hadoop.ParquetFileReader
+                                .open(org.apache.parquet.hadoop.util.HadoopInputFile.fromStatus(f, conf))) {
+                            return footer.getFileMetaData().getKeyValueMetaData().get(WriteSettings.SITE_INFO_METADATA);
+                        }
+                    }
                     try (HadoopChannel channel = HadoopChannel.open(f.getPath().toString(), conf)) {
                         return org.mwdump.parquet.SiteInfoJson.write(
                                 DumpSplits.siteInfo(channel, f.getPath().getName()));

@@ -323,6 +323,23 @@ class SparkWriteTest {
         return part.resolveSibling(part.getFileName().toString().replaceFirst("\\.(bz2|gz|zst)$", ""));
     }
 
+    /** mwdump's Parquet read with the source carries its site info to the writer, as a dump does. */
+    @Test
+    void parquetReadWithTheSourceWritesTheXmlItCameFrom(@TempDir Path dir) throws IOException {
+        Path sample = Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2");
+        Single one = single(sample);
+        Path parquet = dir.resolve("sample.parquet");
+        try (DumpWriter w = Dumps.create(parquet, DumpFormat.PARQUET)) {
+            org.mwdump.index.ParallelDumps.copy(sample, w, 1);
+            w.finish();
+        }
+        Dataset<Row> rows = read(parquet);
+        assertEquals(org.mwdump.parquet.SiteInfoJson.write(one.site()), WriteSettings.siteInfoOf(rows.schema()));
+        Path out = dir.resolve("xml");
+        write(rows, out, Map.of("layout", "none", "parts", "2"));
+        assertSameBytes(one.written(DumpFormat.XML), recombined(parts(out)), "from Parquet");
+    }
+
     @Test
     void multistreamPartsAreIndexedAndReadBack(@TempDir Path dir) throws IOException {
         Path sample = Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2");
