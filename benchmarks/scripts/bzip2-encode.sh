@@ -40,11 +40,8 @@ trap 'rm -rf "$tmp"' EXIT
 xml_bytes=$(stat -c %s "$xml")
 
 echo "== machine"
-echo "date:     $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
-echo "cpu:      $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "java:     $("$java" -version 2>&1 | head -n1)"
+machine_lines
 echo "tools:    $(bzip2 --version 2>&1 < /dev/null | head -n1 | cut -d, -f2- | sed 's/^ *//'); $(lbzip2 --version 2>&1 | head -n1); $(zstd --version)"
-echo "mwdump:   tree $(git -C "$root" rev-parse --short HEAD 2> /dev/null || echo '?')$(git -C "$root" diff --quiet HEAD -- 2> /dev/null || echo ' (modified)')"
 echo "peak RSS: $rss_via"
 echo "input:    $xml ($xml_bytes bytes)"
 echo

@@ -31,31 +31,16 @@ if [[ ! -s "$parquet" ]]; then
   "$mwdump" convert --quiet --threads 2 "$xml" "$parquet"
 fi
 
-# the test class path of dump-spark (Spark is a test-time dependency there) and Spark's JVM options
-(cd "$root" && mvn -q -o -DskipTests test-compile -pl dump-spark > /dev/null) || die "cannot build dump-spark"
-cpfile="$(mktemp)"
-(cd "$root" && mvn -q -o -pl dump-spark dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$cpfile" > /dev/null) || die "cannot resolve dump-spark's class path"
-cp="$root/dump-spark/target/test-classes:$root/dump-spark/target/classes:$(cat "$cpfile")"
-rm -f "$cpfile"
-pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$root/pom.xml" | head -n1; }
-jvm_opts="$(pom_property spark.jvm.options)"
-[[ -n "$jvm_opts" ]] || die "no spark.jvm.options in pom.xml"
-# shellcheck disable=SC2206
-spark=("$java" -Xmx4g $jvm_opts -cp "$cp")
-
 # shellcheck source=timing.sh
 source "$(dirname "${BASH_SOURCE[0]}")/timing.sh"
+spark_java
 tmp="$(mktemp -d "$data/spark-write.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT
 xml_bytes=$(stat -c %s "$xml")
 
 echo "== machine"
-echo "date:     $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
-echo "cpu:      $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "java:     $("$java" -version 2>&1 | head -n1)"
+machine_lines
 echo "spark:    $(pom_property spark.version)"
-echo "mwdump:   tree $(git -C "$root" rev-parse --short HEAD 2> /dev/null || echo '?')$(git -C "$root" diff --quiet HEAD -- 2> /dev/null || echo ' (modified)')"
 echo "peak RSS: $rss_via"
 echo "input:    $parquet ($(stat -c %s "$parquet") bytes; from $xml_bytes bytes of XML)"
 echo

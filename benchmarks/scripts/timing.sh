@@ -123,3 +123,32 @@ results_table() {
       "$(awk -v b="$bytes" -v t="$(median "${T[$label]}")" 'BEGIN {printf "%.1f", b / 1e6 / t}')" "$(rss_cell "${R[$label]}")"
   done
 }
+
+# ---- machine_lines: the date, the CPU and its load, java, and the tree of the sourcing script's $root
+#      (with $java), each on a line, aligned as the reports print them
+machine_lines() {
+  echo "date:     $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
+  echo "cpu:      $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "java:     $("$java" -version 2>&1 | head -n1)"
+  echo "mwdump:   tree $(git -C "$root" rev-parse --short HEAD 2> /dev/null || echo '?')$(git -C "$root" diff --quiet HEAD -- 2> /dev/null || echo ' (modified)')"
+}
+
+# ---- pom_property NAME: a property of the parent pom of $root
+pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$root/pom.xml" | head -n1; }
+
+# ---- spark_java: sets the array `spark` to a java command with the test class path of dump-spark (Spark
+#      is a test-time dependency there), Spark's JVM options from the parent pom and -Xmx4g; uses $root,
+#      $java and the sourcing script's `die`
+spark_java() {
+  (cd "$root" && mvn -q -o -DskipTests test-compile -pl dump-spark > /dev/null) || die "cannot build dump-spark"
+  local cpfile cp jvm_opts
+  cpfile="$(mktemp)"
+  (cd "$root" && mvn -q -o -pl dump-spark dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$cpfile" > /dev/null) || die "cannot resolve dump-spark's class path"
+  cp="$root/dump-spark/target/test-classes:$root/dump-spark/target/classes:$(cat "$cpfile")"
+  rm -f "$cpfile"
+  jvm_opts="$(pom_property spark.jvm.options)"
+  [[ -n "$jvm_opts" ]] || die "no spark.jvm.options in pom.xml"
+  # shellcheck disable=SC2206
+  spark=("$java" -Xmx4g $jvm_opts -cp "$cp")
+}

@@ -50,6 +50,6 @@ public final class MwdumpDataSource implements TableProvider, DataSourceRegister
 
     @Override
     public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
-        return new MwdumpTable(new CaseInsensitiveStringMap(properties));
+        return new MwdumpTable(new CaseInsensitiveStringMap(properties), schema);
     }
 }

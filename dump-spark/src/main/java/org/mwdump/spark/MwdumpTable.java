@@ -13,9 +13,12 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 /** The dumps under the paths a read names, as one table of revisions; or the directory a write fills. */
 final class MwdumpTable implements SupportsRead, org.apache.spark.sql.connector.catalog.SupportsWrite {
     private final CaseInsensitiveStringMap options;
+    private final StructType schema;
 
-    MwdumpTable(CaseInsensitiveStringMap options) {
+    /** @param schema the columns, as {@link MwdumpDataSource#inferSchema} made them (the site info read once) */
+    MwdumpTable(CaseInsensitiveStringMap options, StructType schema) {
         this.options = options;
+        this.schema = schema;
     }
 
     @Override
@@ -25,7 +28,7 @@ final class MwdumpTable implements SupportsRead, org.apache.spark.sql.connector.
 
     @Override
     public StructType schema() {
-        return RevisionRows.schema(MwdumpScan.permissive(options), MwdumpScan.firstSiteInfoJson(options));
+        return schema;
     }
 
     @Override

@@ -1,11 +1,10 @@
 package org.mwdump.spark;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.broadcast.Broadcast;
@@ -62,27 +61,6 @@ final class PartWriters implements DataWriterFactory {
         return new Task(partitionId, taskId);
     }
 
-    /** Counts the bytes that go through. */
-    private static final class Counting extends FilterOutputStream {
-        long count;
-
-        Counting(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
-        }
-    }
-
     private final class Task implements DataWriter<InternalRow> {
         private final String name;
         private final FileSystem fs;
@@ -92,8 +70,8 @@ final class PartWriters implements DataWriterFactory {
         private int sequence;
         // the part being written
         private DumpWriter writer;
-        private Counting out;
-        private Counting indexOut;
+        /** The part's file; its position is the number of bytes written to it. */
+        private FSDataOutputStream out;
         private Recompressor.XmlSink recompression;
         private Path file;
         private Path index;
@@ -124,7 +102,7 @@ final class PartWriters implements DataWriterFactory {
                             + "): the writer's ordering was not applied");
                 }
                 if (writer != null && (settings.pagesPerPart() > 0 && pages >= settings.pagesPerPart()
-                        || settings.bytesPerPart() > 0 && out.count >= settings.bytesPerPart())) {
+                        || settings.bytesPerPart() > 0 && out.getPos() >= settings.bytesPerPart())) {
                     endPart();
                 }
                 if (writer == null) {
@@ -148,7 +126,7 @@ final class PartWriters implements DataWriterFactory {
         private void startPart(long first) throws IOException {
             file = new Path(temporaryDirectory, name + "-" + sequence++);
             files.add(file);
-            out = new Counting(fs.create(file, false));
+            out = fs.create(file, false);
             firstPage = first;
             pages = 0;
             revisions = 0;
@@ -161,9 +139,8 @@ final class PartWriters implements DataWriterFactory {
                 // the XML goes into the recompressor, on a thread of its own
                 index = new Path(file + "-index");
                 files.add(index);
-                indexOut = new Counting(fs.create(index, false));
                 recompression = new Recompressor(layout, settings.pagesPerStream(),
-                        Recompressor.defaultMaxChunkBytes(layout), 1, 3).xmlSink(out, indexOut);
+                        Recompressor.defaultMaxChunkBytes(layout), 1, 3).xmlSink(out, fs.create(index, false));
                 writer = Dumps.create(recompression, DumpFormat.XML, WriteOptions.builder()
                         .schemaVersion(settings.schemaVersion()).build());
             }
@@ -185,7 +162,7 @@ final class PartWriters implements DataWriterFactory {
                 out.close();
             }
             parts.add(new Part(file.toString(), index == null ? null : index.toString(), firstPage, page, pages,
-                    revisions, out.count));
+                    revisions, out.getPos()));
             index = null;
         }
 

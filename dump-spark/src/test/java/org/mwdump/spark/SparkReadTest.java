@@ -377,8 +377,13 @@ class SparkReadTest {
 
     /** RevDoc JSON lines of the revisions, written as a reader's revisions are written. */
     private static byte[] revdoc(SiteInfo site, List<Revision> revisions) {
+        return written(site, revisions, DumpFormat.REVDOC);
+    }
+
+    /** The revisions written by one writer of the given format, page by page, as a reader gives them. */
+    static byte[] written(SiteInfo site, List<Revision> revisions, DumpFormat format) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DumpWriter w = Dumps.create(bytes, DumpFormat.REVDOC, WriteOptions.builder().compression(Compression.NONE).build());
+        DumpWriter w = Dumps.create(bytes, format, WriteOptions.builder().compression(Compression.NONE).build());
         w.writeSiteInfo(site);
         Page last = null;
         for (Revision r : revisions) {

@@ -33,13 +33,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mwdump.Compression;
 import org.mwdump.DumpException;
 import org.mwdump.DumpFormat;
 import org.mwdump.DumpReader;
 import org.mwdump.DumpWriter;
 import org.mwdump.Dumps;
-import org.mwdump.WriteOptions;
 import org.mwdump.index.IndexedDump;
 import org.mwdump.index.IndexedPage;
 import org.mwdump.model.Page;
@@ -80,20 +78,7 @@ class SparkWriteTest {
     record Single(SiteInfo site, List<Revision> revisions) {
         /** The output of one writer of the given format, as {@code mwdump convert} writes it. */
         byte[] written(DumpFormat format) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            DumpWriter w = Dumps.create(bytes, format, WriteOptions.builder().compression(Compression.NONE).build());
-            w.writeSiteInfo(site);
-            Page last = null;
-            for (Revision r : revisions) {
-                if (!r.page().equals(last)) {
-                    w.writePage(r.page());
-                    last = r.page();
-                }
-                w.write(r);
-            }
-            w.finish();
-            w.close();
-            return bytes.toByteArray();
+            return SparkReadTest.written(site, revisions, format);
         }
     }
 
