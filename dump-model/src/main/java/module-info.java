@@ -16,4 +16,5 @@ module org.mwdump.model {
     uses org.mwdump.spi.WriterProvider;
     uses org.mwdump.spi.Codecs;
     uses org.mwdump.spi.ParallelCopier;
+    uses org.mwdump.spi.ChangeApplier;
 }

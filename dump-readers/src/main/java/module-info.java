@@ -21,6 +21,7 @@ module org.mwdump.read {
 
     provides org.mwdump.spi.ReaderProvider with
             org.mwdump.read.xml.XmlReaderProvider,
-            org.mwdump.read.revdoc.RevDocReaderProvider;
+            org.mwdump.read.revdoc.RevDocReaderProvider,
+            org.mwdump.read.revdoc.EventReaderProvider;
     provides org.mwdump.spi.Codecs with org.mwdump.read.compress.ReadCodecs;
 }

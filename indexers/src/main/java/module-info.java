@@ -6,9 +6,11 @@
 module org.mwdump.index {
     requires transitive org.mwdump.model;
     requires org.mwdump.read;
+    requires org.mwdump.write;
     requires com.github.luben.zstd_jni;
 
     exports org.mwdump.index;
 
     provides org.mwdump.spi.ParallelCopier with org.mwdump.index.ParallelCopierProvider;
+    provides org.mwdump.spi.ChangeApplier with org.mwdump.index.DumpUpdater;
 }

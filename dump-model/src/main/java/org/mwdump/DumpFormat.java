@@ -9,5 +9,10 @@ public enum DumpFormat {
     /** RevDoc JSON lines in the flat shape of mwxml 0.3.3 (titles without namespace prefix). */
     REVDOC_LEGACY,
     /** Apache Parquet, one row per revision (needs the {@code dump-parquet} module). */
-    PARQUET
+    PARQUET,
+    /**
+     * Change events as JSON lines: Wikimedia's {@code mediawiki/page/change} and the legacy
+     * {@code mediawiki/revision/create} (read only; each revision keeps its {@link org.mwdump.model.PageChange}).
+     */
+    EVENTS
 }

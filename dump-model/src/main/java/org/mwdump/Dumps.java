@@ -17,6 +17,7 @@ import org.mwdump.model.Page;
 import org.mwdump.model.PageEntry;
 import org.mwdump.model.SiteInfo;
 import org.mwdump.spi.AbstractDumpWriter;
+import org.mwdump.spi.ChangeApplier;
 import org.mwdump.spi.Codecs;
 import org.mwdump.spi.OutputFiles;
 import org.mwdump.spi.ParallelCopier;
@@ -221,6 +222,7 @@ public final class Dumps {
         static final List<WriterProvider> WRITERS = load(WriterProvider.class);
         static final List<Codecs> CODECS = load(Codecs.class);
         static final ParallelCopier PARALLEL = load(ParallelCopier.class).stream().findFirst().orElse(null);
+        static final ChangeApplier APPLIER = load(ChangeApplier.class).stream().findFirst().orElse(null);
 
         private static <T> List<T> load(Class<T> type) {
             List<T> list = new ArrayList<>();
@@ -421,6 +423,49 @@ public final class Dumps {
             n++;
         }
         return n;
+    }
+
+    /**
+     * Writes {@code out}: the dump {@code base} with {@code changes} applied, in the base's format and
+     * layout. Changes are adds-changes dumps (XML, or any format mwdump reads) and change event files
+     * ({@link DumpFormat#EVENTS}), in any order: they are applied in the order of their event times (a
+     * dump's revisions: their timestamps), then revision ids. New revisions join their page in revision id
+     * order (in a current-revision base, replace its revision), new pages are inserted in page id order,
+     * moves rename, deletions remove, undeletions restore, visibility changes hide text, comment or
+     * editor; a revision already present is skipped. A bz2 multistream or seekable zstd base with its index
+     * beside it keeps its layout: only the streams or frames with a changed page are decoded and compressed
+     * again, the others are copied byte for byte, and the index is written beside {@code out}. The base is
+     * never modified; {@code out} appears only when complete.
+     *
+     * @param base    the dump to update
+     * @param changes the changes, at least one file
+     * @param out     the file to create
+     * @param options strictness, threads, history or current
+     * @return what was done, with the changes that could not be applied
+     * @throws DumpException when a file cannot be read or written, or (strict) a change cannot be applied
+     */
+    public static ApplyResult apply(Path base, List<Path> changes, Path out, ApplyOptions options) {
+        Objects.requireNonNull(base, "base is null");
+        Objects.requireNonNull(changes, "changes is null");
+        Objects.requireNonNull(out, "out is null");
+        Objects.requireNonNull(options, "options is null");
+        if (Providers.APPLIER == null) {
+            throw new UnsupportedDumpException("applying changes needs org.mwdump:indexers on the class path",
+                    DumpLocation.UNKNOWN);
+        }
+        return Providers.APPLIER.apply(base, List.copyOf(changes), out, options);
+    }
+
+    /**
+     * {@link #apply(Path, List, Path, ApplyOptions)} with the default options.
+     *
+     * @param base    the dump to update
+     * @param changes the changes
+     * @param out     the file to create
+     * @return what was done
+     */
+    public static ApplyResult apply(Path base, List<Path> changes, Path out) {
+        return apply(base, changes, out, ApplyOptions.DEFAULT);
     }
 
     static void deleteQuietly(Path p) {

@@ -46,6 +46,7 @@ final class Formats {
             case REVDOC -> "revdoc";
             case REVDOC_LEGACY -> "revdoc-legacy";
             case PARQUET -> "parquet";
+            case EVENTS -> "events";
         };
     }
 

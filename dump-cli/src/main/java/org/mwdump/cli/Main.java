@@ -76,6 +76,7 @@ public final class Main implements Runnable {
         m.put("get", GetCommand::new);
         m.put("index", IndexCommand::new);
         m.put("recompress", RecompressCommand::new);
+        m.put("apply", ApplyCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         SUBCOMMANDS = java.util.Collections.unmodifiableMap(m);
     }

@@ -22,9 +22,11 @@ import java.util.Objects;
  * @param comment     {@code <comment>}; {@code null} if absent
  * @param slots       the slots, main first; may be empty only for a revision without any {@code <text>}
  * @param sha1        the revision's {@code <sha1>} text ({@code ""} for {@code <sha1/>}); {@code null} if absent
+ * @param change      what the change event that carried this revision said (its kind, id, time and the prior
+ *                    state); {@code null} for a revision read from a dump
  */
 public record Revision(Page page, Long id, Long parentId, String timestamp, Contributor contributor, boolean minor,
-                       Comment comment, List<Slot> slots, String sha1) implements PageEntry {
+                       Comment comment, List<Slot> slots, String sha1, PageChange change) implements PageEntry {
     /**
      * Checks that the page and the slots are given, and copies the slots.
      *
@@ -37,10 +39,29 @@ public record Revision(Page page, Long id, Long parentId, String timestamp, Cont
      * @param comment     {@code <comment>}; {@code null} if absent
      * @param slots       the slots, main first; may be empty only for a revision without any {@code <text>}
      * @param sha1        the revision's {@code <sha1>} text ({@code ""} for {@code <sha1/>}); {@code null} if absent
+     * @param change      the change event's account of it; {@code null} for a revision read from a dump
      */
     public Revision {
         Objects.requireNonNull(page, "page is null");
         slots = List.copyOf(Objects.requireNonNull(slots, "slots is null"));
+    }
+
+    /**
+     * A revision read from a dump (no change event): {@link #change()} is {@code null}.
+     *
+     * @param page        the page, shared by all its revisions
+     * @param id          {@code <id>}; {@code null} if absent
+     * @param parentId    {@code <parentid>}; {@code null} if absent
+     * @param timestamp   {@code <timestamp>} exactly as written
+     * @param contributor {@code <contributor>}; {@code null} if absent
+     * @param minor       whether {@code <minor>} is present
+     * @param comment     {@code <comment>}; {@code null} if absent
+     * @param slots       the slots, main first
+     * @param sha1        the revision's {@code <sha1>} text; {@code null} if absent
+     */
+    public Revision(Page page, Long id, Long parentId, String timestamp, Contributor contributor, boolean minor,
+                    Comment comment, List<Slot> slots, String sha1) {
+        this(page, id, parentId, timestamp, contributor, minor, comment, slots, sha1, null);
     }
 
     /**
@@ -164,7 +185,7 @@ public record Revision(Page page, Long id, Long parentId, String timestamp, Cont
      * @return the copy
      */
     public Revision withPage(Page newPage) {
-        return new Revision(newPage, id, parentId, timestamp, contributor, minor, comment, slots, sha1);
+        return new Revision(newPage, id, parentId, timestamp, contributor, minor, comment, slots, sha1, change);
     }
 
     /**
@@ -174,7 +195,7 @@ public record Revision(Page page, Long id, Long parentId, String timestamp, Cont
      * @return the copy
      */
     public Revision withSlots(List<Slot> newSlots) {
-        return new Revision(page, id, parentId, timestamp, contributor, minor, comment, newSlots, sha1);
+        return new Revision(page, id, parentId, timestamp, contributor, minor, comment, newSlots, sha1, change);
     }
 
     /**
@@ -193,7 +214,7 @@ public record Revision(Page page, Long id, Long parentId, String timestamp, Cont
      */
     public Builder toBuilder() {
         return new Builder().page(page).id(id).parentId(parentId).timestamp(timestamp).contributor(contributor)
-                .minor(minor).comment(comment).slots(slots).sha1(sha1);
+                .minor(minor).comment(comment).slots(slots).sha1(sha1).change(change);
     }
 
     /** Builds a {@link Revision} field by field; each setter returns the builder. */
@@ -204,6 +225,7 @@ public record Revision(Page page, Long id, Long parentId, String timestamp, Cont
         private boolean minor;
         private List<Slot> slots = List.of();
         private String sha1;
+        private PageChange change;
 
         private Builder() {
         }
@@ -293,13 +315,24 @@ public record Revision(Page page, Long id, Long parentId, String timestamp, Cont
         }
 
         /**
+         * Sets the change event's account of the revision.
+         *
+         * @param value the change, or {@code null} (a revision from a dump)
+         * @return this builder
+         */
+        public Builder change(PageChange value) {
+            this.change = value;
+            return this;
+        }
+
+        /**
          * Builds the revision.
          *
          * @return the revision
          * @throws NullPointerException if the page or the slots are not set
          */
         public Revision build() {
-            return new Revision(page, id, parentId, timestamp, contributor, minor, comment, slots, sha1);
+            return new Revision(page, id, parentId, timestamp, contributor, minor, comment, slots, sha1, change);
         }
     }
 }

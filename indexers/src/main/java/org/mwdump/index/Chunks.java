@@ -198,6 +198,8 @@ abstract class Chunks {
     static final class SeekableZstd extends Chunks {
         /** Compressed offset to {compressed size, decompressed size, checksum or -1}. */
         private final TreeMap<Long, long[]> frames = new TreeMap<>();
+        /** Where the seek table starts: the end of the frames. */
+        private long tableStart;
 
         SeekableZstd(FileChannel channel, String file) throws IOException {
             super(channel, file);
@@ -224,6 +226,7 @@ abstract class Chunks {
                 throw new CorruptInputException("seek table frame header does not match its footer",
                         location(file, tableStart), -1, null);
             }
+            this.tableStart = tableStart;
             long offset = 0;
             for (int i = 0; i < n; i++) {
                 int at = 8 + i * entry;
@@ -237,6 +240,29 @@ abstract class Chunks {
                 throw new CorruptInputException("seek table frame sizes add up to " + offset + ", not to the table's "
                         + "offset " + tableStart, location(file, tableStart), -1, null);
             }
+        }
+
+        /** The offset of the seek table: where the frames end. */
+        long tableStart() {
+            return tableStart;
+        }
+
+        /** The compressed size of the frame at this offset. */
+        long frameSize(long offset) throws IOException {
+            long[] frame = frames.get(offset);
+            if (frame == null) {
+                throw new CorruptInputException("no frame starts at this offset", location(file, offset), -1, null);
+            }
+            return frame[0];
+        }
+
+        /** The seek table entries (compressed size, decompressed size, checksum) of the frames in {@code [from, to)}. */
+        List<long[]> framesIn(long from, long to) {
+            List<long[]> result = new ArrayList<>();
+            for (long[] f : frames.subMap(from, to).values()) {
+                result.add(f.clone());
+            }
+            return result;
         }
 
         private ByteBuffer read(long position, int length) throws IOException {

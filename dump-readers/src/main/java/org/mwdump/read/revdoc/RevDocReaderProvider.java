@@ -24,7 +24,7 @@ public final class RevDocReaderProvider implements ReaderProvider {
         for (; i < length; i++) {
             byte b = head[i];
             if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-                return b == '{';
+                return b == '{' && !EventReader.recognizes(head, length);
             }
         }
         return false;

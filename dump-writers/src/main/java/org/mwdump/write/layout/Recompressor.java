@@ -44,7 +44,7 @@ import org.mwdump.write.bzip2.Bzip2OutputStream;
  * {@code 2 × threads} chunks. Outputs are written under temporary names and renamed when complete; they
  * get the mode of any new file under the process umask.
  */
-public final class Recompressor {
+public final class Recompressor implements AutoCloseable {
     /** The empty bz2 stream recompressxml writes at the end of every file. */
     static final byte[] EMPTY_BZIP2_STREAM = {0x42, 0x5A, 0x68, 0x39, 0x17, 0x72, 0x45, 0x38, 0x50, (byte) 0x90, 0, 0, 0, 0};
 
@@ -347,14 +347,19 @@ public final class Recompressor {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            synchronized (openContexts) {
-                openContexts.forEach(ZstdCompressCtx::close);
-                openContexts.clear();
-            }
+            close();
         }
     }
 
-    private OutputStream indexStream(OutputStream file) throws IOException {
+    /**
+     * The stream an index is written through: bz2 for the multistream layout, zstd (with checksum) for
+     * seekable zstd, as the class comment says.
+     *
+     * @param file where the compressed index goes
+     * @return the stream to write index lines into; closing it closes {@code file}
+     * @throws IOException if the compressor cannot start
+     */
+    public OutputStream indexStream(OutputStream file) throws IOException {
         if (layout == Layout.SEEKABLE_ZSTD) {
             com.github.luben.zstd.ZstdOutputStream z = new com.github.luben.zstd.ZstdOutputStream(file, zstdLevel);
             z.setChecksum(true);
@@ -623,8 +628,7 @@ public final class Recompressor {
                 written += compressed.length;
                 if (layout == Layout.SEEKABLE_ZSTD) {
                     // the frame ends with its content checksum: the low 32 bits of XXH64, as the seek table wants
-                    long checksum = ByteBuffer.wrap(compressed, compressed.length - 4, 4)
-                            .order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xFFFFFFFFL;
+                    long checksum = frameChecksum(compressed);
                     seekTable.add(new long[] {compressed.length, chunk.length(), checksum});
                 }
             }
@@ -788,6 +792,21 @@ public final class Recompressor {
     }
 
     private byte[] compress(byte[] xml, int length) {
+        return compressChunk(xml, 0, length);
+    }
+
+    /**
+     * Compresses one chunk on the calling thread, as this recompressor compresses each: one bz2 stream
+     * at level 9 (byte-identical to {@code bzip2 -9}), or one zstd frame with content size and checksum.
+     * For callers that lay chunks out themselves ({@code apply}); {@link #close()} releases the zstd
+     * contexts made for them.
+     *
+     * @param xml    the chunk's XML
+     * @param offset where it starts in {@code xml}
+     * @param length its length
+     * @return the compressed chunk
+     */
+    public byte[] compressChunk(byte[] xml, int offset, int length) {
         if (layout == Layout.SEEKABLE_ZSTD) {
             ZstdCompressCtx ctx = zstdContexts.get();
             int bound = (int) Zstd.compressBound(length);
@@ -796,14 +815,38 @@ public final class Recompressor {
                 out = new byte[bound];
                 zstdOutput.set(out);
             }
-            int n = ctx.compressByteArray(out, 0, out.length, xml, 0, length);
+            int n = ctx.compressByteArray(out, 0, out.length, xml, offset, length);
             return java.util.Arrays.copyOf(out, n);
         }
-        return Bzip2OutputStream.compress(xml, 0, length, 9);
+        return Bzip2OutputStream.compress(xml, offset, length, 9);
     }
 
-    /** The seek table frame of the zstd seekable format, with checksums. */
-    static byte[] seekTable(List<long[]> entries) {
+    /** Releases the zstd contexts that {@link #compressChunk} made (a recompression releases its own). */
+    @Override
+    public void close() {
+        synchronized (openContexts) {
+            openContexts.forEach(ZstdCompressCtx::close);
+            openContexts.clear();
+        }
+    }
+
+    /**
+     * The checksum a seek table entry wants for a zstd frame: its content checksum, the frame's last 4 bytes.
+     *
+     * @param frame a frame written with a checksum
+     * @return the low 32 bits of the content's XXH64
+     */
+    public static long frameChecksum(byte[] frame) {
+        return ByteBuffer.wrap(frame, frame.length - 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xFFFFFFFFL;
+    }
+
+    /**
+     * The seek table frame of the zstd seekable format, with checksums.
+     *
+     * @param entries per frame: compressed size, decompressed size, checksum
+     * @return the skippable frame that ends a seekable zstd file
+     */
+    public static byte[] seekTable(List<long[]> entries) {
         int n = entries.size();
         ByteBuffer b = ByteBuffer.allocate(8 + n * 12 + 9).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(0x184D2A5E);

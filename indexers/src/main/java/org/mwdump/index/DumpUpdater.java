@@ -1,0 +1,595 @@
+package org.mwdump.index;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.mwdump.ApplyOptions;
+import org.mwdump.ApplyResult;
+import org.mwdump.DumpException;
+import org.mwdump.DumpFormat;
+import org.mwdump.DumpLocation;
+import org.mwdump.DumpReader;
+import org.mwdump.DumpWriter;
+import org.mwdump.Dumps;
+import org.mwdump.ReadOptions;
+import org.mwdump.UnsupportedDumpException;
+import org.mwdump.WriteOptions;
+import org.mwdump.model.LogItem;
+import org.mwdump.model.Page;
+import org.mwdump.model.PageEntry;
+import org.mwdump.model.SiteInfo;
+import org.mwdump.spi.ChangeApplier;
+import org.mwdump.spi.OutputFiles;
+import org.mwdump.write.layout.Recompressor;
+
+/**
+ * Applies changes to a dump ({@link Dumps#apply}). Two ways:
+ *
+ * <ul>
+ * <li><b>Chunk by chunk</b>, when the base is a bz2 multistream or seekable zstd file with its index beside
+ * it and the output has the same compression: every stream or frame without a changed page is copied
+ * byte for byte; those with one are decoded, parsed with the header stream in front, updated, written by
+ * the XML writer and compressed again (in streams or frames of {@link ApplyOptions#pagesPerStream()} pages),
+ * on all threads; a new page goes into the stream of the page before it in id order. The index is written
+ * with the copied streams' lines shifted and the new streams' lines.</li>
+ * <li><b>In one streaming pass</b> otherwise: the base is read (in parallel where it can be) and written in
+ * its format, compressed as the output's name says.</li>
+ * </ul>
+ */
+public final class DumpUpdater implements ChangeApplier {
+    /** For the service loader. */
+    public DumpUpdater() {
+    }
+
+    @Override
+    public ApplyResult apply(Path base, List<Path> changes, Path out, ApplyOptions options) {
+        Objects.requireNonNull(base, "base is null");
+        Objects.requireNonNull(out, "out is null");
+        if (changes.isEmpty()) {
+            throw new IllegalArgumentException("no changes to apply");
+        }
+        ChangeLog log = ChangeLog.read(changes);
+        boolean current = options.current() != null ? options.current() : isCurrentDump(base.getFileName().toString());
+        PageUpdate.Report report = new PageUpdate.Report();
+        long[] chunkCounts;
+        Path index = indexOf(base);
+        Recompressor.Layout layout = index == null ? null : layoutFor(base, out);
+        if (layout != null) {
+            chunkCounts = new Chunked(base, index, out, layout, log, options, current, report).run();
+        } else {
+            chunkCounts = streaming(base, out, log, options, current, report);
+        }
+        ApplyResult result = new ApplyResult(report.created, report.changed, report.moved, report.deleted, report.added,
+                report.skipped, report.suppressed, report.notApplied, chunkCounts[0], chunkCounts[1], chunkCounts[2]);
+        return result;
+    }
+
+    /** In strict mode, a change not applied is an error (before the output is in place). */
+    private static void refuseIfStrict(ApplyOptions options, PageUpdate.Report report) {
+        if (options.strict() && !report.notApplied.isEmpty()) {
+            throw new DumpException("cannot apply " + report.notApplied.get(0)
+                    + (report.notApplied.size() > 1 ? " (and " + (report.notApplied.size() - 1) + " more)" : ""),
+                    DumpLocation.UNKNOWN);
+        }
+    }
+
+    /** Whether a dump's name says it holds current revisions only. */
+    static boolean isCurrentDump(String name) {
+        return name.contains("pages-articles") || name.contains("pages-meta-current") || name.contains("-current");
+    }
+
+    /** The multistream index beside a dump, or null. */
+    static Path indexOf(Path dump) {
+        String name = dump.getFileName().toString();
+        for (String candidate : DumpSplits.multistreamIndexNames(name)) {
+            Path p = dump.resolveSibling(candidate);
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The layout kept when the base is laid out for random access and the output is compressed the same way. */
+    private static Recompressor.Layout layoutFor(Path base, Path out) {
+        String b = base.getFileName().toString();
+        String o = out.getFileName().toString();
+        if (b.endsWith(".bz2") && o.endsWith(".bz2")) {
+            return Recompressor.Layout.BZIP2_MULTISTREAM;
+        }
+        if (b.matches(".*\\.zstd?$") && o.matches(".*\\.zstd?$")) {
+            return Recompressor.Layout.SEEKABLE_ZSTD;
+        }
+        return null;
+    }
+
+    /** The index written beside an output of a random-access layout, named as {@code recompress} names it. */
+    static Path indexFor(Path out, Recompressor.Layout layout) {
+        String stem = out.getFileName().toString().replaceFirst("(\\.xml)?\\.(bz2|zst|zstd)$", "");
+        return out.resolveSibling(stem + "-index.txt" + (layout == Recompressor.Layout.SEEKABLE_ZSTD ? ".zst" : ".bz2"));
+    }
+
+    // ---------------------------------------------------------------- one streaming pass
+
+    private static long[] streaming(Path base, Path out, ChangeLog log, ApplyOptions options, boolean current,
+                                    PageUpdate.Report report) {
+        long decoded;
+        try (DumpReader reader = openBase(base, options.threads())) {
+            if (reader.format() == DumpFormat.EVENTS) {
+                throw new UnsupportedDumpException("the base must be a dump, not change events", DumpLocation.of(
+                        base.toString()));
+            }
+            DumpWriter writer = Dumps.create(out, reader.format(), WriteOptions.DEFAULT);
+            try {
+                writer.writeSiteInfo(reader.siteInfo());
+                TreeMap<Long, List<ChangeLog.Change>> left = new TreeMap<>(log.byPage);
+                for (Page p = reader.nextPage(); p != null; p = reader.nextPage()) {
+                    updatePage(p, reader::nextEntry, left, writer, current, report);
+                }
+                insertNewPages(Long.MAX_VALUE, left, writer, current, report);
+                for (LogItem item = reader.nextLogItem(); item != null; item = reader.nextLogItem()) {
+                    writer.writeLogItem(item);
+                }
+                decoded = reader.progress().bytesRead();
+                refuseIfStrict(options, report);
+                writer.finish();
+            } catch (RuntimeException | Error e) {
+                writer.abort();
+                throw e;
+            }
+        }
+        return new long[] {0, 0, decoded};
+    }
+
+    /** The base, decoded on all threads when it is bz2 (zstd decodes fast enough on one). */
+    private static DumpReader openBase(Path base, int threads) {
+        byte[] magic = new byte[4];
+        try (InputStream in = Files.newInputStream(base)) {
+            int n = in.readNBytes(magic, 0, 4);
+            boolean bz2 = n == 4 && magic[0] == 'B' && magic[1] == 'Z' && magic[2] == 'h';
+            return bz2 ? ParallelDumps.open(base, threads) : Dumps.open(base);
+        } catch (IOException e) {
+            throw DumpException.cannotRead(e, DumpLocation.of(base.toString()));
+        }
+    }
+
+    /** A source of a page's entries: null after its last. */
+    interface Entries {
+        PageEntry next();
+    }
+
+    /**
+     * Writes the new pages before {@code pageId} and then the base page {@code p} (with its changes, when it has
+     * some), taking its entries from {@code entries}.
+     */
+    static void updatePage(Page p, Entries entries, TreeMap<Long, List<ChangeLog.Change>> left, DumpWriter writer,
+                           boolean current, PageUpdate.Report report) {
+        List<ChangeLog.Change> changes = null;
+        if (p.id() != null) {
+            insertNewPages(p.id(), left, writer, current, report);
+            changes = left.remove(p.id());
+        }
+        if (changes == null) {
+            writer.writePage(p);
+            for (PageEntry e = entries.next(); e != null; e = entries.next()) {
+                writer.write(e);
+            }
+            return;
+        }
+        PageUpdate u = new PageUpdate(p, changes, current, report);
+        if (u.page() == null) {
+            while (entries.next() != null) {
+                // a deleted page: its revisions are dropped
+            }
+            return;
+        }
+        writer.writePage(u.page());
+        u.revisions(iterator(entries), writer::write);
+    }
+
+    /** Writes the pages with ids below {@code before} that only the changes have, in id order. */
+    static void insertNewPages(long before, TreeMap<Long, List<ChangeLog.Change>> left, DumpWriter writer,
+                               boolean current, PageUpdate.Report report) {
+        while (!left.isEmpty() && left.firstKey() < before) {
+            Map.Entry<Long, List<ChangeLog.Change>> e = left.pollFirstEntry();
+            PageUpdate u = new PageUpdate(null, e.getValue(), current, report);
+            if (u.page() != null) {
+                writer.writePage(u.page());
+                u.revisions(Collections.emptyIterator(), writer::write);
+            }
+        }
+    }
+
+    private static Iterator<PageEntry> iterator(Entries entries) {
+        return new Iterator<>() {
+            PageEntry next = entries.next();
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public PageEntry next() {
+                PageEntry e = next;
+                next = entries.next();
+                return e;
+            }
+        };
+    }
+
+    // ---------------------------------------------------------------- chunk by chunk
+
+    /** One stream or frame of pages of the base: its offset, end, and index lines (without offsets). */
+    private record BaseChunk(long offset, long end, List<Long> pageIds, List<String> lineTails) {
+    }
+
+    /** A rewritten chunk: compressed streams or frames, their XML sizes and index lines without offsets. */
+    private record Rewritten(List<byte[]> compressed, List<Integer> xmlLengths, List<List<String>> lineTails,
+                             long decoded) {
+    }
+
+    private static final class Chunked {
+        final Path base;
+        final Path index;
+        final Path out;
+        final Recompressor.Layout layout;
+        final ChangeLog log;
+        final ApplyOptions options;
+        final boolean current;
+        final PageUpdate.Report report;
+
+        Chunked(Path base, Path index, Path out, Recompressor.Layout layout, ChangeLog log, ApplyOptions options,
+                boolean current, PageUpdate.Report report) {
+            this.base = base;
+            this.index = index;
+            this.out = out;
+            this.layout = layout;
+            this.log = log;
+            this.options = options;
+            this.current = current;
+            this.report = report;
+        }
+
+        long[] run() {
+            Path tempDump = null;
+            Path tempIndex = null;
+            ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
+                Thread t = new Thread(r, "mwdump-apply");
+                t.setDaemon(true);
+                return t;
+            });
+            try (FileChannel in = FileChannel.open(base, StandardOpenOption.READ);
+                 Recompressor compressor = new Recompressor(layout, options.pagesPerStream(), options.threads(), 3)) {
+                Chunks chunks = Chunks.open(in, base.toString());
+                List<BaseChunk> pageChunks = readIndex(in, chunks);
+                if (pageChunks.isEmpty() || pageChunks.get(0).offset() == 0) {
+                    throw new UnsupportedDumpException("a random-access dump without a header stream",
+                            DumpLocation.of(base.toString()));
+                }
+                byte[] head = chunks.decode(0);
+                long decoded = head.length;
+                SiteInfo site;
+                try (DumpReader r = Dumps.open(new ByteArrayInputStream(documentOf(head, new byte[0])))) {
+                    site = r.siteInfo();
+                }
+                byte[] writerHead = writerHead(site);
+                // the changed pages, by the chunk they go into (a new page: the chunk of the page before it)
+                TreeMap<Long, Integer> chunkOfPage = new TreeMap<>();
+                for (int i = 0; i < pageChunks.size(); i++) {
+                    for (Long id : pageChunks.get(i).pageIds()) {
+                        chunkOfPage.putIfAbsent(id, i);
+                    }
+                }
+                Map<Integer, TreeMap<Long, List<ChangeLog.Change>>> byChunk = new TreeMap<>();
+                for (Map.Entry<Long, List<ChangeLog.Change>> e : log.byPage.entrySet()) {
+                    Integer at = chunkOfPage.get(e.getKey());
+                    if (at == null) {
+                        Map.Entry<Long, Integer> before = chunkOfPage.floorEntry(e.getKey());
+                        at = before == null ? 0 : before.getValue();
+                    }
+                    byChunk.computeIfAbsent(at, k -> new TreeMap<>()).put(e.getKey(), e.getValue());
+                }
+                tempDump = OutputFiles.createTempBeside(out);
+                Path indexOut = indexFor(out, layout);
+                tempIndex = OutputFiles.createTempBeside(indexOut);
+                long copied = 0;
+                long rewritten = 0;
+                List<long[]> seekTable = new ArrayList<>();
+                try (FileChannel dump = FileChannel.open(tempDump, StandardOpenOption.WRITE);
+                     OutputStream idx = compressor.indexStream(new java.io.BufferedOutputStream(
+                             Files.newOutputStream(tempIndex), 1 << 16))) {
+                    long[] written = {0};
+                    long firstPages = pageChunks.get(0).offset();
+                    long lastEnd = pageChunks.get(pageChunks.size() - 1).end();
+                    copyRaw(in, chunks, 0, firstPages, dump, written, seekTable);
+                    ArrayDeque<Future<Rewritten>> pending = new ArrayDeque<>();
+                    List<Integer> changed = new ArrayList<>(byChunk.keySet());
+                    int submitted = 0;
+                    int done = 0;
+                    for (int i = 0; i < pageChunks.size(); i++) {
+                        BaseChunk c = pageChunks.get(i);
+                        TreeMap<Long, List<ChangeLog.Change>> changes = byChunk.get(i);
+                        if (changes == null) {
+                            long at = written[0];
+                            copyRaw(in, chunks, c.offset(), c.end(), dump, written, seekTable);
+                            writeIndex(idx, at, c.lineTails());
+                            copied++;
+                            continue;
+                        }
+                        while (submitted < changed.size() && submitted < done + 2 * options.threads()) {
+                            BaseChunk sc = pageChunks.get(changed.get(submitted));
+                            TreeMap<Long, List<ChangeLog.Change>> scChanges = byChunk.get(changed.get(submitted));
+                            pending.add(pool.submit(() -> rewrite(chunks, sc, scChanges, head, site, writerHead,
+                                    compressor)));
+                            submitted++;
+                        }
+                        Rewritten r = await(pending.poll());
+                        done++;
+                        rewritten++;
+                        decoded += r.decoded();
+                        for (int k = 0; k < r.compressed().size(); k++) {
+                            byte[] bytes = r.compressed().get(k);
+                            long at = written[0];
+                            write(dump, bytes, written);
+                            writeIndex(idx, at, r.lineTails().get(k));
+                            if (layout == Recompressor.Layout.SEEKABLE_ZSTD) {
+                                seekTable.add(new long[] {bytes.length, r.xmlLengths().get(k),
+                                        Recompressor.frameChecksum(bytes)});
+                            }
+                        }
+                    }
+                    long dataEnd = layout == Recompressor.Layout.SEEKABLE_ZSTD
+                            ? ((Chunks.SeekableZstd) chunks).tableStart() : in.size();
+                    copyRaw(in, chunks, lastEnd, dataEnd, dump, written, seekTable);
+                    if (layout == Recompressor.Layout.SEEKABLE_ZSTD) {
+                        write(dump, Recompressor.seekTable(seekTable), written);
+                    }
+                }
+                refuseIfStrict(options, report);
+                OutputFiles.moveIntoPlace(tempDump, out);
+                tempDump = null;
+                OutputFiles.moveIntoPlace(tempIndex, indexOut);
+                tempIndex = null;
+                return new long[] {copied, rewritten, decoded};
+            } catch (IOException e) {
+                throw DumpException.cannotWrite(out.toString(), e);
+            } finally {
+                pool.shutdownNow();
+                if (tempDump != null) {
+                    OutputFiles.discard(tempDump);
+                }
+                if (tempIndex != null) {
+                    OutputFiles.discard(tempIndex);
+                }
+            }
+        }
+
+        /** The index's page chunks: entries grouped by offset, each ending where the next starts (the last: at the next stream or frame). */
+        private List<BaseChunk> readIndex(FileChannel in, Chunks chunks) throws IOException {
+            List<IndexEntry> entries = MultistreamIndex.read(index);
+            List<String> tails = new ArrayList<>(entries.size());
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                    Dumps.decompress(Files.newInputStream(index), index), StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    if (!line.isEmpty()) {
+                        tails.add(line.substring(line.indexOf(':')));
+                    }
+                }
+            }
+            List<BaseChunk> result = new ArrayList<>();
+            int i = 0;
+            while (i < entries.size()) {
+                long offset = entries.get(i).offset();
+                List<Long> ids = new ArrayList<>();
+                List<String> lines = new ArrayList<>();
+                for (; i < entries.size() && entries.get(i).offset() == offset; i++) {
+                    ids.add(entries.get(i).pageId());
+                    lines.add(tails.get(i));
+                }
+                result.add(new BaseChunk(offset, -1, ids, lines));
+            }
+            for (int k = 0; k < result.size(); k++) {
+                BaseChunk c = result.get(k);
+                long end;
+                if (k + 1 < result.size()) {
+                    end = result.get(k + 1).offset();
+                } else if (chunks instanceof Chunks.SeekableZstd z) {
+                    end = c.offset() + z.frameSize(c.offset());
+                } else {
+                    end = DumpSplits.nextStreamStart(in, c.offset() + 1);
+                    if (end < 0) {
+                        end = in.size();
+                    }
+                }
+                result.set(k, new BaseChunk(c.offset(), end, c.pageIds(), c.lineTails()));
+            }
+            return result;
+        }
+
+        /** Copies {@code [from, to)} of the base as it is (and, for zstd, the seek table entries of its frames). */
+        private void copyRaw(FileChannel in, Chunks chunks, long from, long to, FileChannel dump, long[] written,
+                             List<long[]> seekTable) throws IOException {
+            long position = from;
+            while (position < to) {
+                long n = in.transferTo(position, to - position, dump);
+                if (n <= 0) {
+                    throw new IOException("the base ended at byte " + position + ", before " + to);
+                }
+                position += n;
+            }
+            written[0] += to - from;
+            if (chunks instanceof Chunks.SeekableZstd z) {
+                seekTable.addAll(z.framesIn(from, to));
+            }
+        }
+
+        private static void write(FileChannel dump, byte[] bytes, long[] written) throws IOException {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+            while (b.hasRemaining()) {
+                dump.write(b);
+            }
+            written[0] += bytes.length;
+        }
+
+        private static void writeIndex(OutputStream idx, long offset, List<String> tails) throws IOException {
+            byte[] digits = Long.toString(offset).getBytes(StandardCharsets.US_ASCII);
+            for (String tail : tails) {
+                idx.write(digits);
+                idx.write(tail.getBytes(StandardCharsets.UTF_8));
+                idx.write('\n');
+            }
+        }
+
+        /** Decodes a chunk, applies its pages' changes and compresses the result again. */
+        private Rewritten rewrite(Chunks chunks, BaseChunk c, TreeMap<Long, List<ChangeLog.Change>> changes, byte[] head,
+                                  SiteInfo site, byte[] writerHead, Recompressor compressor) throws IOException {
+            byte[] xml = chunks.decode(c.offset());
+            PageUpdate.Report local = new PageUpdate.Report();
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream(xml.length + (xml.length >> 3) + 1024);
+            DumpWriter writer = Dumps.create(buffer, DumpFormat.XML, WriteOptions.DEFAULT);
+            writer.writeSiteInfo(site);
+            TreeMap<Long, List<ChangeLog.Change>> left = new TreeMap<>(changes);
+            try (DumpReader reader = Dumps.open(new ByteArrayInputStream(documentOf(head, xml)), base.toString()
+                    + " (stream at byte " + c.offset() + ")", ReadOptions.DEFAULT)) {
+                for (Page p = reader.nextPage(); p != null; p = reader.nextPage()) {
+                    updatePage(p, reader::nextEntry, left, writer, current, local);
+                }
+            }
+            // new pages after the chunk's last page (the last chunk: after every page)
+            insertNewPages(Long.MAX_VALUE, left, writer, current, local);
+            writer.finish();
+            writer.close();
+            report.add(local);
+            byte[] doc = buffer.toByteArray();
+            int from = writerHead.length;
+            int to = doc.length - FOOTER.length;
+            if (to < from || !startsWith(doc, writerHead)) {
+                throw new IllegalStateException("the XML writer wrote an unexpected header");
+            }
+            List<byte[]> compressed = new ArrayList<>();
+            List<Integer> lengths = new ArrayList<>();
+            List<List<String>> lines = new ArrayList<>();
+            int start = from;
+            int pages = 0;
+            List<String> tails = new ArrayList<>();
+            int pos = from;
+            while (pos < to) {
+                int end = indexOf(doc, PAGE_END, pos, to);
+                if (end < 0) {
+                    throw new IllegalStateException("the XML writer wrote a page without its end");
+                }
+                tails.add(indexTail(doc, pos, end));
+                pos = end + PAGE_END.length;
+                if (++pages == options.pagesPerStream() || pos >= to) {
+                    compressed.add(compressor.compressChunk(doc, start, pos - start));
+                    lengths.add(pos - start);
+                    lines.add(tails);
+                    tails = new ArrayList<>();
+                    pages = 0;
+                    start = pos;
+                }
+            }
+            return new Rewritten(compressed, lengths, lines, xml.length);
+        }
+    }
+
+    private static final byte[] FOOTER = "</mediawiki>\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PAGE_END = "\n  </page>\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TITLE = "<title>".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TITLE_END = "</title>".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ID = "<id>".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ID_END = "</id>".getBytes(StandardCharsets.US_ASCII);
+
+    /** {@code :id:title} of the page written in {@code doc[from, to)}, as the recompressor indexes it (title as escaped in XML). */
+    private static String indexTail(byte[] doc, int from, int to) {
+        int t = indexOf(doc, TITLE, from, to);
+        int te = t < 0 ? -1 : indexOf(doc, TITLE_END, t, to);
+        int i = te < 0 ? -1 : indexOf(doc, ID, te, to);
+        int ie = i < 0 ? -1 : indexOf(doc, ID_END, i, to);
+        if (ie < 0) {
+            throw new IllegalStateException("a page without title or id");
+        }
+        return ":" + new String(doc, i + ID.length, ie - i - ID.length, StandardCharsets.UTF_8) + ":"
+                + new String(doc, t + TITLE.length, te - t - TITLE.length, StandardCharsets.UTF_8);
+    }
+
+    /** The header an XML writer writes for this site info (all before the first page). */
+    private static byte[] writerHead(SiteInfo site) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        DumpWriter w = Dumps.create(b, DumpFormat.XML, WriteOptions.DEFAULT);
+        w.writeSiteInfo(site);
+        w.finish();
+        w.close();
+        byte[] doc = b.toByteArray();
+        return java.util.Arrays.copyOf(doc, doc.length - FOOTER.length);
+    }
+
+    /** A chunk's pages as a document of their own: the base's header, the pages, the footer. */
+    private static byte[] documentOf(byte[] head, byte[] pages) {
+        byte[] doc = new byte[head.length + pages.length + FOOTER.length];
+        System.arraycopy(head, 0, doc, 0, head.length);
+        System.arraycopy(pages, 0, doc, head.length, pages.length);
+        System.arraycopy(FOOTER, 0, doc, head.length + pages.length, FOOTER.length);
+        return doc;
+    }
+
+    private static boolean startsWith(byte[] b, byte[] prefix) {
+        return b.length >= prefix.length && java.util.Arrays.equals(b, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    private static int indexOf(byte[] b, byte[] token, int from, int to) {
+        outer:
+        for (int i = from; i + token.length <= to; i++) {
+            for (int k = 0; k < token.length; k++) {
+                if (b[i + k] != token[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static Rewritten await(Future<Rewritten> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while applying changes");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof DumpException d) {
+                throw d;
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+}

@@ -1,0 +1,289 @@
+package org.mwdump.index;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.mwdump.model.Comment;
+import org.mwdump.model.Contributor;
+import org.mwdump.model.Page;
+import org.mwdump.model.PageChange;
+import org.mwdump.model.PageEntry;
+import org.mwdump.model.Revision;
+import org.mwdump.model.Slot;
+import org.mwdump.model.Text;
+
+/**
+ * One page's changes worked out against the page as the base has it (or does not): the page it becomes
+ * (or none), then its revisions, streamed from the base's with the new ones merged in by revision id.
+ * Nothing of the base page is held in memory but in a current-revision dump (one revision a page).
+ */
+final class PageUpdate {
+    private final Page base;
+    private final boolean current;
+    private final Report report;
+    /** The page after the changes; null when deleted or never created. */
+    private Page page;
+    private boolean exists;
+    private boolean deleted;
+    private boolean touched;
+    private final TreeMap<Long, Revision> added = new TreeMap<>();
+    /** Revision id to the revision as a visibility change left it (its flags are the new visibility). */
+    private final Map<Long, Revision> visibility = new TreeMap<>();
+    private final Map<Long, ChangeLog.Change> visibilitySource = new TreeMap<>();
+
+    /** The counts and reports of a whole run, shared by its pages (and threads). */
+    static final class Report {
+        long created;
+        long changed;
+        long moved;
+        long deleted;
+        long added;
+        long skipped;
+        long suppressed;
+        final List<String> notApplied = new ArrayList<>();
+
+        synchronized void add(PageUpdate.Report r) {
+            created += r.created;
+            changed += r.changed;
+            moved += r.moved;
+            deleted += r.deleted;
+            added += r.added;
+            skipped += r.skipped;
+            suppressed += r.suppressed;
+            notApplied.addAll(r.notApplied);
+        }
+    }
+
+    PageUpdate(Page base, List<ChangeLog.Change> changes, boolean current, Report report) {
+        this.base = base;
+        this.current = current;
+        this.report = report;
+        this.page = base;
+        this.exists = base != null;
+        for (ChangeLog.Change c : changes) {
+            apply(c);
+        }
+        if (deleted || !exists) {
+            page = null;
+        }
+        if (base == null && page != null) {
+            report.created++;
+        } else if (base != null && page == null) {
+            report.deleted++;
+        } else if (base != null && (touched || !page.equals(base))) {
+            report.changed++;
+            if (!Objects.equals(base.title(), page.title()) || !Objects.equals(base.namespace(), page.namespace())) {
+                report.moved++;
+            }
+        }
+    }
+
+    /** The page as it is after the changes, or null when it is gone (deleted, or never created). */
+    Page page() {
+        return page;
+    }
+
+    private void apply(ChangeLog.Change c) {
+        Revision r = c.revision();
+        PageChange.Kind kind = c.kind();
+        if (kind == null) {
+            // a dump's revision: it creates the page when it has no parent and the page is not there
+            kind = !exists && r.parentId() == null ? PageChange.Kind.CREATE : PageChange.Kind.EDIT;
+        }
+        boolean live = exists && !deleted;
+        switch (kind) {
+            case CREATE, UNDELETE -> {
+                if (!live && !deleted && !hasContent(r)) {
+                    notApplied(c, kind == PageChange.Kind.UNDELETE ? "an undeletion without content"
+                            : "a page creation without content");
+                    return;
+                }
+                exists = true;
+                deleted = false;
+                take(c);
+                add(c);
+            }
+            case EDIT, MOVE -> {
+                if (!live) {
+                    notApplied(c, deleted ? "a change to a deleted page" : "a change to a page the dump lacks"
+                            + " and no change creates");
+                    return;
+                }
+                take(c);
+                add(c);
+            }
+            case DELETE -> {
+                if (!live) {
+                    notApplied(c, "the deletion of a page the dump lacks");
+                    return;
+                }
+                deleted = true;
+            }
+            case VISIBILITY_CHANGE -> {
+                if (!exists) {
+                    notApplied(c, "a visibility change on a page the dump lacks");
+                    return;
+                }
+                touched = true;
+                visibility.put(r.id(), r);
+                visibilitySource.put(r.id(), c);
+            }
+            default -> throw new IllegalStateException(kind.toString());
+        }
+    }
+
+    /** The page as the change saw it: title, namespace and redirect; a dump's changes also bring restrictions. */
+    private void take(ChangeLog.Change c) {
+        Page seen = c.revision().page();
+        Page before = page != null ? page : base;
+        List<String> restrictions = c.kind() == null || before == null ? seen.restrictions() : before.restrictions();
+        page = new Page(base != null ? base.id() : seen.id(), seen.namespace(), seen.title(), seen.redirect(),
+                seen.redirectTarget(), restrictions);
+        touched = true;
+    }
+
+    private void add(ChangeLog.Change c) {
+        Revision r = c.revision();
+        if (!hasContent(r)) {
+            notApplied(c, "revision " + r.id() + " carries no content");
+            return;
+        }
+        if (added.containsKey(r.id())) {
+            report.skipped++;
+            return;
+        }
+        added.put(r.id(), r);
+    }
+
+    /** Whether every slot's text is there (or hidden), so that a dump can hold the revision. */
+    private static boolean hasContent(Revision r) {
+        for (Slot s : r.slots()) {
+            Text t = s.text();
+            if (t == null || t.content() == null && !t.deleted()) {
+                return false;
+            }
+        }
+        return !r.slots().isEmpty();
+    }
+
+    private void notApplied(ChangeLog.Change c, String why) {
+        report.notApplied.add(c.describe() + ": " + why);
+    }
+
+    /**
+     * Writes the page's revisions after the changes, in revision id order: the base's (from
+     * {@code baseEntries}, in their order) with the new ones merged in, visibility changes applied.
+     * Uploads of the base pass through. Call only when {@link #page()} is not null.
+     */
+    void revisions(Iterator<PageEntry> baseEntries, Consumer<PageEntry> out) {
+        Iterator<Map.Entry<Long, Revision>> news = added.entrySet().iterator();
+        Map.Entry<Long, Revision> next = news.hasNext() ? news.next() : null;
+        Revision latest = null;
+        while (baseEntries.hasNext()) {
+            PageEntry e = baseEntries.next();
+            if (!(e instanceof Revision r)) {
+                out.accept(e);
+                continue;
+            }
+            long id = r.id() == null ? Long.MIN_VALUE : r.id();
+            while (next != null && next.getKey() < id) {
+                latest = emit(fresh(next.getValue()), out, latest);
+                next = news.hasNext() ? news.next() : null;
+            }
+            if (next != null && next.getKey() == id) {
+                report.skipped++; // already in the dump
+                next = news.hasNext() ? news.next() : null;
+            }
+            latest = emit(r.page() == page ? r : r.withPage(page), out, latest);
+        }
+        while (next != null) {
+            latest = emit(fresh(next.getValue()), out, latest);
+            next = news.hasNext() ? news.next() : null;
+        }
+        if (current && latest != null) {
+            out.accept(latest);
+        }
+        for (Map.Entry<Long, Revision> v : visibility.entrySet()) {
+            notApplied(visibilitySource.get(v.getKey()), "revision " + v.getKey() + " is not in the dump");
+        }
+    }
+
+    /** A new revision as the dump holds it: on the page as it now is, without the event's account. */
+    private Revision fresh(Revision r) {
+        report.added++;
+        return r.toBuilder().page(page).change(null).build();
+    }
+
+    /** Writes a revision (a current-revision dump: keeps the newest for the end), with visibility applied. */
+    private Revision emit(Revision r, Consumer<PageEntry> out, Revision latest) {
+        Revision v = visibility.remove(r.id());
+        if (v != null) {
+            r = withVisibility(r, v, visibilitySource.get(r.id()));
+        }
+        if (!current) {
+            out.accept(r);
+            return null;
+        }
+        return latest == null || r.id() != null && latest.id() != null && r.id() > latest.id() ? r : latest;
+    }
+
+    /** The revision with the visibility a change gave it: hidden parts dropped, shown ones restored from the change. */
+    private Revision withVisibility(Revision r, Revision wanted, ChangeLog.Change c) {
+        boolean hidden = false;
+        Revision.Builder b = r.toBuilder();
+        if (wanted.contributorDeleted() && !r.contributorDeleted()) {
+            b.contributor(Contributor.DELETED);
+            hidden = true;
+        } else if (!wanted.contributorDeleted() && r.contributorDeleted()) {
+            if (wanted.contributor() == null) {
+                notApplied(c, "the editor of revision " + r.id() + " is hidden in the dump and the change does not"
+                        + " give it");
+            } else {
+                b.contributor(wanted.contributor());
+            }
+        }
+        if (wanted.commentDeleted() && !r.commentDeleted()) {
+            b.comment(Comment.DELETED);
+            hidden = true;
+        } else if (!wanted.commentDeleted() && r.commentDeleted()) {
+            b.comment(wanted.comment()); // an event gives the comment it shows (none: an empty one)
+        }
+        boolean textHidden = wanted.textDeleted();
+        List<Slot> slots = new ArrayList<>(r.slots().size());
+        boolean textChanged = false;
+        for (Slot s : r.slots()) {
+            Text t = s.text();
+            if (t == null) {
+                slots.add(s);
+            } else if (textHidden && !t.deleted()) {
+                slots.add(s.toBuilder().text(t.toBuilder().content(null).sha1(null).deleted(true).build()).build());
+                textChanged = true;
+            } else if (!textHidden && t.deleted()) {
+                Slot shown = wanted.slot(s.role());
+                if (shown == null || shown.text() == null || shown.text().content() == null) {
+                    notApplied(c, "the text of revision " + r.id() + " is hidden in the dump and the change does not"
+                            + " give it");
+                    slots.add(s);
+                } else {
+                    slots.add(shown);
+                    textChanged = true;
+                }
+            } else {
+                slots.add(s);
+            }
+        }
+        if (textChanged) {
+            b.slots(slots);
+            b.sha1(textHidden ? "" : wanted.sha1());
+            hidden |= textHidden;
+        }
+        if (hidden) {
+            report.suppressed++;
+        }
+        return b.build();
+    }
+}
