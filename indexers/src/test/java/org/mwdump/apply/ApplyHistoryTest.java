@@ -200,6 +200,56 @@ class ApplyHistoryTest {
         assertArrayEquals(full, decoded(again), "applied twice");
     }
 
+    /**
+     * {@code convert} of events for every revision gives the RevDoc of the dump, but for what events lack:
+     * page restrictions and the text's storage location and id.
+     */
+    @Test
+    void eventsConvertToTheRevDocOfTheSameRevisions(@TempDir Path dir) throws IOException {
+        List<String> lines = new ArrayList<>();
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        DumpWriter w = Dumps.create(expected, DumpFormat.REVDOC, WriteOptions.DEFAULT);
+        w.writeSiteInfo(site);
+        int n = 0;
+        boolean restricted = false;
+        for (PageRevs p : pages) {
+            restricted |= !p.page().restrictions().isEmpty();
+            Page without = p.page().toBuilder().restrictions(List.of()).build();
+            w.writePage(without);
+            boolean first = true;
+            for (Revision r : p.revisions()) {
+                lines.add(ChangeEvents.event(first ? "create" : "edit", "e" + n++, r.timestamp(), r, p.page(), null,
+                        null, null, null));
+                first = false;
+                w.write(r.toBuilder().page(without).slots(r.slots().stream().map(s -> s.text() == null ? s
+                        : s.toBuilder().text(s.text().toBuilder().location(null).textId(null).build()).build())
+                        .toList()).build());
+            }
+        }
+        w.finish();
+        w.close();
+        Path events = dir.resolve("events.jsonl");
+        Files.write(events, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        Path out = dir.resolve("events.revdoc.jsonl");
+        try (DumpReader r = Dumps.open(events)) {
+            assertEquals(DumpFormat.EVENTS, r.format());
+            assertEquals("aawiki", r.siteInfo().dbName());
+        }
+        Dumps.convert(events, out, DumpFormat.REVDOC, WriteOptions.DEFAULT);
+        List<String> want = new String(expected.toByteArray(), StandardCharsets.UTF_8).lines().toList();
+        List<String> got = Files.readAllLines(out);
+        assertEquals(1307, want.size());
+        assertEquals(want.size(), got.size());
+        for (int i = 0; i < want.size(); i++) {
+            assertEquals(want.get(i), got.get(i), "line " + (i + 1));
+        }
+        if (!restricted) {
+            // aawiki has no restrictions, nor text locations: the events give exactly what mwxml made of the dump
+            assertEquals(Files.readAllLines(Corpus.reference().resolve(
+                    "aawiki-20260101__aawiki-20260101-pages-meta-history.xml.7z.revdocs.jsonl")), got);
+        }
+    }
+
     @Test
     void plainXmlWithDailyDumps(@TempDir Path dir) throws IOException {
         check("xml", false, dir);

@@ -1,0 +1,255 @@
+package org.mwdump.apply;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mwdump.ApplyOptions;
+import org.mwdump.ApplyResult;
+import org.mwdump.DumpException;
+import org.mwdump.DumpFormat;
+import org.mwdump.DumpReader;
+import org.mwdump.DumpWriter;
+import org.mwdump.Dumps;
+import org.mwdump.WriteOptions;
+import org.mwdump.model.Comment;
+import org.mwdump.model.Contributor;
+import org.mwdump.model.Namespace;
+import org.mwdump.model.Page;
+import org.mwdump.model.Revision;
+import org.mwdump.model.SiteInfo;
+import org.mwdump.model.Slot;
+import org.mwdump.model.Text;
+
+/** Each kind of change, and each kind that cannot be applied, on small dumps written here. */
+class ApplyChangesTest {
+    static final SiteInfo SITE = new SiteInfo("0.11", "en", true, "Test", "testwiki", "https://test.example/wiki/Main",
+            "MediaWiki 1.45", null, List.of(new Namespace(0, "", null), new Namespace(1, "Talk", null)));
+
+    static Revision rev(Page page, long id, Long parent, String time, String text) {
+        return Revision.builder().page(page).id(id).parentId(parent).timestamp(time)
+                .contributor(Contributor.user("Ann", 7)).comment(Comment.of("edit " + id))
+                .slots(List.of(new Slot(Slot.MAIN, id, "wikitext", "text/x-wiki", Text.builder().content(text)
+                        .bytes((long) text.getBytes(StandardCharsets.UTF_8).length).sha1("s" + id).build())))
+                .sha1("s" + id).build();
+    }
+
+    static final Page ALPHA = Page.of(1, 0, "Alpha");
+    static final Page BRAVO = Page.of(2, 0, "Bravo");
+    static final Page DELTA = Page.of(4, 0, "Delta");
+
+    /** Alpha (revisions 10, 11), Bravo (20), Delta (40, 41). */
+    static Path base(Path dir, String name) {
+        Path file = dir.resolve(name);
+        DumpWriter w = Dumps.create(file, DumpFormat.XML);
+        w.writeSiteInfo(SITE);
+        w.writePage(ALPHA);
+        w.write(rev(ALPHA, 10, null, "2020-01-01T00:00:00Z", "one"));
+        w.write(rev(ALPHA, 11, 10L, "2020-01-02T00:00:00Z", "two"));
+        w.writePage(BRAVO);
+        w.write(rev(BRAVO, 20, null, "2020-01-03T00:00:00Z", "bravo"));
+        w.writePage(DELTA);
+        w.write(rev(DELTA, 40, null, "2020-01-04T00:00:00Z", "delta"));
+        w.write(rev(DELTA, 41, 40L, "2020-01-05T00:00:00Z", "delta 2"));
+        w.finish();
+        w.close();
+        return file;
+    }
+
+    static Path events(Path dir, String... lines) throws IOException {
+        Path f = dir.resolve("events-" + System.nanoTime() + ".jsonl");
+        Files.writeString(f, String.join("\n", lines) + "\n");
+        return f;
+    }
+
+    static String event(String kind, int n, Revision r) {
+        return ChangeEvents.event(kind, "e" + n, r.timestamp(), r, r.page(), null, null, null, null);
+    }
+
+    /** Page id to its revisions, as read back. */
+    static Map<Long, List<Revision>> read(Path file) {
+        Map<Long, List<Revision>> pages = new TreeMap<>();
+        try (DumpReader r = Dumps.open(file)) {
+            for (Revision rev : r.revisions()) {
+                pages.computeIfAbsent(rev.page().id(), k -> new ArrayList<>()).add(rev);
+            }
+        }
+        return pages;
+    }
+
+    static List<Long> ids(List<Revision> revisions) {
+        return revisions.stream().map(Revision::id).toList();
+    }
+
+    @Test
+    void moveRenamesAndAddsTheMoveRevision(@TempDir Path dir) throws IOException {
+        Page moved = Page.of(1, 1, "Talk:Alpha prime");
+        Revision move = rev(moved, 12, 11L, "2020-02-01T00:00:00Z", "two");
+        Path out = dir.resolve("out.xml");
+        ApplyResult r = Dumps.apply(base(dir, "base.xml"), List.of(events(dir,
+                ChangeEvents.event("move", "m1", move.timestamp(), move, moved, null, null, null, "Alpha"))), out);
+        assertEquals(List.of(), r.notApplied());
+        assertEquals(1, r.pagesMoved());
+        assertEquals(1, r.pagesChanged());
+        assertEquals(1, r.revisionsAdded());
+        Map<Long, List<Revision>> pages = read(out);
+        assertEquals(List.of(10L, 11L, 12L), ids(pages.get(1L)));
+        pages.get(1L).forEach(x -> assertEquals("Talk:Alpha prime", x.page().title()));
+        assertEquals(1, pages.get(1L).get(0).page().namespace());
+        assertEquals(List.of(1L, 2L, 4L), List.copyOf(pages.keySet()));
+    }
+
+    @Test
+    void deleteRemovesAndUndeleteRestores(@TempDir Path dir) throws IOException {
+        Path base = base(dir, "base.xml");
+        Revision bravo = rev(BRAVO, 20, null, "2020-01-03T00:00:00Z", "bravo");
+        Revision deleting = rev(BRAVO, 20, null, "2020-03-01T00:00:00Z", "bravo");
+        Path out = dir.resolve("deleted.xml");
+        ApplyResult r = Dumps.apply(base, List.of(events(dir, event("delete", 1, deleting))), out);
+        assertEquals(1, r.pagesDeleted());
+        assertEquals(List.of(1L, 4L), List.copyOf(read(out).keySet()));
+
+        // deleted and restored in one set of changes: the page comes back with all it had
+        Revision restoring = rev(BRAVO, 20, null, "2020-03-02T00:00:00Z", "bravo");
+        Path back = dir.resolve("restored.xml");
+        ApplyResult r2 = Dumps.apply(base, List.of(events(dir, event("undelete", 2, restoring),
+                event("delete", 1, deleting))), back);
+        assertEquals(List.of(), r2.notApplied());
+        assertEquals(0, r2.pagesDeleted());
+        assertEquals(List.of(20L), ids(read(back).get(2L)));
+        assertEquals(Files.readString(base), Files.readString(back), "the same page as before");
+
+        // a page the dump lacks, undeleted with its content: it is created
+        Page charlie = Page.of(3, 0, "Charlie");
+        Path created = dir.resolve("created.xml");
+        ApplyResult r3 = Dumps.apply(base, List.of(events(dir, event("undelete", 3,
+                rev(charlie, 30, null, "2020-03-03T00:00:00Z", "charlie")))), created);
+        assertEquals(1, r3.pagesCreated());
+        assertEquals(List.of(1L, 2L, 3L, 4L), List.copyOf(read(created).keySet()));
+        assertEquals(bravo.text(), read(created).get(2L).get(0).text());
+    }
+
+    @Test
+    void visibilityChangesHideTextCommentAndEditor(@TempDir Path dir) throws IOException {
+        Path base = base(dir, "base.xml");
+        Revision hideText = rev(ALPHA, 10, null, "2020-01-01T00:00:00Z", "one");
+        Revision hideComment = rev(ALPHA, 11, 10L, "2020-01-02T00:00:00Z", "two");
+        Revision hideUser = rev(DELTA, 40, null, "2020-01-04T00:00:00Z", "delta");
+        Path out = dir.resolve("out.xml");
+        ApplyResult r = Dumps.apply(base, List.of(events(dir,
+                ChangeEvents.event("visibility_change", "v1", "2020-04-01T00:00:00Z", hideText, ALPHA, false, null, null,
+                        null),
+                ChangeEvents.event("visibility_change", "v2", "2020-04-01T00:00:01Z", hideComment, ALPHA, null, false,
+                        null, null),
+                ChangeEvents.event("visibility_change", "v3", "2020-04-01T00:00:02Z", hideUser, DELTA, null, null, false,
+                        null))), out);
+        assertEquals(List.of(), r.notApplied());
+        assertEquals(3, r.revisionsSuppressed());
+        assertEquals(0, r.revisionsAdded());
+        Map<Long, List<Revision>> pages = read(out);
+        Revision t = pages.get(1L).get(0);
+        assertTrue(t.textDeleted());
+        assertNull(t.text(), "the hidden text is dropped");
+        assertEquals("", t.sha1());
+        assertFalse(t.commentDeleted());
+        assertTrue(pages.get(1L).get(1).commentDeleted());
+        assertFalse(pages.get(1L).get(1).textDeleted());
+        assertEquals("two", pages.get(1L).get(1).text());
+        assertTrue(pages.get(4L).get(0).contributorDeleted());
+        assertEquals("edit 40", pages.get(4L).get(0).comment().text());
+        String xml = Files.readString(out);
+        assertTrue(xml.contains("<contributor deleted=\"deleted\" />"), xml);
+        assertTrue(xml.contains("<comment deleted=\"deleted\" />"), xml);
+        assertFalse(xml.contains(">one<"), "no trace of the hidden text");
+    }
+
+    @Test
+    void changesThatCannotBeAppliedAreReported(@TempDir Path dir) throws IOException {
+        Path base = base(dir, "base.xml");
+        Page absent = Page.of(99, 0, "Nowhere");
+        Revision noContent = Revision.builder().page(ALPHA).id(13L).parentId(11L).timestamp("2020-05-01T00:00:00Z")
+                .contributor(Contributor.user("Ann", 7)).slots(List.of(new Slot(Slot.MAIN, 13L, "wikitext",
+                        "text/x-wiki", Text.builder().bytes(5L).sha1("x").build()))).sha1("x").build();
+        Revision undeleteBare = Revision.builder().page(Page.of(98, 0, "Gone")).id(980L).timestamp("2020-05-02T00:00:00Z")
+                .slots(List.of(new Slot(Slot.MAIN, 980L, "wikitext", "text/x-wiki", Text.builder().bytes(3L).build())))
+                .build();
+        Path changes = events(dir,
+                event("edit", 1, rev(absent, 990, 989L, "2020-05-01T00:00:00Z", "x")),
+                event("undelete", 2, undeleteBare),
+                event("delete", 3, rev(Page.of(97, 0, "Never"), 970, null, "2020-05-03T00:00:00Z", "x")),
+                event("visibility_change", 4, rev(ALPHA, 15, 11L, "2020-05-04T00:00:00Z", "x")),
+                event("edit", 5, noContent));
+        Path out = dir.resolve("out.xml");
+        ApplyResult r = Dumps.apply(base, List.of(changes), out);
+        assertEquals(5, r.notApplied().size(), String.join("\n", r.notApplied()));
+        String all = String.join("\n", r.notApplied());
+        assertTrue(all.contains("edit event e1") && all.contains("page 99 \"Nowhere\"")
+                && all.contains("a change to a page the dump lacks"), all);
+        assertTrue(all.contains("undelete event e2") && all.contains("an undeletion without content"), all);
+        assertTrue(all.contains("delete event e3") && all.contains("the deletion of a page the dump lacks"), all);
+        assertTrue(all.contains("visibility_change event e4") && all.contains("revision 15 is not in the dump"), all);
+        assertTrue(all.contains("edit event e5") && all.contains("revision 13 carries no content"), all);
+        assertEquals(Files.readString(base), Files.readString(out), "nothing applied, nothing changed");
+
+        Path strict = dir.resolve("strict.xml");
+        DumpException e = assertThrows(DumpException.class, () -> Dumps.apply(base, List.of(changes), strict,
+                ApplyOptions.DEFAULT.withStrict(true)));
+        assertTrue(e.getMessage().startsWith("cannot apply ") && e.getMessage().endsWith("(and 4 more)"),
+                e.getMessage());
+        assertFalse(Files.exists(strict), "no output in strict mode");
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(), files.filter(p -> p.getFileName().toString().startsWith(".")).toList(),
+                    "no temporary files left");
+        }
+    }
+
+    @Test
+    void aCurrentDumpKeepsTheNewestRevision(@TempDir Path dir) throws IOException {
+        Path base = dir.resolve("testwiki-20200101-pages-articles.xml");
+        DumpWriter w = Dumps.create(base, DumpFormat.XML);
+        w.writeSiteInfo(SITE);
+        w.writePage(ALPHA);
+        w.write(rev(ALPHA, 11, 10L, "2020-01-02T00:00:00Z", "two"));
+        w.finish();
+        w.close();
+        Path out = dir.resolve("testwiki-20200102-pages-articles.xml");
+        ApplyResult r = Dumps.apply(base, List.of(events(dir,
+                event("edit", 1, rev(ALPHA, 12, 11L, "2020-01-03T00:00:00Z", "three")),
+                event("edit", 2, rev(ALPHA, 13, 12L, "2020-01-04T00:00:00Z", "four")))), out);
+        assertEquals(2, r.revisionsAdded());
+        assertEquals(List.of(13L), ids(read(out).get(1L)));
+        assertEquals("four", read(out).get(1L).get(0).text());
+        // as history, all of them
+        Path history = dir.resolve("history.xml");
+        Dumps.apply(base, List.of(events(dir,
+                event("edit", 1, rev(ALPHA, 12, 11L, "2020-01-03T00:00:00Z", "three")))), history,
+                ApplyOptions.DEFAULT.withCurrent(false));
+        assertEquals(List.of(11L, 12L), ids(read(history).get(1L)));
+    }
+
+    @Test
+    void writesTheBaseFormat(@TempDir Path dir) throws IOException {
+        Path xml = base(dir, "base.xml");
+        Path revdoc = dir.resolve("base.jsonl");
+        Dumps.convert(xml, revdoc, DumpFormat.REVDOC, WriteOptions.DEFAULT);
+        Path out = dir.resolve("out.jsonl.gz");
+        Dumps.apply(revdoc, List.of(events(dir, event("edit", 1, rev(BRAVO, 21, 20L, "2020-02-01T00:00:00Z", "b2")))),
+                out);
+        try (DumpReader r = Dumps.open(out)) {
+            assertEquals(DumpFormat.REVDOC, r.format());
+        }
+        assertEquals(List.of(20L, 21L), ids(read(out).get(2L)));
+    }
+}
