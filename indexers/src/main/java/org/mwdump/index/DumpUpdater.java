@@ -306,6 +306,12 @@ public final class DumpUpdater implements ChangeApplier {
                 for (Map.Entry<Long, List<ChangeLog.Change>> e : log.byPage.entrySet()) {
                     Integer at = chunkOfPage.get(e.getKey());
                     if (at == null) {
+                        // a page the base lacks: when its changes cannot make it, no stream needs rewriting
+                        PageUpdate.Report alone = new PageUpdate.Report();
+                        if (new PageUpdate(null, e.getValue(), current, alone).page() == null) {
+                            report.add(alone);
+                            continue;
+                        }
                         Map.Entry<Long, Integer> before = chunkOfPage.floorEntry(e.getKey());
                         at = before == null ? 0 : before.getValue();
                     }

@@ -1,0 +1,79 @@
+package org.mwdump.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mwdump.index.IndexedDump;
+import org.mwdump.index.IndexedPage;
+import org.mwdump.model.Revision;
+import org.mwdump.testing.Corpus;
+
+/** {@code mwdump apply} on a multistream dump: streams copied or rewritten, a summary, refusals. */
+class ApplyCommandTest {
+    /** A page change event of an edit with its content (the fields EventBus writes that apply uses). */
+    static String edit(String id, long page, String title, long rev, long parent, String text) {
+        return "{\"$schema\":\"/mediawiki/page/change/1.2.0\",\"changelog_kind\":\"update\",\"dt\":\"2030-01-01T00:00:00Z\","
+                + "\"meta\":{\"stream\":\"mediawiki.page_change.v1\",\"id\":\"" + id + "\"},"
+                + "\"page\":{\"page_id\":" + page + ",\"page_title\":\"" + title + "\",\"namespace_id\":0,"
+                + "\"is_redirect\":false},\"page_change_kind\":\"edit\","
+                + "\"revision\":{\"rev_id\":" + rev + ",\"rev_dt\":\"2030-01-01T00:00:00Z\",\"rev_parent_id\":" + parent
+                + ",\"rev_sha1\":\"abc\",\"rev_size\":" + text.length() + ",\"comment\":\"bot edit\","
+                + "\"is_minor_edit\":true,\"editor\":{\"user_id\":5,\"user_text\":\"Bot\"},"
+                + "\"is_content_visible\":true,\"is_comment_visible\":true,\"is_editor_visible\":true,"
+                + "\"content_slots\":{\"main\":{\"slot_role\":\"main\",\"content_model\":\"wikitext\","
+                + "\"content_format\":\"text/x-wiki\",\"content_size\":" + text.length() + ",\"content_sha1\":\"abc\","
+                + "\"origin_rev_id\":" + rev + ",\"content_body\":\"" + text + "\"}}},\"wiki_id\":\"elwikivoyage\"}";
+    }
+
+    @Test
+    void updatesAMultistreamDumpStreamByStream(@TempDir Path dir) throws IOException {
+        Path sample = Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2");
+        Path base = dir.resolve("elwikivoyage-pages-articles-multistream.xml.bz2");
+        assertEquals(0, MainTest.run("recompress", "--multistream", sample.toString(), base.toString()).status());
+        long pageId;
+        String title;
+        long revId;
+        try (IndexedDump d = IndexedDump.open(base)) {
+            IndexedPage p = d.byTitle("Agrigent").orElseThrow();
+            pageId = p.page().id();
+            title = p.page().title().replace(' ', '_');
+            revId = p.revisions().get(0).id();
+        }
+        Path events = dir.resolve("events.jsonl");
+        Files.writeString(events, edit("e1", pageId, title, 999_999_999L, revId, "new text") + "\n"
+                + edit("e2", 987_654_321L, "Nowhere", 999_999_998L, 5, "x") + "\n");
+        Path out = dir.resolve("elwikivoyage-updated-pages-articles-multistream.xml.bz2");
+        MainTest.Result r = MainTest.run("apply", "--threads", "2", base.toString(), events.toString(), out.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("streams rewritten: 1\n"), r.out());
+        assertTrue(r.out().matches("(?s).*streams copied: [1-9]\\d*\n.*"), r.out());
+        assertTrue(r.err().contains("mwdump: not applied: edit event e2 (events.jsonl) of page 987654321 \"Nowhere\""),
+                r.err());
+        assertTrue(r.err().contains("mwdump: pages: 0 created, 1 changed, 0 moved, 0 deleted; revisions: 1 added, "
+                + "0 skipped, 0 suppressed; not applied: 1"), r.err());
+        assertTrue(Files.exists(dir.resolve("elwikivoyage-updated-pages-articles-multistream-index.txt.bz2")));
+        try (IndexedDump d = IndexedDump.open(out)) {
+            List<Revision> revs = d.byId(pageId).orElseThrow().revisions();
+            assertEquals(1, revs.size(), "a current-revision dump: the edit replaces the revision");
+            assertEquals("new text", revs.get(0).text());
+        }
+
+        // an existing output is kept without --force; strict refuses the change it cannot apply
+        MainTest.Result again = MainTest.run("apply", base.toString(), events.toString(), out.toString());
+        assertEquals(1, again.status());
+        Path strictOut = dir.resolve("strict-multistream.xml.bz2");
+        MainTest.Result strict = MainTest.run("apply", "--strict", base.toString(), events.toString(),
+                strictOut.toString());
+        assertEquals(1, strict.status(), strict.err());
+        assertTrue(strict.err().contains("cannot apply edit event e2"), strict.err());
+        assertFalse(Files.exists(strictOut));
+        assertFalse(Files.exists(dir.resolve("strict-multistream-index.txt.bz2")));
+    }
+}
