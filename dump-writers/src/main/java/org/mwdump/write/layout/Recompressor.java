@@ -357,13 +357,17 @@ public final class Recompressor implements AutoCloseable {
      *
      * @param file where the compressed index goes
      * @return the stream to write index lines into; closing it closes {@code file}
-     * @throws IOException if the compressor cannot start
+     * @throws DumpException "cannot write index: ..." if the compressor cannot start
      */
-    public OutputStream indexStream(OutputStream file) throws IOException {
+    public OutputStream indexStream(OutputStream file) {
         if (layout == Layout.SEEKABLE_ZSTD) {
-            com.github.luben.zstd.ZstdOutputStream z = new com.github.luben.zstd.ZstdOutputStream(file, zstdLevel);
-            z.setChecksum(true);
-            return z;
+            try {
+                com.github.luben.zstd.ZstdOutputStream z = new com.github.luben.zstd.ZstdOutputStream(file, zstdLevel);
+                z.setChecksum(true);
+                return z;
+            } catch (IOException e) {
+                throw DumpException.cannotWrite("index", e);
+            }
         }
         return new Bzip2OutputStream(file, 9, 2);
     }
