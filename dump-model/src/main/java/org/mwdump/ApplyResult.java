@@ -16,7 +16,8 @@ import java.util.List;
  *                            revision), page and why
  * @param chunksCopied        streams or frames copied byte for byte (random-access layouts; else 0)
  * @param chunksRewritten     streams or frames decoded, changed and compressed again
- * @param bytesDecoded        bytes of XML decoded from the base
+ * @param bytesDecoded        bytes of XML decoded from the base in a random-access layout (-1 after one
+ *                            streaming pass: all of it)
  */
 public record ApplyResult(long pagesCreated, long pagesChanged, long pagesMoved, long pagesDeleted, long revisionsAdded,
                           long revisionsSkipped, long revisionsSuppressed, List<String> notApplied, long chunksCopied,

@@ -72,7 +72,11 @@ final class ApplyCommand implements Callable<Integer> {
         }
         Path out = rest.get(rest.size() - 1);
         List<Path> changes = List.copyOf(rest.subList(0, rest.size() - 1));
-        Existing.refuse(force, out);
+        // the index beside an output of a random-access layout, named as recompress names it
+        String name = out.getFileName().toString();
+        String stem = name.replaceFirst("(\\.xml)?\\.(bz2|zst|zstd)$", "");
+        Existing.refuse(force, stem.equals(name) ? new Path[] {out} : new Path[] {out,
+                out.resolveSibling(stem + "-index.txt" + (name.endsWith(".bz2") ? ".bz2" : ".zst"))});
         ApplyOptions options = ApplyOptions.DEFAULT.withStrict(strict).withPagesPerStream(pagesPerStream)
                 .withCurrent(history ? Boolean.FALSE : current)
                 .withThreads(threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors());
@@ -87,7 +91,7 @@ final class ApplyCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println("streams copied: " + r.chunksCopied());
         stdout.println("streams rewritten: " + r.chunksRewritten());
-        stdout.println("xml bytes decoded: " + r.bytesDecoded());
+        stdout.println("xml bytes decoded: " + (r.bytesDecoded() < 0 ? "all" : r.bytesDecoded()));
         stdout.printf("seconds: %.2f%n", (System.nanoTime() - start) / 1e9);
         // a page index built for an older OUT no longer fits it
         java.nio.file.Files.deleteIfExists(IndexedDump.pageIndexOf(out));

@@ -134,7 +134,6 @@ public final class DumpUpdater implements ChangeApplier {
 
     private static long[] streaming(Path base, Path out, ChangeLog log, ApplyOptions options, boolean current,
                                     PageUpdate.Report report) {
-        long decoded;
         try (DumpReader reader = openBase(base, options.threads())) {
             if (reader.format() == DumpFormat.EVENTS) {
                 throw new UnsupportedDumpException("the base must be a dump, not change events", DumpLocation.of(
@@ -151,7 +150,6 @@ public final class DumpUpdater implements ChangeApplier {
                 for (LogItem item = reader.nextLogItem(); item != null; item = reader.nextLogItem()) {
                     writer.writeLogItem(item);
                 }
-                decoded = reader.progress().bytesRead();
                 refuseIfStrict(options, report);
                 writer.finish();
             } catch (RuntimeException | Error e) {
@@ -159,7 +157,7 @@ public final class DumpUpdater implements ChangeApplier {
                 throw e;
             }
         }
-        return new long[] {0, 0, decoded};
+        return new long[] {0, 0, -1}; // all of it
     }
 
     /** The base, decoded on all threads when it is bz2 (zstd decodes fast enough on one). */
