@@ -24,7 +24,10 @@
 # usage: benchmarks/scripts/apply.sh [ROUNDS]      (default 3 rounds; each runs both commands, in turn)
 # Environment:
 #   MWDUMP_BENCH_SIZE     size of the synthetic dump instead of 1GB, e.g. 20MB for a quick check
-#   MWDUMP_BENCH_PICK     which pages change: spread (default), random or clustered (page-change-events.py)
+#   MWDUMP_BENCH_PICK     which pages change: spread (default), random or clustered (page-change-events.py);
+#                         with 100 pages a stream, 1 % spread changes a page in nearly every stream (the cost
+#                         of rewriting streams), random in about 1 - 0.99^100 = 63 % of them, clustered in one
+#                         or two (the least apply can do)
 #   MWDUMP_BENCH_PERCENT  percentage of the pages that change (default 1)
 #   MWDUMP_JAVA_OPTS      passed to java by the mwdump launcher
 #   JAVA                  java command (default java)
