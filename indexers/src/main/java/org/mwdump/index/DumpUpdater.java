@@ -332,6 +332,9 @@ public final class DumpUpdater implements ChangeApplier {
                     List<Integer> changed = new ArrayList<>(byChunk.keySet());
                     int submitted = 0;
                     int done = 0;
+                    // fewer streams to rewrite than threads: each stream's blocks on several
+                    int perStream = Math.max(1, options.threads() / Math.max(1, Math.min(options.threads(),
+                            changed.size())));
                     for (int i = 0; i < pageChunks.size(); i++) {
                         BaseChunk c = pageChunks.get(i);
                         TreeMap<Long, List<ChangeLog.Change>> changes = byChunk.get(i);
@@ -346,7 +349,7 @@ public final class DumpUpdater implements ChangeApplier {
                             BaseChunk sc = pageChunks.get(changed.get(submitted));
                             TreeMap<Long, List<ChangeLog.Change>> scChanges = byChunk.get(changed.get(submitted));
                             pending.add(pool.submit(() -> rewrite(chunks, sc, scChanges, head, site, writerHead,
-                                    compressor)));
+                                    compressor, perStream)));
                             submitted++;
                         }
                         Rewritten r = await(pending.poll());
@@ -468,8 +471,11 @@ public final class DumpUpdater implements ChangeApplier {
 
         /** Decodes a chunk, applies its pages' changes and compresses the result again. */
         private Rewritten rewrite(Chunks chunks, BaseChunk c, TreeMap<Long, List<ChangeLog.Change>> changes, byte[] head,
-                                  SiteInfo site, byte[] writerHead, Recompressor compressor) throws IOException {
-            byte[] xml = chunks.decode(c.offset());
+                                  SiteInfo site, byte[] writerHead, Recompressor compressor, int threads)
+                throws IOException {
+            StreamBlocks blocks = chunks instanceof Chunks.Bzip2 ? StreamBlocks.decode(chunks, c.offset(), c.end())
+                    : null;
+            byte[] xml = blocks != null ? blocks.xml() : chunks.decode(c.offset());
             PageUpdate.Report local = new PageUpdate.Report();
             ByteArrayOutputStream buffer = new ByteArrayOutputStream(xml.length + (xml.length >> 3) + 1024);
             DumpWriter writer = Dumps.create(buffer, DumpFormat.XML, WriteOptions.DEFAULT);
@@ -507,7 +513,10 @@ public final class DumpUpdater implements ChangeApplier {
                 tails.add(indexTail(doc, pos, end));
                 pos = end + PAGE_END.length;
                 if (++pages == options.pagesPerStream() || pos >= to) {
-                    compressed.add(compressor.compressChunk(doc, start, pos - start));
+                    // the first stream keeps the old stream's blocks before the first change
+                    compressed.add(blocks != null && compressed.isEmpty()
+                            ? blocks.recompress(doc, start, pos - start, threads)
+                            : compressor.compressChunk(doc, start, pos - start, threads));
                     lengths.add(pos - start);
                     lines.add(tails);
                     tails = new ArrayList<>();
@@ -516,6 +525,80 @@ public final class DumpUpdater implements ChangeApplier {
                 }
             }
             return new Rewritten(compressed, lengths, lines, xml.length);
+        }
+    }
+
+    /**
+     * A bz2 stream of the base, decoded block by block: its XML, and where each block ends (in bits of the
+     * stream, and in bytes of the XML) with the blocks' combined CRC so far, so that its blocks before a change
+     * can be kept as they are.
+     */
+    private record StreamBlocks(byte[] raw, byte[] xml, long[] endBits, int[] ends, int[] crcs) {
+        static StreamBlocks decode(Chunks chunks, long offset, long end) throws IOException {
+            byte[] raw = DumpFiles.readFully(chunks.channel, offset, Math.toIntExact(end - offset), chunks.size);
+            if (raw.length < 4 || raw[0] != 'B' || raw[1] != 'Z' || raw[2] != 'h' || raw[3] < '1' || raw[3] > '9') {
+                throw new org.mwdump.CorruptInputException("not a bz2 stream", Chunks.location(chunks.file, offset),
+                        -1, null);
+            }
+            org.mwdump.read.bzip2.Bzip2BlockDecoder decoder = new org.mwdump.read.bzip2.Bzip2BlockDecoder();
+            ByteArrayOutputStream xml = new ByteArrayOutputStream(raw.length * 6);
+            List<long[]> blocks = new ArrayList<>();
+            long bit = 32;
+            int crc = 0;
+            try {
+                while (!org.mwdump.read.bzip2.Bzip2BlockDecoder.isEndOfStreamMagic(raw, bit)) {
+                    org.mwdump.read.bzip2.Bzip2BlockDecoder.Block b = decoder.decode(raw, raw.length, bit, raw[3] - '0');
+                    xml.write(b.data());
+                    crc = ((crc << 1) | (crc >>> 31)) ^ b.storedCrc();
+                    bit = b.endBitOffset();
+                    blocks.add(new long[] {bit, xml.size(), crc});
+                }
+            } catch (org.mwdump.CorruptInputException e) {
+                long at = e.location().compressedOffset();
+                throw e.at(Chunks.location(chunks.file, at < 0 ? offset : offset + at));
+            }
+            long stored = 0;
+            for (int k = 0; k < 32; k++) {
+                long b = bit + 48 + k;
+                stored = (stored << 1) | ((raw[(int) (b >>> 3)] >>> (7 - (b & 7))) & 1);
+            }
+            if ((int) stored != crc) {
+                throw new org.mwdump.CorruptInputException("bz2 stream CRC does not match its blocks",
+                        Chunks.location(chunks.file, offset + (bit >>> 3)), -1, null);
+            }
+            long[] endBits = new long[blocks.size()];
+            int[] ends = new int[blocks.size()];
+            int[] crcs = new int[blocks.size()];
+            for (int k = 0; k < blocks.size(); k++) {
+                endBits[k] = blocks.get(k)[0];
+                ends[k] = (int) blocks.get(k)[1];
+                crcs[k] = (int) blocks.get(k)[2];
+            }
+            return new StreamBlocks(raw, xml.toByteArray(), endBits, ends, crcs);
+        }
+
+        /**
+         * {@code doc[from, from + length)} as a bz2 stream: the old stream itself when the bytes are the same;
+         * else its blocks up to the last that ends more than 255 bytes before the first difference (the run
+         * carried over a block's end is at most that long), and the rest encoded: the bytes of compressing it
+         * all, at the cost of the part after the change.
+         */
+        byte[] recompress(byte[] doc, int from, int length, int threads) throws IOException {
+            int same = java.util.Arrays.mismatch(xml, 0, xml.length, doc, from, from + length);
+            if (same < 0) {
+                return raw;
+            }
+            int kept = -1;
+            while (kept + 1 < ends.length && ends[kept + 1] + 255 <= same) {
+                kept++;
+            }
+            int keptBytes = kept < 0 ? 0 : ends[kept];
+            ByteArrayOutputStream out = new ByteArrayOutputStream(length / 4 + 64);
+            try (org.mwdump.write.bzip2.Bzip2OutputStream bz = org.mwdump.write.bzip2.Bzip2OutputStream.continuing(out,
+                    raw, kept < 0 ? 32 : endBits[kept], kept < 0 ? 0 : crcs[kept], threads)) {
+                bz.write(doc, from + keptBytes, length - keptBytes);
+            }
+            return out.toByteArray();
         }
     }
 

@@ -72,6 +72,26 @@ final class BitOutput {
         }
     }
 
+    /**
+     * Appends bits {@code [fromBit, toBit)} of {@code src} (most significant bit first), when this holds a
+     * whole number of bytes and {@code fromBit} is a byte boundary.
+     */
+    void appendBits(byte[] src, long fromBit, long toBit) {
+        drain();
+        if (accBits != 0 || (fromBit & 7) != 0) {
+            throw new IllegalStateException("bits are copied from and to byte boundaries only");
+        }
+        int from = (int) (fromBit >>> 3);
+        int whole = (int) (toBit >>> 3) - from;
+        ensure(whole);
+        System.arraycopy(src, from, buf, bytes, whole);
+        bytes += whole;
+        int rest = (int) (toBit & 7);
+        if (rest > 0) {
+            write(rest, (src[from + whole] & 0xFF) >>> (8 - rest));
+        }
+    }
+
     private void ensure(int more) {
         if (bytes + more + 8 > buf.length) {
             buf = Arrays.copyOf(buf, Math.max(buf.length * 2, bytes + more + 16));

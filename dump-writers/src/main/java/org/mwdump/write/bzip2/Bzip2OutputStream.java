@@ -107,6 +107,37 @@ public final class Bzip2OutputStream extends OutputStream {
         return buf.toByteArray();
     }
 
+    /**
+     * A stream that starts with the first blocks of an existing stream, copied bit for bit without being
+     * decoded or encoded again, and goes on with the bytes written to it, in blocks of the existing stream's
+     * level. The result is what compressing the kept blocks' bytes followed by the written ones gives, as long
+     * as the input up to the byte at which the encoder ended the last kept block is the same as before: then
+     * the encoder would have cut the same blocks. (That byte lies less than 255 bytes past the kept blocks'
+     * bytes: it belongs to the run carried into the next block.) For rewriting a stream whose end changed at
+     * a cost that follows the change.
+     *
+     * @param out        where the compressed bytes go
+     * @param stream     the existing stream, from its {@code BZh} header
+     * @param keptEndBit the bit offset in {@code stream} where the kept blocks end (where the next block's magic
+     *                   starts); 32 keeps none
+     * @param keptCrc    the kept blocks' combined CRC ({@code crc = (crc << 1 | crc >>> 31) ^ blockCrc} for each,
+     *                   from 0)
+     * @param threads    threads that encode the new blocks
+     * @return the stream; write the bytes that follow the kept blocks' bytes, then close it
+     * @throws IllegalArgumentException if {@code stream} does not start with a bzip2 header
+     */
+    public static Bzip2OutputStream continuing(OutputStream out, byte[] stream, long keptEndBit, int keptCrc,
+                                               int threads) {
+        if (stream.length < 4 || stream[0] != 'B' || stream[1] != 'Z' || stream[2] != 'h' || stream[3] < '1'
+                || stream[3] > '9' || keptEndBit < 32 || keptEndBit > 8L * stream.length) {
+            throw new IllegalArgumentException("not a bzip2 stream, or kept bits outside it");
+        }
+        Bzip2OutputStream s = new Bzip2OutputStream(out, stream[3] - '0', threads);
+        s.bits.appendBits(stream, 32, keptEndBit);
+        s.combinedCrc = keptCrc;
+        return s;
+    }
+
     @Override
     public void write(int b) throws IOException {
         oneByte[0] = (byte) b;

@@ -811,6 +811,29 @@ public final class Recompressor implements AutoCloseable {
      * @return the compressed chunk
      */
     public byte[] compressChunk(byte[] xml, int offset, int length) {
+        return compressChunk(xml, offset, length, 1);
+    }
+
+    /**
+     * As {@link #compressChunk(byte[], int, int)}, a bz2 stream's blocks compressed on {@code threads} threads
+     * (the same bytes): for a caller with fewer chunks than threads.
+     *
+     * @param xml     the chunk's XML
+     * @param offset  where it starts in {@code xml}
+     * @param length  its length
+     * @param threads threads for a bz2 stream's blocks (zstd: one)
+     * @return the compressed chunk
+     */
+    public byte[] compressChunk(byte[] xml, int offset, int length, int threads) {
+        if (layout == Layout.BZIP2_MULTISTREAM && threads > 1) {
+            java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream(length / 4 + 64);
+            try (Bzip2OutputStream bz = new Bzip2OutputStream(buf, 9, threads)) {
+                bz.write(xml, offset, length);
+            } catch (IOException e) {
+                throw new IllegalStateException(e); // a byte array does not fail
+            }
+            return buf.toByteArray();
+        }
         if (layout == Layout.SEEKABLE_ZSTD) {
             ZstdCompressCtx ctx = zstdContexts.get();
             int bound = (int) Zstd.compressBound(length);
