@@ -32,6 +32,32 @@ class ApplyCommandTest {
                 + "\"origin_rev_id\":" + rev + ",\"content_body\":\"" + text + "\"}}},\"wiki_id\":\"elwikivoyage\"}";
     }
 
+    /** A Parquet base is updated in one pass and stays Parquet. */
+    @Test
+    void updatesParquet(@TempDir Path dir) throws IOException {
+        Path sample = Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2");
+        Path base = dir.resolve("elwikivoyage-pages-articles.parquet");
+        assertEquals(0, MainTest.run("convert", sample.toString(), base.toString()).status());
+        Revision before;
+        try (var r = org.mwdump.Dumps.open(base)) {
+            before = r.revisions().iterator().next();
+        }
+        Path events = dir.resolve("events.jsonl");
+        Files.writeString(events, edit("e1", before.page().id(), before.page().title().replace(' ', '_'),
+                999_999_999L, before.id(), "new text") + "\n");
+        Path out = dir.resolve("updated.parquet");
+        MainTest.Result r = MainTest.run("apply", base.toString(), events.toString(), out.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("xml bytes decoded: all\n"), r.out());
+        try (var reader = org.mwdump.Dumps.open(out)) {
+            assertEquals(org.mwdump.DumpFormat.PARQUET, reader.format());
+            Revision first = reader.revisions().iterator().next();
+            assertEquals(999_999_999L, first.id(), "a current-revision dump: the edit replaces the revision");
+            assertEquals("new text", first.text());
+            assertEquals(before.page().title(), first.page().title());
+        }
+    }
+
     @Test
     void updatesAMultistreamDumpStreamByStream(@TempDir Path dir) throws IOException {
         Path sample = Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2");

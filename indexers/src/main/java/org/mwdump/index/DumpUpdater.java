@@ -470,61 +470,100 @@ public final class DumpUpdater implements ChangeApplier {
         }
 
         /** Decodes a chunk, applies its pages' changes and compresses the result again. */
+        /**
+         * Decodes a chunk, applies its pages' changes and compresses the result again. A page without changes
+         * (and without new pages to go before it) is copied as the bytes it has; the others go through the
+         * parser and the XML writer, each with the base's header in front.
+         */
         private Rewritten rewrite(Chunks chunks, BaseChunk c, TreeMap<Long, List<ChangeLog.Change>> changes, byte[] head,
                                   SiteInfo site, byte[] writerHead, Recompressor compressor, int threads)
                 throws IOException {
             StreamBlocks blocks = chunks instanceof Chunks.Bzip2 ? StreamBlocks.decode(chunks, c.offset(), c.end())
                     : null;
             byte[] xml = blocks != null ? blocks.xml() : chunks.decode(c.offset());
+            String name = base + " (stream at byte " + c.offset() + ")";
             PageUpdate.Report local = new PageUpdate.Report();
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream(xml.length + (xml.length >> 3) + 1024);
+            TreeMap<Long, List<ChangeLog.Change>> left = new TreeMap<>(changes);
+            Pages out = new Pages(xml.length + (xml.length >> 4) + 1024);
+            int[] bounds = pageBounds(xml);
+            if (bounds == null) {
+                // not laid out as one page after another: all of it through the parser
+                out.add(through(documentOf(head, xml), name, left, site, writerHead, local, true));
+            } else {
+                for (int k = 0; k + 1 < bounds.length; k++) {
+                    int from = bounds[k];
+                    int to = bounds[k + 1];
+                    String tail = indexTail(xml, from, to);
+                    long id = Long.parseLong(tail.substring(1, tail.indexOf(':', 1)).strip());
+                    if (left.containsKey(id) || !left.isEmpty() && left.firstKey() < id) {
+                        byte[] page = java.util.Arrays.copyOfRange(xml, from, to);
+                        out.add(through(documentOf(head, page), name, left, site, writerHead, local, false));
+                    } else {
+                        out.add(xml, from, to, tail);
+                    }
+                }
+            }
+            if (!left.isEmpty()) {
+                // new pages after the chunk's last page (the last chunk: after every page)
+                out.add(through(documentOf(head, new byte[0]), name, left, site, writerHead, local, true));
+            }
+            report.add(local);
+            byte[] doc = out.bytes.toByteArray();
+            List<byte[]> compressed = new ArrayList<>();
+            List<Integer> lengths = new ArrayList<>();
+            List<List<String>> lines = new ArrayList<>();
+            int start = 0;
+            for (int k = 0; k < out.ends.size(); k += options.pagesPerStream()) {
+                int last = Math.min(out.ends.size(), k + options.pagesPerStream()) - 1;
+                int end = out.ends.get(last);
+                // the first stream keeps the old stream's blocks before the first change
+                compressed.add(blocks != null && compressed.isEmpty()
+                        ? blocks.recompress(doc, start, end - start, threads)
+                        : compressor.compressChunk(doc, start, end - start, threads));
+                lengths.add(end - start);
+                lines.add(new ArrayList<>(out.tails.subList(k, last + 1)));
+                start = end;
+            }
+            return new Rewritten(compressed, lengths, lines, xml.length);
+        }
+
+        /**
+         * The pages of {@code document} (the base's header, pages, the footer) with their changes, and, when
+         * {@code rest}, the new pages that come after them, as the XML writer writes them.
+         */
+        private Pages through(byte[] document, String name, TreeMap<Long, List<ChangeLog.Change>> left, SiteInfo site,
+                              byte[] writerHead, PageUpdate.Report local, boolean rest) {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream(document.length + 1024);
             DumpWriter writer = Dumps.create(buffer, DumpFormat.XML, WriteOptions.DEFAULT);
             writer.writeSiteInfo(site);
-            TreeMap<Long, List<ChangeLog.Change>> left = new TreeMap<>(changes);
-            try (DumpReader reader = Dumps.open(new ByteArrayInputStream(documentOf(head, xml)), base.toString()
-                    + " (stream at byte " + c.offset() + ")", ReadOptions.DEFAULT)) {
+            try (DumpReader reader = Dumps.open(new ByteArrayInputStream(document), name, ReadOptions.DEFAULT)) {
                 for (Page p = reader.nextPage(); p != null; p = reader.nextPage()) {
                     updatePage(p, reader::nextEntry, left, writer, current, local);
                 }
             }
-            // new pages after the chunk's last page (the last chunk: after every page)
-            insertNewPages(Long.MAX_VALUE, left, writer, current, local);
+            if (rest) {
+                insertNewPages(Long.MAX_VALUE, left, writer, current, local);
+            }
             writer.finish();
             writer.close();
-            report.add(local);
             byte[] doc = buffer.toByteArray();
             int from = writerHead.length;
             int to = doc.length - FOOTER.length;
             if (to < from || !startsWith(doc, writerHead)) {
                 throw new IllegalStateException("the XML writer wrote an unexpected header");
             }
-            List<byte[]> compressed = new ArrayList<>();
-            List<Integer> lengths = new ArrayList<>();
-            List<List<String>> lines = new ArrayList<>();
-            int start = from;
-            int pages = 0;
-            List<String> tails = new ArrayList<>();
+            Pages pages = new Pages(to - from);
             int pos = from;
             while (pos < to) {
                 int end = indexOf(doc, PAGE_END, pos, to);
                 if (end < 0) {
                     throw new IllegalStateException("the XML writer wrote a page without its end");
                 }
-                tails.add(indexTail(doc, pos, end));
-                pos = end + PAGE_END.length;
-                if (++pages == options.pagesPerStream() || pos >= to) {
-                    // the first stream keeps the old stream's blocks before the first change
-                    compressed.add(blocks != null && compressed.isEmpty()
-                            ? blocks.recompress(doc, start, pos - start, threads)
-                            : compressor.compressChunk(doc, start, pos - start, threads));
-                    lengths.add(pos - start);
-                    lines.add(tails);
-                    tails = new ArrayList<>();
-                    pages = 0;
-                    start = pos;
-                }
+                end += PAGE_END.length;
+                pages.add(doc, pos, end, indexTail(doc, pos, end));
+                pos = end;
             }
-            return new Rewritten(compressed, lengths, lines, xml.length);
+            return pages;
         }
     }
 
@@ -600,6 +639,83 @@ public final class DumpUpdater implements ChangeApplier {
             }
             return out.toByteArray();
         }
+    }
+
+    /** Pages of XML one after another, with where each ends and its index line (without offset). */
+    private static final class Pages {
+        final ByteArrayOutputStream bytes;
+        final List<Integer> ends = new ArrayList<>();
+        final List<String> tails = new ArrayList<>();
+
+        Pages(int size) {
+            bytes = new ByteArrayOutputStream(Math.max(32, size));
+        }
+
+        void add(byte[] b, int from, int to, String tail) {
+            bytes.write(b, from, to - from);
+            ends.add(bytes.size());
+            tails.add(tail);
+        }
+
+        void add(Pages more) {
+            int at = bytes.size();
+            bytes.writeBytes(more.bytes.toByteArray());
+            for (int e : more.ends) {
+                ends.add(at + e);
+            }
+            tails.addAll(more.tails);
+        }
+    }
+
+    private static final byte[] PAGE_LINE = "<page>".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Where the pages of a chunk start, and its end: each page from a line {@code <page>} (after spaces) to
+     * the next; null unless the chunk starts with one. ({@code <} is escaped in XML text, so such a line is
+     * always markup.)
+     */
+    static int[] pageBounds(byte[] xml) {
+        List<Integer> starts = new ArrayList<>();
+        int first = 0;
+        while (first < xml.length && xml[first] == ' ') {
+            first++;
+        }
+        if (!isPageLine(xml, first)) {
+            return null;
+        }
+        starts.add(0);
+        for (int lt = indexOfByte(xml, (byte) '<', first + 1, xml.length); lt >= 0;
+                lt = indexOfByte(xml, (byte) '<', lt + 1, xml.length)) {
+            if (isPageLine(xml, lt)) {
+                int lineStart = lt;
+                while (lineStart > 0 && xml[lineStart - 1] == ' ') {
+                    lineStart--;
+                }
+                if (lineStart > 0 && xml[lineStart - 1] == '\n') {
+                    starts.add(lineStart);
+                }
+            }
+        }
+        int[] bounds = new int[starts.size() + 1];
+        for (int k = 0; k < starts.size(); k++) {
+            bounds[k] = starts.get(k);
+        }
+        bounds[starts.size()] = xml.length;
+        return bounds;
+    }
+
+    private static boolean isPageLine(byte[] xml, int at) {
+        return at + PAGE_LINE.length <= xml.length
+                && java.util.Arrays.equals(xml, at, at + PAGE_LINE.length, PAGE_LINE, 0, PAGE_LINE.length);
+    }
+
+    private static int indexOfByte(byte[] b, byte c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static final byte[] FOOTER = "</mediawiki>\n".getBytes(StandardCharsets.US_ASCII);
