@@ -278,7 +278,14 @@ public final class DumpUpdater implements ChangeApplier {
                 t.setDaemon(true);
                 return t;
             });
-            try (FileChannel in = FileChannel.open(base, StandardOpenOption.READ);
+            FileChannel opened;
+            try {
+                opened = DumpFiles.open(base);
+            } catch (IOException e) {
+                pool.shutdownNow();
+                throw DumpException.cannotRead(e, DumpLocation.of(base.toString()));
+            }
+            try (FileChannel in = opened;
                  Recompressor compressor = new Recompressor(layout, options.pagesPerStream(), options.threads(), 3)) {
                 Chunks chunks = Chunks.open(in, base.toString());
                 List<BaseChunk> pageChunks = readIndex(in, chunks);

@@ -35,6 +35,8 @@ abstract class JsonLinesReader implements DumpReader {
     final ReaderInput input;
     final JsonParser p;
     final boolean strict;
+    /** Whether texts are read ({@link ReadOptions#texts()}); else they are skipped, never decoded. */
+    final boolean texts;
     private final Map<String, Long> skipped = new LinkedHashMap<>();
 
     private Revision lookahead;
@@ -47,6 +49,7 @@ abstract class JsonLinesReader implements DumpReader {
     JsonLinesReader(ReaderInput input, ReadOptions options) throws IOException {
         this.input = Objects.requireNonNull(input, "input is null");
         this.strict = options.strict();
+        this.texts = options.texts();
         // limits belong to this reader, so the factory is made per reader (cheap next to the parse)
         JsonFactory factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
                 .maxStringLength(options.limits().maxTextChars())
@@ -192,6 +195,14 @@ abstract class JsonLinesReader implements DumpReader {
             throw new MalformedDumpException("namespace number out of range: " + v, location());
         }
         return v == null ? null : v.intValue();
+    }
+
+    /** A text value: its string, or null without decoding it when texts are not read. */
+    final String textValue(JsonToken t) throws IOException {
+        if (!texts && t == JsonToken.VALUE_STRING) {
+            return null; // the parser skips the string's characters when the next token is asked for
+        }
+        return stringValue(t);
     }
 
     final String stringValue(JsonToken t) throws IOException {

@@ -83,6 +83,7 @@ public final class RevDocReader extends JsonLinesReader {
         List<Slot> slots = new ArrayList<>(1);
         boolean slotsShape = false;
         String flatText = null;
+        boolean flatHasText = false;
         Long flatBytes = null;
         String flatSha1 = null;
         String flatModel = null;
@@ -153,7 +154,10 @@ public final class RevDocReader extends JsonLinesReader {
                         }
                     }
                 }
-                case "text" -> flatText = stringValue(v);
+                case "text" -> {
+                    flatText = textValue(v);
+                    flatHasText = v != JsonToken.VALUE_NULL;
+                }
                 case "bytes" -> flatBytes = longValue(v);
                 case "sha1" -> flatSha1 = stringValue(v);
                 case "model" -> flatModel = stringValue(v);
@@ -184,7 +188,7 @@ public final class RevDocReader extends JsonLinesReader {
             revisionSha1 = slotsSha1;
         } else {
             revisionSha1 = flatSha1;
-            if (flatText != null || flatBytes != null || flatModel != null || flatFormat != null || textDeleted
+            if (flatHasText || flatBytes != null || flatModel != null || flatFormat != null || textDeleted
                     || flatSha1 != null) {
                 slots.add(new Slot(Slot.MAIN, null, flatModel, flatFormat,
                         new Text(flatText, flatBytes, null, null, null, textDeleted)));
@@ -216,6 +220,7 @@ public final class RevDocReader extends JsonLinesReader {
         String fmt = null;
         boolean deleted = false;
         boolean hasDeleted = false;
+        boolean present = false;
         String location = null;
         Long bytes = null;
         String sha1 = null;
@@ -235,13 +240,16 @@ public final class RevDocReader extends JsonLinesReader {
                 case "location" -> location = stringValue(v);
                 case "bytes" -> bytes = longValue(v);
                 case "sha1" -> sha1 = stringValue(v);
-                case "text" -> text = stringValue(v);
+                case "text" -> {
+                    text = textValue(v);
+                    present = v != JsonToken.VALUE_NULL;
+                }
                 case "id" -> stringOrNumber(v);
                 default -> skip("slots/contents/" + k);
             }
         }
         // mwxml leaves "deleted" unset only for a <content> that had no <text> at all
-        boolean hasText = hasDeleted || location != null || bytes != null || sha1 != null || text != null;
+        boolean hasText = hasDeleted || location != null || bytes != null || sha1 != null || present;
         Text t = hasText ? new Text(text, bytes, sha1, location, null, deleted) : null;
         return new Slot(role, origin, model, fmt, t);
     }
