@@ -10,6 +10,7 @@ seconds="${1:-300}"
 targets=(
   "dump-readers XmlReaderFuzzTest"
   "dump-readers RevDocReaderFuzzTest"
+  "dump-readers EventReaderFuzzTest"
   "dump-readers Bzip2FuzzTest"
   "dump-writers Bzip2EncoderFuzzTest"
   "indexers SeekTableFuzzTest"
