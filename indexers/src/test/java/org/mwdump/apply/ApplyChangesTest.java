@@ -239,6 +239,41 @@ class ApplyChangesTest {
         assertEquals(List.of(11L, 12L), ids(read(history).get(1L)));
     }
 
+    /** Damage in a stream that must be rewritten: the file and the offset named, nothing written. */
+    @Test
+    void aDamagedStreamFailsWithItsPlace(@TempDir Path dir) throws IOException {
+        Path xml = base(dir, "base.xml");
+        Path dump = dir.resolve("b-multistream.xml.bz2");
+        Path index = dir.resolve("b-multistream-index.txt.bz2");
+        try (var r = new org.mwdump.write.layout.Recompressor(org.mwdump.write.layout.Recompressor.Layout.BZIP2_MULTISTREAM,
+                1, 1); var in = Files.newInputStream(xml)) {
+            r.recompress(in, dump, index);
+        }
+        long alpha = org.mwdump.index.MultistreamIndex.read(index).get(0).offset();
+        long bravo = org.mwdump.index.MultistreamIndex.read(index).get(1).offset();
+        byte[] bytes = Files.readAllBytes(dump);
+        bytes[(int) (alpha + (bravo - alpha) / 2)] ^= 0x10;
+        Files.write(dump, bytes);
+        Path out = dir.resolve("out-multistream.xml.bz2");
+        Path changes = events(dir, event("edit", 1, rev(ALPHA, 12, 11L, "2020-02-01T00:00:00Z", "three")));
+        org.mwdump.CorruptInputException e = assertThrows(org.mwdump.CorruptInputException.class,
+                () -> Dumps.apply(dump, List.of(changes), out));
+        assertTrue(e.getMessage().contains(dump.toString()), e.getMessage());
+        long at = e.location().compressedOffset();
+        assertTrue(at >= alpha && at < bravo, "at " + at + ", in the stream " + alpha + ".." + bravo);
+        assertFalse(Files.exists(out));
+        assertFalse(Files.exists(dir.resolve("out-multistream-index.txt.bz2")));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(), files.filter(p -> p.getFileName().toString().startsWith(".")).toList(),
+                    "no temporary files left");
+        }
+        // a change elsewhere copies the damaged stream as it is, without reading it
+        Path elsewhere = dir.resolve("elsewhere-multistream.xml.bz2");
+        ApplyResult r = Dumps.apply(dump, List.of(events(dir, event("edit", 2,
+                rev(DELTA, 42, 41L, "2020-02-01T00:00:00Z", "delta 3")))), elsewhere);
+        assertEquals(1, r.chunksRewritten());
+    }
+
     @Test
     void writesTheBaseFormat(@TempDir Path dir) throws IOException {
         Path xml = base(dir, "base.xml");
