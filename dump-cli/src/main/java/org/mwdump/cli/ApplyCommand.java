@@ -35,8 +35,8 @@ final class ApplyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "BASE", description = "the dump to update")
     Path base;
 
-    @Parameters(index = "1..*", arity = "2..*", paramLabel = "CHANGES... OUT",
-            description = "change files, then the output file")
+    @Parameters(index = "1..*", arity = "2..*", paramLabel = "CHANGES... OUT", hideParamSyntax = true,
+            description = "change files (at least one), then the output file")
     List<Path> rest;
 
     @Option(names = "--strict", description = "a change that cannot be applied is an error (exit 1, no output)")
@@ -72,11 +72,8 @@ final class ApplyCommand implements Callable<Integer> {
         }
         Path out = rest.get(rest.size() - 1);
         List<Path> changes = List.copyOf(rest.subList(0, rest.size() - 1));
-        // the index beside an output of a random-access layout, named as recompress names it
-        String name = out.getFileName().toString();
-        String stem = name.replaceFirst("(\\.xml)?\\.(bz2|zst|zstd)$", "");
-        Existing.refuse(force, stem.equals(name) ? new Path[] {out} : new Path[] {out,
-                out.resolveSibling(stem + "-index.txt" + (name.endsWith(".bz2") ? ".bz2" : ".zst"))});
+        Path index = org.mwdump.index.DumpUpdater.indexBeside(out);
+        Existing.refuse(force, index == null ? new Path[] {out} : new Path[] {out, index});
         ApplyOptions options = ApplyOptions.DEFAULT.withStrict(strict).withPagesPerStream(pagesPerStream)
                 .withCurrent(history ? Boolean.FALSE : current)
                 .withThreads(threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors());

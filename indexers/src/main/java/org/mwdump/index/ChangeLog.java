@@ -43,12 +43,11 @@ final class ChangeLog {
     }
 
     static final Comparator<Change> ORDER = Comparator.comparingLong(Change::time)
-            .thenComparing(c -> c.revision().id() == null ? Long.MIN_VALUE : c.revision().id())
+            .thenComparingLong(c -> c.revision().id())
             .thenComparingLong(Change::seq);
 
     /** Page id to its changes, in order. */
     final TreeMap<Long, List<Change>> byPage = new TreeMap<>();
-    long count;
 
     static ChangeLog read(List<Path> files) {
         ChangeLog log = new ChangeLog();
@@ -72,7 +71,6 @@ final class ChangeLog {
                     log.byPage.computeIfAbsent(r.page().id(), k -> new ArrayList<>())
                             .add(new Change(time, seq++, change == null ? null : change.kind(), r, source,
                                     change == null ? null : change.eventId()));
-                    log.count++;
                 }
             }
         }

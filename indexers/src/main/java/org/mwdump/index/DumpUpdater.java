@@ -79,10 +79,18 @@ public final class DumpUpdater implements ChangeApplier {
             chunkCounts = new Chunked(base, index, out, layout, log, options, current, report).run();
         } else {
             chunkCounts = streaming(base, out, log, options, current, report);
+            // an index beside OUT from before would describe another file: it goes
+            Path stale = indexBeside(out);
+            if (stale != null) {
+                try {
+                    Files.deleteIfExists(stale);
+                } catch (IOException e) {
+                    throw DumpException.cannotWrite(stale.toString(), e);
+                }
+            }
         }
-        ApplyResult result = new ApplyResult(report.created, report.changed, report.moved, report.deleted, report.added,
+        return new ApplyResult(report.created, report.changed, report.moved, report.deleted, report.added,
                 report.skipped, report.suppressed, report.notApplied, chunkCounts[0], chunkCounts[1], chunkCounts[2]);
-        return result;
     }
 
     /** In strict mode, a change not applied is an error (before the output is in place). */
@@ -124,10 +132,27 @@ public final class DumpUpdater implements ChangeApplier {
         return null;
     }
 
-    /** The index written beside an output of a random-access layout, named as {@code recompress} names it. */
-    static Path indexFor(Path out, Recompressor.Layout layout) {
-        String stem = out.getFileName().toString().replaceFirst("(\\.xml)?\\.(bz2|zst|zstd)$", "");
-        return out.resolveSibling(stem + "-index.txt" + (layout == Recompressor.Layout.SEEKABLE_ZSTD ? ".zst" : ".bz2"));
+    /**
+     * The index that {@code apply} writes beside an output of a random-access layout: the name under which
+     * it looks for a base's index (as {@code recompress} and Wikimedia name them: {@code X-multistream.xml.bz2}
+     * has {@code X-multistream-index.txt.bz2}, a part {@code X-multistream2.xml-pApB.bz2} has
+     * {@code X-multistream-index2.txt-pApB.bz2}, {@code X.xml.zst} has {@code X-index.txt.zst}).
+     *
+     * @param out a dump file ending in {@code .bz2}, {@code .zst} or {@code .zstd}
+     * @return its index's path, or null for a file of another compression
+     */
+    public static Path indexBeside(Path out) {
+        String name = out.getFileName().toString();
+        String suffix = name.endsWith(".bz2") ? ".bz2" : name.matches(".*\\.zstd?$") ? ".zst" : null;
+        if (suffix == null) {
+            return null;
+        }
+        for (String candidate : DumpSplits.multistreamIndexNames(name)) {
+            if (candidate.endsWith(suffix)) {
+                return out.resolveSibling(candidate);
+            }
+        }
+        return out.resolveSibling(name.replaceFirst("(\\.xml)?\\.(bz2|zst|zstd)$", "") + "-index.txt" + suffix);
     }
 
     // ---------------------------------------------------------------- one streaming pass
@@ -245,7 +270,7 @@ public final class DumpUpdater implements ChangeApplier {
 
     /** A rewritten chunk: compressed streams or frames, their XML sizes and index lines without offsets. */
     private record Rewritten(List<byte[]> compressed, List<Integer> xmlLengths, List<List<String>> lineTails,
-                             long decoded) {
+                             long decoded, PageUpdate.Report report) {
     }
 
     private static final class Chunked {
@@ -282,11 +307,35 @@ public final class DumpUpdater implements ChangeApplier {
             try {
                 opened = DumpFiles.open(base);
             } catch (IOException e) {
-                pool.shutdownNow();
+                stop(pool);
                 throw DumpException.cannotRead(e, DumpLocation.of(base.toString()));
             }
             try (FileChannel in = opened;
                  Recompressor compressor = new Recompressor(layout, options.pagesPerStream(), options.threads(), 3)) {
+                try {
+                    return layOut(in, compressor, pool);
+                } finally {
+                    stop(pool); // no task may use the channel or the compressor once they are closed
+                }
+            } catch (IOException e) {
+                throw DumpException.cannotWrite(out.toString(), e);
+            }
+        }
+
+        /** Waits (briefly) for the tasks to stop, after cancelling them. */
+        private static void stop(ExecutorService pool) {
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private long[] layOut(FileChannel in, Recompressor compressor, ExecutorService pool) throws IOException {
+            Path tempDump = null;
+            Path tempIndex = null;
+            try {
                 Chunks chunks = Chunks.open(in, base.toString());
                 List<BaseChunk> pageChunks = readIndex(in, chunks);
                 if (pageChunks.isEmpty() || pageChunks.get(0).offset() == 0) {
@@ -323,7 +372,7 @@ public final class DumpUpdater implements ChangeApplier {
                     byChunk.computeIfAbsent(at, k -> new TreeMap<>()).put(e.getKey(), e.getValue());
                 }
                 tempDump = OutputFiles.createTempBeside(out);
-                Path indexOut = indexFor(out, layout);
+                Path indexOut = indexBeside(out);
                 tempIndex = OutputFiles.createTempBeside(indexOut);
                 long copied = 0;
                 long rewritten = 0;
@@ -363,6 +412,7 @@ public final class DumpUpdater implements ChangeApplier {
                         done++;
                         rewritten++;
                         decoded += r.decoded();
+                        report.add(r.report()); // in stream order, whatever order the threads finish in
                         for (int k = 0; k < r.compressed().size(); k++) {
                             byte[] bytes = r.compressed().get(k);
                             long at = written[0];
@@ -382,15 +432,13 @@ public final class DumpUpdater implements ChangeApplier {
                     }
                 }
                 refuseIfStrict(options, report);
-                OutputFiles.moveIntoPlace(tempDump, out);
-                tempDump = null;
+                // the index first: a dump in place always has its index
                 OutputFiles.moveIntoPlace(tempIndex, indexOut);
                 tempIndex = null;
+                OutputFiles.moveIntoPlace(tempDump, out);
+                tempDump = null;
                 return new long[] {copied, rewritten, decoded};
-            } catch (IOException e) {
-                throw DumpException.cannotWrite(out.toString(), e);
             } finally {
-                pool.shutdownNow();
                 if (tempDump != null) {
                     OutputFiles.discard(tempDump);
                 }
@@ -449,7 +497,8 @@ public final class DumpUpdater implements ChangeApplier {
             while (position < to) {
                 long n = in.transferTo(position, to - position, dump);
                 if (n <= 0) {
-                    throw new IOException("the base ended at byte " + position + ", before " + to);
+                    throw DumpException.cannotRead(new java.io.EOFException("the file ended at byte " + position
+                            + ", before " + to), DumpLocation.at(base.toString(), position));
                 }
                 position += n;
             }
@@ -476,7 +525,6 @@ public final class DumpUpdater implements ChangeApplier {
             }
         }
 
-        /** Decodes a chunk, applies its pages' changes and compresses the result again. */
         /**
          * Decodes a chunk, applies its pages' changes and compresses the result again. A page without changes
          * (and without new pages to go before it) is copied as the bytes it has; the others go through the
@@ -501,8 +549,9 @@ public final class DumpUpdater implements ChangeApplier {
                     int from = bounds[k];
                     int to = bounds[k + 1];
                     String tail = indexTail(xml, from, to);
-                    long id = Long.parseLong(tail.substring(1, tail.indexOf(':', 1)).strip());
-                    if (left.containsKey(id) || !left.isEmpty() && left.firstKey() < id) {
+                    long id = tail == null ? -1 : pageId(tail);
+                    if (id < 0 || left.containsKey(id) || !left.isEmpty() && left.firstKey() < id) {
+                        // changed (or not understood here: the parser says what is wrong with it)
                         byte[] page = java.util.Arrays.copyOfRange(xml, from, to);
                         out.add(through(documentOf(head, page), name, left, site, writerHead, local, false));
                     } else {
@@ -514,7 +563,6 @@ public final class DumpUpdater implements ChangeApplier {
                 // new pages after the chunk's last page (the last chunk: after every page)
                 out.add(through(documentOf(head, new byte[0]), name, left, site, writerHead, local, true));
             }
-            report.add(local);
             byte[] doc = out.bytes.toByteArray();
             List<byte[]> compressed = new ArrayList<>();
             List<Integer> lengths = new ArrayList<>();
@@ -531,7 +579,7 @@ public final class DumpUpdater implements ChangeApplier {
                 lines.add(new ArrayList<>(out.tails.subList(k, last + 1)));
                 start = end;
             }
-            return new Rewritten(compressed, lengths, lines, xml.length);
+            return new Rewritten(compressed, lengths, lines, xml.length, local);
         }
 
         /**
@@ -567,7 +615,12 @@ public final class DumpUpdater implements ChangeApplier {
                     throw new IllegalStateException("the XML writer wrote a page without its end");
                 }
                 end += PAGE_END.length;
-                pages.add(doc, pos, end, indexTail(doc, pos, end));
+                String tail = indexTail(doc, pos, end);
+                if (tail == null) {
+                    throw new org.mwdump.MalformedDumpException("a page without title or id cannot be indexed",
+                            DumpLocation.of(name));
+                }
+                pages.add(doc, pos, end, tail);
                 pos = end;
             }
             return pages;
@@ -581,7 +634,11 @@ public final class DumpUpdater implements ChangeApplier {
      */
     private record StreamBlocks(byte[] raw, byte[] xml, long[] endBits, int[] ends, int[] crcs) {
         static StreamBlocks decode(Chunks chunks, long offset, long end) throws IOException {
-            byte[] raw = DumpFiles.readFully(chunks.channel, offset, Math.toIntExact(end - offset), chunks.size);
+            if (end - offset > Integer.MAX_VALUE - 8) {
+                throw new UnsupportedDumpException("a bz2 stream of more than 2 GiB cannot be rewritten",
+                        Chunks.location(chunks.file, offset));
+            }
+            byte[] raw = DumpFiles.readFully(chunks.channel, offset, (int) (end - offset), chunks.size);
             if (raw.length < 4 || raw[0] != 'B' || raw[1] != 'Z' || raw[2] != 'h' || raw[3] < '1' || raw[3] > '9') {
                 throw new org.mwdump.CorruptInputException("not a bz2 stream", Chunks.location(chunks.file, offset),
                         -1, null);
@@ -602,6 +659,17 @@ public final class DumpUpdater implements ChangeApplier {
             } catch (org.mwdump.CorruptInputException e) {
                 long at = e.location().compressedOffset();
                 throw e.at(Chunks.location(chunks.file, at < 0 ? offset : offset + at));
+            }
+            long streamEnd = (bit + 48 + 32 + 7) >>> 3;
+            if (streamEnd > raw.length) {
+                throw new org.mwdump.CorruptInputException("bz2 stream cut short",
+                        Chunks.location(chunks.file, offset + raw.length), -1, null);
+            }
+            if (streamEnd < raw.length) {
+                // the index's next offset is not where this stream ends: something unindexed in between
+                throw new org.mwdump.CorruptInputException("the bz2 stream ends " + (raw.length - streamEnd)
+                        + " bytes before the next stream the index lists", Chunks.location(chunks.file, offset
+                        + streamEnd), -1, null);
             }
             long stored = 0;
             for (int k = 0; k < 32; k++) {
@@ -625,9 +693,10 @@ public final class DumpUpdater implements ChangeApplier {
 
         /**
          * {@code doc[from, from + length)} as a bz2 stream: the old stream itself when the bytes are the same;
-         * else its blocks up to the last that ends more than 255 bytes before the first difference (the run
-         * carried over a block's end is at most that long), and the rest encoded: the bytes of compressing it
-         * all, at the cost of the part after the change.
+         * else its blocks up to the last that ends before the first difference, and the rest encoded: the bytes
+         * of compressing it all, at the cost of the part after the change. (The encoder ends a block when it
+         * adds a run to it, with the byte that ended the run, the next block's first, already read: a block is
+         * the same when the input is the same up to and including the byte after it.)
          */
         byte[] recompress(byte[] doc, int from, int length, int threads) throws IOException {
             int same = java.util.Arrays.mismatch(xml, 0, xml.length, doc, from, from + length);
@@ -635,7 +704,7 @@ public final class DumpUpdater implements ChangeApplier {
                 return raw;
             }
             int kept = -1;
-            while (kept + 1 < ends.length && ends[kept + 1] + 255 <= same) {
+            while (kept + 1 < ends.length && ends[kept + 1] < same) {
                 kept++;
             }
             int keptBytes = kept < 0 ? 0 : ends[kept];
@@ -739,10 +808,20 @@ public final class DumpUpdater implements ChangeApplier {
         int i = te < 0 ? -1 : indexOf(doc, ID, te, to);
         int ie = i < 0 ? -1 : indexOf(doc, ID_END, i, to);
         if (ie < 0) {
-            throw new IllegalStateException("a page without title or id");
+            return null;
         }
         return ":" + new String(doc, i + ID.length, ie - i - ID.length, StandardCharsets.UTF_8) + ":"
                 + new String(doc, t + TITLE.length, te - t - TITLE.length, StandardCharsets.UTF_8);
+    }
+
+    /** The page id of an index line's tail {@code :id:title}, or -1 when it is not a number. */
+    private static long pageId(String tail) {
+        try {
+            long id = Long.parseLong(tail.substring(1, tail.indexOf(':', 1)).strip());
+            return id < 0 ? -1 : id;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** The header an XML writer writes for this site info (all before the first page). */
@@ -798,6 +877,9 @@ public final class DumpUpdater implements ChangeApplier {
             }
             if (cause instanceof RuntimeException r) {
                 throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
             }
             throw new IllegalStateException(cause);
         }

@@ -29,13 +29,15 @@ final class PageUpdate {
     private Page page;
     private boolean exists;
     private boolean deleted;
-    private boolean touched;
+    /** Revisions added and suppressed on this page, to tell whether it changed. */
+    private long addedHere;
+    private long suppressedHere;
     private final TreeMap<Long, Revision> added = new TreeMap<>();
     /** Revision id to the revision as a visibility change left it (its flags are the new visibility). */
     private final Map<Long, Revision> visibility = new TreeMap<>();
     private final Map<Long, ChangeLog.Change> visibilitySource = new TreeMap<>();
 
-    /** The counts and reports of a whole run, shared by its pages (and threads). */
+    /** The counts and reports of a page, a stream or a whole run; {@link #add} merges one into another. */
     static final class Report {
         long created;
         long changed;
@@ -74,11 +76,9 @@ final class PageUpdate {
             report.created++;
         } else if (base != null && page == null) {
             report.deleted++;
-        } else if (base != null && (touched || !page.equals(base))) {
-            report.changed++;
-            if (!Objects.equals(base.title(), page.title()) || !Objects.equals(base.namespace(), page.namespace())) {
-                report.moved++;
-            }
+        } else if (base != null && (!Objects.equals(base.title(), page.title())
+                || !Objects.equals(base.namespace(), page.namespace()))) {
+            report.moved++;
         }
     }
 
@@ -113,8 +113,10 @@ final class PageUpdate {
                             + " and no change creates");
                     return;
                 }
-                take(c);
-                add(c);
+                // an edit whose revision cannot be added changes nothing; a move renames all the same
+                if (add(c) || kind == PageChange.Kind.MOVE) {
+                    take(c);
+                }
             }
             case DELETE -> {
                 if (!live) {
@@ -128,7 +130,6 @@ final class PageUpdate {
                     notApplied(c, "a visibility change on a page the dump lacks");
                     return;
                 }
-                touched = true;
                 visibility.put(r.id(), r);
                 visibilitySource.put(r.id(), c);
             }
@@ -143,20 +144,21 @@ final class PageUpdate {
         List<String> restrictions = c.kind() == null || before == null ? seen.restrictions() : before.restrictions();
         page = new Page(base != null ? base.id() : seen.id(), seen.namespace(), seen.title(), seen.redirect(),
                 seen.redirectTarget(), restrictions);
-        touched = true;
     }
 
-    private void add(ChangeLog.Change c) {
+    /** Adds the change's revision; false when it carries no content (reported). */
+    private boolean add(ChangeLog.Change c) {
         Revision r = c.revision();
         if (!hasContent(r)) {
             notApplied(c, "revision " + r.id() + " carries no content");
-            return;
+            return false;
         }
         if (added.containsKey(r.id())) {
             report.skipped++;
-            return;
+        } else {
+            added.put(r.id(), r);
         }
-        added.put(r.id(), r);
+        return true;
     }
 
     /** Whether every slot's text is there (or hidden), so that a dump can hold the revision. */
@@ -183,6 +185,7 @@ final class PageUpdate {
         Iterator<Map.Entry<Long, Revision>> news = added.entrySet().iterator();
         Map.Entry<Long, Revision> next = news.hasNext() ? news.next() : null;
         Revision latest = null;
+        boolean latestIsNew = false;
         while (baseEntries.hasNext()) {
             PageEntry e = baseEntries.next();
             if (!(e instanceof Revision r)) {
@@ -191,44 +194,69 @@ final class PageUpdate {
             }
             long id = r.id() == null ? Long.MIN_VALUE : r.id();
             while (next != null && next.getKey() < id) {
-                latest = emit(fresh(next.getValue()), out, latest);
+                Revision n = emit(fresh(next.getValue()), out);
+                if (current && newer(n, latest)) {
+                    latest = n;
+                    latestIsNew = true;
+                }
                 next = news.hasNext() ? news.next() : null;
             }
             if (next != null && next.getKey() == id) {
                 report.skipped++; // already in the dump
                 next = news.hasNext() ? news.next() : null;
             }
-            latest = emit(r.page() == page ? r : r.withPage(page), out, latest);
+            Revision b = emit(r.page() == page ? r : r.withPage(page), out);
+            if (current && newer(b, latest)) {
+                latest = b;
+                latestIsNew = false;
+            }
         }
         while (next != null) {
-            latest = emit(fresh(next.getValue()), out, latest);
+            Revision n = emit(fresh(next.getValue()), out);
+            if (current && newer(n, latest)) {
+                latest = n;
+                latestIsNew = true;
+            }
             next = news.hasNext() ? news.next() : null;
         }
         if (current && latest != null) {
             out.accept(latest);
+            addedHere += latestIsNew ? 1 : 0;
         }
-        for (Map.Entry<Long, Revision> v : visibility.entrySet()) {
-            notApplied(visibilitySource.get(v.getKey()), "revision " + v.getKey() + " is not in the dump");
+        // (a current-revision dump holds the newest revision only: older ones are not there to hide)
+        if (!current) {
+            for (Long id : visibility.keySet()) {
+                notApplied(visibilitySource.get(id), "revision " + id + " is not in the dump");
+            }
         }
+        report.added += addedHere;
+        if (base != null && (addedHere > 0 || suppressedHere > 0 || !page.equals(base))) {
+            report.changed++;
+        }
+    }
+
+    private static boolean newer(Revision r, Revision than) {
+        return than == null || r.id() != null && than.id() != null && r.id() > than.id();
     }
 
     /** A new revision as the dump holds it: on the page as it now is, without the event's account. */
     private Revision fresh(Revision r) {
-        report.added++;
+        if (!current) {
+            addedHere++;
+        }
         return r.toBuilder().page(page).change(null).build();
     }
 
-    /** Writes a revision (a current-revision dump: keeps the newest for the end), with visibility applied. */
-    private Revision emit(Revision r, Consumer<PageEntry> out, Revision latest) {
+    /** Applies a visibility change to the revision, and writes it unless the dump holds only the newest one. */
+    private Revision emit(Revision r, Consumer<PageEntry> out) {
         Revision v = visibility.remove(r.id());
         if (v != null) {
             r = withVisibility(r, v, visibilitySource.get(r.id()));
         }
         if (!current) {
             out.accept(r);
-            return null;
         }
-        return latest == null || r.id() != null && latest.id() != null && r.id() > latest.id() ? r : latest;
+        return r;
     }
 
     /** The revision with the visibility a change gave it: hidden parts dropped, shown ones restored from the change. */
@@ -260,7 +288,8 @@ final class PageUpdate {
             if (t == null) {
                 slots.add(s);
             } else if (textHidden && !t.deleted()) {
-                slots.add(s.toBuilder().text(t.toBuilder().content(null).sha1(null).deleted(true).build()).build());
+                // as dumps write hidden text: its size and sha1 stay, its content goes, the revision's sha1 is empty
+                slots.add(s.toBuilder().text(t.toBuilder().content(null).deleted(true).build()).build());
                 textChanged = true;
             } else if (!textHidden && t.deleted()) {
                 Slot shown = wanted.slot(s.role());
@@ -283,6 +312,7 @@ final class PageUpdate {
         }
         if (hidden) {
             report.suppressed++;
+            suppressedHere++;
         }
         return b.build();
     }

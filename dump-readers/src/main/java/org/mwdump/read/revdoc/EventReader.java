@@ -37,7 +37,8 @@ import org.mwdump.spi.ReaderInput;
  * keys this reader does not know (newer minor versions add some) are ignored.
  *
  * <p>Events lack what dumps have about pages and text storage: page restrictions, {@code <text id>} and
- * {@code location}; a site info is built from {@code wiki_id} and the namespaces seen in titles.
+ * {@code location}; a site info is built from {@code wiki_id} and the namespaces seen in titles so far (a
+ * writer that asks at the start gets those of the first event).
  */
 public final class EventReader extends JsonLinesReader {
     private final SiteInfo given;
@@ -80,7 +81,8 @@ public final class EventReader extends JsonLinesReader {
         noteWiki(string(e, "wiki_id"));
         PageChange.Kind kind = kind(string(e, "page_change_kind"));
         Map<String, Object> prior = map(e, "prior_state");
-        PageChange change = new PageChange(kind, string(map(e, "meta"), "id"), string(e, "dt"), prior(prior));
+        PageChange change = new PageChange(kind, string(map(e, "meta"), "id"), eventTime(string(e, "dt")),
+                prior(prior));
 
         Map<String, Object> link = map(page, "redirect_page_link");
         String target = null;
@@ -123,9 +125,10 @@ public final class EventReader extends JsonLinesReader {
                 }
             }
         }
+        // as dumps write a revision whose text is hidden: its slots keep size and sha1, the revision's sha1 is empty
         return new Revision(p, revisionForErrors, parent(number(revision, "rev_parent_id")),
                 timestamp(string(revision, "rev_dt")), contributor, Boolean.TRUE.equals(revision.get("is_minor_edit")),
-                comment, slots, string(revision, "rev_sha1"), change);
+                comment, slots, textHidden ? "" : string(revision, "rev_sha1"), change);
     }
 
     /** A legacy {@code mediawiki/revision/create} event: metadata only, never content. */
@@ -134,7 +137,7 @@ public final class EventReader extends JsonLinesReader {
         noteWiki(string(e, "database"));
         Long parent = parent(number(e, "rev_parent_id"));
         PageChange change = new PageChange(parent == null ? PageChange.Kind.CREATE : PageChange.Kind.EDIT,
-                string(map(e, "meta"), "id"), string(e, "dt"), PageChange.PriorState.NONE);
+                string(map(e, "meta"), "id"), eventTime(string(e, "dt")), PageChange.PriorState.NONE);
         Page p = page(number(e, "page_id"), integer(e, "page_namespace"), title(string(e, "page_title")),
                 Boolean.TRUE.equals(e.get("page_is_redirect")), null);
         Map<String, Object> performer = map(e, "performer");
@@ -235,6 +238,14 @@ public final class EventReader extends JsonLinesReader {
         return text == null || text.isEmpty() ? null : Comment.of(text);
     }
 
+    /** The event's time as given, once it is known to be a time (changes are applied in its order). */
+    private String eventTime(String value) {
+        if (value != null) {
+            timestamp(value);
+        }
+        return value;
+    }
+
     private String timestamp(String value) {
         if (value == null) {
             return null;
@@ -253,7 +264,12 @@ public final class EventReader extends JsonLinesReader {
         Map<String, Object> m = new LinkedHashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
-            m.put(key, value(p.nextToken()));
+            JsonToken t = p.nextToken();
+            if (!texts && key.equals("content_body")) {
+                p.skipChildren(); // a string: skipped without being decoded when the next token is read
+                continue;
+            }
+            m.put(key, value(t));
         }
         return m;
     }
@@ -341,7 +357,7 @@ public final class EventReader extends JsonLinesReader {
      * @return whether they look like change events
      */
     static boolean recognizes(byte[] head, int length) {
-        String s = new String(head, 0, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String s = new String(head, 0, length, java.nio.charset.StandardCharsets.ISO_8859_1).stripLeading();
         int nl = s.indexOf('\n');
         String line = (nl < 0 ? s : s.substring(0, nl)).strip();
         if (!line.startsWith("{") && !line.startsWith("\u00ef\u00bb\u00bf{")) {

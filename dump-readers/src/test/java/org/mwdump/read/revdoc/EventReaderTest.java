@@ -87,6 +87,21 @@ class EventReaderTest {
     }
 
     @Test
+    void blankLinesFirstHiddenTextAndABadTime() {
+        String hidden = "\n\n{\"$schema\":\"/mediawiki/page/change/1.2.0\",\"page_change_kind\":\"edit\",\"dt\":\"2020-01-01T00:00:00Z\","
+                + "\"page\":{\"page_id\":1,\"page_title\":\"A\"},\"revision\":{\"rev_id\":2,\"rev_sha1\":\"abc\","
+                + "\"is_content_visible\":false,\"content_slots\":{\"main\":{\"content_size\":5,\"content_sha1\":\"abc\"}}}}\n";
+        Revision r = read(hidden, DumpFormat.EVENTS).get(0);
+        assertTrue(r.textDeleted());
+        assertEquals("", r.sha1(), "as dumps write a revision whose text is hidden");
+        assertEquals("abc", r.mainSlot().text().sha1());
+        assertEquals(5L, r.mainSlot().text().bytes());
+        MalformedDumpException e = assertThrows(MalformedDumpException.class,
+                () -> read(hidden.replace("2020-01-01T00:00:00Z", "yesterday"), DumpFormat.EVENTS));
+        assertTrue(e.getMessage().contains("not a timestamp: \"yesterday\""), e.getMessage());
+    }
+
+    @Test
     void unknownKindIsNamedWithItsLine() {
         String bad = "{\"$schema\":\"/mediawiki/page/change/1.2.0\",\"page_change_kind\":\"merge\",\"page\":{\"page_id\":1,"
                 + "\"page_title\":\"A\"},\"revision\":{\"rev_id\":1}}\n";

@@ -111,10 +111,10 @@ public final class Bzip2OutputStream extends OutputStream {
      * A stream that starts with the first blocks of an existing stream, copied bit for bit without being
      * decoded or encoded again, and goes on with the bytes written to it, in blocks of the existing stream's
      * level. The result is what compressing the kept blocks' bytes followed by the written ones gives, as long
-     * as the input up to the byte at which the encoder ended the last kept block is the same as before: then
-     * the encoder would have cut the same blocks. (That byte lies less than 255 bytes past the kept blocks'
-     * bytes: it belongs to the run carried into the next block.) For rewriting a stream whose end changed at
-     * a cost that follows the change.
+     * as the input up to and including the byte after the kept blocks' bytes is the same as before: the
+     * encoder ends a block when it adds a run to it, having read the byte that ended the run (the next block's
+     * first), so it would have cut the same blocks. For rewriting a stream whose end changed at a cost that
+     * follows the change.
      *
      * @param out        where the compressed bytes go
      * @param stream     the existing stream, from its {@code BZh} header

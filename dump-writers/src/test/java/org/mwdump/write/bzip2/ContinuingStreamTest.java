@@ -15,7 +15,8 @@ import org.mwdump.read.bzip2.Bzip2BlockDecoder;
 
 /**
  * A stream continued after blocks kept from an old one equals the stream compressed from scratch, when the
- * input is unchanged up to 255 bytes past the kept blocks (the run the encoder carries over a block's end).
+ * input is unchanged up to and including the byte after the kept blocks (the byte that made the encoder end
+ * the last of them).
  */
 class ContinuingStreamTest {
     /** Text with runs of one byte, some of them long enough to cross a block's end. */
@@ -24,7 +25,7 @@ class ContinuingStreamTest {
         byte[] b = new byte[length];
         int i = 0;
         while (i < length) {
-            int kind = r.nextInt(60);
+            int kind = r.nextInt(200);
             int n = kind == 0 ? 300 + r.nextInt(5_000) : 1 + r.nextInt(60);
             byte c = (byte) (kind == 0 ? 'a' + r.nextInt(3) : ' ' + r.nextInt(90));
             for (int k = 0; k < n && i < length; k++) {
@@ -49,7 +50,7 @@ class ContinuingStreamTest {
             crc = ((crc << 1) | (crc >>> 31)) ^ b.storedCrc();
             bytes += b.data().length;
             bit = b.endBitOffset();
-            if (bytes + 255 <= same) {
+            if (bytes < same) {
                 kept = new Kept(bit, crc, bytes);
             }
         }
@@ -77,7 +78,8 @@ class ContinuingStreamTest {
         Random r = new Random(seed * 31);
         List<Integer> kept = new ArrayList<>();
         for (int trial = 0; trial < 4; trial++) {
-            int at = r.nextInt(old.length);
+            // in the second half, where blocks before the change can be kept (the first trial: anywhere)
+            int at = trial == 0 ? r.nextInt(old.length) : old.length / 2 + r.nextInt(old.length / 2);
             byte[] changed;
             switch (trial % 3) {
                 case 0 -> { // one byte changed
