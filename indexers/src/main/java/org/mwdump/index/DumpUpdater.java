@@ -1,11 +1,9 @@
 package org.mwdump.index;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -450,15 +448,15 @@ public final class DumpUpdater implements ChangeApplier {
 
         /** The index's page chunks: entries grouped by offset, each ending where the next starts (the last: at the next stream or frame). */
         private List<BaseChunk> readIndex(FileChannel in, Chunks chunks) throws IOException {
-            List<IndexEntry> entries = MultistreamIndex.read(index);
-            List<String> tails = new ArrayList<>(entries.size());
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                    Dumps.decompress(Files.newInputStream(index), index), StandardCharsets.UTF_8))) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    if (!line.isEmpty()) {
-                        tails.add(line.substring(line.indexOf(':')));
-                    }
-                }
+            List<IndexEntry> entries = new ArrayList<>();
+            List<String> tails = new ArrayList<>();
+            try (java.io.InputStream text = Dumps.decompress(Files.newInputStream(index), index)) {
+                MultistreamIndex.parseLines(text, index.toString(), (entry, tail) -> {
+                    entries.add(entry);
+                    tails.add(tail);
+                });
+            } catch (IOException e) {
+                throw DumpException.cannotRead(e, DumpLocation.of(index.toString()));
             }
             List<BaseChunk> result = new ArrayList<>();
             int i = 0;

@@ -62,6 +62,14 @@ public final class MultistreamIndex {
      * @param consumer given each entry
      */
     public static void parse(InputStream in, String source, Consumer<IndexEntry> consumer) {
+        parseLines(in, source, (entry, tail) -> consumer.accept(entry));
+    }
+
+    /**
+     * As {@link #parse(InputStream, String, Consumer)}, giving with each entry its line's text after the
+     * offset ({@code :page_id:title}, the title still escaped), for rewriting the line at another offset.
+     */
+    static void parseLines(InputStream in, String source, java.util.function.BiConsumer<IndexEntry, String> consumer) {
         try {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
             String line;
@@ -94,7 +102,7 @@ public final class MultistreamIndex {
                     throw malformed("offset " + offset + " is below the previous offset " + previous, source, lineNumber);
                 }
                 previous = offset;
-                consumer.accept(new IndexEntry(offset, id, unescape(line.substring(b + 1))));
+                consumer.accept(new IndexEntry(offset, id, unescape(line.substring(b + 1))), line.substring(a));
             }
         } catch (IOException e) {
             throw DumpException.cannotRead(e, DumpLocation.of(source));
