@@ -608,7 +608,7 @@ public final class DumpUpdater implements ChangeApplier {
             Pages pages = new Pages(to - from);
             int pos = from;
             while (pos < to) {
-                int end = indexOf(doc, PAGE_END, pos, to);
+                int end = PageScanner.indexOf(doc, PAGE_END, pos, to);
                 if (end < 0) {
                     throw new IllegalStateException("the XML writer wrote a page without its end");
                 }
@@ -731,9 +731,9 @@ public final class DumpUpdater implements ChangeApplier {
             tails.add(tail);
         }
 
-        void add(Pages more) {
+        void add(Pages more) throws IOException {
             int at = bytes.size();
-            bytes.writeBytes(more.bytes.toByteArray());
+            more.bytes.writeTo(bytes);
             for (int e : more.ends) {
                 ends.add(at + e);
             }
@@ -742,6 +742,7 @@ public final class DumpUpdater implements ChangeApplier {
     }
 
     private static final byte[] PAGE_LINE = "<page>".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LESS_THAN = {'<'};
 
     /**
      * Where the pages of a chunk start, and its end: each page from a line {@code <page>} (after spaces) to
@@ -758,8 +759,8 @@ public final class DumpUpdater implements ChangeApplier {
             return null;
         }
         starts.add(0);
-        for (int lt = indexOfByte(xml, (byte) '<', first + 1, xml.length); lt >= 0;
-                lt = indexOfByte(xml, (byte) '<', lt + 1, xml.length)) {
+        for (int lt = PageScanner.indexOf(xml, LESS_THAN, first + 1, xml.length); lt >= 0;
+                lt = PageScanner.indexOf(xml, LESS_THAN, lt + 1, xml.length)) {
             if (isPageLine(xml, lt)) {
                 int lineStart = lt;
                 while (lineStart > 0 && xml[lineStart - 1] == ' ') {
@@ -783,15 +784,6 @@ public final class DumpUpdater implements ChangeApplier {
                 && java.util.Arrays.equals(xml, at, at + PAGE_LINE.length, PAGE_LINE, 0, PAGE_LINE.length);
     }
 
-    private static int indexOfByte(byte[] b, byte c, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == c) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     private static final byte[] FOOTER = "</mediawiki>\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PAGE_END = "\n  </page>\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] TITLE = "<title>".getBytes(StandardCharsets.US_ASCII);
@@ -801,10 +793,10 @@ public final class DumpUpdater implements ChangeApplier {
 
     /** {@code :id:title} of the page written in {@code doc[from, to)}, as the recompressor indexes it (title as escaped in XML). */
     private static String indexTail(byte[] doc, int from, int to) {
-        int t = indexOf(doc, TITLE, from, to);
-        int te = t < 0 ? -1 : indexOf(doc, TITLE_END, t, to);
-        int i = te < 0 ? -1 : indexOf(doc, ID, te, to);
-        int ie = i < 0 ? -1 : indexOf(doc, ID_END, i, to);
+        int t = PageScanner.indexOf(doc, TITLE, from, to);
+        int te = t < 0 ? -1 : PageScanner.indexOf(doc, TITLE_END, t, to);
+        int i = te < 0 ? -1 : PageScanner.indexOf(doc, ID, te, to);
+        int ie = i < 0 ? -1 : PageScanner.indexOf(doc, ID_END, i, to);
         if (ie < 0) {
             return null;
         }
@@ -844,19 +836,6 @@ public final class DumpUpdater implements ChangeApplier {
 
     private static boolean startsWith(byte[] b, byte[] prefix) {
         return b.length >= prefix.length && java.util.Arrays.equals(b, 0, prefix.length, prefix, 0, prefix.length);
-    }
-
-    private static int indexOf(byte[] b, byte[] token, int from, int to) {
-        outer:
-        for (int i = from; i + token.length <= to; i++) {
-            for (int k = 0; k < token.length; k++) {
-                if (b[i + k] != token[k]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     private static Rewritten await(Future<Rewritten> f) throws IOException {

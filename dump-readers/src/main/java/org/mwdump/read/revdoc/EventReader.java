@@ -7,13 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.mwdump.DumpFormat;
 import org.mwdump.MalformedDumpException;
 import org.mwdump.ReadOptions;
 import org.mwdump.model.Comment;
 import org.mwdump.model.Contributor;
-import org.mwdump.model.Namespace;
 import org.mwdump.model.Page;
 import org.mwdump.model.PageChange;
 import org.mwdump.model.Revision;
@@ -41,23 +39,17 @@ import org.mwdump.spi.ReaderInput;
  * writer that asks at the start gets those of the first event).
  */
 public final class EventReader extends JsonLinesReader {
-    private final SiteInfo given;
-    private final TreeMap<Integer, Namespace> seen = new TreeMap<>();
     private String wiki;
     private Page lastPage;
 
     EventReader(ReaderInput input, ReadOptions options) throws IOException {
         super(input, options);
-        this.given = options.siteInfo();
         peek(); // the wiki id from the first event
     }
 
     @Override
     public SiteInfo siteInfo() {
-        if (given != null) {
-            return given;
-        }
-        return new SiteInfo(null, null, false, null, wiki, null, null, null, new ArrayList<>(seen.values()));
+        return siteInfo(wiki);
     }
 
     @Override
@@ -206,14 +198,7 @@ public final class EventReader extends JsonLinesReader {
             return last;
         }
         lastPage = page;
-        if (ns != null && title != null && !seen.containsKey(ns)) {
-            int colon = title.indexOf(':');
-            if (ns == 0) {
-                seen.put(0, new Namespace(0, "", null));
-            } else if (colon > 0) {
-                seen.put(ns, new Namespace(ns, title.substring(0, colon), null));
-            }
-        }
+        noteNamespace(ns, title, true);
         return page;
     }
 

@@ -7,10 +7,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.mwdump.Compression;
 import org.mwdump.CorruptInputException;
 import org.mwdump.DumpException;
@@ -20,9 +22,11 @@ import org.mwdump.MalformedDumpException;
 import org.mwdump.ReadOptions;
 import org.mwdump.ReadProgress;
 import org.mwdump.model.LogItem;
+import org.mwdump.model.Namespace;
 import org.mwdump.model.Page;
 import org.mwdump.model.PageEntry;
 import org.mwdump.model.Revision;
+import org.mwdump.model.SiteInfo;
 import org.mwdump.spi.ReaderInput;
 
 /**
@@ -37,6 +41,10 @@ abstract class JsonLinesReader implements DumpReader {
     final boolean strict;
     /** Whether texts are read ({@link ReadOptions#texts()}); else they are skipped, never decoded. */
     final boolean texts;
+    /** The site info the options give; null when none is given. */
+    final SiteInfo given;
+    /** The namespaces seen in titles so far, for a site info when none is given. */
+    private final TreeMap<Integer, Namespace> seen = new TreeMap<>();
     private final Map<String, Long> skipped = new LinkedHashMap<>();
 
     private Revision lookahead;
@@ -50,12 +58,42 @@ abstract class JsonLinesReader implements DumpReader {
         this.input = Objects.requireNonNull(input, "input is null");
         this.strict = options.strict();
         this.texts = options.texts();
+        this.given = options.siteInfo();
         // limits belong to this reader, so the factory is made per reader (cheap next to the parse)
         JsonFactory factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
                 .maxStringLength(options.limits().maxTextChars())
                 .maxNestingDepth(options.limits().maxDepth())
                 .build()).build();
         this.p = factory.createParser(input.stream());
+    }
+
+    /**
+     * The given site info, or one with this database name and the namespaces seen so far.
+     *
+     * @param dbName the wiki's database name, or null
+     * @return the site info
+     */
+    final SiteInfo siteInfo(String dbName) {
+        if (given != null) {
+            return given;
+        }
+        return new SiteInfo(null, null, false, null, dbName, null, null, null, new ArrayList<>(seen.values()));
+    }
+
+    /**
+     * Notes the namespace of a title: 0 is the main namespace; another is named by the title's prefix when
+     * {@code prefixed} (titles that carry it).
+     */
+    final void noteNamespace(Integer ns, String title, boolean prefixed) {
+        if (ns == null || title == null || seen.containsKey(ns)) {
+            return;
+        }
+        int colon = title.indexOf(':');
+        if (ns == 0) {
+            seen.put(0, new Namespace(0, "", null));
+        } else if (colon > 0 && prefixed) {
+            seen.put(ns, new Namespace(ns, title.substring(0, colon), null));
+        }
     }
 
     /**

@@ -5,12 +5,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeMap;
 import org.mwdump.DumpFormat;
 import org.mwdump.ReadOptions;
 import org.mwdump.model.Comment;
 import org.mwdump.model.Contributor;
-import org.mwdump.model.Namespace;
 import org.mwdump.model.Page;
 import org.mwdump.model.Revision;
 import org.mwdump.model.SiteInfo;
@@ -37,15 +35,12 @@ import org.mwdump.spi.ReaderInput;
  * <p>Cost: one pass with jackson-core's streaming parser; memory is bounded by one revision.
  */
 public final class RevDocReader extends JsonLinesReader {
-    private final SiteInfo given;
-    private final TreeMap<Integer, Namespace> seen = new TreeMap<>();
     private DumpFormat format;
 
     private Page lastParsedPage;
 
     RevDocReader(ReaderInput input, ReadOptions options) throws IOException {
         super(input, options);
-        this.given = options.siteInfo();
         // the shape is reported from the first line
         Revision first = peek();
         format = first == null || format == null ? DumpFormat.REVDOC : format;
@@ -53,10 +48,7 @@ public final class RevDocReader extends JsonLinesReader {
 
     @Override
     public SiteInfo siteInfo() {
-        if (given != null) {
-            return given;
-        }
-        return new SiteInfo(null, null, false, null, null, null, null, null, new ArrayList<>(seen.values()));
+        return siteInfo(null);
     }
 
     @Override
@@ -270,14 +262,7 @@ public final class RevDocReader extends JsonLinesReader {
         }
         Page page = new Page(id, ns, title, redirect != null, redirect, restrictions);
         lastParsedPage = page;
-        if (ns != null && !seen.containsKey(ns) && title != null) {
-            int colon = title.indexOf(':');
-            if (ns == 0) {
-                seen.put(0, new Namespace(0, "", null));
-            } else if (colon > 0 && format == DumpFormat.REVDOC) {
-                seen.put(ns, new Namespace(ns, title.substring(0, colon), null));
-            }
-        }
+        noteNamespace(ns, title, format == DumpFormat.REVDOC);
         return page;
     }
 

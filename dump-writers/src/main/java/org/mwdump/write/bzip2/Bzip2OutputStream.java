@@ -98,8 +98,23 @@ public final class Bzip2OutputStream extends OutputStream {
      * @return the bzip2 stream
      */
     public static byte[] compress(byte[] data, int off, int len, int level) {
+        return compress(data, off, len, level, 1);
+    }
+
+    /**
+     * {@code data[off..off+len)} as one complete bzip2 stream, its blocks encoded on {@code threads} threads
+     * (the same bytes as on one).
+     *
+     * @param data    the bytes
+     * @param off     where they start
+     * @param len     how many there are
+     * @param level   1 to 9, as {@code bzip2 -1} … {@code -9}
+     * @param threads threads that encode blocks (1: the calling thread)
+     * @return the bzip2 stream
+     */
+    public static byte[] compress(byte[] data, int off, int len, int level, int threads) {
         java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream(len / 4 + 64);
-        try (Bzip2OutputStream bz = new Bzip2OutputStream(buf, level, 1, len)) {
+        try (Bzip2OutputStream bz = new Bzip2OutputStream(buf, level, threads, len)) {
             bz.write(data, off, len);
         } catch (IOException e) {
             throw new IllegalStateException(e);

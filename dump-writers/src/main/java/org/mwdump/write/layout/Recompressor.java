@@ -825,15 +825,6 @@ public final class Recompressor implements AutoCloseable {
      * @return the compressed chunk
      */
     public byte[] compressChunk(byte[] xml, int offset, int length, int threads) {
-        if (layout == Layout.BZIP2_MULTISTREAM && threads > 1) {
-            java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream(length / 4 + 64);
-            try (Bzip2OutputStream bz = new Bzip2OutputStream(buf, 9, threads)) {
-                bz.write(xml, offset, length);
-            } catch (IOException e) {
-                throw new IllegalStateException(e); // a byte array does not fail
-            }
-            return buf.toByteArray();
-        }
         if (layout == Layout.SEEKABLE_ZSTD) {
             ZstdCompressCtx ctx = zstdContexts.get();
             int bound = (int) Zstd.compressBound(length);
@@ -845,7 +836,7 @@ public final class Recompressor implements AutoCloseable {
             int n = ctx.compressByteArray(out, 0, out.length, xml, offset, length);
             return java.util.Arrays.copyOf(out, n);
         }
-        return Bzip2OutputStream.compress(xml, offset, length, 9);
+        return Bzip2OutputStream.compress(xml, offset, length, 9, threads);
     }
 
     /** Releases the zstd contexts that {@link #compressChunk} made (a recompression releases its own). */
