@@ -112,7 +112,7 @@ final class ValidateCommand implements Callable<Integer> {
                 why = "no text element";
             } else if (slot.text().deleted()) {
                 why = "text deleted";
-            } else if (slot.text().content() == null) {
+            } else if (!slot.text().hasContent()) {
                 why = slot.text().location() != null || slot.text().textId() != null ? "stub" : "text absent";
             }
             String recorded = slot.text() == null ? null : slot.text().sha1();
@@ -127,7 +127,10 @@ final class ValidateCommand implements Callable<Integer> {
                 continue;
             }
             checked++;
-            String actual = Sha1Base36.of(slot.text().content());
+            java.nio.ByteBuffer utf8 = slot.text().contentUtf8();
+            byte[] content = new byte[utf8.remaining()];
+            utf8.get(content);
+            String actual = Sha1Base36.of(content);
             if (!actual.equals(recorded)) {
                 if (problems.merge("sha1 mismatch", 1L, Long::sum) <= 10) {
                     err.println("sha1 mismatch: page " + rev.page().id() + " revision " + rev.id() + " slot "

@@ -5,15 +5,82 @@ package org.mwdump.model;
  * as read. {@code bytes} and {@code sha1} are kept as the dump states them and never recomputed:
  * in Wikimedia's dumps they come from the database and may differ from the text actually present.
  *
- * @param content  the text; {@code null} when the element has no body (stubs, deleted or empty text
- *                 written as {@code <text ... />}); {@code ""} for {@code <text></text>}
- * @param bytes    the {@code bytes} attribute; {@code null} if absent
- * @param sha1     the {@code sha1} attribute (schema 0.11); {@code null} if absent
- * @param location the {@code location} attribute (blob address in 0.11 stubs); {@code null} if absent
- * @param textId   the legacy {@code id} attribute (text table id); {@code null} if absent
- * @param deleted  whether the element has {@code deleted="deleted"}
+ * <p>The content is held in one of two forms: as a {@link String}, or as its UTF-8 bytes, which is how
+ * mwdump's readers keep it (a dump's text is UTF-8 on disk, and its writers write UTF-8 or escape from
+ * it, so no string needs to be made). Either form gives the other on request, once: {@link #content()}
+ * decodes the bytes, {@link #contentUtf8()} encodes the string. Two texts are equal when their fields
+ * are, whatever form their content is held in. Instances are immutable and safe to share between
+ * threads.
  */
-public record Text(String content, Long bytes, String sha1, String location, String textId, boolean deleted) {
+public final class Text {
+    private final Long bytes;
+    private final String sha1;
+    private final String location;
+    private final String textId;
+    private final boolean deleted;
+    /** Whether there is a body ({@code content != null}). */
+    private final boolean hasContent;
+    /** The content as given as a string, or null. */
+    private final String content;
+    /** The content as given as UTF-8, or null. */
+    private final byte[] utf8;
+    /** The content decoded from {@link #utf8} on first use (a benign race, as in String.hashCode). */
+    private String decoded;
+    /** The content encoded from {@link #content} on first use (same race). */
+    private byte[] encoded;
+
+    /**
+     * A text with the given fields.
+     *
+     * @param content  the text; {@code null} when the element has no body (stubs, deleted or empty text
+     *                 written as {@code <text ... />}); {@code ""} for {@code <text></text>}
+     * @param bytes    the {@code bytes} attribute; {@code null} if absent
+     * @param sha1     the {@code sha1} attribute (schema 0.11); {@code null} if absent
+     * @param location the {@code location} attribute (blob address in 0.11 stubs); {@code null} if absent
+     * @param textId   the legacy {@code id} attribute (text table id); {@code null} if absent
+     * @param deleted  whether the element has {@code deleted="deleted"}
+     */
+    public Text(String content, Long bytes, String sha1, String location, String textId, boolean deleted) {
+        this(content, null, bytes, sha1, location, textId, deleted);
+    }
+
+    private Text(String content, byte[] utf8, Long bytes, String sha1, String location, String textId,
+                 boolean deleted) {
+        this.content = content;
+        this.utf8 = utf8;
+        this.hasContent = content != null || utf8 != null;
+        this.bytes = bytes;
+        this.sha1 = sha1;
+        this.location = location;
+        this.textId = textId;
+        this.deleted = deleted;
+    }
+
+    /**
+     * A text whose content is given as UTF-8. The array is taken as it is, not copied: the caller hands
+     * it over and must not change it afterwards.
+     *
+     * @param utf8     the content as well-formed UTF-8 (no overlong forms, no encoded surrogates), or
+     *                 {@code null} when the element has no body
+     * @param bytes    the {@code bytes} attribute; {@code null} if absent
+     * @param sha1     the {@code sha1} attribute; {@code null} if absent
+     * @param location the {@code location} attribute; {@code null} if absent
+     * @param textId   the legacy {@code id} attribute; {@code null} if absent
+     * @param deleted  whether the element has {@code deleted="deleted"}
+     * @return the text
+     * @throws IllegalArgumentException if {@code utf8} is not well-formed UTF-8 (saying at which byte)
+     */
+    public static Text ofUtf8(byte[] utf8, Long bytes, String sha1, String location, String textId,
+                              boolean deleted) {
+        if (utf8 != null) {
+            int bad = Utf8.firstMalformed(utf8, 0, utf8.length);
+            if (bad >= 0) {
+                throw new IllegalArgumentException("not well-formed UTF-8 at byte " + bad + " of " + utf8.length);
+            }
+        }
+        return new Text(null, utf8, bytes, sha1, location, textId, deleted);
+    }
+
     /**
      * A text with the given content and nothing else.
      *
@@ -25,6 +92,119 @@ public record Text(String content, Long bytes, String sha1, String location, Str
     }
 
     /**
+     * The text, decoded from UTF-8 on the first call when it is held as bytes.
+     *
+     * @return the text; {@code null} when the element has no body (stubs, deleted or empty text
+     *         written as {@code <text ... />}); {@code ""} for {@code <text></text>}
+     */
+    public String content() {
+        if (content != null || utf8 == null) {
+            return content;
+        }
+        String c = decoded;
+        if (c == null) {
+            c = new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
+            decoded = c;
+        }
+        return c;
+    }
+
+    /**
+     * Whether the element has a body ({@link #content()} is not {@code null}), without decoding it.
+     *
+     * @return whether there is content, possibly empty
+     */
+    public boolean hasContent() {
+        return hasContent;
+    }
+
+    /**
+     * Whether there is content and it is not empty, without decoding it.
+     *
+     * @return whether the content holds at least one character
+     */
+    public boolean hasNonEmptyContent() {
+        return utf8 != null ? utf8.length > 0 : content != null && !content.isEmpty();
+    }
+
+    /**
+     * The content as UTF-8, without a copy: a read-only view of the bytes the text holds (encoded from
+     * the string on the first call when it was made from one). An unpaired surrogate in a string, which
+     * UTF-8 cannot hold, becomes U+FFFD.
+     *
+     * @return the bytes, positioned at 0; {@code null} when there is no content
+     */
+    public java.nio.ByteBuffer contentUtf8() {
+        byte[] u = utf8;
+        if (u == null) {
+            if (content == null) {
+                return null;
+            }
+            u = encoded;
+            if (u == null) {
+                u = Utf8.encode(content);
+                encoded = u;
+            }
+        }
+        return java.nio.ByteBuffer.wrap(u).asReadOnlyBuffer();
+    }
+
+    /**
+     * Whether the content is held as UTF-8 (as mwdump's XML reader makes it) rather than as a string:
+     * a writer that can work from either form uses the one the text already has.
+     *
+     * @return whether {@link #contentUtf8()} costs nothing and {@link #content()} decodes
+     */
+    public boolean contentIsUtf8() {
+        return utf8 != null;
+    }
+
+    /**
+     * The {@code bytes} attribute.
+     *
+     * @return the size the dump states; {@code null} if absent
+     */
+    public Long bytes() {
+        return bytes;
+    }
+
+    /**
+     * The {@code sha1} attribute.
+     *
+     * @return the sha1 the dump states (schema 0.11); {@code null} if absent
+     */
+    public String sha1() {
+        return sha1;
+    }
+
+    /**
+     * The {@code location} attribute.
+     *
+     * @return the blob address (0.11 stubs); {@code null} if absent
+     */
+    public String location() {
+        return location;
+    }
+
+    /**
+     * The legacy {@code id} attribute.
+     *
+     * @return the text table id; {@code null} if absent
+     */
+    public String textId() {
+        return textId;
+    }
+
+    /**
+     * Whether the element has {@code deleted="deleted"}.
+     *
+     * @return whether the text is deleted
+     */
+    public boolean deleted() {
+        return deleted;
+    }
+
+    /**
      * A copy with other content.
      *
      * @param newContent the content of the copy
@@ -32,6 +212,39 @@ public record Text(String content, Long bytes, String sha1, String location, Str
      */
     public Text withContent(String newContent) {
         return new Text(newContent, bytes, sha1, location, textId, deleted);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Text t)) {
+            return false;
+        }
+        if (deleted != t.deleted || hasContent != t.hasContent || !java.util.Objects.equals(bytes, t.bytes)
+                || !java.util.Objects.equals(sha1, t.sha1) || !java.util.Objects.equals(location, t.location)
+                || !java.util.Objects.equals(textId, t.textId)) {
+            return false;
+        }
+        if (!hasContent) {
+            return true;
+        }
+        if (utf8 != null && t.utf8 != null) {
+            return java.util.Arrays.equals(utf8, t.utf8);
+        }
+        return content().equals(t.content());
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(content(), bytes, sha1, location, textId, deleted);
+    }
+
+    @Override
+    public String toString() {
+        return "Text[content=" + content() + ", bytes=" + bytes + ", sha1=" + sha1 + ", location=" + location
+                + ", textId=" + textId + ", deleted=" + deleted + "]";
     }
 
     /**
@@ -49,13 +262,20 @@ public record Text(String content, Long bytes, String sha1, String location, Str
      * @return a new builder
      */
     public Builder toBuilder() {
-        return new Builder().content(content).bytes(bytes).sha1(sha1).location(location).textId(textId)
+        Builder b = new Builder();
+        if (utf8 != null) {
+            b.contentUtf8(utf8);
+        } else {
+            b.content(content);
+        }
+        return b.bytes(bytes).sha1(sha1).location(location).textId(textId)
                 .deleted(deleted);
     }
 
     /** Builds a {@link Text} field by field; each setter returns the builder. */
     public static final class Builder {
         private String content;
+        private byte[] utf8;
         private Long bytes;
         private String sha1;
         private String location;
@@ -73,6 +293,19 @@ public record Text(String content, Long bytes, String sha1, String location, Str
          */
         public Builder content(String value) {
             this.content = value;
+            this.utf8 = null;
+            return this;
+        }
+
+        /**
+         * Sets the content as UTF-8, taken as it is (see {@link Text#ofUtf8}).
+         *
+         * @param value the content as well-formed UTF-8, or {@code null} when the element has no body
+         * @return this builder
+         */
+        public Builder contentUtf8(byte[] value) {
+            this.utf8 = value;
+            this.content = null;
             return this;
         }
 
@@ -137,7 +370,8 @@ public record Text(String content, Long bytes, String sha1, String location, Str
          * @return the text
          */
         public Text build() {
-            return new Text(content, bytes, sha1, location, textId, deleted);
+            return utf8 != null ? ofUtf8(utf8, bytes, sha1, location, textId, deleted)
+                    : new Text(content, bytes, sha1, location, textId, deleted);
         }
     }
 }

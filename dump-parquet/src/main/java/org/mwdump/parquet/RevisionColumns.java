@@ -2,6 +2,7 @@ package org.mwdump.parquet;
 
 import static org.mwdump.parquet.RevisionSchema.*;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.parquet.column.ColumnWriteStore;
@@ -211,7 +212,7 @@ final class RevisionColumns {
             // a map key cannot be null: a <content> without <role> is stored under ""
             slotKey.write(utf8(slot.role() == null ? "" : slot.role()), rl, 1);
             Text t = slot.text();
-            slotString(body, t == null ? null : t.content(), rl, 3);
+            slotBytes(body, t == null ? null : t.contentUtf8(), rl, 3);
             slotString(format, slot.format(), rl, 3);
             slotString(model, slot.model(), rl, 3);
             slotString(slotSha1, t == null ? null : t.sha1(), rl, 3);
@@ -236,6 +237,24 @@ final class RevisionColumns {
     private static void slotString(ColumnWriter w, String value, int rl, int dl) {
         if (value != null) {
             w.write(utf8(value), rl, dl);
+        } else {
+            w.writeNull(rl, dl - 1);
+        }
+    }
+
+    /**
+     * Like {@link #slotString}, for a value given as UTF-8 (a text's content, never decoded to a string). The
+     * bytes are copied into an array of their own. {@code Binary.fromConstantByteBuffer} would be safe too
+     * (Parquet may keep a constant value by reference, in a dictionary or as a min or max, and a text's bytes
+     * never change), but it saves nothing: the buffer is read-only, so it has no accessible array, and the
+     * plain encoder copies it into a new array to write it; a dictionary or statistics, were they enabled for
+     * this column, would hash and compare it one {@code ByteBuffer.get} at a time.
+     */
+    private static void slotBytes(ColumnWriter w, ByteBuffer utf8, int rl, int dl) {
+        if (utf8 != null) {
+            byte[] copy = new byte[utf8.remaining()];
+            utf8.get(utf8.position(), copy);
+            w.write(Binary.fromConstantByteArray(copy), rl, dl);
         } else {
             w.writeNull(rl, dl - 1);
         }

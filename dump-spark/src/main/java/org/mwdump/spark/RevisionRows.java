@@ -1,5 +1,6 @@
 package org.mwdump.spark;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -203,7 +204,7 @@ final class RevisionRows {
             keys[i] = utf8(slot.role() == null ? "" : slot.role());
             Text t = slot.text();
             values[i] = new GenericInternalRow(new Object[] {
-                t == null || !withText ? null : utf8(t.content()),
+                t == null || !withText ? null : utf8(t.contentUtf8()),
                 utf8(slot.format()),
                 utf8(slot.model()),
                 t == null ? null : utf8(t.sha1()),
@@ -219,6 +220,22 @@ final class RevisionRows {
 
     static UTF8String utf8(String s) {
         return s == null ? null : UTF8String.fromBytes(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A Spark string of UTF-8 bytes, such as a text's content, without decoding them: they are copied into an
+     * array of the string's own (a read-only buffer has no accessible array to share).
+     *
+     * @param utf8 the bytes from position to limit, left unmoved; {@code null} gives {@code null}
+     * @return the string
+     */
+    static UTF8String utf8(ByteBuffer utf8) {
+        if (utf8 == null) {
+            return null;
+        }
+        byte[] copy = new byte[utf8.remaining()];
+        utf8.get(utf8.position(), copy);
+        return UTF8String.fromBytes(copy);
     }
 
     /** The values at the given column indexes, as a row. */

@@ -241,23 +241,21 @@ final class PageSplitter {
     /**
      * The offset of the last {@code <page>} before {@code cut} that has nothing but indentation before it
      * on its line, or -1: searched backwards from the cut (the page open there usually began shortly
-     * before it), eight positions at a time that cannot hold a {@code <} with a {@code >} five bytes on.
+     * before it) for a {@code <}, sixteen bytes at a time (in a dump a {@code <} is rare: text escapes it).
      */
     static int lastPageLine(byte[] b, int cut) {
         int i = cut - PAGE.length;
         while (i >= 0) {
-            // positions i-7..i, tested at once when the words at i-7 and i-2 lie within b[0, cut)
-            int low = i - 7;
-            if (low >= 0) {
-                long lt = (long) LONG_LE.get(b, low) ^ LESS_THANS;
-                long gt = (long) LONG_LE.get(b, low + 5) ^ GREATER_THANS;
-                long both = lt | gt;
-                if (((both - ONES) & ~both & HIGHS) == 0) {
-                    i -= 8;
+            // b[i - 15, i] tested at once for a '<'
+            if (i >= 15) {
+                long x = (long) LONG_LE.get(b, i - 7) ^ LESS_THANS;
+                long y = (long) LONG_LE.get(b, i - 15) ^ LESS_THANS;
+                if (((((x - ONES) & ~x) | ((y - ONES) & ~y)) & HIGHS) == 0) {
+                    i -= 16;
                     continue;
                 }
             }
-            for (int stop = Math.max(low, 0); i >= stop; i--) {
+            for (int stop = Math.max(i - 15, 0); i >= stop; i--) {
                 if (b[i] == '<' && startsWith(b, i, cut, PAGE) && onlyIndentBefore(b, i)) {
                     return i;
                 }
@@ -269,7 +267,6 @@ final class PageSplitter {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
     private static final long LESS_THANS = ONES * '<';
-    private static final long GREATER_THANS = ONES * '>';
 
     private static boolean onlyIndentBefore(byte[] b, int i) {
         for (int k = i - 1; k >= 0 && b[k] != '\n'; k--) {

@@ -165,7 +165,7 @@ final class PageUpdate {
     private static boolean hasContent(Revision r) {
         for (Slot s : r.slots()) {
             Text t = s.text();
-            if (t == null || t.content() == null && !t.deleted()) {
+            if (t == null || !t.hasContent() && !t.deleted()) {
                 return false;
             }
         }
@@ -293,7 +293,7 @@ final class PageUpdate {
                 textChanged = true;
             } else if (!textHidden && t.deleted()) {
                 Slot shown = wanted.slot(s.role());
-                if (shown == null || shown.text() == null || shown.text().content() == null) {
+                if (shown == null || shown.text() == null || !shown.text().hasContent()) {
                     notApplied(c, "the text of revision " + r.id() + " is hidden in the dump and the change does not"
                             + " give it");
                     slots.add(s);

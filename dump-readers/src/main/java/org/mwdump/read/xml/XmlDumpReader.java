@@ -525,15 +525,15 @@ public final class XmlDumpReader implements DumpReader {
                 }
             }
         }
-        String content = null;
+        byte[] content = null;
         if (xr.isEmptyElement()) {
             xr.next();
         } else if (texts) {
-            content = xr.elementText();
+            content = xr.elementTextUtf8();
         } else {
             xr.skipElementText();
         }
-        return new Text(content, bytes == null || bytes.isEmpty() ? null : parseLong(bytes, "text bytes"), sha1,
+        return Text.ofUtf8(content, bytes == null || bytes.isEmpty() ? null : parseLong(bytes, "text bytes"), sha1,
                 location, textId, deleted);
     }
 

@@ -116,9 +116,17 @@ final class XmlTokenizer {
     private int prefixCount;
     private int[] declared = new int[16];
 
-    /** Character data read, decoded. */
-    private char[] text = new char[1 << 12];
+    /**
+     * Character data read, decoded (references replaced, line ends normalised) but kept as UTF-8:
+     * {@code text[0, textLength)}.
+     */
+    private byte[] text = new byte[1 << 12];
     private int textLength;
+    /**
+     * Bytes of {@link #text} beyond its length in UTF-16 chars, the unit of the limits: one for each
+     * two-byte sequence, two for each three- or four-byte one (a four-byte one is two chars).
+     */
+    private int textSavings;
     /**
      * Where the characters of {@link #text} taken as they stand in the input begin (after the last
      * reference, CDATA section or comment): a {@code '>'} after two of them that are {@code ']'} makes the
@@ -212,7 +220,7 @@ final class XmlTokenizer {
     /** Whether the current text event is white space only. */
     boolean isWhiteSpace() {
         for (int i = 0; i < textLength; i++) {
-            char b = text[i];
+            byte b = text[i];
             if (b != ' ' && b != '\n' && b != '\t' && b != '\r') {
                 return false;
             }
@@ -269,16 +277,28 @@ final class XmlTokenizer {
      * instructions are left out); moves to its end tag.
      */
     String elementText() throws XmlException {
+        readElementText();
+        return textString();
+    }
+
+    /** Like {@link #elementText()}, as UTF-8 in an array of its own. */
+    byte[] elementTextUtf8() throws XmlException {
+        readElementText();
+        return textUtf8();
+    }
+
+    /** Reads the text of the current element, which must hold nothing but text, into the text buffer. */
+    private void readElementText() throws XmlException {
         if (event != START) {
             throw new IllegalStateException("not on a start tag");
         }
+        resetText();
         if (pendingEnd) {
             pendingEnd = false;
             closeElement();
             event = END;
-            return "";
+            return;
         }
-        resetText();
         while (true) {
             readCharacterData();
             if (!ensure(2)) {
@@ -288,7 +308,7 @@ final class XmlTokenizer {
             int e = markup(true);
             if (e == END) {
                 event = END;
-                return textString();
+                return;
             }
             if (e == START) {
                 throw error("element <" + open[depth - 2] + "> holds text only, but <" + open[depth - 1] + "> starts in it");
@@ -689,8 +709,10 @@ final class XmlTokenizer {
         int c = b & 0xff;
         if (c >= 0x80) {
             int saved = textLength;
+            int savedSavings = textSavings;
             multiByte();
             textLength = saved;
+            textSavings = savedSavings;
             return;
         }
         if (c < 0x20) {
@@ -727,7 +749,7 @@ final class XmlTokenizer {
                 multiByte();
             } else if (c < 0x20 && c != '\t') {
                 if (c == '\n') {
-                    append('\n');
+                    append((byte) '\n');
                     newLine(pos + 1);
                     pos++;
                 } else if (c == '\r') {
@@ -736,7 +758,7 @@ final class XmlTokenizer {
                     throw error(String.format("character 0x%02x, which XML does not allow", c));
                 }
             } else {
-                append((char) c);
+                append((byte) c);
                 pos++;
             }
         }
@@ -746,6 +768,7 @@ final class XmlTokenizer {
 
     private void resetText() {
         textLength = 0;
+        textSavings = 0;
         rawFrom = 0;
     }
 
@@ -760,20 +783,16 @@ final class XmlTokenizer {
             int i = pos;
             int end = limit;
             if (text.length - textLength < end - i) {
-                // one character at most for each byte
+                // one byte for each byte
                 text = Arrays.copyOf(text, Math.max(text.length * 2, textLength + end - i));
             }
-            char[] t = text;
-            int n = textLength;
-            // plain ASCII, and well-formed two- and three-byte UTF-8 sequences, are decoded in one run:
-            // eight bytes at a time while they are plain ASCII, else up to eight characters one by one
+            int savings = textSavings;
+            // plain ASCII, and well-formed two- and three-byte UTF-8 sequences, stand for themselves: the
+            // run is found (eight bytes at a time while they are plain ASCII, else up to eight characters
+            // one by one), then copied at once
             scan:
             while (true) {
                 while (i <= end - 8 && isPlainAscii((long) LONGS.get(b, i))) {
-                    for (int k = 0; k < 8; k++) {
-                        t[n + k] = (char) b[i + k];
-                    }
-                    n += 8;
                     i += 8;
                 }
                 for (int k = 0; k < 8; k++) {
@@ -785,22 +804,24 @@ final class XmlTokenizer {
                         if (TEXT_CLASS[c] != PLAIN) {
                             break scan;
                         }
-                        t[n++] = (char) c;
                         i++;
                     } else {
                         c &= 0xff;
                         if (c >= 0xc2 && c <= 0xdf && i + 1 < end && (b[i + 1] & 0xc0) == 0x80) {
-                            t[n++] = (char) ((c & 0x1f) << 6 | b[i + 1] & 0x3f);
                             i += 2;
+                            savings++;
                         } else if (c >= 0xe0 && c <= 0xef && i + 2 < end && isThreeByteXmlChar(c, b[i + 1], b[i + 2])) {
-                            t[n++] = (char) ((c & 0x0f) << 12 | (b[i + 1] & 0x3f) << 6 | b[i + 2] & 0x3f);
                             i += 3;
+                            savings += 2;
                         } else {
                             break scan;
                         }
                     }
                 }
             }
+            int n = textLength + (i - pos);
+            System.arraycopy(b, pos, text, textLength, i - pos);
+            textSavings = savings;
             textLength = n;
             pos = i;
             if (i == end) {
@@ -814,7 +835,7 @@ final class XmlTokenizer {
                 }
                 case HIGH -> multiByte();
                 case LF -> {
-                    append('\n');
+                    append((byte) '\n');
                     pos = i + 1;
                     newLine(pos);
                 }
@@ -827,7 +848,7 @@ final class XmlTokenizer {
                     if (textLength - rawFrom >= 2 && text[textLength - 1] == ']' && text[textLength - 2] == ']') {
                         throw error("']]>' in text");
                     }
-                    append('>');
+                    append((byte) '>');
                     pos = i + 1;
                 }
                 default -> throw error(String.format("character 0x%02x, which XML does not allow", b[i] & 0xff));
@@ -872,7 +893,7 @@ final class XmlTokenizer {
 
     /** A {@code \r} at {@code pos}, with the {@code \n} after it if there is one, read as one line feed. */
     private void lineEnd() throws XmlException {
-        append('\n');
+        append((byte) '\n');
         pos++;
         if (ensure(1) && buf[pos] == '\n') {
             pos++;
@@ -886,7 +907,7 @@ final class XmlTokenizer {
     }
 
     private void checkTextLimit() throws XmlException {
-        if (textLength > maxText) {
+        if (textLength - textSavings > maxText) {
             throw new XmlException(Problem.LIMIT, "text longer than the limit of " + maxText + " characters",
                     eventLine, eventColumn);
         }
@@ -928,12 +949,13 @@ final class XmlTokenizer {
         if (cp == 0xfffe || cp == 0xffff) {
             throw error(String.format("character U+%04X, which XML does not allow", cp));
         }
-        if (cp < 0x10000) {
-            append((char) cp);
-        } else {
-            append(Character.highSurrogate(cp));
-            append(Character.lowSurrogate(cp));
+        // the sequence as it stands: one char for up to three bytes, two for four
+        if (textLength + need + 1 > text.length) {
+            text = Arrays.copyOf(text, Math.max(text.length * 2, textLength + need + 1));
         }
+        System.arraycopy(buf, pos, text, textLength, need + 1);
+        textLength += need + 1;
+        textSavings += need == 1 ? 1 : 2;
         pos += need + 1;
     }
 
@@ -991,7 +1013,7 @@ final class XmlTokenizer {
             }
             if (length > 0) {
                 pos = p + length;
-                append((char) c);
+                append(c);
                 rawFrom = textLength;
                 return;
             }
@@ -1009,7 +1031,7 @@ final class XmlTokenizer {
             case "apos" -> '\'';
             default -> throw error("undeclared entity &" + name + ";");
         };
-        append((char) c);
+        append(c);
         rawFrom = textLength;
     }
 
@@ -1018,16 +1040,36 @@ final class XmlTokenizer {
                 || cp >= 0x10000 && cp <= 0x10ffff;
     }
 
+    /** Appends a character (one XML allows, so not a surrogate) as UTF-8. */
     private void appendCodePoint(int cp) {
-        if (cp < 0x10000) {
-            append((char) cp);
-        } else {
-            append(Character.highSurrogate(cp));
-            append(Character.lowSurrogate(cp));
+        if (cp < 0x80) {
+            append((byte) cp);
+            return;
         }
+        if (textLength + 4 > text.length) {
+            text = Arrays.copyOf(text, Math.max(text.length * 2, textLength + 4));
+        }
+        byte[] t = text;
+        int n = textLength;
+        if (cp < 0x800) {
+            t[n++] = (byte) (0xc0 | cp >> 6);
+            textSavings++;
+        } else {
+            if (cp < 0x10000) {
+                t[n++] = (byte) (0xe0 | cp >> 12);
+            } else {
+                t[n++] = (byte) (0xf0 | cp >> 18);
+                t[n++] = (byte) (0x80 | cp >> 12 & 0x3f);
+            }
+            t[n++] = (byte) (0x80 | cp >> 6 & 0x3f);
+            textSavings += 2;
+        }
+        t[n++] = (byte) (0x80 | cp & 0x3f);
+        textLength = n;
     }
 
-    private void append(char c) {
+    /** Appends an ASCII byte. */
+    private void append(byte c) {
         if (textLength == text.length) {
             text = Arrays.copyOf(text, textLength * 2);
         }
@@ -1036,7 +1078,12 @@ final class XmlTokenizer {
 
     /** The text of the current text event, or of the text or attribute value read last. */
     String textString() {
-        return new String(text, 0, textLength);
+        return new String(text, 0, textLength, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The same as UTF-8, in an array of its own. */
+    byte[] textUtf8() {
+        return Arrays.copyOf(text, textLength);
     }
 
     /** An attribute value after its opening quote, normalised, up to and past the closing quote. */
@@ -1059,7 +1106,7 @@ final class XmlTokenizer {
                     lineEnd();
                     text[textLength - 1] = ' ';
                 } else if (c == '\n' || c == '\t') {
-                    append(' ');
+                    append((byte) ' ');
                     pos++;
                     if (c == '\n') {
                         newLine(pos);
@@ -1073,10 +1120,10 @@ final class XmlTokenizer {
                 pos++;
                 reference(true);
             } else {
-                append((char) c);
+                append((byte) c);
                 pos++;
             }
-            if (textLength > maxAttribute) {
+            if (textLength - textSavings > maxAttribute) {
                 throw new XmlException(Problem.LIMIT, "attribute value longer than the limit of " + maxAttribute
                         + " characters", eventLine, eventColumn);
             }

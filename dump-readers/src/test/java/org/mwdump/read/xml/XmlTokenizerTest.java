@@ -1,5 +1,6 @@
 package org.mwdump.read.xml;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -238,6 +239,46 @@ class XmlTokenizerTest {
         deep.next();
         deep.next();
         assertEquals(XmlTokenizer.Problem.LIMIT, assertThrows(XmlException.class, deep::next).problem);
+    }
+
+    @Test
+    void limitsCountUtf16CharsWhateverTheBytesAndReferencesThatMadeThem() throws Exception {
+        // three chars each way: a four-byte character is two chars, a three-byte one is one
+        String[] three = {"\uD834\uDD1Ea", "&#x1D11E;a", "\u20ACab", "&#8364;&#xe9;a", "\u00e9\u00e9\u00e9", "a&amp;b",
+            "<![CDATA[\u20AC]]>\u00e9&lt;"};
+        for (String body : three) {
+            XmlTokenizer ok = tokenizer("<a>" + body + "</a>", 3, 3);
+            ok.next();
+            byte[] utf8 = ok.elementTextUtf8();
+            assertEquals(3, new String(utf8, StandardCharsets.UTF_8).length(), body);
+            XmlTokenizer over = tokenizer("<a>" + body + "</a>", 2, 3);
+            over.next();
+            assertEquals(XmlTokenizer.Problem.LIMIT, assertThrows(XmlException.class, over::elementText).problem, body);
+            XmlTokenizer attribute = tokenizer("<a v=\"" + body.replace("<![CDATA[", "").replace("]]>", "")
+                    .replace("&lt;", "x") + "\"/>", 3, 3);
+            attribute.next();
+            assertEquals(3, attribute.attribute("v").length(), body);
+            XmlTokenizer longAttribute = tokenizer("<a v=\"" + body.replace("<![CDATA[", "").replace("]]>", "")
+                    .replace("&lt;", "x") + "\"/>", 3, 2);
+            assertEquals(XmlTokenizer.Problem.LIMIT, assertThrows(XmlException.class, longAttribute::next).problem, body);
+        }
+    }
+
+    @Test
+    void textAsUtf8IsTheTextAsAString() throws Exception {
+        String doc = "<a>x&#x1D11E;\u00e9\u20AC&amp;&lt;&gt;&quot;&apos;\r\ny\rz<![CDATA[&\r\n]]>&#13;\u0394</a>";
+        XmlTokenizer asString = tokenizer(doc, 100, 100);
+        asString.next();
+        XmlTokenizer asBytes = tokenizer(doc, 100, 100);
+        asBytes.next();
+        String expected = "x\uD834\uDD1E\u00e9\u20AC&<>\"'\ny\nz&\n\r\u0394";
+        assertEquals(expected, asString.elementText());
+        assertArrayEquals(expected.getBytes(StandardCharsets.UTF_8), asBytes.elementTextUtf8());
+    }
+
+    private static XmlTokenizer tokenizer(String doc, int maxText, int maxAttribute) {
+        return new XmlTokenizer(new ByteArrayInputStream(doc.getBytes(StandardCharsets.UTF_8)), false, maxText,
+                maxAttribute, 10);
     }
 
     @Test

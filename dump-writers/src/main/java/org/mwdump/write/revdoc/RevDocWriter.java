@@ -179,8 +179,8 @@ public final class RevDocWriter extends AbstractDumpWriter {
         } else {
             Slot main = r.mainSlot();
             Text t = main == null ? null : main.text();
-            if (t != null && t.content() != null && !t.content().isEmpty()) {
-                j.raw(", \"text\": ").string(t.content());
+            if (t != null && t.hasNonEmptyContent()) {
+                text(j.raw(", \"text\": "), t);
             }
             if (t != null && t.bytes() != null) {
                 j.raw(", \"bytes\": ").number(t.bytes());
@@ -325,8 +325,8 @@ public final class RevDocWriter extends AbstractDumpWriter {
                     f = false;
                 }
             }
-            if (t != null && t.content() != null && !t.content().isEmpty()) {
-                key(j, f, "text").string(t.content());
+            if (t != null && t.hasNonEmptyContent()) {
+                text(key(j, f, "text"), t);
             }
             j.raw("}");
         }
@@ -399,5 +399,17 @@ public final class RevDocWriter extends AbstractDumpWriter {
     @Override
     protected void discard() {
         closeQuietly(out);
+    }
+
+    /**
+     * Writes a text's content in the form the text holds: from its UTF-8 bytes, or from its string (which
+     * may hold an unpaired surrogate, written as Python writes it: a lone escape).
+     */
+    private static void text(AsciiJsonBuffer j, Text t) throws IOException {
+        if (t.contentIsUtf8()) {
+            j.stringUtf8(t.contentUtf8());
+        } else {
+            j.string(t.content());
+        }
     }
 }

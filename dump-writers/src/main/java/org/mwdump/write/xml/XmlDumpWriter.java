@@ -333,9 +333,9 @@ public final class XmlDumpWriter extends AbstractDumpWriter {
     private void text(int indent, Text t, boolean main) throws IOException {
         indent(indent);
         w.raw("<text");
-        boolean hasBody = t.content() != null && !t.content().isEmpty();
+        boolean hasBody = t.hasNonEmptyContent();
         boolean legacy = style.textLayout() == XmlStyle.TextLayout.MW_1_35;
-        boolean stubText = t.content() == null && (t.textId() != null || t.location() != null);
+        boolean stubText = !t.hasContent() && (t.textId() != null || t.location() != null);
         if (legacy && (v11 || !stubText)) {
             w.raw(" xml:space=\"preserve\"");
         }
@@ -358,7 +358,7 @@ public final class XmlDumpWriter extends AbstractDumpWriter {
             w.raw(" xml:space=\"preserve\"");
         }
         if (hasBody) {
-            w.raw(">").text(t.content(), style.escapeQuotesInText()).raw("</text>\n");
+            w.raw(">").text(t.contentUtf8(), style.escapeQuotesInText()).raw("</text>\n");
         } else {
             w.raw(" />\n");
         }

@@ -65,7 +65,7 @@ public record XmlStyle(boolean escapeQuotesInText, boolean compactFlags, TextLay
         if (first != null) {
             Slot main = first.mainSlot();
             Text t = main == null ? null : main.text();
-            stub = t != null && t.content() == null && (t.location() != null || t.textId() != null);
+            stub = t != null && !t.hasContent() && (t.location() != null || t.textId() != null);
         }
         XmlStyle style = stub ? STUB : DUMP;
         return style.withTextLayout(layoutOf(siteInfo.generator()));
