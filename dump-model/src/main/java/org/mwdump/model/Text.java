@@ -82,6 +82,27 @@ public final class Text {
     }
 
     /**
+     * Like {@link #ofUtf8}, without checking the bytes: for readers of formats that have checked them as
+     * they read them (mwdump's XML reader does, as part of decoding its input), so that a text's bytes are
+     * not gone over twice. Given bytes that are not well-formed UTF-8, {@link #content()} decodes each
+     * malformed sequence as U+FFFD and writers copy the bytes as they are: use {@link #ofUtf8} unless the
+     * bytes are known to be well-formed.
+     *
+     * @param utf8     the content as well-formed UTF-8, or {@code null} when the element has no body; taken
+     *                 as it is, not copied
+     * @param bytes    the {@code bytes} attribute; {@code null} if absent
+     * @param sha1     the {@code sha1} attribute; {@code null} if absent
+     * @param location the {@code location} attribute; {@code null} if absent
+     * @param textId   the legacy {@code id} attribute; {@code null} if absent
+     * @param deleted  whether the element has {@code deleted="deleted"}
+     * @return the text
+     */
+    public static Text ofCheckedUtf8(byte[] utf8, Long bytes, String sha1, String location, String textId,
+                                     boolean deleted) {
+        return new Text(null, utf8, bytes, sha1, location, textId, deleted);
+    }
+
+    /**
      * A text with the given content and nothing else.
      *
      * @param content the text content

@@ -80,6 +80,8 @@ class TextTest {
             assertEquals(strings[i], t.content(), "the string itself is kept");
         }
         assertTrue(Text.ofUtf8(utf8("x"), null, null, null, null, false).contentIsUtf8());
+        assertTrue(Text.ofCheckedUtf8(utf8("x"), null, null, null, null, false).contentIsUtf8());
+        assertEquals(Text.of(CONTENT), Text.ofCheckedUtf8(utf8(CONTENT), null, null, null, null, false));
     }
 
     @Test

@@ -533,8 +533,9 @@ public final class XmlDumpReader implements DumpReader {
         } else {
             xr.skipElementText();
         }
-        return Text.ofUtf8(content, bytes == null || bytes.isEmpty() ? null : parseLong(bytes, "text bytes"), sha1,
-                location, textId, deleted);
+        // the tokenizer checked the bytes while decoding them
+        Long size = bytes == null || bytes.isEmpty() ? null : parseLong(bytes, "text bytes");
+        return Text.ofCheckedUtf8(content, size, sha1, location, textId, deleted);
     }
 
     private Contributor readContributor() throws XmlException {
