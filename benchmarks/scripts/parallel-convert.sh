@@ -11,6 +11,9 @@
 #   revdoc, xml, parquet
 #              mwdump convert --quiet --threads 1|2 IN.xml OUT.jsonl|OUT.xml|OUT.parquet:
 #              MB/s of input XML (10^6 bytes/s), 2-thread/1-thread speed-up
+#   pair       two `mwdump convert --quiet --threads 1 IN.xml OUT.jsonl` processes started together,
+#              timed until both end: 2 x (one of them alone) / (both together) is the speed-up this
+#              machine gives two conversions that share nothing, the reference for the 2-thread speed-up
 #   threads16  once: mwdump convert --quiet --threads 16 IN.bz2 OUT.jsonl with MWDUMP_JAVA_OPTS=-Xmx512m
 # Every figure: median of the rounds, min-max, and ratios of medians; wall seconds and peak RSS.
 #
@@ -18,7 +21,7 @@
 #        benchmarks/scripts/parallel-convert.sh --prepare       only make the missing input files
 # Environment:
 #   MWDUMP_BENCH_INPUTS   synthetic | recipe | both (default both)
-#   MWDUMP_BENCH_FORMATS  comma-separated subset of bz2,revdoc,xml,parquet,threads16 (default all)
+#   MWDUMP_BENCH_FORMATS  comma-separated subset of bz2,revdoc,xml,parquet,pair,threads16 (default all)
 #   MWDUMP_BENCH_SIZE     size of both dumps instead of 1GB and 250MB, e.g. 20MB for a quick check
 #   MWDUMP_SHARED         the shared directory (default ../shared beside the project root)
 #   MWDUMP_JAVA_OPTS      passed to java by the mwdump launcher (the threads16 run sets -Xmx512m)
@@ -46,9 +49,9 @@ case "$inputs" in
   both) inputs="synthetic recipe" ;;
   *) die "MWDUMP_BENCH_INPUTS must be synthetic, recipe or both, not '$inputs'" ;;
 esac
-formats="$(tr ' ' ',' <<< "${MWDUMP_BENCH_FORMATS:-bz2,revdoc,xml,parquet,threads16}")"
+formats="$(tr ' ' ',' <<< "${MWDUMP_BENCH_FORMATS:-bz2,revdoc,xml,parquet,pair,threads16}")"
 for f in ${formats//,/ }; do
-  case "$f" in bz2|revdoc|xml|parquet|threads16) ;; *) die "unknown entry '$f' in MWDUMP_BENCH_FORMATS (bz2,revdoc,xml,parquet,threads16)" ;; esac
+  case "$f" in bz2|revdoc|xml|parquet|pair|threads16) ;; *) die "unknown entry '$f' in MWDUMP_BENCH_FORMATS (bz2,revdoc,xml,parquet,pair,threads16)" ;; esac
 done
 wants() { [[ ",$formats," == *",$1,"* ]]; }
 synthetic_size="${MWDUMP_BENCH_SIZE:-1GB}"
@@ -137,6 +140,14 @@ run() {
     *-t[12])
       fmt="${label%-t*}"; threads="${label##*-t}"; out="$tmp/out.$(ext "$fmt")"
       timed "$mwdump" convert --quiet --threads "$threads" "$xml" "$out" ;;
+    pair)
+      # both processes' outputs are checked; the script fails if either fails
+      out="$tmp/out.jsonl"
+      timed bash -c '"$1" convert --quiet --threads 1 "$2" "$3" & a=$!
+        "$1" convert --quiet --threads 1 "$2" "$4"; b=$?; wait "$a" && exit "$b"' pair "$mwdump" "$xml" "$out" \
+        "$tmp/out2.jsonl"
+      [[ -f "$tmp/out2.jsonl" ]] && cmp -s "$out" "$tmp/out2.jsonl" || die "the two conversions of the pair differ"
+      rm -f "$tmp/out2.jsonl" ;;
   esac
   record "$label"
   if [[ -n "${out:-}" ]]; then
@@ -178,6 +189,7 @@ for input in $inputs; do
   for fmt in revdoc xml parquet; do
     for t in 1 2; do CMD[$fmt-t$t]="mwdump convert --quiet --threads $t $xml OUT.$(ext "$fmt")"; done
   done
+  CMD[pair]="two of: mwdump convert --quiet --threads 1 $xml OUT.jsonl, at once"
 
   if wants bz2; then
     echo "-- bz2: decompression and bz2 -> RevDoc, $rounds round(s); seconds and peak RSS (MiB): median (min-max)"
@@ -202,12 +214,21 @@ for input in $inputs; do
 
   labels=()
   for fmt in revdoc xml parquet; do wants "$fmt" && labels+=("$fmt-t1" "$fmt-t2"); done
+  if wants pair; then
+    wants revdoc || labels+=(revdoc-t1)
+    labels+=(pair)
+  fi
   if (( ${#labels[@]} > 0 )); then
     echo "-- plain XML -> each format: mwdump convert --quiet --threads 1|2 IN.xml OUT.jsonl|OUT.xml|OUT.parquet,"
     echo "   $rounds round(s): median (min-max)"
     in_rounds "${labels[@]}"
     printf '  %-8s %-7s %-22s %-22s %-18s %s\n' format threads seconds "MB/s of XML" "peak RSS MiB" "output bytes"
     for l in "${labels[@]}"; do
+      if [[ "$l" == pair ]]; then
+        printf '  %-8s %-7s %-22s %-22s %-18s %s\n' "revdoc" "1+1" "$(secs_cell "${T[$l]}")" \
+          "$(mbps_cell "${T[$l]}" "$((2 * xml_bytes))")" "$(rss_cell "${R[$l]}")" "${S[$l]} (each)"
+        continue
+      fi
       printf '  %-8s %-7s %-22s %-22s %-18s %s\n' "${l%-t*}" "${l##*-t}" "$(secs_cell "${T[$l]}")" \
         "$(mbps_cell "${T[$l]}" "$xml_bytes")" "$(rss_cell "${R[$l]}")" "${S[$l]}"
     done
@@ -223,6 +244,11 @@ for input in $inputs; do
       r=$(ratio "$t1" "$t2")
       echo "$line; speed-up 2/1 threads (ratio of median times): $r ($(verdict "$r" ge 1.8))"
     done
+    if wants pair; then
+      r=$(awk -v a="$(median "${T[revdoc-t1]}")" -v b="$(median "${T[pair]}")" 'BEGIN {printf "%.2f", 2 * a / b}')
+      echo "  two separate one-thread RevDoc conversions at once: speed-up 2 x (one alone) / (both) = $r;"
+      echo "    what this machine gives two processes that share nothing, the reference for the speed-ups above"
+    fi
   fi
 
   if wants threads16; then
