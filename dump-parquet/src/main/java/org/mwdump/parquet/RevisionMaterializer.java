@@ -148,15 +148,29 @@ final class RevisionMaterializer extends RecordMaterializer<Revision> {
         for (SlotState s : slots) {
             Text text = null;
             if (s.visible != null) {
-                text = new Text(s.body, s.size, s.sha1, s.location, s.textId, !s.visible);
+                text = text(s.body, s.size, s.sha1, s.location, s.textId, !s.visible);
             } else if (!slotVisibilityColumn
                     && (s.body != null || s.size != null || s.sha1 != null || s.location != null || s.textId != null)) {
                 // a file without mwdump's per-slot flag: the revision's flag stands for every slot
-                text = new Text(s.body, s.size, s.sha1, s.location, s.textId, Boolean.FALSE.equals(contentVisible));
+                text = text(s.body, s.size, s.sha1, s.location, s.textId, Boolean.FALSE.equals(contentVisible));
             }
             slotList.add(new Slot(s.key == null || s.key.isEmpty() ? null : s.key, s.origin, s.model, s.format, text));
         }
         current = new Revision(page, revisionId, parentId, timestamp, contributor, minor, c, slotList, sha1);
+    }
+
+    /**
+     * A text whose content keeps the column's UTF-8 bytes, so that a writer need not encode it again; a
+     * value that is not well-formed UTF-8 (a file written elsewhere) is decoded as before, with U+FFFD for
+     * each malformed sequence.
+     */
+    private static Text text(byte[] body, Long size, String sha1, String location, String textId, boolean deleted) {
+        try {
+            return Text.ofUtf8(body, size, sha1, location, textId, deleted);
+        } catch (IllegalArgumentException e) {
+            return new Text(new String(body, java.nio.charset.StandardCharsets.UTF_8), size, sha1, location, textId,
+                    deleted);
+        }
     }
 
     private final class Root extends Fields {
@@ -233,7 +247,7 @@ final class RevisionMaterializer extends RecordMaterializer<Revision> {
 
     private static final class SlotState {
         String key;
-        String body;
+        byte[] body;
         String format;
         String model;
         String sha1;
@@ -298,7 +312,7 @@ final class RevisionMaterializer extends RecordMaterializer<Revision> {
     private static final class Value extends Fields {
         Value(GroupType value, java.util.function.Supplier<SlotState> slot) {
             super(value, t -> switch (t.getName()) {
-                    case CONTENT_BODY -> strings(v -> slot.get().body = v);
+                    case CONTENT_BODY -> bytes(v -> slot.get().body = v);
                     case CONTENT_FORMAT -> strings(v -> slot.get().format = v);
                     case CONTENT_MODEL -> strings(v -> slot.get().model = v);
                     case CONTENT_SHA1 -> strings(v -> slot.get().sha1 = v);
@@ -353,6 +367,17 @@ final class RevisionMaterializer extends RecordMaterializer<Revision> {
             @Override
             public void addBinary(Binary value) {
                 target.accept(value.toStringUsingUTF8());
+            }
+        };
+    }
+
+    /** Values as bytes of their own (never an array that Parquet goes on using). */
+    private static PrimitiveConverter bytes(Consumer<byte[]> target) {
+        return new PrimitiveConverter() {
+            @Override
+            public void addBinary(Binary value) {
+                // getBytes copies unless the value owns an array of exactly its bytes, which a reused one does not
+                target.accept(value.isBackingBytesReused() ? value.copy().getBytes() : value.getBytes());
             }
         };
     }

@@ -129,6 +129,40 @@ class ParquetWriterReaderTest {
     }
 
     @Test
+    void textsAreReadAsTheirUtf8AndMalformedBytesAsReplacementCharacters() throws IOException {
+        Revision r = Revision.builder().page(Page.of(1, 0, "A")).id(10L)
+                .mainText("wikitext", "text/x-wiki", "MARK-abc\u00e9def-\u03b1\uD834\uDD1E").build();
+        Path file = write(List.of(r), ParquetOptions.builder().codec(ParquetOptions.Codec.UNCOMPRESSED).build());
+        Text read = readAll(file).get(0).mainSlot().text();
+        assertTrue(read.contentIsUtf8(), "the column's bytes are kept");
+        assertEquals(r.mainSlot().text(), read);
+        // a file from elsewhere whose value is not UTF-8: decoded as before, one U+FFFD per malformed byte
+        byte[] bytes = Files.readAllBytes(file);
+        byte[] mark = "MARK-abc".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int at = indexOf(bytes, mark);
+        assertTrue(at >= 0 && indexOf(java.util.Arrays.copyOfRange(bytes, at + 1, bytes.length), mark) < 0);
+        bytes[at + mark.length] = (byte) 0xff;
+        Path bad = dir.resolve("bad.parquet");
+        Files.write(bad, bytes);
+        Text damaged = readAll(bad).get(0).mainSlot().text();
+        assertFalse(damaged.contentIsUtf8());
+        assertEquals("MARK-abc\uFFFD\uFFFDdef-\u03b1\uD834\uDD1E", damaged.content());
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int k = 0; k < needle.length; k++) {
+                if (haystack[i + k] != needle[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    @Test
     void pagesSpanRowGroupsAndShareOnePageObject() throws IOException {
         List<Revision> in = new ArrayList<>();
         for (int p = 0; p < 5; p++) {
