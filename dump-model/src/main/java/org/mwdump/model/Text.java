@@ -26,8 +26,11 @@ public final class Text {
     private final byte[] utf8;
     /** The content decoded from {@link #utf8} on first use (a benign race, as in String.hashCode). */
     private String decoded;
-    /** The content encoded from {@link #content} on first use (same race). */
-    private byte[] encoded;
+    /**
+     * The content encoded from {@link #content} on first use (the same race; volatile because, unlike a
+     * string's, an array's elements are not guaranteed visible to a thread that sees the array).
+     */
+    private volatile byte[] encoded;
 
     /**
      * A text with the given fields.
