@@ -18,8 +18,6 @@ public final class Text {
     private final String location;
     private final String textId;
     private final boolean deleted;
-    /** Whether there is a body ({@code content != null}). */
-    private final boolean hasContent;
     /** The content as given as a string, or null. */
     private final String content;
     /** The content as given as UTF-8, or null. */
@@ -51,7 +49,6 @@ public final class Text {
                  boolean deleted) {
         this.content = content;
         this.utf8 = utf8;
-        this.hasContent = content != null || utf8 != null;
         this.bytes = bytes;
         this.sha1 = sha1;
         this.location = location;
@@ -139,7 +136,7 @@ public final class Text {
      * @return whether there is content, possibly empty
      */
     public boolean hasContent() {
-        return hasContent;
+        return content != null || utf8 != null;
     }
 
     /**
@@ -246,12 +243,12 @@ public final class Text {
         if (!(o instanceof Text t)) {
             return false;
         }
-        if (deleted != t.deleted || hasContent != t.hasContent || !java.util.Objects.equals(bytes, t.bytes)
+        if (deleted != t.deleted || hasContent() != t.hasContent() || !java.util.Objects.equals(bytes, t.bytes)
                 || !java.util.Objects.equals(sha1, t.sha1) || !java.util.Objects.equals(location, t.location)
                 || !java.util.Objects.equals(textId, t.textId)) {
             return false;
         }
-        if (!hasContent) {
+        if (!hasContent()) {
             return true;
         }
         if (utf8 != null && t.utf8 != null) {
@@ -289,6 +286,7 @@ public final class Text {
         Builder b = new Builder();
         if (utf8 != null) {
             b.contentUtf8(utf8);
+            b.utf8Checked = true;
         } else {
             b.content(content);
         }
@@ -300,6 +298,8 @@ public final class Text {
     public static final class Builder {
         private String content;
         private byte[] utf8;
+        /** Whether {@link #utf8} came from a text, so is known to be well-formed. */
+        private boolean utf8Checked;
         private Long bytes;
         private String sha1;
         private String location;
@@ -318,6 +318,7 @@ public final class Text {
         public Builder content(String value) {
             this.content = value;
             this.utf8 = null;
+            this.utf8Checked = false;
             return this;
         }
 
@@ -330,6 +331,7 @@ public final class Text {
         public Builder contentUtf8(byte[] value) {
             this.utf8 = value;
             this.content = null;
+            this.utf8Checked = false;
             return this;
         }
 
@@ -394,6 +396,9 @@ public final class Text {
          * @return the text
          */
         public Text build() {
+            if (utf8 != null && utf8Checked) {
+                return ofCheckedUtf8(utf8, bytes, sha1, location, textId, deleted);
+            }
             return utf8 != null ? ofUtf8(utf8, bytes, sha1, location, textId, deleted)
                     : new Text(content, bytes, sha1, location, textId, deleted);
         }

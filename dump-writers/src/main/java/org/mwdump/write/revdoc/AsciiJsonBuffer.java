@@ -18,6 +18,21 @@ import java.nio.ByteBuffer;
  */
 final class AsciiJsonBuffer {
     /** Eight bytes of an array at a time, little-endian: the first byte is the lowest. */
+    /** Writes an ASCII character as it is, as a short escape or as a six-byte escape; returns the new end. */
+    private static int ascii(byte[] b, int p, int c) {
+        byte e = ESCAPE[c];
+        if (e == 0) {
+            b[p] = (byte) c;
+            return p + 1;
+        }
+        if (e != 'u') {
+            b[p] = '\\';
+            b[p + 1] = e;
+            return p + 2;
+        }
+        return unicodeEscape(b, p, (char) c);
+    }
+
     private static final java.lang.invoke.VarHandle LONGS =
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
@@ -97,16 +112,7 @@ final class AsciiJsonBuffer {
                 for (; i < limit; i++) {
                     char c = cs[i];
                     if (c < 128) {
-                        byte e = ESCAPE[c];
-                        if (e == 0) {
-                            b[p++] = (byte) c;
-                        } else if (e != 'u') {
-                            b[p] = '\\';
-                            b[p + 1] = e;
-                            p += 2;
-                        } else {
-                            p = unicodeEscape(b, p, c);
-                        }
+                        p = ascii(b, p, c);
                     } else {
                         p = unicodeEscape(b, p, c);
                     }
@@ -204,16 +210,7 @@ final class AsciiJsonBuffer {
                 }
                 int c = src[i];
                 if (c >= 0) {
-                    byte e = ESCAPE[c];
-                    if (e == 0) {
-                        b[p++] = (byte) c;
-                    } else if (e != 'u') {
-                        b[p] = '\\';
-                        b[p + 1] = e;
-                        p += 2;
-                    } else {
-                        p = unicodeEscape(b, p, (char) c);
-                    }
+                    p = ascii(b, p, c);
                     i++;
                 } else {
                     // a run of characters beyond ASCII, without looking for plain bytes in between
