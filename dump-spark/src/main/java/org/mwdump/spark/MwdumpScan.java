@@ -252,6 +252,9 @@ final class MwdumpScan implements ScanBuilder, SupportsPushDownRequiredColumns, 
                         }
                     } else {
                         splits = DumpSplits.plan(channel, file, targetBytes, streamOffsets(f.getPath(), conf));
+                        if (filter.pageIds()) {
+                            splits = withWantedPages(splits, f, conf);
+                        }
                     }
                     for (DumpSplits.Split s : splits) {
                         partitions.add(new SplitPartition(file, s));
@@ -297,6 +300,41 @@ final class MwdumpScan implements ScanBuilder, SupportsPushDownRequiredColumns, 
         try (java.io.InputStream in = org.mwdump.Dumps.decompress(index.getFileSystem(conf).open(index), null)) {
             return DumpSplits.streamOffsets(in, index.toString());
         }
+    }
+
+    /** The largest page index read to narrow a single-stream bz2 file's splits: 8 million pages. */
+    static final long MAX_PAGE_INDEX_BYTES = 256L << 20;
+
+    /**
+     * The splits of a bz2 file of one stream that hold the start of a page in the filter's id range, from
+     * the page and block indexes beside it ({@code DUMP.mwpidx}, {@code DUMP.mwbidx}, as {@code mwdump
+     * index} writes them); all the splits when there are none, when they were built from another version
+     * of the file (their stamps do not match its size and modification time: copy indexes with their dump
+     * keeping its time, as {@code hdfs dfs -cp -p} does), or when the page index is larger than
+     * {@link #MAX_PAGE_INDEX_BYTES}.
+     */
+    private List<DumpSplits.Split> withWantedPages(List<DumpSplits.Split> splits, FileStatus dump, Configuration conf)
+            throws IOException {
+        if (splits.stream().noneMatch(s -> s.kind() == DumpSplits.Kind.BLOCKS)) {
+            return splits;
+        }
+        Path pagePath = new Path(dump.getPath().getParent(), dump.getPath().getName() + ".mwpidx");
+        Path blockPath = new Path(dump.getPath().getParent(), dump.getPath().getName() + ".mwbidx");
+        FileSystem fs = dump.getPath().getFileSystem(conf);
+        if (!fs.exists(pagePath) || !fs.exists(blockPath) || fs.getFileStatus(pagePath).getLen() > MAX_PAGE_INDEX_BYTES) {
+            return splits;
+        }
+        org.mwdump.index.PageIndex pages;
+        org.mwdump.index.BlockIndex blocks;
+        try (java.io.InputStream in = fs.open(pagePath)) {
+            pages = org.mwdump.index.PageIndex.read(in, pagePath.toString());
+        }
+        try (java.io.InputStream in = fs.open(blockPath)) {
+            blocks = org.mwdump.index.BlockIndex.read(in, blockPath.toString());
+        }
+        boolean current = pages.builtFrom().filter(t -> t.matches(dump.getLen(), dump.getModificationTime())).isPresent()
+                && blocks.builtFrom().filter(t -> t.matches(dump.getLen(), dump.getModificationTime())).isPresent();
+        return current ? DumpSplits.withWantedPages(splits, pages, blocks, filter::wantsPageId) : splits;
     }
 
     /** The Wikimedia-style index beside a dump (bz2 multistream, or mwdump's seekable zstd), or null. */

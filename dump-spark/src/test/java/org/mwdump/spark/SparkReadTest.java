@@ -165,6 +165,40 @@ class SparkReadTest {
     }
 
     @Test
+    void aPageIdRangeOfASingleStreamFileWithItsIndexesDecodesOnlyTheBlocksNearIt(@TempDir Path dir) throws IOException {
+        Path sample = Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2");
+        Path single = dir.resolve("single.xml.bz2");
+        try (InputStream xml = Dumps.decompress(Files.newInputStream(sample), sample);
+             java.io.OutputStream out = new org.mwdump.write.bzip2.Bzip2OutputStream(Files.newOutputStream(single), 1, 1)) {
+            xml.transferTo(out);
+        }
+        Map<String, String> small = Map.of("maxPartitionBytes", "50000");
+        Dataset<Row> all = read(single, small);
+        List<Long> ids = all.select("page_id").distinct().orderBy("page_id").as(
+                org.apache.spark.sql.Encoders.LONG()).collectAsList();
+        long lo = ids.get(500);
+        long hi = ids.get(511);
+        String range = "page_id between " + lo + " and " + hi;
+        List<Row> expected = all.where(range).orderBy("revision_id").collectAsList();
+        assertEquals(12, expected.stream().map(r -> r.getAs("page_id")).distinct().count());
+        long withoutIndex = decodedChunks(read(single, small).where(range));
+
+        org.mwdump.index.IndexedDump.buildIndex(single, org.mwdump.index.IndexedDump.Options.DEFAULT);
+        Dataset<Row> narrowed = read(single, small).where(range);
+        assertEquals(expected, narrowed.orderBy("revision_id").collectAsList());
+        long withIndex = decodedChunks(narrowed);
+        assertTrue(withIndex * 4 < withoutIndex, "decoded " + withIndex + " blocks with the indexes, "
+                + withoutIndex + " without");
+
+        // indexes of another version of the file are not used: the same rows, from every block
+        Files.setLastModifiedTime(single, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(single).toMillis() + 3_600_000));
+        Dataset<Row> stale = read(single, small).where(range);
+        assertEquals(expected, stale.orderBy("revision_id").collectAsList());
+        assertEquals(withoutIndex, decodedChunks(stale));
+    }
+
+    @Test
     void damageFailsTheJobWithMwdumpsMessageOrBecomesCorruptRowsWhenPermissive(@TempDir Path dir) throws IOException {
         Path sample = Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2");
         Path single = dir.resolve("single.xml.bz2");

@@ -1,6 +1,7 @@
 package org.mwdump.index;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -130,41 +131,62 @@ public final class BlockIndex {
      */
     public static BlockIndex read(Path file) {
         try {
-            byte[] all = Files.readAllBytes(file);
-            ByteBuffer b = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
-            byte[] magic = Arrays.copyOf(all, 8);
-            int header = Arrays.equals(magic, MAGIC_V1) ? 16 : 32;
-            if (all.length < header + 8 || !Arrays.equals(magic, MAGIC) && !Arrays.equals(magic, MAGIC_V1)) {
-                throw bad(file, "not a block index", 0);
-            }
-            long n = b.getLong(8);
-            // compared by division: a huge count must not wrap around to a size that matches
-            if (n < 0 || n > (all.length - header - 8) / 16 || header + 16 * n + 8 != all.length) {
-                throw bad(file, "block index size does not match its count " + n, 8);
-            }
-            long dumpSize = header == 32 ? b.getLong(16) : -1;
-            DumpStamp stamp = dumpSize < 0 ? null : new DumpStamp(dumpSize, b.getLong(24));
-            long[] bits = new long[(int) n];
-            long[] decoded = new long[(int) n];
-            for (int i = 0; i < n; i++) {
-                bits[i] = b.getLong(header + 16 * i);
-                decoded[i] = b.getLong(header + 8 + 16 * i);
-                if (i > 0 && (bits[i] <= bits[i - 1] || decoded[i] < decoded[i - 1])) {
-                    throw bad(file, "block index entries out of order at " + i, header + 16L * i);
-                }
-            }
-            long total = b.getLong(header + 16 * (int) n);
-            if (n > 0 && total < decoded[(int) n - 1]) {
-                throw bad(file, "block index total below its last block", header + 16 * n);
-            }
-            return new BlockIndex(bits, decoded, total, stamp);
+            return parse(Files.readAllBytes(file), file.toString());
         } catch (IOException e) {
             throw Chunks.ioFailure(file, e);
         }
     }
 
-    private static MalformedDumpException bad(Path file, String what, long offset) {
-        return new MalformedDumpException(what, DumpLocation.at(file.toString(), offset));
+    /**
+     * Reads a block index from a stream (one on another file system, say), checking that it is
+     * consistent.
+     *
+     * @param in   the index's bytes from its start, read to their end (not closed)
+     * @param name names the index in messages
+     * @return the index
+     * @throws MalformedDumpException if the bytes are not a consistent block index
+     * @throws org.mwdump.DumpException if the stream cannot be read
+     */
+    public static BlockIndex read(InputStream in, String name) {
+        try {
+            return parse(in.readAllBytes(), name);
+        } catch (IOException e) {
+            throw org.mwdump.DumpException.cannotRead(e, DumpLocation.of(name));
+        }
+    }
+
+    private static BlockIndex parse(byte[] all, String file) {
+        ByteBuffer b = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
+        byte[] magic = Arrays.copyOf(all, 8);
+        int header = Arrays.equals(magic, MAGIC_V1) ? 16 : 32;
+        if (all.length < header + 8 || !Arrays.equals(magic, MAGIC) && !Arrays.equals(magic, MAGIC_V1)) {
+            throw bad(file, "not a block index", 0);
+        }
+        long n = b.getLong(8);
+        // compared by division: a huge count must not wrap around to a size that matches
+        if (n < 0 || n > (all.length - header - 8) / 16 || header + 16 * n + 8 != all.length) {
+            throw bad(file, "block index size does not match its count " + n, 8);
+        }
+        long dumpSize = header == 32 ? b.getLong(16) : -1;
+        DumpStamp stamp = dumpSize < 0 ? null : new DumpStamp(dumpSize, b.getLong(24));
+        long[] bits = new long[(int) n];
+        long[] decoded = new long[(int) n];
+        for (int i = 0; i < n; i++) {
+            bits[i] = b.getLong(header + 16 * i);
+            decoded[i] = b.getLong(header + 8 + 16 * i);
+            if (i > 0 && (bits[i] <= bits[i - 1] || decoded[i] < decoded[i - 1])) {
+                throw bad(file, "block index entries out of order at " + i, header + 16L * i);
+            }
+        }
+        long total = b.getLong(header + 16 * (int) n);
+        if (n > 0 && total < decoded[(int) n - 1]) {
+            throw bad(file, "block index total below its last block", header + 16 * n);
+        }
+        return new BlockIndex(bits, decoded, total, stamp);
+    }
+
+    private static MalformedDumpException bad(String file, String what, long offset) {
+        return new MalformedDumpException(what, DumpLocation.at(file, offset));
     }
 
     /**

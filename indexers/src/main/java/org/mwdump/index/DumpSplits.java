@@ -279,6 +279,58 @@ public final class DumpSplits {
     }
 
     /**
+     * Of the splits of a bz2 file of one stream, the ones in which a wanted page starts, as the file's page
+     * index and block index tell (mwdump's {@code .mwpidx} and {@code .mwbidx}, which {@code mwdump index}
+     * and {@link IndexedDump} build): a query for some page ids then decodes only the blocks near them.
+     * Splits of other kinds are all kept. The caller checks first that both indexes were built from this
+     * very file ({@link PageIndex#builtFrom()}, {@link BlockIndex#builtFrom()}).
+     *
+     * @param splits the file's splits, as {@link #plan(FileChannel, String, long)} made them
+     * @param pages  the file's page index (positions are the decoded offsets of the pages' lines)
+     * @param blocks the file's block index
+     * @param wanted which page ids are wanted
+     * @return the splits where a wanted page starts, in file order
+     */
+    public static List<Split> withWantedPages(List<Split> splits, PageIndex pages, BlockIndex blocks,
+                                              java.util.function.LongPredicate wanted) {
+        boolean[] keep = new boolean[splits.size()];
+        for (int k = 0; k < keep.length; k++) {
+            keep[k] = splits.get(k).kind() != Kind.BLOCKS;
+        }
+        long[] starts = new long[splits.size()];
+        for (int k = 0; k < starts.length; k++) {
+            starts[k] = splits.get(k).start();
+        }
+        for (int i = 0; i < pages.size(); i++) {
+            if (!wanted.test(pages.pageIdAt(i))) {
+                continue;
+            }
+            // the block where the page's line starts, and the next when its <page> tag runs into it
+            long line = pages.positionAt(i);
+            int first = blocks.blockAt(line);
+            int last = blocks.blockAt(Math.min(line + PAGE_LINE_REACH, blocks.decodedSize() - 1));
+            if (first < 0) {
+                // the index does not match the blocks: read everything rather than miss the page
+                return splits;
+            }
+            for (int b = first; b <= Math.max(first, last); b++) {
+                int k = Arrays.binarySearch(starts, blocks.bitOffset(b) >>> 3);
+                keep[k >= 0 ? k : Math.max(0, -k - 2)] = true;
+            }
+        }
+        List<Split> kept = new ArrayList<>();
+        for (int k = 0; k < keep.length; k++) {
+            if (keep[k]) {
+                kept.add(splits.get(k));
+            }
+        }
+        return kept;
+    }
+
+    /** How far past a page line's start its {@code <page>} tag may end (indentation and the tag). */
+    private static final int PAGE_LINE_REACH = 64;
+
+    /**
      * The site info of a dump, read from the start of the file (for a multistream or seekable zstd file, its
      * first stream or frame) without reading the rest.
      *

@@ -41,6 +41,18 @@ public record DumpStamp(long size, long modifiedNanos) {
         return equals(of(dump));
     }
 
+    /**
+     * Whether a file of this size and modification time, the latter known to the millisecond only (as
+     * Hadoop's {@code FileStatus} gives it), has this stamp.
+     *
+     * @param size           the file's length in bytes
+     * @param modifiedMillis its last modification time, in milliseconds since the epoch
+     * @return whether the sizes are equal and the times fall in the same millisecond
+     */
+    public boolean matches(long size, long modifiedMillis) {
+        return size == this.size && Math.floorDiv(modifiedNanos, 1_000_000L) == modifiedMillis;
+    }
+
     @Override
     public String toString() {
         return size + " bytes, modified " + java.time.Instant.EPOCH.plusNanos(modifiedNanos);

@@ -1,6 +1,7 @@
 package org.mwdump.index;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -38,7 +39,7 @@ public final class PageIndex {
     private final int count;
     private final DumpStamp builtFrom;
 
-    private PageIndex(ByteBuffer mapped, Path file) {
+    private PageIndex(ByteBuffer mapped, String file) {
         mapped.order(ByteOrder.LITTLE_ENDIAN);
         byte[] magic = new byte[8];
         if (mapped.capacity() >= 8) {
@@ -47,17 +48,16 @@ public final class PageIndex {
         int header = Arrays.equals(magic, MAGIC_V1) ? HEADER_V1 : HEADER;
         if (mapped.capacity() < header) {
             throw new MalformedDumpException("not a page index (" + mapped.capacity() + " bytes, shorter than the header)",
-                    DumpLocation.at(file.toString(), 0));
+                    DumpLocation.at(file, 0));
         }
         if (!Arrays.equals(magic, MAGIC) && !Arrays.equals(magic, MAGIC_V1)) {
-            throw new MalformedDumpException("not a page index", new DumpLocation(file.toString(), 0, -1, -1, null, null,
-                    null));
+            throw new MalformedDumpException("not a page index", DumpLocation.at(file, 0));
         }
         long n = mapped.getLong(8);
         // compared by division: a huge count must not wrap around to a size that matches
         if (n < 0 || n > (mapped.capacity() - header) / 32 || header + n * 32 != mapped.capacity()) {
             throw new MalformedDumpException("page index size does not match its entry count " + n,
-                    DumpLocation.at(file.toString(), 8));
+                    DumpLocation.at(file, 8));
         }
         long dumpSize = header == HEADER ? mapped.getLong(16) : -1;
         this.builtFrom = dumpSize < 0 ? null : new DumpStamp(dumpSize, mapped.getLong(24));
@@ -79,11 +79,38 @@ public final class PageIndex {
                 if (size > Integer.MAX_VALUE) {
                     throw new IOException("page index larger than 2 GiB (about 67 million pages) is not supported: " + file);
                 }
-                return new PageIndex(ch.map(FileChannel.MapMode.READ_ONLY, 0, size), file);
+                return new PageIndex(ch.map(FileChannel.MapMode.READ_ONLY, 0, size), file.toString());
             }
         } catch (IOException e) {
             throw Chunks.ioFailure(file, e);
         }
+    }
+
+    /**
+     * Reads a page index from a stream (one on another file system, say) into the heap: 32 bytes per page.
+     *
+     * @param in   the index's bytes from its start, read to their end (not closed)
+     * @param name names the index in messages
+     * @return the index
+     * @throws MalformedDumpException if the bytes are not a consistent page index
+     * @throws org.mwdump.DumpException if the stream cannot be read
+     */
+    public static PageIndex read(InputStream in, String name) {
+        try {
+            return new PageIndex(ByteBuffer.wrap(in.readAllBytes()), name);
+        } catch (IOException e) {
+            throw org.mwdump.DumpException.cannotRead(e, DumpLocation.of(name));
+        }
+    }
+
+    /** The id of the {@code i}th page in id order. */
+    long pageIdAt(int i) {
+        return ids.get(2 * i);
+    }
+
+    /** The position of the {@code i}th page in id order. */
+    long positionAt(int i) {
+        return ids.get(2 * i + 1);
     }
 
     /**

@@ -204,6 +204,64 @@ class DumpSplitsTest {
     }
 
     @Test
+    void thePageAndBlockIndexesKeepOnlyTheSplitsWhereWantedPagesStart(@TempDir Path dir) throws IOException {
+        Path file = singleStream(dir.resolve("s.xml.bz2"));
+        IndexedDump.IndexFiles files = IndexedDump.buildIndex(file, IndexedDump.Options.DEFAULT);
+        PageIndex pages;
+        BlockIndex blocks;
+        try (java.io.InputStream in = Files.newInputStream(files.pageIndex())) {
+            pages = PageIndex.read(in, files.pageIndex().toString());
+        }
+        try (java.io.InputStream in = Files.newInputStream(files.blockIndex())) {
+            blocks = BlockIndex.read(in, files.blockIndex().toString());
+        }
+        assertTrue(pages.builtFrom().orElseThrow().matches(Files.size(file),
+                Files.getLastModifiedTime(file).toMillis()));
+        assertTrue(blocks.size() > 20, "blocks: " + blocks.size());
+        List<Revision> expected = whole(file);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            List<DumpSplits.Split> splits = DumpSplits.plan(ch, file.toString(), Files.size(file) / 40);
+            assertTrue(splits.size() >= 20, "splits: " + splits.size());
+            for (long id = 1; id <= 40; id++) {
+                long wanted = id;
+                List<DumpSplits.Split> kept = DumpSplits.withWantedPages(splits, pages, blocks, x -> x == wanted);
+                assertTrue(kept.size() >= 1 && kept.size() <= 2, "page " + id + ": " + kept.size() + " splits");
+                assertSame(expected.stream().filter(r -> r.page().id() == wanted).toList(),
+                        read(ch, file, kept).stream().filter(r -> r.page().id() == wanted).toList(), "page " + id);
+            }
+            List<DumpSplits.Split> kept = DumpSplits.withWantedPages(splits, pages, blocks, x -> x >= 20 && x <= 30);
+            assertTrue(kept.size() < splits.size() / 2, kept.size() + " of " + splits.size());
+            assertSame(expected.stream().filter(r -> r.page().id() >= 20 && r.page().id() <= 30).toList(),
+                    read(ch, file, kept).stream().filter(r -> r.page().id() >= 20 && r.page().id() <= 30).toList(),
+                    "pages 20-30");
+            assertEquals(List.of(), DumpSplits.withWantedPages(splits, pages, blocks, x -> false));
+        }
+        byte[] index = Files.readAllBytes(files.pageIndex());
+        assertThrows(org.mwdump.MalformedDumpException.class, () -> PageIndex.read(
+                new ByteArrayInputStream(java.util.Arrays.copyOf(index, index.length - 8)), "cut.mwpidx"));
+        byte[] blockBytes = Files.readAllBytes(files.blockIndex());
+        assertThrows(org.mwdump.MalformedDumpException.class, () -> BlockIndex.read(
+                new ByteArrayInputStream(java.util.Arrays.copyOf(blockBytes, blockBytes.length - 8)), "cut.mwbidx"));
+    }
+
+    /** The same revisions (their ids compared first, for a short message). */
+    private static void assertSame(List<Revision> expected, List<Revision> actual, String what) {
+        assertEquals(expected.stream().map(Revision::id).toList(), actual.stream().map(Revision::id).toList(), what);
+        assertTrue(expected.equals(actual), what);
+    }
+
+    /** The revisions of these splits, one after another. */
+    private static List<Revision> read(FileChannel ch, Path file, List<DumpSplits.Split> splits) {
+        List<Revision> all = new ArrayList<>();
+        for (DumpSplits.Split s : splits) {
+            try (DumpReader r = DumpSplits.open(ch, file.toString(), s, ReadOptions.DEFAULT)) {
+                r.revisions().forEach(all::add);
+            }
+        }
+        return all;
+    }
+
+    @Test
     void plainXmlIsOneSplit(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("d.xml");
         Files.write(file, XML);
