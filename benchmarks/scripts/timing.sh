@@ -102,6 +102,22 @@ ratio_line() {
 
 # record LABEL: after `timed`, stop the script when the command failed (with the end of its stderr), else
 # add WALL and RSS to the sourcing script's arrays T and R (CMD[LABEL] names the command)
+# ---- net_ratio_line DESC A FLOOR_A B FLOOR_B [OP TARGET]: like ratio_line, for (A - FLOOR_A) / (B - FLOOR_B)
+#      round by round: each command's time less that of a trivial run of the same tool in the same round
+net_ratio_line() {
+  local per="" i a fa b fb na="" nb=""
+  read -ra a <<< "${T[$2]}"; read -ra fa <<< "${T[$3]}"; read -ra b <<< "${T[$4]}"; read -ra fb <<< "${T[$5]}"
+  for i in "${!a[@]}"; do
+    na+="$(awk -v x="${a[$i]}" -v y="${fa[$i]}" 'BEGIN {printf "%.3f", x - y}') "
+    nb+="$(awk -v x="${b[$i]}" -v y="${fb[$i]}" 'BEGIN {printf "%.3f", x - y}') "
+  done
+  read -ra a <<< "$na"; read -ra b <<< "$nb"
+  for i in "${!a[@]}"; do per+="$(ratio "${a[$i]}" "${b[$i]}") "; done
+  local m lo hi; read -r m lo hi <<< "$(stats "$per")"
+  printf '%-64s %s (rounds %s-%s)  %s\n' "$1" "$(ratio "$(median "$na")" "$(median "$nb")")" "$lo" "$hi" \
+    "$(verdict "$(ratio "$(median "$na")" "$(median "$nb")")" "${6:-}" "${7:-}")"
+}
+
 record() {
   if (( STATUS != 0 )); then
     echo "FAILED (exit $STATUS): ${CMD[$1]}" >&2

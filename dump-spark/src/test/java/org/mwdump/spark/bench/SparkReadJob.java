@@ -11,7 +11,9 @@ import org.apache.spark.sql.functions;
  * <ul>
  *   <li>{@code parquet}: count the revisions and write them all (texts included) as Parquet;</li>
  *   <li>{@code meta}: revisions per namespace, no text column (the reader skips the texts);</li>
- *   <li>{@code text}: revisions per namespace and the total length of their texts.</li>
+ *   <li>{@code text}: revisions per namespace and the total length of their texts;</li>
+ *   <li>{@code floor}: not the dump, but 1000 numbers counted by their last digit: what starting the
+ *       session and a first job cost whatever the input.</li>
  * </ul>
  * Usage: {@code SparkReadJob MASTER JOB DUMP [OUT_DIR]}; prints what it counted.
  */
@@ -28,6 +30,11 @@ public final class SparkReadJob {
                 .config("spark.sql.shuffle.partitions", "4")
                 .getOrCreate();
         try {
+            if (job.equals("floor")) {
+                print(spark.range(1000).withColumn("page_namespace_id", functions.col("id").mod(10))
+                        .groupBy("page_namespace_id").count());
+                return;
+            }
             Dataset<Row> revisions = spark.read().format("mwdump").load(dump);
             switch (job) {
                 case "parquet" -> {
@@ -39,7 +46,7 @@ public final class SparkReadJob {
                 case "text" -> print(revisions.groupBy("page_namespace_id").agg(functions.count("*"),
                         functions.sum(functions.length(functions.col("revision_content_slots").getItem("main")
                                 .getField("content_body")))));
-                default -> throw new IllegalArgumentException("job: parquet, meta or text");
+                default -> throw new IllegalArgumentException("job: parquet, meta, text or floor");
             }
         } finally {
             spark.stop();
