@@ -24,11 +24,9 @@ freq=1999
 echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC'); $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "tree: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'); input: $dump ($(stat -c %s "$dump") bytes); to $format"
 for t in 1 2; do
-  start=$(date +%s.%N)
   MWDUMP_JAVA_OPTS="-XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit" \
     perf record -q -F "$freq" -o "$tmp/perf$t.data" "$mwdump" convert --quiet --threads "$t" --to "$format" \
     "$dump" - > /dev/null 2> "$tmp/err$t" || { cat "$tmp/err$t" >&2; die "the $t-thread conversion failed"; }
-  echo "threads $t: $(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN {printf "%.2f", e - s}') s wall (with perf)"
   perf report -i "$tmp/perf$t.data" --no-children --sort symbol --stdio -n 2> /dev/null \
     | awk '!/^#/ && NF > 2 {n = $2; $1 = ""; $2 = ""; sub(/^ +/, ""); sub(/ +- +- *$/, ""); print n "\t" $0}' \
     > "$tmp/sym$t"
