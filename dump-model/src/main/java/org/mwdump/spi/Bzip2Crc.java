@@ -88,25 +88,80 @@ public final class Bzip2Crc {
      * @return the finished (complemented) CRC of the bytes, as bzip2 stores it
      */
     public static int of(byte[] b, int off, int len, byte[] scratch) {
-        CRC32 crc = new CRC32();
-        int piece = scratch.length & ~7;
-        for (int end = off + len; off < end; ) {
-            int n = Math.min(piece, end - off);
-            int i = 0;
-            for (; i + 8 <= n; i += 8) {
-                long w = (long) LONG_LE.get(b, off + i);
-                w = ((w & BITS_1) << 1) | ((w >>> 1) & BITS_1);
-                w = ((w & BITS_2) << 2) | ((w >>> 2) & BITS_2);
-                w = ((w & BITS_4) << 4) | ((w >>> 4) & BITS_4);
-                LONG_LE.set(scratch, i, w);
+        Running crc = new Running(scratch);
+        crc.update(b, off, len);
+        return crc.finish();
+    }
+
+    /**
+     * bzip2's CRC of bytes given a piece at a time, computed as {@link #of} computes it, through {@link CRC32}.
+     */
+    public static final class Running {
+        private final CRC32 crc = new CRC32();
+        private final byte[] scratch;
+        private final int piece;
+
+        /**
+         * A CRC of no bytes yet.
+         *
+         * @param scratch work space of any length from 8 bytes; larger pieces (8 KiB) cost less per byte
+         */
+        public Running(byte[] scratch) {
+            this.scratch = scratch;
+            this.piece = scratch.length & ~7;
+            if (piece == 0) {
+                throw new IllegalArgumentException("scratch shorter than 8 bytes");
             }
-            for (; i < n; i++) {
-                scratch[i] = (byte) (Integer.reverse(b[off + i]) >>> 24);
-            }
-            crc.update(scratch, 0, n);
-            off += n;
         }
-        return Integer.reverse((int) crc.getValue());
+
+        /**
+         * Adds bytes.
+         *
+         * @param b   the bytes
+         * @param off where they start
+         * @param len how many there are
+         */
+        public void update(byte[] b, int off, int len) {
+            for (int end = off + len; off < end; ) {
+                int n = Math.min(piece, end - off);
+                int i = 0;
+                for (; i + 8 <= n; i += 8) {
+                    long w = (long) LONG_LE.get(b, off + i);
+                    w = ((w & BITS_1) << 1) | ((w >>> 1) & BITS_1);
+                    w = ((w & BITS_2) << 2) | ((w >>> 2) & BITS_2);
+                    w = ((w & BITS_4) << 4) | ((w >>> 4) & BITS_4);
+                    LONG_LE.set(scratch, i, w);
+                }
+                for (; i < n; i++) {
+                    scratch[i] = (byte) (Integer.reverse(b[off + i]) >>> 24);
+                }
+                crc.update(scratch, 0, n);
+                off += n;
+            }
+        }
+
+        /**
+         * Adds {@code count} copies of one byte.
+         *
+         * @param value the byte, in the low 8 bits
+         * @param count how many copies
+         */
+        public void repeat(int value, int count) {
+            byte reversed = (byte) (Integer.reverse(value) >>> 24);
+            java.util.Arrays.fill(scratch, 0, Math.min(piece, count), reversed);
+            for (int left = count; left > 0; left -= piece) {
+                crc.update(scratch, 0, Math.min(piece, left));
+            }
+        }
+
+        /**
+         * The CRC of the bytes added so far.
+         *
+         * @return the finished (complemented) CRC, as bzip2 stores it
+         */
+        public int finish() {
+            return Integer.reverse((int) crc.getValue());
+        }
     }
 
     /**

@@ -592,6 +592,31 @@ class Bzip2InputStreamTest {
         assertEquals(0xFC891918, Bzip2Crc.of(check, 0, check.length, new byte[8192]));
     }
 
+    @Test
+    void aRunningCrcOfPiecesAndRepeatsMatchesBytewise() {
+        byte[] data = Bzip2TestData.random(3_000, 23);
+        for (int scratch : new int[] {8, 13, 64, 8192}) {
+            Bzip2Crc.Running running = new Bzip2Crc.Running(new byte[scratch]);
+            int ref = -1;
+            int from = 0;
+            for (int piece : new int[] {0, 1, 7, 8, 9, 100, 1000}) {
+                running.update(data, from, piece);
+                for (int i = from; i < from + piece; i++) {
+                    ref = Bzip2Crc.updateByte(ref, data[i]);
+                }
+                from += piece;
+                // a byte value with its high bit set, repeated across several scratch pieces
+                int value = data[from] | 0x80;
+                running.repeat(value, piece * 3);
+                for (int i = 0; i < piece * 3; i++) {
+                    ref = Bzip2Crc.updateByte(ref, value);
+                }
+            }
+            assertEquals(~ref, running.finish(), "scratch " + scratch);
+        }
+        assertThrows(IllegalArgumentException.class, () -> new Bzip2Crc.Running(new byte[7]));
+    }
+
     private static byte[] flip(byte[] data, long bit) {
         byte[] copy = data.clone();
         copy[(int) (bit >>> 3)] ^= (byte) (0x80 >>> (bit & 7));

@@ -38,12 +38,14 @@ public final class Bzip2OutputStream extends OutputStream {
     private final BitOutput bits;
     private byte[] block;
     private int blockLength;
-    private int blockCrc = -1;
+    /** Where the block's run counts are (the byte after four equal ones), for its CRC. */
+    private int[] counts = new int[1024];
+    private int countsLength;
     private int combinedCrc;
     private int runByte = -1;
     private int runLength;
     private ExecutorService pool;
-    private final ArrayDeque<Future<BitOutput>> pending = new ArrayDeque<>();
+    private final ArrayDeque<Future<Encoded>> pending = new ArrayDeque<>();
     private final ArrayDeque<byte[]> freeBlocks = new ArrayDeque<>();
     private boolean closed;
     private final byte[] oneByte = new byte[1];
@@ -169,30 +171,25 @@ public final class Bzip2OutputStream extends OutputStream {
         int runLen = runLength;
         byte[] blk = block;
         int length = blockLength;
-        int crc = blockCrc;
         int limit = blockLimit;
+        // the block's CRC is not taken here, byte by byte, but where the block is encoded (on another thread)
         for (int end = off + len; off < end; off++) {
             int c = b[off] & 0xFF;
             if (c != run) {
                 if (runLen == 1) {
                     // the common case, a byte unlike its neighbours, without a call
                     blk[length++] = (byte) run;
-                    crc = Bzip2Crc.updateByte(crc, run);
                 } else if (runLen > 0) {
                     blockLength = length;
-                    blockCrc = crc;
                     addRun(run, runLen);
                     length = blockLength;
-                    crc = blockCrc;
                 }
                 run = c;
                 runLen = 1;
             } else if (runLen == 255) {
                 blockLength = length;
-                blockCrc = crc;
                 addRun(run, runLen);
                 length = blockLength;
-                crc = blockCrc;
                 runLen = 1;
             } else {
                 runLen++;
@@ -200,26 +197,18 @@ public final class Bzip2OutputStream extends OutputStream {
             if (length >= limit) {
                 // as libbzip2: the block ends here and the pending run goes to the next one
                 blockLength = length;
-                blockCrc = crc;
                 endBlock();
                 blk = block;
                 length = blockLength;
-                crc = blockCrc;
             }
         }
         blockLength = length;
-        blockCrc = crc;
         runByte = run;
         runLength = runLen;
     }
 
     /** Appends a run of 1 to 255 copies of {@code c}: as is up to 3, else 4 copies and a count. */
     private void addRun(int c, int n) {
-        int crc = blockCrc;
-        for (int i = 0; i < n; i++) {
-            crc = Bzip2Crc.updateByte(crc, c);
-        }
-        blockCrc = crc;
         byte[] blk = block;
         int p = blockLength;
         byte v = (byte) c;
@@ -237,6 +226,10 @@ public final class Bzip2OutputStream extends OutputStream {
                 blk[p++] = v;
                 break;
             default:
+                if (countsLength == counts.length) {
+                    counts = java.util.Arrays.copyOf(counts, 2 * countsLength);
+                }
+                counts[countsLength++] = p + 4;
                 blk[p++] = v;
                 blk[p++] = v;
                 blk[p++] = v;
@@ -252,15 +245,17 @@ public final class Bzip2OutputStream extends OutputStream {
         if (n == 0) {
             return;
         }
-        int crc = ~blockCrc;
-        combinedCrc = ((combinedCrc << 1) | (combinedCrc >>> 31)) ^ crc;
-        blockCrc = -1;
         blockLength = 0;
+        int runs = countsLength;
+        countsLength = 0;
         if (threads == 1) {
+            int crc = originalCrc(block, n, counts, runs);
+            combinedCrc = ((combinedCrc << 1) | (combinedCrc >>> 31)) ^ crc;
             ENCODERS.get().encode(block, n, crc, bits);
             drain(false);
             return;
         }
+        int[] blockCounts = java.util.Arrays.copyOf(counts, runs);
         byte[] full = block;
         synchronized (freeBlocks) {
             block = freeBlocks.isEmpty() ? new byte[full.length] : freeBlocks.poll();
@@ -278,19 +273,42 @@ public final class Bzip2OutputStream extends OutputStream {
         }
         pending.add(pool.submit(() -> {
             BitOutput o = new BitOutput(n / 3 + 64);
+            int crc = originalCrc(full, n, blockCounts, runs);
             ENCODERS.get().encode(full, n, crc, o);
             synchronized (freeBlocks) {
                 freeBlocks.add(full);
             }
-            return o;
+            return new Encoded(o, crc);
         }));
         while (pending.size() > threads + 1 || (!pending.isEmpty() && pending.peek().isDone())) {
             appendNext();
         }
     }
 
+    /** A block encoded on a worker, and its CRC. */
+    private record Encoded(BitOutput bits, int crc) {
+    }
+
+    /**
+     * The CRC (finished, as a block header stores it) of the bytes that a block of the run-length stage
+     * stands for: its bytes, and before each of the {@code runs} counts at {@code counts}, as many more
+     * copies of the byte before it as the count says (the count itself stands for no byte).
+     */
+    static int originalCrc(byte[] blk, int n, int[] counts, int runs) {
+        Bzip2Crc.Running crc = new Bzip2Crc.Running(new byte[8192]);
+        int from = 0;
+        for (int i = 0; i < runs; i++) {
+            int at = counts[i];
+            crc.update(blk, from, at - from);
+            crc.repeat(blk[at - 1], blk[at] & 0xFF);
+            from = at + 1;
+        }
+        crc.update(blk, from, n - from);
+        return crc.finish();
+    }
+
     private void appendNext() throws IOException {
-        BitOutput o;
+        Encoded o;
         try {
             o = pending.poll().get();
         } catch (InterruptedException e) {
@@ -306,7 +324,8 @@ public final class Bzip2OutputStream extends OutputStream {
             }
             throw new IOException(cause);
         }
-        bits.append(o);
+        combinedCrc = ((combinedCrc << 1) | (combinedCrc >>> 31)) ^ o.crc();
+        bits.append(o.bits());
         drain(false);
     }
 
