@@ -310,8 +310,9 @@ final class MwdumpScan implements ScanBuilder, SupportsPushDownRequiredColumns, 
      * the page and block indexes beside it ({@code DUMP.mwpidx}, {@code DUMP.mwbidx}, as {@code mwdump
      * index} writes them); all the splits when there are none, when they were built from another version
      * of the file (their stamps do not match its size and modification time: copy indexes with their dump
-     * keeping its time, as {@code hdfs dfs -cp -p} does), or when the page index is larger than
-     * {@link #MAX_PAGE_INDEX_BYTES}.
+     * keeping its time, as {@code hdfs dfs -cp -p} does), when an index is larger than
+     * {@link #MAX_PAGE_INDEX_BYTES}, or when one is damaged: the indexes only save work, every split still
+     * reads exactly its own pages.
      */
     private List<DumpSplits.Split> withWantedPages(List<DumpSplits.Split> splits, FileStatus dump, Configuration conf)
             throws IOException {
@@ -321,16 +322,17 @@ final class MwdumpScan implements ScanBuilder, SupportsPushDownRequiredColumns, 
         Path pagePath = new Path(dump.getPath().getParent(), dump.getPath().getName() + ".mwpidx");
         Path blockPath = new Path(dump.getPath().getParent(), dump.getPath().getName() + ".mwbidx");
         FileSystem fs = dump.getPath().getFileSystem(conf);
-        if (!fs.exists(pagePath) || !fs.exists(blockPath) || fs.getFileStatus(pagePath).getLen() > MAX_PAGE_INDEX_BYTES) {
+        if (!fs.exists(pagePath) || !fs.exists(blockPath) || fs.getFileStatus(pagePath).getLen() > MAX_PAGE_INDEX_BYTES
+                || fs.getFileStatus(blockPath).getLen() > MAX_PAGE_INDEX_BYTES) {
             return splits;
         }
         org.mwdump.index.PageIndex pages;
         org.mwdump.index.BlockIndex blocks;
-        try (java.io.InputStream in = fs.open(pagePath)) {
-            pages = org.mwdump.index.PageIndex.read(in, pagePath.toString());
-        }
-        try (java.io.InputStream in = fs.open(blockPath)) {
-            blocks = org.mwdump.index.BlockIndex.read(in, blockPath.toString());
+        try (java.io.InputStream p = fs.open(pagePath); java.io.InputStream b = fs.open(blockPath)) {
+            pages = org.mwdump.index.PageIndex.read(p, pagePath.toString());
+            blocks = org.mwdump.index.BlockIndex.read(b, blockPath.toString());
+        } catch (org.mwdump.MalformedDumpException e) {
+            return splits;
         }
         boolean current = pages.builtFrom().filter(t -> t.matches(dump.getLen(), dump.getModificationTime())).isPresent()
                 && blocks.builtFrom().filter(t -> t.matches(dump.getLen(), dump.getModificationTime())).isPresent();

@@ -190,6 +190,15 @@ class SparkReadTest {
         assertTrue(withIndex * 4 < withoutIndex, "decoded " + withIndex + " blocks with the indexes, "
                 + withoutIndex + " without");
 
+        // a damaged index is not used either
+        Path pageIndex = Path.of(single + ".mwpidx");
+        byte[] index = Files.readAllBytes(pageIndex);
+        Files.write(pageIndex, java.util.Arrays.copyOf(index, index.length - 5));
+        Dataset<Row> damaged = read(single, small).where(range);
+        assertEquals(expected, damaged.orderBy("revision_id").collectAsList());
+        assertEquals(withoutIndex, decodedChunks(damaged));
+        Files.write(pageIndex, index);
+
         // indexes of another version of the file are not used: the same rows, from every block
         Files.setLastModifiedTime(single, java.nio.file.attribute.FileTime.fromMillis(
                 Files.getLastModifiedTime(single).toMillis() + 3_600_000));
