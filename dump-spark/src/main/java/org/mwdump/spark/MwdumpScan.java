@@ -310,7 +310,7 @@ final class MwdumpScan implements ScanBuilder, SupportsPushDownRequiredColumns, 
      * the page and block indexes beside it ({@code DUMP.mwpidx}, {@code DUMP.mwbidx}, as {@code mwdump
      * index} writes them); all the splits when there are none, when they were built from another version
      * of the file (their stamps do not match its size and modification time: copy indexes with their dump
-     * keeping its time, as {@code hdfs dfs -cp -p} does), when an index is larger than
+     * keeping its time, as {@code hdfs dfs -put -p} does), when an index is larger than
      * {@link #MAX_PAGE_INDEX_BYTES}, or when one is damaged: the indexes only save work, every split still
      * reads exactly its own pages.
      */
