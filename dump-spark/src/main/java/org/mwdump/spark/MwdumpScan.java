@@ -322,8 +322,13 @@ final class MwdumpScan implements ScanBuilder, SupportsPushDownRequiredColumns, 
         Path pagePath = new Path(dump.getPath().getParent(), dump.getPath().getName() + ".mwpidx");
         Path blockPath = new Path(dump.getPath().getParent(), dump.getPath().getName() + ".mwbidx");
         FileSystem fs = dump.getPath().getFileSystem(conf);
-        if (!fs.exists(pagePath) || !fs.exists(blockPath) || fs.getFileStatus(pagePath).getLen() > MAX_PAGE_INDEX_BYTES
-                || fs.getFileStatus(blockPath).getLen() > MAX_PAGE_INDEX_BYTES) {
+        try {
+            // one call per file (a round trip on a remote file system), for both its existence and size
+            if (fs.getFileStatus(pagePath).getLen() > MAX_PAGE_INDEX_BYTES
+                    || fs.getFileStatus(blockPath).getLen() > MAX_PAGE_INDEX_BYTES) {
+                return splits;
+            }
+        } catch (java.io.FileNotFoundException e) {
             return splits;
         }
         org.mwdump.index.PageIndex pages;

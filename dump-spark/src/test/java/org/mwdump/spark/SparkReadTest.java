@@ -113,11 +113,7 @@ class SparkReadTest {
             assertArrayEquals(expected, revdoc(SiteInfo.EMPTY, revisions(got)), layout.toString());
         }
         // one bz2 stream: split at blocks (the sample's blocks are about 25 KB compressed at level 1)
-        Path single = dir.resolve("sample-single.xml.bz2");
-        try (InputStream xml = Dumps.decompress(Files.newInputStream(sample), sample);
-             java.io.OutputStream out = new org.mwdump.write.bzip2.Bzip2OutputStream(Files.newOutputStream(single), 1, 1)) {
-            xml.transferTo(out);
-        }
+        Path single = singleStream(sample, dir.resolve("sample-single.xml.bz2"));
         Dataset<Row> rows = read(single, Map.of("maxPartitionBytes", "200000"));
         int partitions = rows.rdd().getNumPartitions();
         assertTrue(partitions >= 8, "single stream: " + partitions + " partitions");
@@ -167,11 +163,7 @@ class SparkReadTest {
     @Test
     void aPageIdRangeOfASingleStreamFileWithItsIndexesDecodesOnlyTheBlocksNearIt(@TempDir Path dir) throws IOException {
         Path sample = Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2");
-        Path single = dir.resolve("single.xml.bz2");
-        try (InputStream xml = Dumps.decompress(Files.newInputStream(sample), sample);
-             java.io.OutputStream out = new org.mwdump.write.bzip2.Bzip2OutputStream(Files.newOutputStream(single), 1, 1)) {
-            xml.transferTo(out);
-        }
+        Path single = singleStream(sample, dir.resolve("single.xml.bz2"));
         Map<String, String> small = Map.of("maxPartitionBytes", "50000");
         Dataset<Row> all = read(single, small);
         List<Long> ids = all.select("page_id").distinct().orderBy("page_id").as(
@@ -210,11 +202,7 @@ class SparkReadTest {
     @Test
     void damageFailsTheJobWithMwdumpsMessageOrBecomesCorruptRowsWhenPermissive(@TempDir Path dir) throws IOException {
         Path sample = Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2");
-        Path single = dir.resolve("single.xml.bz2");
-        try (InputStream xml = Dumps.decompress(Files.newInputStream(sample), sample);
-             java.io.OutputStream out = new org.mwdump.write.bzip2.Bzip2OutputStream(Files.newOutputStream(single), 1, 1)) {
-            xml.transferTo(out);
-        }
+        Path single = singleStream(sample, dir.resolve("single.xml.bz2"));
         byte[] bytes = Files.readAllBytes(single);
         List<Row> good = read(single, Map.of()).collectAsList();
         java.util.Set<Long> goodIds = new java.util.HashSet<>();
@@ -250,6 +238,15 @@ class SparkReadTest {
             assertEquals(kept.size(), kept.stream().map(r -> r.getAs("revision_id")).distinct().count(),
                     "no revision twice");
         }
+    }
+
+    /** The dump's XML as one bz2 stream of level 1 (blocks of about 25 KB compressed), at {@code out}. */
+    private static Path singleStream(Path dump, Path out) throws IOException {
+        try (InputStream xml = Dumps.decompress(Files.newInputStream(dump), dump);
+             java.io.OutputStream bz = new org.mwdump.write.bzip2.Bzip2OutputStream(Files.newOutputStream(out), 1, 1)) {
+            xml.transferTo(bz);
+        }
+        return out;
     }
 
     private static String messages(Throwable e) {
