@@ -1,7 +1,6 @@
 package org.mwdump;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -286,7 +285,9 @@ public final class Dumps {
             throw new DumpException("cannot create " + path + ": " + why(e), DumpLocation.UNKNOWN, e);
         }
         try {
-            OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
+            OutputStream out = new WriteBehindOutputStream(java.nio.channels.FileChannel.open(temp,
+                    java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING),
+                    "mwdump-write");
             return new AtomicFileWriter(open(provider, format, out, options, path.getFileName().toString()), temp,
                     target);
         } catch (IOException e) {

@@ -1,0 +1,127 @@
+package org.mwdump;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class WriteBehindOutputStreamTest {
+
+    /** A channel into memory that writes at most {@code maxPerCall} bytes per call and can fail after {@code failAfter} bytes. */
+    private static final class MemoryChannel implements WritableByteChannel {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final int maxPerCall;
+        final long failAfter;
+        final AtomicInteger writingThreads = new AtomicInteger();
+        volatile boolean open = true;
+        volatile String lastWriter;
+        final java.util.Set<String> writers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        MemoryChannel(int maxPerCall, long failAfter) {
+            this.maxPerCall = maxPerCall;
+            this.failAfter = failAfter;
+        }
+
+        @Override
+        public synchronized int write(ByteBuffer src) throws IOException {
+            if (bytes.size() >= failAfter) {
+                throw new IOException("No space left on device");
+            }
+            lastWriter = Thread.currentThread().getName();
+            writers.add(lastWriter);
+            int n = Math.min(src.remaining(), maxPerCall);
+            byte[] b = new byte[n];
+            src.get(b);
+            bytes.write(b, 0, n);
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return open;
+        }
+
+        @Override
+        public void close() {
+            open = false;
+        }
+    }
+
+    @Test
+    void manyBuffersArriveInOrderWhateverTheWriteSizes() throws IOException {
+        MemoryChannel channel = new MemoryChannel(100_000, Long.MAX_VALUE);
+        Random random = new Random(7);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        try (WriteBehindOutputStream out = new WriteBehindOutputStream(channel, "test-writer")) {
+            // about ten times what all the buffers hold, in pieces from one byte to several buffers long
+            while (expected.size() < 10L * WriteBehindOutputStream.BUFFERS * WriteBehindOutputStream.BUFFER_SIZE) {
+                int kind = random.nextInt(10);
+                if (kind == 0) {
+                    int b = random.nextInt(256);
+                    out.write(b);
+                    expected.write(b);
+                } else {
+                    int len = kind == 1 ? random.nextInt(3 * WriteBehindOutputStream.BUFFER_SIZE) : random.nextInt(5000);
+                    byte[] b = new byte[len + 20];
+                    random.nextBytes(b);
+                    out.write(b, 10, len);
+                    expected.write(b, 10, len);
+                }
+            }
+        }
+        assertFalse(channel.isOpen(), "close closes the channel");
+        assertArrayEquals(expected.toByteArray(), channel.bytes.toByteArray());
+        assertTrue(channel.writers.contains("test-writer"), "full buffers are written by the writing thread");
+    }
+
+    @Test
+    void anOutputSmallerThanABufferIsWrittenByClose() throws IOException {
+        MemoryChannel channel = new MemoryChannel(Integer.MAX_VALUE, Long.MAX_VALUE);
+        WriteBehindOutputStream out = new WriteBehindOutputStream(channel, "test-writer");
+        out.write("<mediawiki>\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(0, channel.bytes.size(), "nothing written before flush or close");
+        out.flush();
+        assertEquals("<mediawiki>\n", channel.bytes.toString(java.nio.charset.StandardCharsets.US_ASCII));
+        out.write('x');
+        out.close();
+        out.close(); // a second close does nothing
+        assertEquals("<mediawiki>\nx", channel.bytes.toString(java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(Thread.currentThread().getName(), channel.lastWriter);
+        assertThrows(IOException.class, () -> out.write(new byte[2 * WriteBehindOutputStream.BUFFER_SIZE]));
+    }
+
+    @Test
+    void aFailingChannelFailsALaterWriteAndCloseStillEnds() {
+        MemoryChannel channel = new MemoryChannel(Integer.MAX_VALUE, 3L * WriteBehindOutputStream.BUFFER_SIZE);
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            WriteBehindOutputStream out = new WriteBehindOutputStream(channel, "test-writer");
+            byte[] piece = new byte[1000];
+            IOException failure = null;
+            try {
+                // far more than the buffers hold: the writer must not wait forever for a buffer back
+                for (long written = 0; written < 100L * WriteBehindOutputStream.BUFFER_SIZE; written += piece.length) {
+                    out.write(piece);
+                }
+            } catch (IOException e) {
+                failure = e;
+            }
+            assertTrue(failure != null, "the failure reached the writer");
+            assertTrue(failure.getMessage().contains("No space left on device"), failure.getMessage());
+            IOException onClose = assertThrows(IOException.class, out::close);
+            assertTrue(onClose.getMessage().contains("No space left on device"), onClose.getMessage());
+            assertFalse(channel.isOpen(), "the channel is closed after a failure too");
+        });
+        assertEquals(3L * WriteBehindOutputStream.BUFFER_SIZE, channel.bytes.size());
+    }
+}
