@@ -285,7 +285,7 @@ public final class Dumps {
             throw new DumpException("cannot create " + path + ": " + why(e), DumpLocation.UNKNOWN, e);
         }
         try {
-            OutputStream out = new WriteBehindOutputStream(java.nio.channels.FileChannel.open(temp,
+            OutputStream out = new org.mwdump.spi.WriteBehindOutputStream(java.nio.channels.FileChannel.open(temp,
                     java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING),
                     "mwdump-write");
             return new AtomicFileWriter(open(provider, format, out, options, path.getFileName().toString()), temp,

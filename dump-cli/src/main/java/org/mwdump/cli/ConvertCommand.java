@@ -75,7 +75,7 @@ final class ConvertCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(err, quiet);
         long entries;
-        DumpWriter writer = stdout ? Dumps.create(new StandardOutput(), format, options)
+        DumpWriter writer = stdout ? Dumps.create(StandardOutput.forConversion(), format, options)
                 : Dumps.create(Path.of(out), format, options);
         try {
             ParallelDumps.CopyStats stats = ParallelDumps.copy(in, writer, Math.max(1, threads), ReadOptions.DEFAULT,

@@ -1,4 +1,4 @@
-package org.mwdump;
+package org.mwdump.spi;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -25,11 +25,11 @@ import java.util.concurrent.LinkedBlockingQueue;
  * {@code close}. {@link #close()} writes what is buffered, waits for the writing thread, and closes the
  * channel, also after a failure. Not safe for use by several threads at once.
  */
-final class WriteBehindOutputStream extends OutputStream {
+public final class WriteBehindOutputStream extends OutputStream {
     /** Bytes per buffer. */
-    static final int BUFFER_SIZE = 1 << 17;
+    public static final int BUFFER_SIZE = 1 << 17;
     /** Buffers in all: one being filled, the others queued or being written. */
-    static final int BUFFERS = 8;
+    public static final int BUFFERS = 8;
     /** Queued after the last buffer: the writing thread ends when it takes it. */
     private static final ByteBuffer END = ByteBuffer.allocate(0);
 
@@ -47,10 +47,12 @@ final class WriteBehindOutputStream extends OutputStream {
     private boolean closed;
 
     /**
+     * Creates the stream; the writing thread starts when the first buffer is full.
+     *
      * @param out        the channel to write to (closed by {@link #close()})
      * @param threadName the writing thread's name
      */
-    WriteBehindOutputStream(WritableByteChannel out, String threadName) {
+    public WriteBehindOutputStream(WritableByteChannel out, String threadName) {
         this.out = out;
         this.threadName = threadName;
         this.buf = ByteBuffer.allocateDirect(BUFFER_SIZE);

@@ -1,4 +1,4 @@
-package org.mwdump;
+package org.mwdump.spi;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
