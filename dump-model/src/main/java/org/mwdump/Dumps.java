@@ -284,17 +284,20 @@ public final class Dumps {
         } catch (IOException e) {
             throw new DumpException("cannot create " + path + ": " + why(e), DumpLocation.UNKNOWN, e);
         }
+        java.nio.channels.FileChannel channel = null;
         try {
-            OutputStream out = new org.mwdump.spi.WriteBehindOutputStream(java.nio.channels.FileChannel.open(temp,
-                    java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING),
-                    "mwdump-write");
+            channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE,
+                    java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+            OutputStream out = new org.mwdump.spi.WriteBehindOutputStream(channel, "mwdump-write");
             return new AtomicFileWriter(open(provider, format, out, options, path.getFileName().toString()), temp,
                     target);
         } catch (IOException e) {
+            closeQuietly(channel);
             deleteQuietly(temp);
             throw new DumpException("cannot create " + path + ": " + why(e), DumpLocation.UNKNOWN, e);
         } catch (RuntimeException | Error e) {
             // a DumpException from the writer says what it is; anything else is a bug, reported as itself
+            closeQuietly(channel);
             deleteQuietly(temp);
             throw e;
         }
@@ -471,6 +474,17 @@ public final class Dumps {
 
     static void deleteQuietly(Path p) {
         OutputFiles.discard(p);
+    }
+
+    /** Closes a file that is being given up on (after another failure, which is the one reported). */
+    private static void closeQuietly(java.nio.channels.Channel c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                // the failure that led here is the one that matters
+            }
+        }
     }
 
     /**

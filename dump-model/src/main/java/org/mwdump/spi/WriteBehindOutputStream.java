@@ -20,10 +20,11 @@ import java.util.concurrent.LinkedBlockingQueue;
  * once rather than first into native memory as {@link java.io.FileOutputStream} does.
  *
  * <p>The writing thread starts with the first full buffer; an output smaller than one buffer is written
- * by {@link #flush()} or {@link #close()} on the caller's thread. A failure of the channel is thrown (as
- * an {@link IOException} with the original as its cause) by the next {@code write}, {@code flush} or
- * {@code close}. {@link #close()} writes what is buffered, waits for the writing thread, and closes the
- * channel, also after a failure. Not safe for use by several threads at once.
+ * by {@link #flush()} or {@link #close()} on the caller's thread. A failure of the channel (its
+ * {@link IOException} as it was thrown, or any other exception as the cause of one) is thrown by the
+ * next {@code write} that needs a new buffer, or by {@code flush} or {@code close}; after it nothing
+ * more is written. {@link #close()} writes what is buffered, waits for the writing thread, and closes
+ * the channel, also after a failure. Not safe for use by several threads at once.
  */
 public final class WriteBehindOutputStream extends OutputStream {
     /** Bytes per buffer. */
@@ -37,11 +38,12 @@ public final class WriteBehindOutputStream extends OutputStream {
     private final String threadName;
     private final BlockingQueue<ByteBuffer> free = new ArrayBlockingQueue<>(BUFFERS);
     private final BlockingQueue<ByteBuffer> queued = new LinkedBlockingQueue<>();
+    private final Object lock = new Object();
     private int allocated;
-    /** The buffer being filled, from position 0 to its position. */
+    /** The buffer being filled, from position 0 to its position; {@code null} once closed. */
     private ByteBuffer buf;
     private Thread writer;
-    /** Buffers handed to the writing thread and not yet written; guarded by {@code this}. */
+    /** Buffers handed to the writing thread and not yet written or dropped; guarded by {@link #lock}. */
     private int pending;
     private volatile IOException failure;
     private boolean closed;
@@ -53,7 +55,7 @@ public final class WriteBehindOutputStream extends OutputStream {
      * @param threadName the writing thread's name
      */
     public WriteBehindOutputStream(WritableByteChannel out, String threadName) {
-        this.out = out;
+        this.out = java.util.Objects.requireNonNull(out, "out is null");
         this.threadName = threadName;
         this.buf = ByteBuffer.allocateDirect(BUFFER_SIZE);
         this.allocated = 1;
@@ -85,66 +87,89 @@ public final class WriteBehindOutputStream extends OutputStream {
 
     /** Queues the full buffer for the writing thread and takes an empty one. */
     private void handOff() throws IOException {
-        ensureOpen();
         throwIfFailed();
         if (writer == null) {
-            writer = new Thread(this::drain, threadName);
-            writer.setDaemon(true);
-            writer.start();
+            Thread t = new Thread(this::drain, threadName);
+            t.setDaemon(true);
+            t.start();
+            writer = t;
         }
-        synchronized (this) {
+        // the next buffer first, so that a failure to get one leaves the full one in place
+        ByteBuffer next;
+        if (allocated < BUFFERS) {
+            next = ByteBuffer.allocateDirect(BUFFER_SIZE);
+            allocated++;
+        } else {
+            next = free.poll();
+        }
+        synchronized (lock) {
             pending++;
         }
         queued.add(buf.flip());
         buf = null;
-        if (allocated < BUFFERS) {
-            allocated++;
-            buf = ByteBuffer.allocateDirect(BUFFER_SIZE);
-        } else {
+        if (next == null) {
             try {
-                buf = free.take();
+                next = free.take();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while waiting for the output to be written");
+                // part of the caller's bytes went nowhere: the stream is failed from here on
+                InterruptedIOException interrupted = new InterruptedIOException(
+                        "interrupted while waiting for the output to be written");
+                fail(interrupted);
+                buf = ByteBuffer.allocate(0);
+                throw interrupted;
             }
         }
+        buf = next;
         throwIfFailed();
     }
 
-    /** The writing thread: writes queued buffers in order until {@link #END}; after a failure, only recycles them. */
+    /**
+     * The writing thread: writes queued buffers in order until {@link #END}. After a failure it only
+     * recycles them, and whatever happens it gives each buffer back, so that no caller waits forever.
+     */
     private void drain() {
         while (true) {
             ByteBuffer s;
             try {
                 s = queued.take();
             } catch (InterruptedException e) {
-                failure = new InterruptedIOException("interrupted while writing the output");
-                return;
+                // nothing here interrupts this thread; if something else does, the output is failed, and
+                // the buffers still queued are given back all the same
+                fail(new InterruptedIOException("interrupted while writing the output"));
+                continue;
             }
             if (s == END) {
                 return;
             }
-            if (failure == null) {
-                try {
+            try {
+                if (failure == null) {
                     writeFully(s);
-                } catch (IOException | RuntimeException e) {
-                    failure = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
                 }
-            }
-            free.add(s.clear());
-            synchronized (this) {
-                pending--;
-                notifyAll();
+            } catch (Throwable e) {
+                fail(e);
+            } finally {
+                free.add(s.clear());
+                synchronized (lock) {
+                    pending--;
+                    lock.notifyAll();
+                }
             }
         }
     }
 
-    /** Waits until the writing thread has written every buffer handed to it. */
+    private void fail(Throwable e) {
+        if (failure == null) {
+            failure = e instanceof IOException io ? io : new IOException(String.valueOf(e.getMessage()), e);
+        }
+    }
+
+    /** Waits until the writing thread has written (or dropped) every buffer handed to it. */
     private void awaitWritten() throws IOException {
-        synchronized (this) {
+        synchronized (lock) {
             while (pending > 0) {
                 try {
-                    wait();
+                    lock.wait();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new InterruptedIOException("interrupted while waiting for the output to be written");
@@ -157,7 +182,7 @@ public final class WriteBehindOutputStream extends OutputStream {
     private void throwIfFailed() throws IOException {
         IOException f = failure;
         if (f != null) {
-            throw new IOException(f.getMessage(), f);
+            throw f;
         }
     }
 
@@ -167,20 +192,26 @@ public final class WriteBehindOutputStream extends OutputStream {
         }
     }
 
+    private void writeFully(ByteBuffer b) throws IOException {
+        while (b.hasRemaining()) {
+            out.write(b);
+        }
+    }
+
     /** Writes everything so far to the channel (waiting for the writing thread). */
     @Override
     public void flush() throws IOException {
         ensureOpen();
         awaitWritten();
         if (buf.position() > 0) {
-            writeFully(buf.flip());
-            buf.clear();
-        }
-    }
-
-    private void writeFully(ByteBuffer b) throws IOException {
-        while (b.hasRemaining()) {
-            out.write(b);
+            try {
+                writeFully(buf.flip());
+            } catch (IOException | RuntimeException e) {
+                fail(e);
+                throw e;
+            } finally {
+                buf.clear();
+            }
         }
     }
 
@@ -189,21 +220,43 @@ public final class WriteBehindOutputStream extends OutputStream {
         if (closed) {
             return;
         }
+        Throwable failed = null;
         try {
             flush();
-        } finally {
-            closed = true;
-            buf = null;
-            if (writer != null) {
-                queued.add(END);
+        } catch (IOException | RuntimeException | Error e) {
+            failed = e;
+        }
+        closed = true;
+        buf = null;
+        if (writer != null) {
+            queued.add(END);
+            boolean interrupted = false;
+            while (writer.isAlive()) {
                 try {
                     writer.join();
                 } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    writer.interrupt();
+                    // the writer is not interrupted: an interrupted write would close the channel
+                    interrupted = true;
                 }
             }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        free.clear();
+        try {
             out.close();
+        } catch (IOException | RuntimeException e) {
+            if (failed == null) {
+                failed = e;
+            }
+        }
+        if (failed instanceof IOException io) {
+            throw io;
+        } else if (failed instanceof RuntimeException r) {
+            throw r;
+        } else if (failed != null) {
+            throw (Error) failed;
         }
     }
 }

@@ -13,7 +13,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.time.Duration;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class WriteBehindOutputStreamTest {
@@ -23,10 +22,14 @@ class WriteBehindOutputStreamTest {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         final int maxPerCall;
         final long failAfter;
-        final AtomicInteger writingThreads = new AtomicInteger();
         volatile boolean open = true;
         volatile String lastWriter;
         final java.util.Set<String> writers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        /** Thrown instead of the IOException when set. */
+        volatile Error error;
+        /** Released to let writes through; null when writes never wait. */
+        volatile java.util.concurrent.CountDownLatch gate;
 
         MemoryChannel(int maxPerCall, long failAfter) {
             this.maxPerCall = maxPerCall;
@@ -34,8 +37,23 @@ class WriteBehindOutputStreamTest {
         }
 
         @Override
-        public synchronized int write(ByteBuffer src) throws IOException {
+        public int write(ByteBuffer src) throws IOException {
+            java.util.concurrent.CountDownLatch g = gate;
+            if (g != null) {
+                try {
+                    g.await();
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
+            }
+            return append(src);
+        }
+
+        private synchronized int append(ByteBuffer src) throws IOException {
             if (bytes.size() >= failAfter) {
+                if (error != null) {
+                    throw error;
+                }
                 throw new IOException("No space left on device");
             }
             lastWriter = Thread.currentThread().getName();
@@ -123,5 +141,76 @@ class WriteBehindOutputStreamTest {
             assertFalse(channel.isOpen(), "the channel is closed after a failure too");
         });
         assertEquals(3L * WriteBehindOutputStream.BUFFER_SIZE, channel.bytes.size());
+    }
+
+    @Test
+    void anErrorOnTheWritingThreadFailsTheStreamInsteadOfHangingIt() {
+        MemoryChannel channel = new MemoryChannel(Integer.MAX_VALUE, WriteBehindOutputStream.BUFFER_SIZE);
+        channel.error = new AssertionError("channel broke");
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            WriteBehindOutputStream out = new WriteBehindOutputStream(channel, "test-writer");
+            byte[] piece = new byte[4096];
+            IOException failure = null;
+            try {
+                for (long written = 0; written < 100L * WriteBehindOutputStream.BUFFER_SIZE; written += piece.length) {
+                    out.write(piece);
+                }
+            } catch (IOException e) {
+                failure = e;
+            }
+            assertTrue(failure != null, "the error reached the writer");
+            assertTrue(failure.getCause() instanceof AssertionError, String.valueOf(failure.getCause()));
+            assertThrows(IOException.class, out::close);
+            assertFalse(channel.isOpen());
+        });
+        assertEquals(WriteBehindOutputStream.BUFFER_SIZE, channel.bytes.size());
+    }
+
+    @Test
+    void aFailedFlushOnTheCallersThreadWritesNothingTwiceAndFailsWhatFollows() throws IOException {
+        MemoryChannel channel = new MemoryChannel(Integer.MAX_VALUE, 0);
+        WriteBehindOutputStream out = new WriteBehindOutputStream(channel, "test-writer");
+        out.write(new byte[] {1, 2, 3});
+        IOException e = assertThrows(IOException.class, out::flush);
+        assertEquals("No space left on device", e.getMessage());
+        out.write(new byte[] {4}); // into the buffer: the failure comes with the next flush or full buffer
+        assertThrows(IOException.class, out::flush);
+        assertThrows(IOException.class, out::close);
+        assertEquals(0, channel.bytes.size());
+        assertFalse(channel.isOpen());
+    }
+
+    @Test
+    void aProducerInterruptedWhileWaitingForABufferFailsTheStreamAndCloseStillEnds() throws Exception {
+        MemoryChannel channel = new MemoryChannel(Integer.MAX_VALUE, Long.MAX_VALUE);
+        channel.gate = new java.util.concurrent.CountDownLatch(1); // the disk is stuck
+        WriteBehindOutputStream out = new WriteBehindOutputStream(channel, "test-writer");
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread producer = new Thread(() -> {
+            try {
+                byte[] piece = new byte[WriteBehindOutputStream.BUFFER_SIZE];
+                for (int i = 0; i < 4 * WriteBehindOutputStream.BUFFERS; i++) {
+                    out.write(piece);
+                }
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        producer.start();
+        // once every buffer is out, the producer waits for one to come back
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (producer.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(Thread.State.WAITING, producer.getState());
+        producer.interrupt();
+        producer.join(30_000);
+        assertFalse(producer.isAlive());
+        assertTrue(thrown.get() instanceof java.io.InterruptedIOException, String.valueOf(thrown.get()));
+        channel.gate.countDown();
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            assertThrows(java.io.InterruptedIOException.class, out::close);
+        });
+        assertFalse(channel.isOpen());
     }
 }
