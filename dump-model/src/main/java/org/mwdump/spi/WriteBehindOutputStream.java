@@ -194,7 +194,11 @@ public final class WriteBehindOutputStream extends OutputStream {
 
     private void writeFully(ByteBuffer b) throws IOException {
         while (b.hasRemaining()) {
-            out.write(b);
+            if (out.write(b) == 0) {
+                // a non-blocking file descriptor (a pipe its reader set so) that is full: wait a little
+                // rather than spin
+                java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+            }
         }
     }
 
