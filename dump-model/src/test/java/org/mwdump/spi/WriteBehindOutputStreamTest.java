@@ -28,6 +28,8 @@ class WriteBehindOutputStreamTest {
 
         /** Thrown instead of the IOException when set. */
         volatile Error error;
+        /** Calls that accept nothing before the channel takes bytes (a full non-blocking pipe). */
+        final java.util.concurrent.atomic.AtomicInteger refusals = new java.util.concurrent.atomic.AtomicInteger();
         /** Released to let writes through; null when writes never wait. */
         volatile java.util.concurrent.CountDownLatch gate;
 
@@ -45,6 +47,9 @@ class WriteBehindOutputStreamTest {
                 } catch (InterruptedException e) {
                     throw new IOException(e);
                 }
+            }
+            if (refusals.getAndUpdate(r -> Math.max(0, r - 1)) > 0) {
+                return 0;
             }
             return append(src);
         }
@@ -212,5 +217,20 @@ class WriteBehindOutputStreamTest {
             assertThrows(java.io.InterruptedIOException.class, out::close);
         });
         assertFalse(channel.isOpen());
+    }
+
+    @Test
+    void aChannelThatAcceptsNothingForAWhileStillGetsEveryByte() throws IOException {
+        MemoryChannel channel = new MemoryChannel(Integer.MAX_VALUE, Long.MAX_VALUE);
+        channel.refusals.set(50);
+        byte[] data = new byte[3 * WriteBehindOutputStream.BUFFER_SIZE + 17];
+        new Random(3).nextBytes(data);
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            try (WriteBehindOutputStream out = new WriteBehindOutputStream(channel, "test-writer")) {
+                out.write(data);
+            }
+        });
+        assertEquals(0, channel.refusals.get());
+        assertArrayEquals(data, channel.bytes.toByteArray());
     }
 }
