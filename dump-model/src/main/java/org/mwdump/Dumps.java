@@ -265,7 +265,9 @@ public final class Dumps {
     /**
      * Creates an output file. Data goes to a temporary file beside the target and is renamed to the
      * target only when {@link DumpWriter#finish()} succeeds; {@link DumpWriter#abort()}, {@code close()}
-     * without {@code finish()}, or a failure leaves nothing under the target name.
+     * without {@code finish()}, or a failure leaves nothing under the target name. A target that is a
+     * device or named pipe ({@code /dev/null}, a FIFO) is written into directly instead, and never
+     * replaced; a symbolic link stays, and the file it leads to gets the output.
      *
      * @param path    the file to create
      * @param format  the record format to write
@@ -277,7 +279,10 @@ public final class Dumps {
         Objects.requireNonNull(format, "format is null");
         Objects.requireNonNull(options, "options is null");
         WriterProvider provider = writerProvider(format);
-        Path target = path.toAbsolutePath();
+        Path target = OutputFiles.throughLinks(path);
+        if (OutputFiles.isSpecial(target)) {
+            return createSpecial(provider, format, path, options);
+        }
         Path temp;
         try {
             temp = OutputFiles.createTempBeside(target);
@@ -299,6 +304,27 @@ public final class Dumps {
             // a DumpException from the writer says what it is; anything else is a bug, reported as itself
             closeQuietly(channel);
             deleteQuietly(temp);
+            throw e;
+        }
+    }
+
+    /**
+     * Output into a device, named pipe or socket ({@code /dev/null}, {@code /dev/stdout}, a FIFO): written
+     * into it as it comes, since there is no file to rename into place (and the device must not be
+     * replaced by one).
+     */
+    private static DumpWriter createSpecial(WriterProvider provider, DumpFormat format, Path path,
+                                            WriteOptions options) {
+        java.nio.channels.FileChannel channel = null;
+        try {
+            channel = java.nio.channels.FileChannel.open(path, java.nio.file.StandardOpenOption.WRITE);
+            OutputStream out = new org.mwdump.spi.WriteBehindOutputStream(channel, "mwdump-write");
+            return open(provider, format, out, options, path.getFileName().toString());
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new DumpException("cannot write " + path + ": " + why(e), DumpLocation.UNKNOWN, e);
+        } catch (RuntimeException | Error e) {
+            closeQuietly(channel);
             throw e;
         }
     }

@@ -70,7 +70,7 @@ final class ConvertCommand implements Callable<Integer> {
                 : stdout ? Compression.NONE : Compression.fromFileName(out);
         WriteOptions options = WriteOptions.builder().compression(compression).threads(Math.max(1, threads)).build();
         if (!stdout) {
-            Existing.refuse(force, Path.of(out));
+            Existing.refuseUnlessSpecial(force, Path.of(out));
         }
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(err, quiet);

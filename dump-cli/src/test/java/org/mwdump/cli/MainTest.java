@@ -264,4 +264,29 @@ class MainTest {
         assertArrayEquals(Files.readAllBytes(theirIndex),
                 Files.readAllBytes(dir.resolve("pages-articles-p2566p2583.multistream-index.txt.bz2")));
     }
+
+    @Test
+    void aNamedPipeIsConvertedIntoWithoutForceAndRecompressRefusesIt(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("out.jsonl");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "mkfifo could not make a named pipe");
+        String in = Corpus.file("small/fowiki-macbre/dump.xml.bz2").toString();
+        java.util.concurrent.CompletableFuture<byte[]> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readAllBytes(fifo);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        Result r = run("convert", "--quiet", in, fifo.toString());
+        assertEquals(0, r.status(), r.err());
+        Path file = dir.resolve("file.jsonl");
+        assertEquals(0, run("convert", "--quiet", in, file.toString()).status());
+        assertArrayEquals(Files.readAllBytes(file), read.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(org.mwdump.spi.OutputFiles.isSpecial(fifo), "the pipe is still a pipe");
+
+        Result refused = run("recompress", "--multistream", in, fifo.toString());
+        assertOneLineError(refused, 1, "is not a regular file");
+        assertTrue(org.mwdump.spi.OutputFiles.isSpecial(fifo), "the pipe is still a pipe");
+    }
 }

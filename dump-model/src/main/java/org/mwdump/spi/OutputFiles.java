@@ -66,16 +66,64 @@ public final class OutputFiles {
     }
 
     /**
+     * Whether {@code target} exists and is neither a regular file nor a directory (following symbolic
+     * links): a device such as {@code /dev/null}, a named pipe or a socket. Output for such a target is
+     * written into it directly; it is never replaced by a file.
+     *
+     * @param target an output's path
+     * @return whether it names a device, pipe or socket
+     */
+    public static boolean isSpecial(Path target) {
+        Objects.requireNonNull(target, "target is null");
+        try {
+            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(target,
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            return a.isOther();
+        } catch (IOException e) {
+            return false; // absent (or unreadable): an ordinary new file is made
+        }
+    }
+
+    /**
+     * The path that an output written to {@code target} replaces: when {@code target} is a symbolic link,
+     * the file it leads to, so that the link stays and the file behind it gets the output (as
+     * {@code /dev/stdout} is written through); otherwise, or when the link leads nowhere, {@code target}
+     * itself, made absolute.
+     *
+     * @param target an output's path
+     * @return the path to write
+     */
+    public static Path throughLinks(Path target) {
+        Path p = target.toAbsolutePath();
+        if (!Files.isSymbolicLink(p)) {
+            return p;
+        }
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p; // a link to nothing (or to a pipe, whose name is no path): the link's own name
+        }
+    }
+
+    /**
      * Renames a complete temporary file to its target, replacing what was there: atomically where the
-     * file system can, so that a reader sees the old file or the new one, never neither.
+     * file system can, so that a reader sees the old file or the new one, never neither. A target that
+     * is a device, a named pipe, a socket or a directory is never replaced (as root, a rename onto
+     * {@code /dev/null} would otherwise succeed).
      *
      * @param temp   the complete temporary file
      * @param target the name it gets
-     * @throws java.io.IOException if the rename fails; the temporary file is then still there
+     * @throws java.io.IOException if the rename fails, or the target is not a regular file (a
+     *                             {@link java.nio.file.FileSystemException} naming it); the temporary file is
+     *                             then still there
      */
     public static void moveIntoPlace(Path temp, Path target) throws IOException {
         Objects.requireNonNull(temp, "temp is null");
         Objects.requireNonNull(target, "target is null");
+        if (isSpecial(target) || Files.isDirectory(target)) {
+            throw new java.nio.file.FileSystemException(target.toString(), null,
+                    "not a regular file, not replaced");
+        }
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

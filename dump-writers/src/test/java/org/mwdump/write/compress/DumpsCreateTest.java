@@ -123,4 +123,61 @@ class DumpsCreateTest {
             return reader.revisions().stream().toList();
         }
     }
+
+    /** A named pipe made by {@code mkfifo}, or the test is skipped when there is no such command. */
+    private Path fifo(String name) throws IOException, InterruptedException {
+        Path fifo = dir.resolve(name);
+        Process p;
+        try {
+            p = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "no mkfifo command to make a named pipe");
+            throw e;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0, "mkfifo failed");
+        return fifo;
+    }
+
+    @Test
+    void aNamedPipeIsWrittenIntoAndNeverReplaced() throws Exception {
+        Path file = dir.resolve("file.jsonl");
+        Dumps.convert(Corpus.file(SOURCE), file, DumpFormat.REVDOC, WriteOptions.DEFAULT);
+        Path fifo = fifo("pipe.jsonl");
+        java.util.concurrent.CompletableFuture<byte[]> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readAllBytes(fifo);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        Dumps.convert(Corpus.file(SOURCE), fifo, DumpFormat.REVDOC, WriteOptions.DEFAULT);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(file),
+                read.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        org.junit.jupiter.api.Assertions.assertTrue(org.mwdump.spi.OutputFiles.isSpecial(fifo), "still a pipe");
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(file, fifo).stream().sorted().toList(), left.sorted().toList(),
+                    "no temporary file beside the pipe");
+        }
+    }
+
+    @Test
+    void aNamedPipeIsNotReplacedByARename() throws Exception {
+        Path fifo = fifo("pipe");
+        Path temp = org.mwdump.spi.OutputFiles.createTempBeside(fifo);
+        assertThrows(java.nio.file.FileSystemException.class, () -> org.mwdump.spi.OutputFiles.moveIntoPlace(temp, fifo));
+        org.junit.jupiter.api.Assertions.assertTrue(org.mwdump.spi.OutputFiles.isSpecial(fifo), "still a pipe");
+        org.mwdump.spi.OutputFiles.discard(temp);
+    }
+
+    @Test
+    void aSymbolicLinkStaysAndTheFileBehindItGetsTheOutput() throws IOException {
+        Path real = dir.resolve("real.jsonl");
+        Files.writeString(real, "old");
+        Path link = Files.createSymbolicLink(dir.resolve("link.jsonl"), real);
+        Dumps.convert(Corpus.file(SOURCE), link, DumpFormat.REVDOC, WriteOptions.DEFAULT);
+        org.junit.jupiter.api.Assertions.assertTrue(Files.isSymbolicLink(link), "the link is still a link");
+        Path expected = dir.resolve("expected.jsonl");
+        Dumps.convert(Corpus.file(SOURCE), expected, DumpFormat.REVDOC, WriteOptions.DEFAULT);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(expected), Files.readAllBytes(real));
+    }
 }
