@@ -38,6 +38,11 @@ final class Existing {
     }
 
     private static void refuseExisting(boolean force, Path... outputs) {
+        for (Path p : outputs) {
+            if (Files.isDirectory(p)) {
+                throw new DumpException(p + " is a directory: name the output file", DumpLocation.UNKNOWN);
+            }
+        }
         if (force) {
             return;
         }

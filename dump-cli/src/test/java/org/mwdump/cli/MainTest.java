@@ -289,4 +289,16 @@ class MainTest {
         assertOneLineError(refused, 1, "is not a regular file");
         assertTrue(org.mwdump.spi.OutputFiles.isSpecial(fifo), "the pipe is still a pipe");
     }
+
+    @Test
+    void aDirectoryAsTheOutputIsRefusedBeforeAnythingIsRead(@TempDir Path dir) throws IOException {
+        Path empty = Files.createDirectory(dir.resolve("out.jsonl"));
+        String in = Corpus.file("small/fowiki-macbre/dump.xml.bz2").toString();
+        assertOneLineError(run("convert", "--quiet", "--force", in, empty.toString()), 1, "is a directory");
+        assertOneLineError(run("recompress", "--force", "--multistream", in, empty.toString()), 1, "is a directory");
+        assertTrue(Files.isDirectory(empty), "the directory is still there");
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(empty), left.toList(), "nothing written beside it");
+        }
+    }
 }
