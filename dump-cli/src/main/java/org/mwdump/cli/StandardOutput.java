@@ -27,6 +27,7 @@ final class StandardOutput extends OutputStream {
     }
 
     private final OutputStream fd = processOutput ? new FileOutputStream(FileDescriptor.out) : null;
+    private final PrintStream print = System.out;
 
     /**
      * Standard output for a whole conversion ({@code convert … -}): when it is the process's own, written
@@ -63,7 +64,6 @@ final class StandardOutput extends OutputStream {
             }
         }, "mwdump-stdout");
     }
-    private final PrintStream print = System.out;
 
     @Override
     public void write(int b) throws IOException {
