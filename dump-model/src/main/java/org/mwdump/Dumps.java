@@ -266,8 +266,9 @@ public final class Dumps {
      * Creates an output file. Data goes to a temporary file beside the target and is renamed to the
      * target only when {@link DumpWriter#finish()} succeeds; {@link DumpWriter#abort()}, {@code close()}
      * without {@code finish()}, or a failure leaves nothing under the target name. A target that is a
-     * device or named pipe ({@code /dev/null}, a FIFO) is written into directly instead, and never
-     * replaced; a symbolic link stays, and the file it leads to gets the output.
+     * device or named pipe ({@code /dev/null}, a FIFO), or a file descriptor ({@code /dev/stdout}), is
+     * written into directly instead, and never replaced; a symbolic link stays, and the file it leads to
+     * gets the output.
      *
      * @param path    the file to create
      * @param format  the record format to write
@@ -280,7 +281,7 @@ public final class Dumps {
         Objects.requireNonNull(options, "options is null");
         WriterProvider provider = writerProvider(format);
         Path target = OutputFiles.throughLinks(path);
-        if (OutputFiles.isSpecial(target)) {
+        if (OutputFiles.isSpecial(path) || OutputFiles.isSpecial(target)) {
             return createSpecial(provider, format, path, options);
         }
         Path temp;

@@ -67,14 +67,21 @@ public final class OutputFiles {
 
     /**
      * Whether {@code target} exists and is neither a regular file nor a directory (following symbolic
-     * links): a device such as {@code /dev/null}, a named pipe or a socket. Output for such a target is
+     * links): a device such as {@code /dev/null}, a named pipe or a socket; or whether it names one of
+     * the process's open file descriptors ({@code /dev/stdout}, {@code /dev/fd/N}, {@code /proc/self/fd/N}),
+     * even when that descriptor is a regular file (a shell's {@code > file}). Output for such a target is
      * written into it directly; it is never replaced by a file.
      *
      * @param target an output's path
-     * @return whether it names a device, pipe or socket
+     * @return whether it names a device, pipe, socket or file descriptor
      */
     public static boolean isSpecial(Path target) {
         Objects.requireNonNull(target, "target is null");
+        String name = target.toAbsolutePath().normalize().toString();
+        if (name.equals("/dev/stdout") || name.equals("/dev/stderr") || name.startsWith("/dev/fd/")
+                || name.startsWith("/proc/self/fd/") || name.matches("/proc/[0-9]+/fd/.*")) {
+            return true;
+        }
         try {
             java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(target,
                     java.nio.file.attribute.BasicFileAttributes.class);

@@ -180,4 +180,13 @@ class DumpsCreateTest {
         Dumps.convert(Corpus.file(SOURCE), expected, DumpFormat.REVDOC, WriteOptions.DEFAULT);
         org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(expected), Files.readAllBytes(real));
     }
+
+    @Test
+    void theProcesssFileDescriptorsAreWrittenIntoWhateverTheyAre() {
+        for (String name : List.of("/dev/stdout", "/dev/stderr", "/dev/fd/1", "/proc/self/fd/2", "/proc/123/fd/1")) {
+            org.junit.jupiter.api.Assertions.assertTrue(org.mwdump.spi.OutputFiles.isSpecial(Path.of(name)), name);
+        }
+        assertFalse(org.mwdump.spi.OutputFiles.isSpecial(dir.resolve("fd")), "an ordinary name");
+        assertFalse(org.mwdump.spi.OutputFiles.isSpecial(dir), "a directory");
+    }
 }
