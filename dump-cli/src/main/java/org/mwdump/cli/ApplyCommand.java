@@ -56,7 +56,7 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--force", description = "replace OUT (and its index) if they exist")
     boolean force;
 
-    @Option(names = "--threads", paramLabel = "N", description = "threads (default: all cores)")
+    @Option(names = "--threads", paramLabel = "N", description = "threads (default, or 0: all cores)")
     Integer threads;
 
     @Spec
@@ -76,7 +76,7 @@ final class ApplyCommand implements Callable<Integer> {
         Existing.refuse(force, index == null ? new Path[] {out} : new Path[] {out, index});
         ApplyOptions options = ApplyOptions.DEFAULT.withStrict(strict).withPagesPerStream(pagesPerStream)
                 .withCurrent(history ? Boolean.FALSE : current)
-                .withThreads(threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors());
+                .withThreads(Threads.of(spec, threads));
         long start = System.nanoTime();
         ApplyResult r = Dumps.apply(base, changes, out, options);
         PrintWriter err = spec.commandLine().getErr();

@@ -38,7 +38,8 @@ final class ConvertCommand implements Callable<Integer> {
     String compress;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "threads for decoding, parsing and writing (default: the number of processors, ${DEFAULT-VALUE})")
+            description = "threads for decoding, parsing and writing (default, or 0: the number of processors, "
+                    + "${DEFAULT-VALUE})")
     int threads = ParallelDumps.defaultThreads();
 
     @Option(names = "--force", description = "replace OUT if it exists")
@@ -68,7 +69,8 @@ final class ConvertCommand implements Callable<Integer> {
         Compression compression = compress != null ? compression(compress)
                 : format == DumpFormat.PARQUET ? null
                 : stdout ? Compression.NONE : Compression.fromFileName(out);
-        WriteOptions options = WriteOptions.builder().compression(compression).threads(Math.max(1, threads)).build();
+        int n = Threads.of(spec, threads);
+        WriteOptions options = WriteOptions.builder().compression(compression).threads(n).build();
         if (!stdout) {
             Existing.refuseUnlessSpecial(force, Path.of(out));
         }
@@ -78,10 +80,10 @@ final class ConvertCommand implements Callable<Integer> {
         DumpWriter writer = stdout ? Dumps.create(StandardOutput.forConversion(), format, options)
                 : Dumps.create(Path.of(out), format, options);
         try {
-            ParallelDumps.CopyStats stats = ParallelDumps.copy(in, writer, Math.max(1, threads), ReadOptions.DEFAULT,
+            ParallelDumps.CopyStats stats = ParallelDumps.copy(in, writer, n, ReadOptions.DEFAULT,
                     progress::update);
             entries = stats.entries();
-            if (threads > 1 && !stats.parallel() && !quiet) {
+            if (n > 1 && !stats.parallel() && !quiet) {
                 err.println("mwdump: note: " + in.getFileName() + (java.nio.file.Files.isRegularFile(in)
                         ? " is not MediaWiki XML that can be split" : " is not a file (a pipe cannot be split)")
                         + ": it was read on one thread");

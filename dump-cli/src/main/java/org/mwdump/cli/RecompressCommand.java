@@ -74,7 +74,7 @@ final class RecompressCommand implements Callable<Integer> {
     @Option(names = "--force", description = "replace OUT and its index if they exist")
     boolean force;
 
-    @Option(names = "--threads", paramLabel = "N", description = "compression threads (default: all cores)")
+    @Option(names = "--threads", paramLabel = "N", description = "compression threads (default, or 0: all cores)")
     Integer threads;
 
     @Spec
@@ -94,7 +94,7 @@ final class RecompressCommand implements Callable<Integer> {
         if (pagesPerPart != null && pagesPerPart < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--pages-per-part must be at least 1");
         }
-        int n = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
+        int n = Threads.of(spec, threads);
         String stem = out.getFileName().toString().replaceFirst("(\\.xml)?\\.(bz2|zst|zstd)$", "");
         String suffix = l == Recompressor.Layout.SEEKABLE_ZSTD ? ".zst" : ".bz2";
         Path index = out.resolveSibling(stem + "-index.txt" + suffix);

@@ -301,4 +301,25 @@ class MainTest {
             assertEquals(List.of(empty), left.toList(), "nothing written beside it");
         }
     }
+
+    @Test
+    void threadsZeroMeansEveryProcessorAndANegativeOrHugeCountIsAUsageError(@TempDir Path dir) {
+        String in = Corpus.file("small/fowiki-macbre/dump.xml.bz2").toString();
+        Result zero = run("convert", "--quiet", "--threads", "0", in, dir.resolve("a.jsonl").toString());
+        assertEquals(0, zero.status(), zero.err());
+        for (String[] args : new String[][] {
+                {"convert", "--quiet", "--threads", "-1", in, dir.resolve("b.jsonl").toString()},
+                {"convert", "--quiet", "--threads", "100000", in, dir.resolve("b.jsonl").toString()},
+                {"recompress", "--multistream", "--threads", "-2", in, dir.resolve("c.xml.bz2").toString()},
+                {"apply", "--threads", "-3", in, in, dir.resolve("d.xml.bz2").toString()}}) {
+            Result r = run(args);
+            assertEquals(2, r.status(), String.join(" ", args) + ": " + r.err());
+            assertTrue(r.err().contains("--threads must be from 1 to"), r.err());
+        }
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(dir.resolve("a.jsonl")), left.toList(), "nothing written by the refused commands");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
