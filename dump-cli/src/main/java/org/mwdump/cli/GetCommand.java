@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
                         + "index). Each page not found is named on standard error, and the exit status is then 1; "
                         + "when none is found nothing is written to standard output."})
 final class GetCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "DUMP", description = "a multistream dump with its index beside it")
+    @Parameters(paramLabel = "DUMP", description = "a bz2 dump (multistream or not) or a seekable zstd one")
     Path dump;
 
     /** The pages asked for, in the order of the command line: --id and --title fill it through {@link Keys}. */
@@ -98,6 +98,17 @@ final class GetCommand implements Callable<Integer> {
         }
     }
 
+    /** Whether the dump is bz2 or zstd, the kinds an index is built for (the others fail in {@code open}). */
+    private static boolean randomAccessKind(Path dump) throws IOException {
+        byte[] head = new byte[6];
+        int n;
+        try (java.io.InputStream in = Files.newInputStream(dump)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        org.mwdump.Compression c = org.mwdump.Compression.sniff(head, n);
+        return c == org.mwdump.Compression.BZIP2 || c == org.mwdump.Compression.ZSTD;
+    }
+
     @Override
     public Integer call() throws IOException {
         DumpFormat format = Formats.parse(to);
@@ -113,7 +124,7 @@ final class GetCommand implements Callable<Integer> {
         }
         IndexedDump.Options options = place.options().withBuild(!noBuild);
         IndexedDump.IndexFiles files = IndexedDump.indexFiles(dump, options);
-        if (!files.current() && !noBuild) {
+        if (!files.current() && !noBuild && randomAccessKind(dump)) {
             err.println("building the page index " + IndexPlace.describe(files.pageIndex(), dump) + " ...");
             err.flush();
         }

@@ -322,4 +322,16 @@ class MainTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    @Test
+    void getOnADumpWithoutRandomAccessSaysWhatItNeedsAndBuildsNothing(@TempDir Path dir) throws IOException {
+        Path plain = dir.resolve("plain.xml");
+        assertEquals(0, run("convert", "--quiet", Corpus.file("small/fowiki-macbre/dump.xml.bz2").toString(),
+                plain.toString()).status());
+        Result r = run("get", "--id", "1", plain.toString());
+        assertOneLineError(r, 1, "random access needs a bz2 or seekable zstd file, and this is not compressed");
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(plain), left.toList(), "no index left beside it");
+        }
+    }
 }

@@ -41,7 +41,7 @@ abstract class Chunks {
 
     /** Opens the right kind for the file's first bytes. */
     static Chunks open(FileChannel channel, String file) throws IOException {
-        ByteBuffer head = ByteBuffer.allocate(4);
+        ByteBuffer head = ByteBuffer.allocate(6);
         channel.read(head, 0);
         byte[] h = head.array();
         if (h[0] == 'B' && h[1] == 'Z' && h[2] == 'h') {
@@ -50,8 +50,15 @@ abstract class Chunks {
         if ((h[0] & 0xff) == 0x28 && (h[1] & 0xff) == 0xB5 && (h[2] & 0xff) == 0x2F && (h[3] & 0xff) == 0xFD) {
             return new SeekableZstd(channel, file);
         }
-        throw new CorruptInputException("neither a bz2 multistream nor a seekable zstd file", location(file, 0), -1,
-                null);
+        // another kind of dump is not supported; anything else is a damaged one
+        org.mwdump.Compression c = org.mwdump.Compression.sniff(h, head.position());
+        boolean xml = h[0] == '<' || (h[0] & 0xff) == 0xEF || h[0] == ' ' || h[0] == '\n' || h[0] == '\t';
+        if (c != org.mwdump.Compression.NONE || xml) {
+            throw new org.mwdump.UnsupportedDumpException("random access needs a bz2 or seekable zstd file, and this is "
+                    + (c == org.mwdump.Compression.NONE ? "not compressed" : c.extension().substring(1))
+                    + " (mwdump recompress makes one)", location(file, 0));
+        }
+        throw new CorruptInputException("neither a bz2 nor a seekable zstd file", location(file, 0), -1, null);
     }
 
     static DumpLocation location(Path file, long offset) {
