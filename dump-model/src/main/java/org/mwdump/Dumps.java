@@ -266,9 +266,9 @@ public final class Dumps {
      * Creates an output file. Data goes to a temporary file beside the target and is renamed to the
      * target only when {@link DumpWriter#finish()} succeeds; {@link DumpWriter#abort()}, {@code close()}
      * without {@code finish()}, or a failure leaves nothing under the target name. A target that is a
-     * device or named pipe ({@code /dev/null}, a FIFO), or a file descriptor ({@code /dev/stdout}), is
-     * written into directly instead, and never replaced; a symbolic link stays, and the file it leads to
-     * gets the output.
+     * device or named pipe ({@code /dev/null}, a FIFO) is written into directly instead, and never
+     * replaced; {@code /dev/stdout} and {@code /dev/stderr} (or {@code /dev/fd/1}, {@code /proc/self/fd/2}
+     * and the like) are the process's own standard streams, and other descriptor names are refused.
      *
      * @param path    the file to create
      * @param format  the record format to write
@@ -280,10 +280,19 @@ public final class Dumps {
         Objects.requireNonNull(format, "format is null");
         Objects.requireNonNull(options, "options is null");
         WriterProvider provider = writerProvider(format);
-        Path target = OutputFiles.throughLinks(path);
-        if (OutputFiles.isSpecial(path) || OutputFiles.isSpecial(target)) {
+        int standard = OutputFiles.standardStream(path);
+        if (standard != 0) {
+            return createOnDescriptor(provider, format, standard == 1 ? java.io.FileDescriptor.out
+                    : java.io.FileDescriptor.err, options);
+        }
+        if (OutputFiles.isDescriptorName(path)) {
+            throw new DumpException("cannot write " + path + ": of the file descriptors, only standard output and "
+                    + "standard error are written to", DumpLocation.UNKNOWN);
+        }
+        if (OutputFiles.isSpecial(path)) {
             return createSpecial(provider, format, path, options);
         }
+        Path target = path.toAbsolutePath();
         Path temp;
         try {
             temp = OutputFiles.createTempBeside(target);
@@ -310,7 +319,7 @@ public final class Dumps {
     }
 
     /**
-     * Output into a device, named pipe or socket ({@code /dev/null}, {@code /dev/stdout}, a FIFO): written
+     * Output into a device, named pipe or socket ({@code /dev/null}, a FIFO), opened by its name: written
      * into it as it comes, since there is no file to rename into place (and the device must not be
      * replaced by one).
      */
@@ -327,6 +336,37 @@ public final class Dumps {
         } catch (RuntimeException | Error e) {
             closeQuietly(channel);
             throw e;
+        }
+    }
+
+    /**
+     * Output onto standard output or standard error, named as {@code /dev/stdout} or the like: written to
+     * the descriptor the process has (never reopened by name, which would start over at the file's first
+     * byte, or open a file the descriptor no longer stands for), which stays open.
+     */
+    private static DumpWriter createOnDescriptor(WriterProvider provider, DumpFormat format,
+                                                 java.io.FileDescriptor fd, WriteOptions options) {
+        java.nio.channels.FileChannel channel = new java.io.FileOutputStream(fd).getChannel();
+        OutputStream out = new org.mwdump.spi.WriteBehindOutputStream(new java.nio.channels.WritableByteChannel() {
+            @Override
+            public int write(java.nio.ByteBuffer src) throws IOException {
+                return channel.write(src);
+            }
+
+            @Override
+            public boolean isOpen() {
+                return true;
+            }
+
+            @Override
+            public void close() {
+                // the process's standard stream stays open
+            }
+        }, "mwdump-write");
+        try {
+            return open(provider, format, out, options, "");
+        } catch (IOException e) {
+            throw new DumpException("cannot create output: " + why(e), DumpLocation.UNKNOWN, e);
         }
     }
 

@@ -196,4 +196,31 @@ class ProcessSignalsTest {
             return s.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
+
+    @Test
+    void devStdoutIsTheProcesssOwnStandardOutputAndKeepsAnAppendRedirection(@TempDir Path dir) throws Exception {
+        String in = org.mwdump.testing.Corpus.file("small/fowiki-macbre/dump.xml.bz2").toString();
+        Path expected = dir.resolve("expected.jsonl");
+        assertEquals(0, mwdump("convert", "--quiet", in, expected.toString()).start().waitFor());
+        Path out = dir.resolve("out.jsonl");
+        Files.writeString(out, "first line\n");
+        Process p = mwdump("convert", "--quiet", "--to", "revdoc", in, "/dev/stdout")
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
+                .redirectError(ProcessBuilder.Redirect.PIPE).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), errorOf(p));
+        byte[] head = "first line\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] want = new byte[head.length + (int) Files.size(expected)];
+        System.arraycopy(head, 0, want, 0, head.length);
+        System.arraycopy(Files.readAllBytes(expected), 0, want, head.length, want.length - head.length);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(want, Files.readAllBytes(out));
+        assertEquals(List.of("expected.jsonl", "out.jsonl"), listing(dir), "no temporary file, nothing renamed");
+
+        Process other = mwdump("convert", "--quiet", "--to", "revdoc", in, "/dev/fd/5")
+                .redirectError(ProcessBuilder.Redirect.PIPE).start();
+        assertTrue(other.waitFor(60, TimeUnit.SECONDS));
+        String err = new String(other.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(1, other.exitValue(), err);
+        assertTrue(err.contains("only standard output and standard error"), err);
+    }
 }

@@ -66,50 +66,61 @@ public final class OutputFiles {
     }
 
     /**
-     * Whether {@code target} exists and is neither a regular file nor a directory (following symbolic
-     * links): a device such as {@code /dev/null}, a named pipe or a socket; or whether it names one of
-     * the process's open file descriptors ({@code /dev/stdout}, {@code /dev/fd/N}, {@code /proc/self/fd/N}),
-     * even when that descriptor is a regular file (a shell's {@code > file}). Output for such a target is
-     * written into it directly; it is never replaced by a file.
+     * Whether {@code target} is itself (not through a symbolic link) a device such as {@code /dev/null}, a
+     * named pipe or a socket, or names a file descriptor ({@link #isDescriptorName}). Such a target is
+     * never replaced by a file.
      *
      * @param target an output's path
      * @return whether it names a device, pipe, socket or file descriptor
      */
     public static boolean isSpecial(Path target) {
         Objects.requireNonNull(target, "target is null");
-        String name = target.toAbsolutePath().normalize().toString();
-        if (name.equals("/dev/stdout") || name.equals("/dev/stderr") || name.startsWith("/dev/fd/")
-                || name.startsWith("/proc/self/fd/") || name.matches("/proc/[0-9]+/fd/.*")) {
+        if (isDescriptorName(target)) {
             return true;
         }
         try {
-            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(target,
-                    java.nio.file.attribute.BasicFileAttributes.class);
-            return a.isOther();
+            return Files.readAttributes(target, java.nio.file.attribute.BasicFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS).isOther();
         } catch (IOException e) {
             return false; // absent (or unreadable): an ordinary new file is made
         }
     }
 
     /**
-     * The path that an output written to {@code target} replaces: when {@code target} is a symbolic link,
-     * the file it leads to, so that the link stays and the file behind it gets the output (as
-     * {@code /dev/stdout} is written through); otherwise, or when the link leads nowhere, {@code target}
-     * itself, made absolute.
+     * Whether {@code target} names an open file descriptor rather than a file: {@code /dev/stdin},
+     * {@code /dev/stdout}, {@code /dev/stderr}, {@code /dev/fd/N}, or {@code /proc/…/fd/N}. Opening such a
+     * name opens the file behind the descriptor afresh (from its first byte, and for writing even when
+     * the descriptor was opened read-only), so outputs never do; see {@link #standardStream}.
      *
-     * @param target an output's path
-     * @return the path to write
+     * @param target a path
+     * @return whether it names a file descriptor
      */
-    public static Path throughLinks(Path target) {
-        Path p = target.toAbsolutePath();
-        if (!Files.isSymbolicLink(p)) {
-            return p;
+    public static boolean isDescriptorName(Path target) {
+        String name = target.toAbsolutePath().normalize().toString();
+        return name.equals("/dev/stdin") || name.equals("/dev/stdout") || name.equals("/dev/stderr")
+                || name.startsWith("/dev/fd/") || name.matches("/proc/[^/]+(/task/[^/]+)?/fd/.*");
+    }
+
+    /**
+     * Which of this process's standard streams {@code target} names: 1 for standard output
+     * ({@code /dev/stdout}, {@code /dev/fd/1}, {@code /proc/self/fd/1} and the like), 2 for standard
+     * error, 0 for anything else.
+     *
+     * @param target a path
+     * @return 1, 2 or 0
+     */
+    public static int standardStream(Path target) {
+        String name = target.toAbsolutePath().normalize().toString();
+        if (name.equals("/dev/stdout")) {
+            return 1;
         }
-        try {
-            return p.toRealPath();
-        } catch (IOException e) {
-            return p; // a link to nothing (or to a pipe, whose name is no path): the link's own name
+        if (name.equals("/dev/stderr")) {
+            return 2;
         }
+        String self = "(self|thread-self|" + ProcessHandle.current().pid() + "(/task/[0-9]+)?)";
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(/dev|/proc/" + self + ")/fd/([12])")
+                .matcher(name);
+        return m.matches() ? Integer.parseInt(m.group(m.groupCount())) : 0;
     }
 
     /**
@@ -127,7 +138,7 @@ public final class OutputFiles {
     public static void moveIntoPlace(Path temp, Path target) throws IOException {
         Objects.requireNonNull(temp, "temp is null");
         Objects.requireNonNull(target, "target is null");
-        if (isSpecial(target) || Files.isDirectory(target)) {
+        if (isSpecial(target) || Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw new java.nio.file.FileSystemException(target.toString(), null,
                     "not a regular file, not replaced");
         }

@@ -170,23 +170,41 @@ class DumpsCreateTest {
     }
 
     @Test
-    void aSymbolicLinkStaysAndTheFileBehindItGetsTheOutput() throws IOException {
-        Path real = dir.resolve("real.jsonl");
-        Files.writeString(real, "old");
-        Path link = Files.createSymbolicLink(dir.resolve("link.jsonl"), real);
-        Dumps.convert(Corpus.file(SOURCE), link, DumpFormat.REVDOC, WriteOptions.DEFAULT);
-        org.junit.jupiter.api.Assertions.assertTrue(Files.isSymbolicLink(link), "the link is still a link");
-        Path expected = dir.resolve("expected.jsonl");
-        Dumps.convert(Corpus.file(SOURCE), expected, DumpFormat.REVDOC, WriteOptions.DEFAULT);
-        org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(expected), Files.readAllBytes(real));
+    void descriptorNamesAreTheProcesssStandardStreamsOrRefused() {
+        long pid = ProcessHandle.current().pid();
+        java.util.Map<String, Integer> streams = new java.util.LinkedHashMap<>();
+        streams.put("/dev/stdout", 1);
+        streams.put("/dev/stderr", 2);
+        streams.put("/dev/fd/1", 1);
+        streams.put("/proc/self/fd/2", 2);
+        streams.put("/proc/thread-self/fd/1", 1);
+        streams.put("/proc/" + pid + "/fd/1", 1);
+        streams.put("/proc/" + pid + "/task/" + pid + "/fd/2", 2);
+        streams.put("/dev/fd/4", 0);
+        streams.put("/dev/stdin", 0);
+        streams.put("/proc/self/fd/12", 0);
+        streams.put("/proc/" + (pid + 1) + "/fd/1", 0);
+        streams.forEach((name, stream) -> {
+            assertEquals(stream, org.mwdump.spi.OutputFiles.standardStream(Path.of(name)), name);
+            org.junit.jupiter.api.Assertions.assertTrue(org.mwdump.spi.OutputFiles.isDescriptorName(Path.of(name)), name);
+            org.junit.jupiter.api.Assertions.assertTrue(org.mwdump.spi.OutputFiles.isSpecial(Path.of(name)), name);
+        });
+        assertFalse(org.mwdump.spi.OutputFiles.isSpecial(dir.resolve("fd")), "an ordinary name");
+        assertFalse(org.mwdump.spi.OutputFiles.isDescriptorName(Path.of("/proc/self/status")), "not a descriptor");
+        assertFalse(org.mwdump.spi.OutputFiles.isSpecial(dir), "a directory");
+        // a descriptor other than the standard streams is never opened by its name
+        org.mwdump.DumpException e = assertThrows(org.mwdump.DumpException.class,
+                () -> Dumps.create(Path.of("/dev/fd/4"), DumpFormat.REVDOC));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("only standard output and standard error"),
+                e.getMessage());
     }
 
     @Test
-    void theProcesssFileDescriptorsAreWrittenIntoWhateverTheyAre() {
-        for (String name : List.of("/dev/stdout", "/dev/stderr", "/dev/fd/1", "/proc/self/fd/2", "/proc/123/fd/1")) {
-            org.junit.jupiter.api.Assertions.assertTrue(org.mwdump.spi.OutputFiles.isSpecial(Path.of(name)), name);
-        }
-        assertFalse(org.mwdump.spi.OutputFiles.isSpecial(dir.resolve("fd")), "an ordinary name");
-        assertFalse(org.mwdump.spi.OutputFiles.isSpecial(dir), "a directory");
+    void aSymbolicLinkToADeviceIsReplacedNotWrittenThrough() throws Exception {
+        Path fifo = fifo("pipe");
+        Path link = Files.createSymbolicLink(dir.resolve("link.jsonl"), fifo);
+        Dumps.convert(Corpus.file(SOURCE), link, DumpFormat.REVDOC, WriteOptions.DEFAULT);
+        assertFalse(Files.isSymbolicLink(link), "the link itself is replaced, as a rename replaces it");
+        org.junit.jupiter.api.Assertions.assertTrue(org.mwdump.spi.OutputFiles.isSpecial(fifo), "the pipe is untouched");
     }
 }
