@@ -299,20 +299,15 @@ public final class Dumps {
         } catch (IOException e) {
             throw new DumpException("cannot create " + path + ": " + why(e), DumpLocation.UNKNOWN, e);
         }
-        java.nio.channels.FileChannel channel = null;
         try {
-            channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE,
-                    java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
-            OutputStream out = new org.mwdump.spi.WriteBehindOutputStream(channel, "mwdump-write");
-            return new AtomicFileWriter(open(provider, format, out, options, path.getFileName().toString()), temp,
+            return new AtomicFileWriter(onFile(provider, format, temp, options, path.getFileName().toString(),
+                    java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING), temp,
                     target);
         } catch (IOException e) {
-            closeQuietly(channel);
             deleteQuietly(temp);
             throw new DumpException("cannot create " + path + ": " + why(e), DumpLocation.UNKNOWN, e);
         } catch (RuntimeException | Error e) {
             // a DumpException from the writer says what it is; anything else is a bug, reported as itself
-            closeQuietly(channel);
             deleteQuietly(temp);
             throw e;
         }
@@ -325,16 +320,30 @@ public final class Dumps {
      */
     private static DumpWriter createSpecial(WriterProvider provider, DumpFormat format, Path path,
                                             WriteOptions options) {
-        java.nio.channels.FileChannel channel = null;
         try {
-            channel = java.nio.channels.FileChannel.open(path, java.nio.file.StandardOpenOption.WRITE);
-            OutputStream out = new org.mwdump.spi.WriteBehindOutputStream(channel, "mwdump-write");
-            return open(provider, format, out, options, path.getFileName().toString());
+            return onFile(provider, format, path, options, path.getFileName().toString(),
+                    java.nio.file.StandardOpenOption.WRITE);
         } catch (IOException e) {
-            closeQuietly(channel);
             throw new DumpException("cannot write " + path + ": " + why(e), DumpLocation.UNKNOWN, e);
-        } catch (RuntimeException | Error e) {
-            closeQuietly(channel);
+        }
+    }
+
+    /**
+     * A writer onto {@code file}, opened with {@code how}, through a {@link org.mwdump.spi.WriteBehindOutputStream};
+     * the file is closed again when the writer cannot be made.
+     */
+    private static DumpWriter onFile(WriterProvider provider, DumpFormat format, Path file, WriteOptions options,
+                                     String fileName, java.nio.file.OpenOption... how) throws IOException {
+        java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file, how);
+        try {
+            return open(provider, format, new org.mwdump.spi.WriteBehindOutputStream(channel, "mwdump-write"), options,
+                    fileName);
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                channel.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
         }
     }
@@ -346,23 +355,7 @@ public final class Dumps {
      */
     private static DumpWriter createOnDescriptor(WriterProvider provider, DumpFormat format,
                                                  java.io.FileDescriptor fd, WriteOptions options) {
-        java.nio.channels.FileChannel channel = new java.io.FileOutputStream(fd).getChannel();
-        OutputStream out = new org.mwdump.spi.WriteBehindOutputStream(new java.nio.channels.WritableByteChannel() {
-            @Override
-            public int write(java.nio.ByteBuffer src) throws IOException {
-                return channel.write(src);
-            }
-
-            @Override
-            public boolean isOpen() {
-                return true;
-            }
-
-            @Override
-            public void close() {
-                // the process's standard stream stays open
-            }
-        }, "mwdump-write");
+        OutputStream out = org.mwdump.spi.WriteBehindOutputStream.onDescriptor(fd, "mwdump-write", e -> e);
         try {
             return open(provider, format, out, options, "");
         } catch (IOException e) {
@@ -541,17 +534,6 @@ public final class Dumps {
 
     static void deleteQuietly(Path p) {
         OutputFiles.discard(p);
-    }
-
-    /** Closes a file that is being given up on (after another failure, which is the one reported). */
-    private static void closeQuietly(java.nio.channels.Channel c) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (IOException e) {
-                // the failure that led here is the one that matters
-            }
-        }
     }
 
     /**

@@ -33,7 +33,7 @@ final class StandardOutput extends OutputStream {
      * Standard output for a whole conversion ({@code convert … -}): when it is the process's own, written
      * by a thread of its own ({@link WriteBehindOutputStream}), as output files are, so that the converting
      * thread does not also copy the output into a file or pipe; a reader going away still fails the next
-     * write (with a {@link ClosedException} as its cause). Closing it writes everything and leaves standard
+     * write (with a {@link ClosedException}). Closing it writes everything and leaves standard
      * output open.
      *
      * @return the stream
@@ -42,27 +42,7 @@ final class StandardOutput extends OutputStream {
         if (!processOutput) {
             return new StandardOutput();
         }
-        java.nio.channels.FileChannel channel = new FileOutputStream(FileDescriptor.out).getChannel();
-        return new WriteBehindOutputStream(new java.nio.channels.WritableByteChannel() {
-            @Override
-            public int write(java.nio.ByteBuffer src) throws IOException {
-                try {
-                    return channel.write(src);
-                } catch (IOException e) {
-                    throw closedOr(e);
-                }
-            }
-
-            @Override
-            public boolean isOpen() {
-                return true;
-            }
-
-            @Override
-            public void close() {
-                // standard output stays open
-            }
-        }, "mwdump-stdout");
+        return WriteBehindOutputStream.onDescriptor(FileDescriptor.out, "mwdump-stdout", StandardOutput::closedOr);
     }
 
     @Override

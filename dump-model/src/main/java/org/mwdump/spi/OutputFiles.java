@@ -98,7 +98,7 @@ public final class OutputFiles {
     public static boolean isDescriptorName(Path target) {
         String name = target.toAbsolutePath().normalize().toString();
         return name.equals("/dev/stdin") || name.equals("/dev/stdout") || name.equals("/dev/stderr")
-                || name.startsWith("/dev/fd/") || name.matches("/proc/[^/]+(/task/[^/]+)?/fd/.*");
+                || name.startsWith("/dev/fd/") || PROC_DESCRIPTOR.matcher(name).matches();
     }
 
     /**
@@ -117,11 +117,16 @@ public final class OutputFiles {
         if (name.equals("/dev/stderr")) {
             return 2;
         }
-        String self = "(self|thread-self|" + ProcessHandle.current().pid() + "(/task/[0-9]+)?)";
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(/dev|/proc/" + self + ")/fd/([12])")
-                .matcher(name);
+        java.util.regex.Matcher m = OWN_STANDARD_STREAM.matcher(name);
         return m.matches() ? Integer.parseInt(m.group(m.groupCount())) : 0;
     }
+
+    /** {@code /proc/PID/fd/N} and its {@code self}, {@code thread-self} and {@code task/TID} forms. */
+    private static final java.util.regex.Pattern PROC_DESCRIPTOR =
+            java.util.regex.Pattern.compile("/proc/[^/]+(/task/[^/]+)?/fd/.*");
+    /** This process's descriptor 1 or 2 under {@code /dev/fd} or {@code /proc}. */
+    private static final java.util.regex.Pattern OWN_STANDARD_STREAM = java.util.regex.Pattern.compile(
+            "(/dev|/proc/(self|thread-self|" + ProcessHandle.current().pid() + "(/task/[0-9]+)?))/fd/([12])");
 
     /**
      * Renames a complete temporary file to its target, replacing what was there: atomically where the

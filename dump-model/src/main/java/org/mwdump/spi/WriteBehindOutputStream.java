@@ -61,6 +61,41 @@ public final class WriteBehindOutputStream extends OutputStream {
         this.allocated = 1;
     }
 
+    /**
+     * A stream onto one of the process's open file descriptors (standard output or standard error), written
+     * as the descriptor is open (never reopened by name); closing the stream leaves the descriptor open.
+     *
+     * @param fd         the descriptor, for example {@link java.io.FileDescriptor#out}
+     * @param threadName the writing thread's name
+     * @param failures   what a failed write throws instead of its exception (to tell a closed pipe, say), or
+     *                   {@code e -> e}
+     * @return the stream
+     */
+    public static WriteBehindOutputStream onDescriptor(java.io.FileDescriptor fd, String threadName,
+                                                       java.util.function.UnaryOperator<IOException> failures) {
+        java.nio.channels.FileChannel channel = new java.io.FileOutputStream(fd).getChannel();
+        return new WriteBehindOutputStream(new WritableByteChannel() {
+            @Override
+            public int write(ByteBuffer src) throws IOException {
+                try {
+                    return channel.write(src);
+                } catch (IOException e) {
+                    throw failures.apply(e);
+                }
+            }
+
+            @Override
+            public boolean isOpen() {
+                return true;
+            }
+
+            @Override
+            public void close() {
+                // the descriptor stays open
+            }
+        }, threadName);
+    }
+
     @Override
     public void write(int b) throws IOException {
         ensureOpen();

@@ -124,21 +124,28 @@ class WriteBehindOutputStreamTest {
         assertThrows(IOException.class, () -> out.write(new byte[2 * WriteBehindOutputStream.BUFFER_SIZE]));
     }
 
+    /**
+     * Writes pieces of {@code size} bytes, far more than the buffers hold (so that a writer waiting forever for
+     * a buffer back would hang), and returns the failure that stopped it, or null.
+     */
+    private static IOException writeUntilItFails(WriteBehindOutputStream out, int size) {
+        byte[] piece = new byte[size];
+        try {
+            for (long written = 0; written < 100L * WriteBehindOutputStream.BUFFER_SIZE; written += piece.length) {
+                out.write(piece);
+            }
+            return null;
+        } catch (IOException e) {
+            return e;
+        }
+    }
+
     @Test
     void aFailingChannelFailsALaterWriteAndCloseStillEnds() {
         MemoryChannel channel = new MemoryChannel(Integer.MAX_VALUE, 3L * WriteBehindOutputStream.BUFFER_SIZE);
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
             WriteBehindOutputStream out = new WriteBehindOutputStream(channel, "test-writer");
-            byte[] piece = new byte[1000];
-            IOException failure = null;
-            try {
-                // far more than the buffers hold: the writer must not wait forever for a buffer back
-                for (long written = 0; written < 100L * WriteBehindOutputStream.BUFFER_SIZE; written += piece.length) {
-                    out.write(piece);
-                }
-            } catch (IOException e) {
-                failure = e;
-            }
+            IOException failure = writeUntilItFails(out, 1000);
             assertTrue(failure != null, "the failure reached the writer");
             assertTrue(failure.getMessage().contains("No space left on device"), failure.getMessage());
             IOException onClose = assertThrows(IOException.class, out::close);
@@ -154,15 +161,7 @@ class WriteBehindOutputStreamTest {
         channel.error = new AssertionError("channel broke");
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
             WriteBehindOutputStream out = new WriteBehindOutputStream(channel, "test-writer");
-            byte[] piece = new byte[4096];
-            IOException failure = null;
-            try {
-                for (long written = 0; written < 100L * WriteBehindOutputStream.BUFFER_SIZE; written += piece.length) {
-                    out.write(piece);
-                }
-            } catch (IOException e) {
-                failure = e;
-            }
+            IOException failure = writeUntilItFails(out, 4096);
             assertTrue(failure != null, "the error reached the writer");
             assertTrue(failure.getCause() instanceof AssertionError, String.valueOf(failure.getCause()));
             assertThrows(IOException.class, out::close);
