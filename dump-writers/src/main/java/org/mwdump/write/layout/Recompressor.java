@@ -205,13 +205,34 @@ public final class Recompressor implements AutoCloseable {
             throw e;
         }
         try {
-            Result result = write(xml, Files.newOutputStream(tempOut), Files.newOutputStream(tempIndex));
+            // the files are written by threads of their own, so that this one only splits the input
+            OutputStream dump = behind(tempOut, "mwdump-write");
+            OutputStream indexFile;
+            try {
+                indexFile = behind(tempIndex, "mwdump-write-index");
+            } catch (IOException | RuntimeException | Error e) {
+                dump.close();
+                throw e;
+            }
+            Result result = write(xml, dump, indexFile);
             OutputFiles.moveIntoPlace(tempOut, out);
             OutputFiles.moveIntoPlace(tempIndex, index);
             return result;
         } finally {
             OutputFiles.discard(tempOut);
             OutputFiles.discard(tempIndex);
+        }
+    }
+
+    /** A stream onto a new file, written by a thread of its own. */
+    private static OutputStream behind(Path file, String threadName) throws IOException {
+        java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+        try {
+            return new org.mwdump.spi.WriteBehindOutputStream(channel, threadName);
+        } catch (RuntimeException | Error e) {
+            channel.close();
+            throw e;
         }
     }
 
