@@ -499,14 +499,17 @@ public final class Dumps {
      * editor; a revision already present is skipped. A bz2 multistream or seekable zstd base with its index
      * beside it keeps its layout: only the streams or frames with a changed page are decoded and compressed
      * again, the others are copied byte for byte, and the index is written beside {@code out}. The base is
-     * never modified; {@code out} appears only when complete.
+     * never modified: {@code out}, and the index beside it, must be none of the base, its index and the
+     * change files; {@code out} appears only when complete.
      *
      * @param base    the dump to update
      * @param changes the changes, at least one file
      * @param out     the file to create
      * @param options strictness, threads, history or current
      * @return what was done, with the changes that could not be applied
-     * @throws DumpException when a file cannot be read or written, or (strict) a change cannot be applied
+     * @throws DumpException when a file cannot be read or written, when {@code out} or the index beside it is
+     *                       the base, its index or a change file (before anything is written), or (strict) a
+     *                       change cannot be applied
      */
     public static ApplyResult apply(Path base, List<Path> changes, Path out, ApplyOptions options) {
         Objects.requireNonNull(base, "base is null");

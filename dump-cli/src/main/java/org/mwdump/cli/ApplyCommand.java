@@ -30,7 +30,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "others decoded, updated and compressed again on all threads, and the index is written beside OUT "
                 + "(as recompress names it). Other dumps are rewritten in one pass, compressed as OUT's name says.",
                 "Prints a summary; each change that cannot be applied is named on stderr (an error with --strict). "
-                + "BASE is never modified; OUT appears only when complete."})
+                + "BASE is never modified: OUT (and the index beside it) must not be BASE, its index or a change file; "
+                + "OUT appears only when complete."})
 final class ApplyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "BASE", description = "the dump to update")
     Path base;
@@ -72,6 +73,8 @@ final class ApplyCommand implements Callable<Integer> {
         }
         Path out = rest.get(rest.size() - 1);
         List<Path> changes = List.copyOf(rest.subList(0, rest.size() - 1));
+        // before the refusal of an existing OUT, which --force would lift
+        org.mwdump.index.DumpUpdater.refuseOverwritingInputs(base, changes, out);
         Path index = org.mwdump.index.DumpUpdater.indexBeside(out);
         Existing.refuse(force, index == null ? new Path[] {out} : new Path[] {out, index});
         ApplyOptions options = ApplyOptions.DEFAULT.withStrict(strict).withPagesPerStream(pagesPerStream)

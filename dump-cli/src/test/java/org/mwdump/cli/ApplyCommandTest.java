@@ -1,5 +1,6 @@
 package org.mwdump.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -101,5 +102,57 @@ class ApplyCommandTest {
         assertTrue(strict.err().contains("cannot apply edit event e2"), strict.err());
         assertFalse(Files.exists(strictOut));
         assertFalse(Files.exists(dir.resolve("strict-multistream-index.txt.bz2")));
+    }
+
+    /** OUT is BASE, its index or a change file: refused with or without --force, nothing written. */
+    @Test
+    void refusesToWriteOverTheInputs(@TempDir Path dir) throws IOException {
+        Path sample = Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2");
+        Path base = dir.resolve("B-multistream.xml.bz2");
+        Path index = dir.resolve("B-multistream-index.txt.bz2");
+        assertEquals(0, MainTest.run("recompress", "--multistream", sample.toString(), base.toString()).status());
+        long pageId;
+        String title;
+        long revId;
+        try (IndexedDump d = IndexedDump.open(base)) {
+            IndexedPage p = d.byTitle("Agrigent").orElseThrow();
+            pageId = p.page().id();
+            title = p.page().title().replace(' ', '_');
+            revId = p.revisions().get(0).id();
+        }
+        Path events = dir.resolve("del.jsonl");
+        Files.writeString(events, edit("e1", pageId, title, 999_999_999L, revId, "new text").replace(
+                "\"page_change_kind\":\"edit\"", "\"page_change_kind\":\"delete\"") + "\n");
+        byte[] baseBytes = Files.readAllBytes(base);
+        byte[] indexBytes = Files.readAllBytes(index);
+        byte[] eventBytes = Files.readAllBytes(events);
+        List<String[]> refused = List.of(
+                new String[] {base.toString(), base + " is the base dump: write the update to another file"},
+                new String[] {index.toString(), index + " is the base dump's index: write the update to another file"},
+                new String[] {events.toString(), events + " is a change file: write the update to another file"});
+        for (String[] c : refused) {
+            for (boolean force : new boolean[] {true, false}) {
+                MainTest.Result r = force ? MainTest.run("apply", "--force", base.toString(), events.toString(), c[0])
+                        : MainTest.run("apply", base.toString(), events.toString(), c[0]);
+                assertEquals(1, r.status(), r.err());
+                assertTrue(r.err().contains(c[1]), r.err());
+                assertEquals(1, r.err().lines().count(), r.err());
+                assertEquals("", r.out());
+            }
+        }
+        assertArrayEquals(baseBytes, Files.readAllBytes(base));
+        assertArrayEquals(indexBytes, Files.readAllBytes(index));
+        assertArrayEquals(eventBytes, Files.readAllBytes(events));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(), files.filter(p -> p.getFileName().toString().startsWith(".")).toList(),
+                    "no temporary files");
+        }
+        // to another file, the same changes apply
+        Path out = dir.resolve("O-multistream.xml.bz2");
+        MainTest.Result ok = MainTest.run("apply", base.toString(), events.toString(), out.toString());
+        assertEquals(0, ok.status(), ok.err());
+        assertTrue(ok.err().contains("1 deleted"), ok.err());
+        assertArrayEquals(baseBytes, Files.readAllBytes(base));
+        assertArrayEquals(indexBytes, Files.readAllBytes(index));
     }
 }

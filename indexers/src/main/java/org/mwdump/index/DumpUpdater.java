@@ -67,6 +67,7 @@ public final class DumpUpdater implements ChangeApplier {
         if (changes.isEmpty()) {
             throw new IllegalArgumentException("no changes to apply");
         }
+        refuseOverwritingInputs(base, changes, out);
         ChangeLog log = ChangeLog.read(changes);
         boolean current = options.current() != null ? options.current() : isCurrentDump(base.getFileName().toString());
         PageUpdate.Report report = new PageUpdate.Report();
@@ -89,6 +90,72 @@ public final class DumpUpdater implements ChangeApplier {
         }
         return new ApplyResult(report.created, report.changed, report.moved, report.deleted, report.added,
                 report.skipped, report.suppressed, report.notApplied, chunkCounts[0], chunkCounts[1], chunkCounts[2]);
+    }
+
+    /**
+     * Fails, before anything is written, when {@code out} or the index that {@code apply} writes (or removes)
+     * beside it is the base, an index of the base, or one of the change files: the base is never modified,
+     * and a change file is never replaced. Files are compared as the files they are (through symbolic and
+     * hard links) when both exist, and as absolute paths with the symbolic links of their existing parts
+     * resolved otherwise.
+     *
+     * @param base    the dump to update
+     * @param changes the change files
+     * @param out     the output file
+     * @throws DumpException naming the output that is one of the inputs
+     */
+    public static void refuseOverwritingInputs(Path base, List<Path> changes, Path out) {
+        Objects.requireNonNull(base, "base is null");
+        Objects.requireNonNull(changes, "changes is null");
+        Objects.requireNonNull(out, "out is null");
+        Map<Path, String> inputs = new java.util.LinkedHashMap<>();
+        inputs.put(base, "the base dump");
+        for (String candidate : DumpSplits.multistreamIndexNames(base.getFileName().toString())) {
+            Path index = base.resolveSibling(candidate);
+            if (Files.exists(index)) {
+                inputs.putIfAbsent(index, "the base dump's index");
+            }
+        }
+        if (Files.exists(IndexedDump.pageIndexOf(base))) {
+            inputs.putIfAbsent(IndexedDump.pageIndexOf(base), "the base dump's page index");
+        }
+        for (Path change : changes) {
+            inputs.putIfAbsent(Objects.requireNonNull(change, "a change file is null"), "a change file");
+        }
+        Path index = indexBeside(out);
+        for (Map.Entry<Path, String> input : inputs.entrySet()) {
+            if (sameFile(out, input.getKey())) {
+                throw new DumpException(out + " is " + input.getValue() + ": write the update to another file",
+                        DumpLocation.UNKNOWN);
+            }
+            if (index != null && sameFile(index, input.getKey())) {
+                throw new DumpException(index + ", the index written beside " + out + ", is " + input.getValue()
+                        + ": write the update to another file", DumpLocation.UNKNOWN);
+            }
+        }
+    }
+
+    /** Whether two paths name the same file (or would, once created). */
+    private static boolean sameFile(Path a, Path b) {
+        if (Files.exists(a) && Files.exists(b)) {
+            try {
+                return Files.isSameFile(a, b);
+            } catch (IOException e) {
+                // compared by name below
+            }
+        }
+        return resolved(a).equals(resolved(b));
+    }
+
+    /** The absolute path, normalized, with the symbolic links of its longest existing part resolved. */
+    private static Path resolved(Path p) {
+        Path absolute = p.toAbsolutePath().normalize();
+        try {
+            return absolute.toRealPath();
+        } catch (IOException e) {
+            Path parent = absolute.getParent();
+            return parent == null ? absolute : resolved(parent).resolve(absolute.getFileName());
+        }
     }
 
     /** In strict mode, a change not applied is an error (before the output is in place). */

@@ -1,5 +1,6 @@
 package org.mwdump.apply;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -274,6 +275,66 @@ class ApplyChangesTest {
         ApplyResult r = Dumps.apply(dump, List.of(events(dir, event("edit", 2,
                 rev(DELTA, 42, 41L, "2020-02-01T00:00:00Z", "delta 3")))), elsewhere);
         assertEquals(1, r.chunksRewritten());
+    }
+
+    /** A multistream bz2 dump of {@link #base}, with its index, one page a stream. */
+    static Path multistream(Path dir, String name) throws IOException {
+        Path xml = base(dir, name + ".xml");
+        Path dump = dir.resolve(name + "-multistream.xml.bz2");
+        try (var r = new org.mwdump.write.layout.Recompressor(org.mwdump.write.layout.Recompressor.Layout.BZIP2_MULTISTREAM,
+                1, 1); var in = Files.newInputStream(xml)) {
+            r.recompress(in, dump, dir.resolve(name + "-multistream-index.txt.bz2"));
+        }
+        return dump;
+    }
+
+    /** The output must be none of the inputs, nor its index one of them: refused before anything is written. */
+    @Test
+    void refusesToWriteOverTheInputs(@TempDir Path dir) throws IOException {
+        Path base = multistream(dir, "b");
+        Path index = dir.resolve("b-multistream-index.txt.bz2");
+        Path changes = events(dir, event("delete", 1, rev(BRAVO, 20, null, "2020-03-01T00:00:00Z", "bravo")));
+        byte[] baseBytes = Files.readAllBytes(base);
+        byte[] indexBytes = Files.readAllBytes(index);
+        byte[] changeBytes = Files.readAllBytes(changes);
+        Files.createDirectory(dir.resolve("real"));
+        Files.createSymbolicLink(dir.resolve("link"), dir.resolve("real"));
+        Files.createSymbolicLink(dir.resolve("real/b-multistream.xml.bz2"), base);
+        Files.createSymbolicLink(dir.resolve("o-multistream-index.txt.bz2"), index);
+        Files.createLink(dir.resolve("hard.xml.bz2"), base);
+        Map<Path, String> refused = new java.util.LinkedHashMap<>();
+        refused.put(base, base + " is the base dump: ");
+        refused.put(dir.resolve("missing/../b-multistream.xml.bz2"), "is the base dump: ");
+        refused.put(dir.resolve("link/b-multistream.xml.bz2"), "is the base dump: ");
+        refused.put(dir.resolve("hard.xml.bz2"), "is the base dump: ");
+        refused.put(index, index + " is the base dump's index: ");
+        refused.put(changes, changes + " is a change file: ");
+        refused.put(dir.resolve("o-multistream.xml.bz2"), dir.resolve("o-multistream-index.txt.bz2")
+                + ", the index written beside " + dir.resolve("o-multistream.xml.bz2") + ", is the base dump's index: ");
+        for (Map.Entry<Path, String> e : refused.entrySet()) {
+            DumpException x = assertThrows(DumpException.class, () -> Dumps.apply(base, List.of(changes), e.getKey(),
+                    ApplyOptions.DEFAULT.withThreads(1)), e.getKey().toString());
+            assertTrue(x.getMessage().contains(e.getValue()) && x.getMessage().endsWith(
+                    ": write the update to another file"), x.getMessage());
+            assertFalse(x.getMessage().contains("\n"), x.getMessage());
+        }
+        assertArrayEquals(baseBytes, Files.readAllBytes(base));
+        assertArrayEquals(indexBytes, Files.readAllBytes(index));
+        assertArrayEquals(changeBytes, Files.readAllBytes(changes));
+        assertTrue(Files.isSymbolicLink(dir.resolve("o-multistream-index.txt.bz2")));
+        assertFalse(Files.exists(dir.resolve("o-multistream.xml.bz2")));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(), files.filter(p -> p.getFileName().toString().startsWith(".")).toList(),
+                    "no temporary files");
+        }
+
+        // a plain base: the output named as the base, by another path
+        Path plain = base(dir, "plain.xml");
+        byte[] plainBytes = Files.readAllBytes(plain);
+        DumpException x = assertThrows(DumpException.class, () -> Dumps.apply(plain, List.of(changes),
+                dir.resolve("link/../plain.xml").toAbsolutePath()));
+        assertTrue(x.getMessage().contains(" is the base dump: write the update to another file"), x.getMessage());
+        assertArrayEquals(plainBytes, Files.readAllBytes(plain));
     }
 
     @Test
