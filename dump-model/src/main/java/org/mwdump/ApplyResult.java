@@ -10,7 +10,9 @@ import java.util.List;
  * @param pagesMoved          pages whose title or namespace changed
  * @param pagesDeleted        pages removed
  * @param revisionsAdded      revisions added
- * @param revisionsSkipped    revisions already present (in the base, or twice in the changes)
+ * @param revisionsSkipped    revisions already present (in the base, or twice in the changes), and the
+ *                            other changes the base has already: deletions of pages it lacks, visibility
+ *                            changes to what it shows and hides already
  * @param revisionsSuppressed revisions whose text, comment or editor became hidden
  * @param notApplied          one line for each change that could not be applied: its event id (or
  *                            revision), page and why
@@ -30,7 +32,7 @@ public record ApplyResult(long pagesCreated, long pagesChanged, long pagesMoved,
      * @param pagesMoved          pages moved
      * @param pagesDeleted        pages deleted
      * @param revisionsAdded      revisions added
-     * @param revisionsSkipped    revisions already present
+     * @param revisionsSkipped    revisions (and other changes) already present
      * @param revisionsSuppressed revisions suppressed
      * @param notApplied          the changes not applied
      * @param chunksCopied        streams or frames copied

@@ -33,6 +33,8 @@ final class PageUpdate {
     private long addedHere;
     private long suppressedHere;
     private final TreeMap<Long, Revision> added = new TreeMap<>();
+    /** Revisions the changes give without content: skipped when the dump has them, else not applied. */
+    private final Map<Long, ChangeLog.Change> bare = new TreeMap<>();
     /** Revision id to the revision as a visibility change left it (its flags are the new visibility). */
     private final Map<Long, Revision> visibility = new TreeMap<>();
     private final Map<Long, ChangeLog.Change> visibilitySource = new TreeMap<>();
@@ -71,6 +73,10 @@ final class PageUpdate {
         }
         if (deleted || !exists) {
             page = null;
+            for (ChangeLog.Change c : bare.values()) {
+                notApplied(c, "revision " + c.revision().id() + " carries no content");
+            }
+            bare.clear();
         }
         if (base == null && page != null) {
             report.created++;
@@ -120,7 +126,8 @@ final class PageUpdate {
             }
             case DELETE -> {
                 if (!live) {
-                    notApplied(c, "the deletion of a page the dump lacks");
+                    // the page is gone already (a page is its id: a title can be taken again by a new page)
+                    report.skipped++;
                     return;
                 }
                 deleted = true;
@@ -146,11 +153,14 @@ final class PageUpdate {
                 seen.redirectTarget(), restrictions);
     }
 
-    /** Adds the change's revision; false when it carries no content (reported). */
+    /**
+     * Adds the change's revision; false when it carries no content: then it is skipped when the page has
+     * it already (in the base, or from another change), and reported otherwise.
+     */
     private boolean add(ChangeLog.Change c) {
         Revision r = c.revision();
         if (!hasContent(r)) {
-            notApplied(c, "revision " + r.id() + " carries no content");
+            bare.putIfAbsent(r.id(), c);
             return false;
         }
         if (added.containsKey(r.id())) {
@@ -205,6 +215,9 @@ final class PageUpdate {
                 report.skipped++; // already in the dump
                 next = news.hasNext() ? news.next() : null;
             }
+            if (bare.remove(id) != null) {
+                report.skipped++; // given without content, and already in the dump
+            }
             Revision b = emit(r.page() == page ? r : r.withPage(page), out);
             if (current && newer(b, latest)) {
                 latest = b;
@@ -223,6 +236,14 @@ final class PageUpdate {
             out.accept(latest);
             addedHere += latestIsNew ? 1 : 0;
         }
+        for (ChangeLog.Change c : bare.values()) {
+            if (added.containsKey(c.revision().id())) {
+                report.skipped++; // another change gave its content
+            } else {
+                notApplied(c, "revision " + c.revision().id() + " carries no content");
+            }
+        }
+        bare.clear();
         // (a current-revision dump holds the newest revision only: older ones are not there to hide)
         if (!current) {
             for (Long id : visibility.keySet()) {
@@ -261,7 +282,9 @@ final class PageUpdate {
 
     /** The revision with the visibility a change gave it: hidden parts dropped, shown ones restored from the change. */
     private Revision withVisibility(Revision r, Revision wanted, ChangeLog.Change c) {
+        int reported = report.notApplied.size();
         boolean hidden = false;
+        boolean restored = false;
         Revision.Builder b = r.toBuilder();
         if (wanted.contributorDeleted() && !r.contributorDeleted()) {
             b.contributor(Contributor.DELETED);
@@ -272,6 +295,7 @@ final class PageUpdate {
                         + " give it");
             } else {
                 b.contributor(wanted.contributor());
+                restored = true;
             }
         }
         if (wanted.commentDeleted() && !r.commentDeleted()) {
@@ -279,6 +303,7 @@ final class PageUpdate {
             hidden = true;
         } else if (!wanted.commentDeleted() && r.commentDeleted()) {
             b.comment(wanted.comment()); // an event gives the comment it shows (none: an empty one)
+            restored = true;
         }
         boolean textHidden = wanted.textDeleted();
         List<Slot> slots = new ArrayList<>(r.slots().size());
@@ -310,9 +335,12 @@ final class PageUpdate {
             b.sha1(textHidden ? "" : wanted.sha1());
             hidden |= textHidden;
         }
+        restored |= textChanged && !textHidden;
         if (hidden) {
             report.suppressed++;
             suppressedHere++;
+        } else if (!restored && report.notApplied.size() == reported) {
+            report.skipped++; // the dump shows and hides what the change says already
         }
         return b.build();
     }

@@ -196,12 +196,14 @@ class ApplyChangesTest {
                 event("edit", 5, noContent));
         Path out = dir.resolve("out.xml");
         ApplyResult r = Dumps.apply(base, List.of(changes), out);
-        assertEquals(5, r.notApplied().size(), String.join("\n", r.notApplied()));
+        assertEquals(4, r.notApplied().size(), String.join("\n", r.notApplied()));
+        assertEquals(1, r.revisionsSkipped(), "the page the delete event removes is not there: done already");
+        assertEquals(0, r.pagesDeleted());
         String all = String.join("\n", r.notApplied());
         assertTrue(all.contains("edit event e1") && all.contains("page 99 \"Nowhere\"")
                 && all.contains("a change to a page the dump lacks"), all);
         assertTrue(all.contains("undelete event e2") && all.contains("an undeletion without content"), all);
-        assertTrue(all.contains("delete event e3") && all.contains("the deletion of a page the dump lacks"), all);
+        assertFalse(all.contains("delete event e3"), all);
         assertTrue(all.contains("visibility_change event e4") && all.contains("revision 15 is not in the dump"), all);
         assertTrue(all.contains("edit event e5") && all.contains("revision 13 carries no content"), all);
         assertEquals(Files.readString(base), Files.readString(out), "nothing applied, nothing changed");
@@ -209,13 +211,64 @@ class ApplyChangesTest {
         Path strict = dir.resolve("strict.xml");
         DumpException e = assertThrows(DumpException.class, () -> Dumps.apply(base, List.of(changes), strict,
                 ApplyOptions.DEFAULT.withStrict(true)));
-        assertTrue(e.getMessage().startsWith("cannot apply ") && e.getMessage().endsWith("(and 4 more)"),
+        assertTrue(e.getMessage().startsWith("cannot apply ") && e.getMessage().endsWith("(and 3 more)"),
                 e.getMessage());
         assertFalse(Files.exists(strict), "no output in strict mode");
         try (var files = Files.list(dir)) {
             assertEquals(List.of(), files.filter(p -> p.getFileName().toString().startsWith(".")).toList(),
                     "no temporary files left");
         }
+    }
+
+    /**
+     * A move, a deletion, an undeletion and a visibility change applied, then applied again to the output:
+     * the second time all of them are there already, skipped, and nothing is reported (strict passes); the
+     * same with metadata-only events of the move and the undeletion (no content: the revisions are there).
+     */
+    @Test
+    void applyingDeletesMovesAndUndeletesAgainChangesNothing(@TempDir Path dir) throws IOException {
+        Path base = base(dir, "base.xml");
+        Page moved = Page.of(1, 1, "Talk:Alpha prime");
+        Page charlie = Page.of(3, 0, "Charlie");
+        Revision move = rev(moved, 12, 11L, "2020-02-01T00:00:00Z", "two");
+        Revision undelete = rev(charlie, 30, null, "2020-03-03T00:00:00Z", "charlie");
+        Path changes = events(dir,
+                ChangeEvents.event("move", "e1", move.timestamp(), move, moved, null, null, null, "Alpha"),
+                event("delete", 2, rev(BRAVO, 20, null, "2020-03-01T00:00:00Z", "bravo")),
+                event("undelete", 3, undelete),
+                ChangeEvents.event("visibility_change", "e4", "2020-04-01T00:00:00Z",
+                        rev(DELTA, 41, 40L, "2020-01-05T00:00:00Z", "delta 2"), DELTA, null, false, null, null));
+        Path out = dir.resolve("out.xml");
+        ApplyResult first = Dumps.apply(base, List.of(changes), out, ApplyOptions.DEFAULT.withStrict(true));
+        assertEquals(List.of(), first.notApplied());
+        assertEquals(List.of(1L, 1L, 1L, 1L, 0L), List.of(first.pagesMoved(), first.pagesDeleted(),
+                first.pagesCreated(), first.revisionsSuppressed(), first.revisionsSkipped()));
+        assertEquals(List.of(1L, 3L, 4L), List.copyOf(read(out).keySet()));
+        byte[] once = Files.readAllBytes(out);
+
+        Path again = dir.resolve("again.xml");
+        ApplyResult second = Dumps.apply(out, List.of(changes), again, ApplyOptions.DEFAULT.withStrict(true));
+        assertEquals(List.of(), second.notApplied());
+        assertEquals(4, second.revisionsSkipped(), "the move's and undeletion's revisions, the deletion, the"
+                + " visibility change: " + second.summary());
+        assertEquals(List.of(0L, 0L, 0L, 0L, 0L, 0L), List.of(second.pagesCreated(), second.pagesChanged(),
+                second.pagesMoved(), second.pagesDeleted(), second.revisionsAdded(), second.revisionsSuppressed()));
+        assertArrayEquals(once, Files.readAllBytes(again));
+
+        // without content: the page has the new title and the revisions already
+        Revision bareMove = move.toBuilder().slots(List.of(new Slot(Slot.MAIN, 12L, "wikitext", "text/x-wiki",
+                Text.builder().bytes(3L).sha1("s12").build()))).build();
+        Revision bareUndelete = undelete.toBuilder().slots(List.of(new Slot(Slot.MAIN, 30L, "wikitext", "text/x-wiki",
+                Text.builder().bytes(7L).sha1("s30").build()))).build();
+        Path bare = events(dir,
+                ChangeEvents.event("move", "e5", move.timestamp(), bareMove, moved, null, null, null, "Alpha"),
+                event("undelete", 6, bareUndelete));
+        Path third = dir.resolve("third.xml");
+        ApplyResult r3 = Dumps.apply(out, List.of(bare), third, ApplyOptions.DEFAULT.withStrict(true));
+        assertEquals(List.of(), r3.notApplied());
+        assertEquals(2, r3.revisionsSkipped(), r3.summary());
+        assertEquals(0, r3.pagesChanged() + r3.pagesMoved() + r3.pagesCreated());
+        assertArrayEquals(once, Files.readAllBytes(third));
     }
 
     @Test
