@@ -221,6 +221,102 @@ class ApplyChangesTest {
     }
 
     /**
+     * Applies changes that hold one change that cannot be applied: it is reported with its event id, page
+     * and why; in strict mode it is the error, and no output (nor temporary file) is left.
+     */
+    static void assertNotApplied(Path dir, Path base, Path changes, String event, String page, String why) {
+        Path out = dir.resolve("out-" + System.nanoTime() + ".xml");
+        ApplyResult r = Dumps.apply(base, List.of(changes), out);
+        assertEquals(1, r.notApplied().size(), String.join("\n", r.notApplied()));
+        String line = r.notApplied().get(0);
+        assertTrue(line.startsWith(event + " (" + changes.getFileName() + ") of page " + page + ": "), line);
+        assertTrue(line.endsWith(": " + why), line);
+        Path strict = dir.resolve("strict-" + System.nanoTime() + ".xml");
+        DumpException e = assertThrows(DumpException.class, () -> Dumps.apply(base, List.of(changes), strict,
+                ApplyOptions.DEFAULT.withStrict(true)));
+        assertEquals("cannot apply " + line, e.getMessage());
+        assertFalse(Files.exists(strict), "no output in strict mode");
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(), files.filter(p -> p.getFileName().toString().startsWith(".")).toList(),
+                    "no temporary files left");
+        } catch (IOException x) {
+            throw new java.io.UncheckedIOException(x);
+        }
+    }
+
+    @Test
+    void aChangeToAPageDeletedBeforeIsNotApplied(@TempDir Path dir) throws IOException {
+        Path changes = events(dir, event("delete", 1, rev(BRAVO, 20, null, "2020-03-01T00:00:00Z", "bravo")),
+                event("edit", 2, rev(BRAVO, 21, 20L, "2020-03-02T00:00:00Z", "bravo 2")));
+        assertNotApplied(dir, base(dir, "base.xml"), changes, "edit event e2", "2 \"Bravo\"",
+                "a change to a deleted page");
+    }
+
+    @Test
+    void aCreationWithoutContentIsNotApplied(@TempDir Path dir) throws IOException {
+        Page echo = Page.of(5, 0, "Echo");
+        Revision bare = Revision.builder().page(echo).id(50L).timestamp("2020-05-01T00:00:00Z")
+                .contributor(Contributor.user("Ann", 7)).slots(List.of(new Slot(Slot.MAIN, 50L, "wikitext",
+                        "text/x-wiki", Text.builder().bytes(4L).sha1("s50").build()))).sha1("s50").build();
+        assertNotApplied(dir, base(dir, "base.xml"), events(dir, event("create", 1, bare)), "create event e1",
+                "5 \"Echo\"", "a page creation without content");
+    }
+
+    @Test
+    void aVisibilityChangeOnAPageTheDumpLacksIsNotApplied(@TempDir Path dir) throws IOException {
+        Revision r = rev(Page.of(99, 0, "Nowhere"), 990, null, "2020-05-01T00:00:00Z", "x");
+        Path changes = events(dir, ChangeEvents.event("visibility_change", "e1", "2020-05-02T00:00:00Z", r, r.page(),
+                false, null, null, null));
+        assertNotApplied(dir, base(dir, "base.xml"), changes, "visibility_change event e1", "99 \"Nowhere\"",
+                "a visibility change on a page the dump lacks");
+    }
+
+    /** Alpha with revision 10's editor and revision 11's text hidden. */
+    static Path hiddenBase(Path dir) {
+        Path file = dir.resolve("hidden.xml");
+        DumpWriter w = Dumps.create(file, DumpFormat.XML);
+        w.writeSiteInfo(SITE);
+        w.writePage(ALPHA);
+        w.write(hiddenEditor());
+        w.write(hiddenText());
+        w.finish();
+        w.close();
+        return file;
+    }
+
+    static Revision hiddenEditor() {
+        return rev(ALPHA, 10, null, "2020-01-01T00:00:00Z", "one").toBuilder().contributor(Contributor.DELETED).build();
+    }
+
+    static Revision hiddenText() {
+        return rev(ALPHA, 11, 10L, "2020-01-02T00:00:00Z", "two").toBuilder().slots(List.of(new Slot(Slot.MAIN, 11L,
+                "wikitext", "text/x-wiki", Text.builder().bytes(3L).sha1("s11").deleted(true).build()))).sha1("")
+                .build();
+    }
+
+    @Test
+    void showingAnEditorTheChangeDoesNotGiveIsNotApplied(@TempDir Path dir) throws IOException {
+        Path base = hiddenBase(dir);
+        assertTrue(read(base).get(1L).get(0).contributorDeleted());
+        // the editor visible, but the event does not say who it is
+        Path changes = events(dir, ChangeEvents.event("visibility_change", "e1", "2020-05-01T00:00:00Z",
+                hiddenEditor(), ALPHA, null, null, true, null));
+        assertNotApplied(dir, base, changes, "visibility_change event e1", "1 \"Alpha\"",
+                "the editor of revision 10 is hidden in the dump and the change does not give it");
+    }
+
+    @Test
+    void showingTextTheChangeDoesNotGiveIsNotApplied(@TempDir Path dir) throws IOException {
+        Path base = hiddenBase(dir);
+        assertTrue(read(base).get(1L).get(1).textDeleted());
+        // the text visible, but the event carries no content_body
+        Path changes = events(dir, ChangeEvents.event("visibility_change", "e1", "2020-05-01T00:00:00Z",
+                hiddenText(), ALPHA, true, null, null, null));
+        assertNotApplied(dir, base, changes, "visibility_change event e1", "1 \"Alpha\"",
+                "the text of revision 11 is hidden in the dump and the change does not give it");
+    }
+
+    /**
      * A move, a deletion, an undeletion and a visibility change applied, then applied again to the output:
      * the second time all of them are there already, skipped, and nothing is reported (strict passes); the
      * same with metadata-only events of the move and the undeletion (no content: the revisions are there).
