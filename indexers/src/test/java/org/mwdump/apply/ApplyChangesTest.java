@@ -486,6 +486,75 @@ class ApplyChangesTest {
         assertArrayEquals(plainBytes, Files.readAllBytes(plain));
     }
 
+    /** {@link #base} laid out for random access, one page a stream or frame, with its index. */
+    static Path chunked(Path dir, org.mwdump.write.layout.Recompressor.Layout layout) throws IOException {
+        if (layout == org.mwdump.write.layout.Recompressor.Layout.BZIP2_MULTISTREAM) {
+            return multistream(dir, "b");
+        }
+        Path xml = base(dir, "b.xml");
+        Path dump = dir.resolve("b.xml.zst");
+        try (var r = new org.mwdump.write.layout.Recompressor(layout, 1, 1); var in = Files.newInputStream(xml)) {
+            r.recompress(in, dump, dir.resolve("b-index.txt.zst"));
+        }
+        return dump;
+    }
+
+    /**
+     * A move and a deletion on a base laid out for random access: the stream of the page neither touches is
+     * copied, the new index finds the moved page by its new title only and the deleted one not at all;
+     * applied again, the same bytes.
+     */
+    static void moveAndDeleteKeepTheLayout(Path dir, org.mwdump.write.layout.Recompressor.Layout layout, String outName,
+                                           String indexName) throws IOException {
+        Path base = chunked(dir, layout);
+        Page moved = Page.of(1, 1, "Talk:Alpha prime");
+        Revision move = rev(moved, 12, 11L, "2020-02-01T00:00:00Z", "two");
+        Path changes = events(dir,
+                ChangeEvents.event("move", "m1", move.timestamp(), move, moved, null, null, null, "Alpha"),
+                event("delete", 2, rev(DELTA, 41, 40L, "2020-03-01T00:00:00Z", "delta 2")));
+        Path out = dir.resolve(outName);
+        ApplyOptions options = ApplyOptions.DEFAULT.withThreads(2).withPagesPerStream(1);
+        ApplyResult r = Dumps.apply(base, List.of(changes), out, options);
+        assertEquals(List.of(), r.notApplied());
+        assertEquals(1, r.pagesMoved());
+        assertEquals(1, r.pagesDeleted());
+        assertEquals(1, r.chunksCopied(), "Bravo's stream: " + r);
+        assertEquals(2, r.chunksRewritten(), "Alpha's and Delta's: " + r);
+        Path index = dir.resolve(indexName);
+        assertEquals(List.of("1 Talk:Alpha prime", "2 Bravo"), org.mwdump.index.MultistreamIndex.read(index).stream()
+                .map(e -> e.pageId() + " " + e.title()).toList());
+        try (org.mwdump.index.IndexedDump d = org.mwdump.index.IndexedDump.open(out)) {
+            var alpha = d.byTitle("Talk:Alpha prime").orElseThrow();
+            assertEquals(1L, alpha.page().id());
+            assertEquals(List.of(10L, 11L, 12L), ids(alpha.revisions()));
+            assertTrue(d.byTitle("Alpha").isEmpty(), "the old title is gone");
+            assertTrue(d.byTitle("Delta").isEmpty(), "the deleted page is gone");
+            assertTrue(d.byId(4).isEmpty(), "the deleted page is gone");
+            assertEquals(List.of(20L), ids(d.byTitle("Bravo").orElseThrow().revisions()));
+        }
+        assertEquals(List.of(1L, 2L), List.copyOf(read(out).keySet()));
+
+        Path again = dir.resolve("again-" + outName);
+        ApplyResult twice = Dumps.apply(out, List.of(changes), again, options.withStrict(true));
+        assertEquals(List.of(), twice.notApplied());
+        assertEquals(2, twice.revisionsSkipped(), "the move's revision and the deletion: " + twice);
+        assertEquals(0, twice.pagesMoved() + twice.pagesDeleted() + twice.pagesChanged());
+        assertEquals(1, twice.chunksCopied(), twice.toString());
+        assertArrayEquals(Files.readAllBytes(out), Files.readAllBytes(again));
+    }
+
+    @Test
+    void moveAndDeleteOnAMultistreamBase(@TempDir Path dir) throws IOException {
+        moveAndDeleteKeepTheLayout(dir, org.mwdump.write.layout.Recompressor.Layout.BZIP2_MULTISTREAM,
+                "o-multistream.xml.bz2", "o-multistream-index.txt.bz2");
+    }
+
+    @Test
+    void moveAndDeleteOnASeekableZstdBase(@TempDir Path dir) throws IOException {
+        moveAndDeleteKeepTheLayout(dir, org.mwdump.write.layout.Recompressor.Layout.SEEKABLE_ZSTD, "o.xml.zst",
+                "o-index.txt.zst");
+    }
+
     @Test
     void writesTheBaseFormat(@TempDir Path dir) throws IOException {
         Path xml = base(dir, "base.xml");
