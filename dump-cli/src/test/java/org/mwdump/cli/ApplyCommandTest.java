@@ -154,5 +154,17 @@ class ApplyCommandTest {
         assertTrue(ok.err().contains("1 deleted"), ok.err());
         assertArrayEquals(baseBytes, Files.readAllBytes(base));
         assertArrayEquals(indexBytes, Files.readAllBytes(index));
+
+        // and again to the output: the page is gone already, the deletion skipped, even with --strict
+        Path again = dir.resolve("A-multistream.xml.bz2");
+        MainTest.Result twice = MainTest.run("apply", "--strict", out.toString(), events.toString(), again.toString());
+        assertEquals(0, twice.status(), twice.err());
+        assertFalse(twice.err().contains("mwdump: not applied:"), twice.err());
+        assertTrue(twice.err().contains("mwdump: pages: 0 created, 0 changed, 0 moved, 0 deleted; revisions: 0 added, "
+                + "1 skipped, 0 suppressed; not applied: 0"), twice.err());
+        assertTrue(twice.out().contains("streams rewritten: 0\n"), twice.out());
+        assertArrayEquals(Files.readAllBytes(out), Files.readAllBytes(again));
+        assertArrayEquals(Files.readAllBytes(dir.resolve("O-multistream-index.txt.bz2")),
+                Files.readAllBytes(dir.resolve("A-multistream-index.txt.bz2")));
     }
 }
