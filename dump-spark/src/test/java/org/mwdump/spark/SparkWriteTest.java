@@ -124,7 +124,10 @@ class SparkWriteTest {
 
     private static final Pattern PART = Pattern.compile("w-20260101-pages-meta-history(\\d+)\\.(xml|jsonl)-p(\\d+)p(\\d+)");
 
-    /** The part files of a write, in part order (checking that the numbers run 1, 2, ...). */
+    /**
+     * The part files of a write, in part order (checking that the numbers run 1, 2, ..., and that each
+     * part's name gives the ids of its first and last page).
+     */
     static List<Path> parts(Path dir) throws IOException {
         List<Path> parts;
         try (Stream<Path> s = Files.list(dir)) {
@@ -133,8 +136,52 @@ class SparkWriteTest {
         }
         for (int i = 0; i < parts.size(); i++) {
             assertEquals(i + 1, number(parts.get(i)), parts.toString());
+            assertNamedPages(parts.get(i), parts.get(i));
         }
         return parts;
+    }
+
+    /** The page range in a part's (or its index's) name: {@code …xml-p<first>p<last>…}. */
+    private static final Pattern RANGE = Pattern.compile(".*\\.(?:xml|jsonl|txt)-p(\\d+)p(\\d+)(?:\\.(?:bz2|gz|zst))?");
+
+    /**
+     * Checks that the first and last page ids in the name of a part are those of the first and last page of
+     * the part, read from {@code content} (the part itself, or its decompressed XML).
+     */
+    static void assertNamedPages(Path part, Path content) throws IOException {
+        Matcher m = RANGE.matcher(part.getFileName().toString());
+        assertTrue(m.matches(), part + ": no page range in the name");
+        List<Long> ids = pageIds(content);
+        assertFalse(ids.isEmpty(), part + " has no page");
+        assertEquals(List.of(Long.parseLong(m.group(1)), Long.parseLong(m.group(2))),
+                List.of(ids.get(0), ids.get(ids.size() - 1)), part + ": the first and last page ids in its name");
+    }
+
+    private static final Pattern REVDOC_PAGE = Pattern.compile("\"page\": \\{\"id\": (\\d+)");
+
+    /** The ids of the pages of a part (XML, read as a dump; RevDoc, each line's page), in the part's order. */
+    static List<Long> pageIds(Path part) throws IOException {
+        List<Long> ids = new ArrayList<>();
+        if (part.getFileName().toString().contains(".jsonl")) {
+            for (String line : Files.readAllLines(part)) {
+                Matcher m = REVDOC_PAGE.matcher(line);
+                assertTrue(m.find(), part + ": a line without a page id");
+                long id = Long.parseLong(m.group(1));
+                if (ids.isEmpty() || ids.get(ids.size() - 1) != id) {
+                    ids.add(id);
+                }
+            }
+            return ids;
+        }
+        try (DumpReader r = Dumps.open(part)) {
+            for (Page p = r.nextPage(); p != null; p = r.nextPage()) {
+                ids.add(p.id());
+                while (r.nextEntry() != null) {
+                    // the page's revisions
+                }
+            }
+        }
+        return ids;
     }
 
     private static int number(Path part) {
@@ -260,6 +307,7 @@ class SparkWriteTest {
                     try (InputStream in = Dumps.decompress(Files.newInputStream(part), part)) {
                         Files.copy(in, xml);
                     }
+                    assertNamedPages(part, xml);
                     decoded.add(xml);
                     if (layout.equals("bz2")) {
                         bz2Parts.put(part, xml);
@@ -395,17 +443,24 @@ class SparkWriteTest {
             Path index = IndexedDump.multistreamIndexOf(part).orElseThrow(() -> new AssertionError("no index: " + part));
             assertTrue(index.getFileName().toString().matches(".*-index\\d+\\.txt-p\\d+p\\d+\\.(bz2|zst)"),
                     index.toString());
+            List<Long> ids = new ArrayList<>();
             try (IndexedDump indexed = IndexedDump.open(part); DumpReader r = Dumps.open(part)) {
                 for (Page p = r.nextPage(); p != null; p = r.nextPage()) {
                     IndexedPage byId = indexed.byId(p.id()).orElseThrow();
                     assertEquals(p.title(), byId.page().title());
                     assertEquals(p.id(), indexed.byTitle(p.title()).orElseThrow().page().id());
+                    ids.add(p.id());
                     found++;
                     while (r.nextEntry() != null) {
                         // the page's revisions
                     }
                 }
             }
+            // the part and its index name the part's first and last page
+            assertFalse(ids.isEmpty(), part + " has no page");
+            String range = "-p" + ids.get(0) + "p" + ids.get(ids.size() - 1);
+            assertTrue(part.getFileName().toString().contains(".xml" + range + "."), part + ": pages" + range);
+            assertTrue(index.getFileName().toString().contains(".txt" + range + "."), index + ": pages" + range);
             Path xml = decodedDir.resolve(part.getFileName() + ".xml");
             try (InputStream in = Dumps.decompress(Files.newInputStream(part), part)) {
                 Files.copy(in, xml);
