@@ -422,8 +422,14 @@ class SparkReadTest {
 
     /** The revisions written by one writer of the given format, page by page, as a reader gives them. */
     static byte[] written(SiteInfo site, List<Revision> revisions, DumpFormat format) {
+        return written(site, revisions, format, null);
+    }
+
+    /** The same, in the given XML schema version (null: the writer's choice). */
+    static byte[] written(SiteInfo site, List<Revision> revisions, DumpFormat format, String schemaVersion) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DumpWriter w = Dumps.create(bytes, format, WriteOptions.builder().compression(Compression.NONE).build());
+        DumpWriter w = Dumps.create(bytes, format, WriteOptions.builder().compression(Compression.NONE)
+                .schemaVersion(schemaVersion).build());
         w.writeSiteInfo(site);
         Page last = null;
         for (Revision r : revisions) {

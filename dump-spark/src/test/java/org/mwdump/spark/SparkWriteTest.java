@@ -79,7 +79,12 @@ class SparkWriteTest {
     record Single(SiteInfo site, List<Revision> revisions) {
         /** The output of one writer of the given format, as {@code mwdump convert} writes it. */
         byte[] written(DumpFormat format) {
-            return SparkReadTest.written(site, revisions, format);
+            return written(format, null);
+        }
+
+        /** The same, in the given XML schema version (null: the writer's choice). */
+        byte[] written(DumpFormat format, String schemaVersion) {
+            return SparkReadTest.written(site, revisions, format, schemaVersion);
         }
     }
 
@@ -283,8 +288,9 @@ class SparkWriteTest {
     }
 
     /**
-     * The compressed layouts decode to what layout none writes; legacy RevDoc is written; bytesPerPart cuts
-     * parts at page ends; order=timestamp orders a page's revisions by time.
+     * The compressed layouts decode to what layout none writes; legacy RevDoc is written; schemaVersion
+     * writes XML 0.10 from a 0.11 dump and 0.11 from a 0.10 one; bytesPerPart cuts parts at page ends;
+     * order=timestamp orders a page's revisions by time.
      */
     @Test
     void compressedLayoutsAndTheOtherOptions(@TempDir Path dir) throws IOException {
@@ -320,6 +326,26 @@ class SparkWriteTest {
         Path legacy = dir.resolve("legacy");
         write(rows, legacy, Map.of("layout", "none", "format", "revdoc-legacy", "parts", "1"));
         assertSameBytes(one.written(DumpFormat.REVDOC_LEGACY), Files.readAllBytes(parts(legacy).get(0)), "legacy RevDoc");
+
+        // the schema version asked for, against the single-machine writer asked for the same: 0.10 from a
+        // 0.11 dump, and 0.11 from a 0.10 one
+        assertTrue(new String(expected, 0, 300, StandardCharsets.UTF_8).contains("export-0.11/"));
+        Path to010 = dir.resolve("to-0.10");
+        write(rows, to010, Map.of("layout", "none", "parts", "2", "schemaVersion", "0.10"));
+        byte[] expected010 = one.written(DumpFormat.XML, "0.10");
+        assertTrue(new String(expected010, 0, 300, StandardCharsets.UTF_8).contains("export-0.10/"));
+        assertFalse(Arrays.equals(expected, expected010), "0.10 written as 0.11");
+        List<Path> parts010 = parts(to010);
+        assertEquals(2, parts010.size(), parts010.toString());
+        assertSameBytes(expected010, recombined(parts010), "schemaVersion 0.10 from 0.11");
+        Path older = Corpus.file("wikidatawiki-articles-and-stubs-samples/pages-articles-sample2.xml.bz2");
+        Single one010 = single(older);
+        byte[] expected011 = one010.written(DumpFormat.XML, "0.11");
+        assertTrue(new String(one010.written(DumpFormat.XML), 0, 300, StandardCharsets.UTF_8).contains("export-0.10/"));
+        assertTrue(new String(expected011, 0, 300, StandardCharsets.UTF_8).contains("export-0.11/"));
+        Path to011 = dir.resolve("to-0.11");
+        write(read(older), to011, Map.of("layout", "none", "parts", "1", "schemaVersion", "0.11"));
+        assertSameBytes(expected011, recombined(parts(to011)), "schemaVersion 0.11 from 0.10");
 
         Path bySize = dir.resolve("bysize");
         write(rows, bySize, Map.of("layout", "none", "bytesPerPart", "60000", "parts", "1"));
