@@ -32,8 +32,11 @@ import org.apache.spark.util.SerializableConfiguration;
  * sort each partition by page id and revision id (or timestamp), so that every task gets whole pages in
  * order and writes them as they come. Tasks write under {@code DIR/_temporary/<job>/}; the job's commit
  * gives the parts their final names, numbered in page order as Wikimedia numbers its parts, and removes
- * the temporary directory; an aborted job leaves nothing behind. {@code mode("overwrite")} first removes
- * what the directory held; {@code mode("append")} adds parts beside it and fails rather than replace one.
+ * the temporary directory; an aborted job leaves nothing behind. A commit that fails part-way undoes what
+ * it did (the parts go back to their temporary names, a combined file it made is removed, one it was to
+ * replace comes back) before the job is aborted. {@code mode("overwrite")} first removes what the
+ * directory held; {@code mode("append")} adds parts beside it and fails, before naming any, rather than
+ * replace one.
  */
 final class MwdumpWrite implements WriteBuilder, SupportsTruncate, RequiresDistributionAndOrdering, BatchWrite {
     private final LogicalWriteInfo info;
@@ -127,8 +130,14 @@ final class MwdumpWrite implements WriteBuilder, SupportsTruncate, RequiresDistr
         }
         parts.sort(Comparator.comparingLong(PartWriters.Part::firstPage));
         Path dir = new Path(settings.path());
+        FileSystem fs;
         try {
-            FileSystem fs = dir.getFileSystem(conf());
+            fs = dir.getFileSystem(conf());
+        } catch (IOException e) {
+            throw new UncheckedIOException("mwdump: cannot commit the write to " + dir, e);
+        }
+        Moves moves = new Moves(fs, new Path(new Path(dir, "_temporary"), job + ".replaced"));
+        try {
             if (truncate) {
                 for (FileStatus s : fs.listStatus(dir)) {
                     if (!s.getPath().getName().equals("_temporary")) {
@@ -137,36 +146,136 @@ final class MwdumpWrite implements WriteBuilder, SupportsTruncate, RequiresDistr
                 }
             }
             List<MultistreamCombiner.Part> named = new ArrayList<>();
+            List<Path[]> renames = new ArrayList<>();
             for (int i = 0; i < parts.size(); i++) {
                 PartWriters.Part p = parts.get(i);
                 if (i > 0 && p.firstPage() <= parts.get(i - 1).lastPage()) {
                     throw new IllegalStateException("mwdump: parts overlap at page " + p.firstPage());
                 }
                 Path file = new Path(dir, settings.partName(i + 1, p.firstPage(), p.lastPage()));
-                rename(fs, p.file(), file);
+                renames.add(new Path[] {new Path(p.file()), file});
                 Path index = null;
                 if (p.index() != null) {
                     index = new Path(dir, settings.indexName(i + 1, p.firstPage(), p.lastPage()));
-                    rename(fs, p.index(), index);
+                    renames.add(new Path[] {new Path(p.index()), index});
                 }
                 named.add(new MultistreamCombiner.Part(file, index));
             }
-            if (settings.combine() && !named.isEmpty()) {
-                MultistreamCombiner.combine(fs, named, new Path(dir, settings.combinedName()),
-                        new Path(dir, settings.combinedIndexName()));
+            // every name is checked before the first rename: a clash changes nothing
+            for (Path[] r : renames) {
+                refuseExisting(fs, r[1]);
             }
+            for (Path[] r : renames) {
+                moves.rename(r[0], r[1]);
+            }
+            if (settings.combine() && !named.isEmpty()) {
+                Path combined = new Path(dir, settings.combinedName());
+                Path combinedIndex = new Path(dir, settings.combinedIndexName());
+                // a combined file already there (mode append) is replaced, and put back if the job fails
+                moves.setAside(combined);
+                moves.setAside(combinedIndex);
+                moves.created(combined);
+                moves.created(combinedIndex);
+                MultistreamCombiner.combine(fs, named, combined, combinedIndex);
+            }
+        } catch (IOException | RuntimeException e) {
+            moves.undo(e);
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("mwdump: cannot commit the write to " + dir, io);
+            }
+            throw (RuntimeException) e;
+        }
+        try {
+            moves.done();
             deleteTemporary(fs);
         } catch (IOException e) {
-            throw new UncheckedIOException("mwdump: cannot commit the write to " + dir, e);
+            throw new UncheckedIOException("mwdump: the write to " + dir + " is committed, but its temporary "
+                    + "files are not all removed", e);
         }
     }
 
-    private static void rename(FileSystem fs, String from, Path to) throws IOException {
+    private static void refuseExisting(FileSystem fs, Path to) throws IOException {
         if (fs.exists(to)) {
             throw new IOException(to + " exists already (write with mode(\"overwrite\") to replace the parts)");
         }
-        if (!fs.rename(new Path(from), to)) {
-            throw new IOException("cannot rename " + from + " to " + to);
+    }
+
+    /**
+     * What a job's commit has changed in the output directory, so that a commit that fails part-way can
+     * undo it: the parts renamed into place go back to their temporary names (which the abort then
+     * removes), the files it created are removed, and the files it set aside to replace them come back.
+     */
+    private static final class Moves {
+        private final FileSystem fs;
+        /** Where files about to be replaced are kept until the commit is through. */
+        private final Path replaced;
+        /** The changes in the order made: {from, to} for a rename, {null, file} for a file created. */
+        private final List<Path[]> changes = new ArrayList<>();
+
+        Moves(FileSystem fs, Path replaced) {
+            this.fs = fs;
+            this.replaced = replaced;
+        }
+
+        void rename(Path from, Path to) throws IOException {
+            refuseExisting(fs, to);
+            if (!fs.rename(from, to)) {
+                throw new IOException("cannot rename " + from + " to " + to);
+            }
+            changes.add(new Path[] {from, to});
+        }
+
+        /** Moves an existing file out of the way of one the commit creates. */
+        void setAside(Path file) throws IOException {
+            if (fs.exists(file)) {
+                fs.mkdirs(replaced);
+                Path kept = new Path(replaced, file.getName());
+                if (!fs.rename(file, kept)) {
+                    throw new IOException("cannot move " + file + " to " + kept + " to replace it");
+                }
+                changes.add(new Path[] {file, kept});
+            }
+        }
+
+        /** A file the commit is about to create. */
+        void created(Path file) {
+            changes.add(new Path[] {null, file});
+        }
+
+        /** Undoes every change, last first; what cannot be undone is added to the failure. */
+        void undo(Exception failure) {
+            boolean complete = true;
+            for (int i = changes.size() - 1; i >= 0; i--) {
+                Path from = changes.get(i)[0];
+                Path to = changes.get(i)[1];
+                try {
+                    if (from == null) {
+                        fs.delete(to, false);
+                    } else if (!fs.rename(to, from)) {
+                        throw new IOException("cannot rename " + to + " back to " + from);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    complete = false;
+                    failure.addSuppressed(e);
+                }
+            }
+            changes.clear();
+            try {
+                if (complete) {
+                    fs.delete(replaced, true);
+                } else if (fs.exists(replaced)) {
+                    failure.addSuppressed(new IOException("the files the write was to replace are kept in "
+                            + replaced));
+                }
+            } catch (IOException e) {
+                failure.addSuppressed(e);
+            }
+        }
+
+        /** The commit is through: the files set aside are removed. */
+        void done() throws IOException {
+            changes.clear();
+            fs.delete(replaced, true);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -21,6 +22,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -608,9 +611,24 @@ class SparkWriteTest {
         }
     }
 
-    /** The first file written through it fails after 20,000 bytes, once per test run. */
+    /**
+     * The first file written through it fails after 20,000 bytes, once per test run (unless {@link #FAILED}
+     * is set); the next rename to the file at {@link #FAIL_RENAME_TO} (a path, without scheme) fails.
+     */
     public static final class FailOnceFileSystem extends RawLocalFileSystem {
         static final AtomicBoolean FAILED = new AtomicBoolean();
+        static final AtomicReference<String> FAIL_RENAME_TO = new AtomicReference<>();
+        static final AtomicInteger RENAMES_FAILED = new AtomicInteger();
+
+        @Override
+        public boolean rename(org.apache.hadoop.fs.Path src, org.apache.hadoop.fs.Path dst) throws IOException {
+            String armed = FAIL_RENAME_TO.get();
+            if (armed != null && armed.equals(dst.toUri().getPath()) && FAIL_RENAME_TO.compareAndSet(armed, null)) {
+                RENAMES_FAILED.incrementAndGet();
+                throw new IOException("injected failure of the rename to " + dst);
+            }
+            return super.rename(src, dst);
+        }
 
         @Override
         public URI getUri() {
@@ -673,5 +691,95 @@ class SparkWriteTest {
         assertEquals(3, names.size(), names.toString());
         assertTrue(names.stream().allMatch(n -> PART.matcher(n).matches()), names.toString());
         assertSameBytes(one.written(DumpFormat.XML), recombined(parts(out)), "after a retried task");
+    }
+
+    /** Every file and folder under a directory (by relative path), with a file's size and SHA-256. */
+    private static Map<String, String> contents(Path dir) throws IOException {
+        Map<String, String> all = new java.util.TreeMap<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(p -> !p.equals(dir)).toList()) {
+                if (Files.isDirectory(p)) {
+                    all.put(dir.relativize(p).toString(), "a folder");
+                    continue;
+                }
+                byte[] b = Files.readAllBytes(p);
+                try {
+                    all.put(dir.relativize(p).toString(), b.length + " bytes, SHA-256 " + java.util.HexFormat.of()
+                            .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b)));
+                } catch (java.security.NoSuchAlgorithmException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return all;
+    }
+
+    /** The message of a failure and of its causes. */
+    private static String messages(Throwable t) {
+        StringBuilder m = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            m.append(c.getMessage()).append('\n');
+        }
+        return m.toString();
+    }
+
+    /**
+     * A job whose commit fails leaves the directory as it was. In mode append, a part name that is taken
+     * fails the job before any part is named; a rename that fails part-way (a part's, or the combined
+     * index's after the parts are named and the combined file written) takes back the parts named and the
+     * combined file made, and puts back the combined file the write was to replace.
+     */
+    @Test
+    void aJobWhoseCommitFailsLeavesTheDirectoryAsItWas(@TempDir Path dir) throws IOException {
+        Path sample = Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2");
+        Dataset<Row> rows = read(sample).cache();
+        FailOnceFileSystem.FAILED.set(true); // no task fails
+        // one task, so that the parts' names are the same in every write (those of more tasks depend on the
+        // range partitioning's sampling)
+        Map<String, String> options = Map.of("layout", "multistream", "pagesPerStream", "10", "parts", "1",
+                "pagesPerPart", "400", "combine", "true", "wiki", "w", "date", "20260101");
+        Path first = dir.resolve("first");
+        rows.write().format("mwdump").options(options).mode("overwrite").save("failonce://" + first);
+        List<String> written = List.copyOf(contents(first).keySet());
+        assertTrue(written.stream().filter(n -> n.matches(".*-multistream\\d+\\.xml-p.*")).count() >= 3,
+                written.toString());
+        String part3 = written.stream().filter(n -> n.contains("-multistream3.xml-p")).findFirst().orElseThrow();
+        String combined = "w-20260101-pages-meta-history-multistream.xml.bz2";
+        String combinedIndex = "w-20260101-pages-meta-history-multistream-index.txt.bz2";
+        assertTrue(written.containsAll(List.of(combined, combinedIndex)), written.toString());
+
+        // the name of the third part taken
+        Path taken = dir.resolve("taken");
+        Files.createDirectories(taken);
+        Files.writeString(taken.resolve(part3), "not a part");
+        Files.writeString(taken.resolve("notes.txt"), "kept");
+        Map<String, String> before = contents(taken);
+        Exception clash = assertThrows(Exception.class, () -> rows.write().format("mwdump").options(options)
+                .mode("append").save("failonce://" + taken));
+        assertTrue(messages(clash).contains(part3 + " exists already"), messages(clash));
+        assertEquals(before, contents(taken), "after a name clash");
+
+        // a rename fails: that of the second part (the first part and its index are named), and that of the
+        // combined index (the last step: the parts are named, the combined file written)
+        Path replacing = dir.resolve("replacing");
+        Files.createDirectories(replacing);
+        Files.copy(first.resolve(combined), replacing.resolve(combined));
+        Files.copy(first.resolve(combinedIndex), replacing.resolve(combinedIndex));
+        Files.writeString(replacing.resolve("notes.txt"), "kept");
+        before = contents(replacing);
+        String part2 = written.stream().filter(n -> n.contains("-multistream2.xml-p")).findFirst().orElseThrow();
+        for (String failing : List.of(part2, combinedIndex)) {
+            FailOnceFileSystem.FAIL_RENAME_TO.set(replacing.resolve(failing).toString());
+            FailOnceFileSystem.RENAMES_FAILED.set(0);
+            try {
+                Exception failed = assertThrows(Exception.class, () -> rows.write().format("mwdump").options(options)
+                        .mode("append").save("failonce://" + replacing));
+                assertTrue(messages(failed).contains("injected failure of the rename"), messages(failed));
+            } finally {
+                FailOnceFileSystem.FAIL_RENAME_TO.set(null);
+            }
+            assertEquals(1, FailOnceFileSystem.RENAMES_FAILED.get(), "renames failed");
+            assertEquals(before, contents(replacing), "after a failed rename to " + failing);
+        }
     }
 }
