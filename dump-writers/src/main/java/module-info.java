@@ -20,4 +20,5 @@ module org.mwdump.write {
             org.mwdump.write.revdoc.RevDocWriterProvider,
             org.mwdump.write.xml.XmlWriterProvider;
     provides org.mwdump.spi.Codecs with org.mwdump.write.compress.WriteCodecs;
+    provides org.mwdump.spi.LayoutCodec with org.mwdump.write.compress.WriteCodecs;
 }

@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.mwdump.ApplyOptions;
 import org.mwdump.ApplyResult;
+import org.mwdump.Compression;
 import org.mwdump.DumpException;
 import org.mwdump.DumpFormat;
 import org.mwdump.DumpLocation;
@@ -38,8 +39,8 @@ import org.mwdump.model.Page;
 import org.mwdump.model.PageEntry;
 import org.mwdump.model.SiteInfo;
 import org.mwdump.spi.ChangeApplier;
+import org.mwdump.spi.LayoutCodec;
 import org.mwdump.spi.OutputFiles;
-import org.mwdump.write.layout.Recompressor;
 
 /**
  * Applies changes to a dump ({@link Dumps#apply}). Two ways:
@@ -73,7 +74,7 @@ public final class DumpUpdater implements ChangeApplier {
         PageUpdate.Report report = new PageUpdate.Report();
         long[] chunkCounts;
         Path index = indexOf(base);
-        Recompressor.Layout layout = index == null ? null : layoutFor(base, out);
+        Compression layout = index == null ? null : layoutFor(base, out);
         if (layout != null) {
             chunkCounts = new Chunked(base, index, out, layout, log, options, current, report).run();
         } else {
@@ -185,14 +186,14 @@ public final class DumpUpdater implements ChangeApplier {
     }
 
     /** The layout kept when the base is laid out for random access and the output is compressed the same way. */
-    private static Recompressor.Layout layoutFor(Path base, Path out) {
+    private static Compression layoutFor(Path base, Path out) {
         String b = base.getFileName().toString();
         String o = out.getFileName().toString();
         if (b.endsWith(".bz2") && o.endsWith(".bz2")) {
-            return Recompressor.Layout.BZIP2_MULTISTREAM;
+            return Compression.BZIP2;
         }
         if (b.matches(".*\\.zstd?$") && o.matches(".*\\.zstd?$")) {
-            return Recompressor.Layout.SEEKABLE_ZSTD;
+            return Compression.ZSTD;
         }
         return null;
     }
@@ -342,13 +343,13 @@ public final class DumpUpdater implements ChangeApplier {
         final Path base;
         final Path index;
         final Path out;
-        final Recompressor.Layout layout;
+        final Compression layout;
         final ChangeLog log;
         final ApplyOptions options;
         final boolean current;
         final PageUpdate.Report report;
 
-        Chunked(Path base, Path index, Path out, Recompressor.Layout layout, ChangeLog log, ApplyOptions options,
+        Chunked(Path base, Path index, Path out, Compression layout, ChangeLog log, ApplyOptions options,
                 boolean current, PageUpdate.Report report) {
             this.base = base;
             this.index = index;
@@ -376,7 +377,7 @@ public final class DumpUpdater implements ChangeApplier {
                 throw DumpException.cannotRead(e, DumpLocation.of(base.toString()));
             }
             try (FileChannel in = opened;
-                 Recompressor compressor = new Recompressor(layout, options.pagesPerStream(), options.threads(), 3)) {
+                 LayoutCodec.ChunkCompressor compressor = LayoutCodecs.get().chunks(layout, 3)) {
                 try {
                     return layOut(in, compressor, pool);
                 } finally {
@@ -397,7 +398,8 @@ public final class DumpUpdater implements ChangeApplier {
             }
         }
 
-        private long[] layOut(FileChannel in, Recompressor compressor, ExecutorService pool) throws IOException {
+        private long[] layOut(FileChannel in, LayoutCodec.ChunkCompressor compressor, ExecutorService pool)
+                throws IOException {
             Path tempDump = null;
             Path tempIndex = null;
             try {
@@ -483,17 +485,17 @@ public final class DumpUpdater implements ChangeApplier {
                             long at = written[0];
                             write(dump, bytes, written);
                             writeIndex(idx, at, r.lineTails().get(k));
-                            if (layout == Recompressor.Layout.SEEKABLE_ZSTD) {
+                            if (layout == Compression.ZSTD) {
                                 seekTable.add(new long[] {bytes.length, r.xmlLengths().get(k),
-                                        Recompressor.frameChecksum(bytes)});
+                                        LayoutCodecs.get().frameChecksum(bytes)});
                             }
                         }
                     }
-                    long dataEnd = layout == Recompressor.Layout.SEEKABLE_ZSTD
+                    long dataEnd = layout == Compression.ZSTD
                             ? ((Chunks.SeekableZstd) chunks).tableStart() : in.size();
                     copyRaw(in, chunks, lastEnd, dataEnd, dump, written, seekTable);
-                    if (layout == Recompressor.Layout.SEEKABLE_ZSTD) {
-                        write(dump, Recompressor.seekTable(seekTable), written);
+                    if (layout == Compression.ZSTD) {
+                        write(dump, LayoutCodecs.get().seekTable(seekTable), written);
                     }
                 }
                 refuseIfStrict(options, report);
@@ -596,7 +598,8 @@ public final class DumpUpdater implements ChangeApplier {
          * parser and the XML writer, each with the base's header in front.
          */
         private Rewritten rewrite(Chunks chunks, BaseChunk c, TreeMap<Long, List<ChangeLog.Change>> changes, byte[] head,
-                                  SiteInfo site, byte[] writerHead, Recompressor compressor, int threads)
+                                  SiteInfo site, byte[] writerHead, LayoutCodec.ChunkCompressor compressor,
+                                  int threads)
                 throws IOException {
             StreamBlocks blocks = chunks instanceof Chunks.Bzip2 ? StreamBlocks.decode(chunks, c.offset(), c.end())
                     : null;
@@ -774,7 +777,7 @@ public final class DumpUpdater implements ChangeApplier {
             }
             int keptBytes = kept < 0 ? 0 : ends[kept];
             ByteArrayOutputStream out = new ByteArrayOutputStream(length / 4 + 64);
-            try (org.mwdump.write.bzip2.Bzip2OutputStream bz = org.mwdump.write.bzip2.Bzip2OutputStream.continuing(out,
+            try (OutputStream bz = LayoutCodecs.get().continueBzip2(out,
                     raw, kept < 0 ? 32 : endBits[kept], kept < 0 ? 0 : crcs[kept], threads)) {
                 bz.write(doc, from + keptBytes, length - keptBytes);
             }

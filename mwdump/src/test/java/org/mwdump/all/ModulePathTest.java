@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A user's program on the module path, in a child JVM: it {@code requires org.mwdump.all} and nothing
- * else, and finds the XML and RevDoc readers and writers, the codecs and random access through the
- * modules' {@code provides}. The module path is made of the modules this test itself runs with (jars
+ * else, and finds the XML and RevDoc readers and writers, the codecs, random access and the layout codec
+ * that {@code apply} takes from the writers through the modules' {@code provides} and {@code uses}. The
+ * module path is made of the modules this test itself runs with (jars
  * after {@code package}, {@code target/classes} directories before), so it tests the reactor's own
  * modules; Parquet, which cannot be on the module path (Parquet's jars split packages), is on the
  * class path beside it.
@@ -63,6 +64,7 @@ class ModulePathTest {
                 "read revdoc: 59 revisions",
                 "bzip2 decoded: true",
                 "lookup: true",
+                "apply: 1 revision added, 1 stream rewritten",
                 "read parquet: 59 revisions",
                 "exports org.mwdump.all: ",
                 "exports org.mwdump.index: org.mwdump.index",

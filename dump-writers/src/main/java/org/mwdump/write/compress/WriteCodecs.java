@@ -3,12 +3,15 @@ package org.mwdump.write.compress;
 import com.github.luben.zstd.ZstdOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Objects;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.mwdump.Compression;
 import org.mwdump.spi.Codecs;
+import org.mwdump.spi.LayoutCodec;
 import org.mwdump.write.bzip2.Bzip2OutputStream;
+import org.mwdump.write.layout.Recompressor;
 import org.tukaani.xz.LZMA2Options;
 import org.tukaani.xz.XZOutputStream;
 
@@ -19,8 +22,12 @@ import org.tukaani.xz.XZOutputStream;
  * when more than one), and none. Each stream is finished and the underlying stream closed on close.
  *
  * <p>Cost: the codec's own; xz is by far the slowest (a few MB/s per core), then bzip2.
+ *
+ * <p>Also the {@link LayoutCodec} of {@code apply}: the chunks of the multistream bz2 and seekable zstd layouts
+ * compressed as {@link Recompressor} compresses them, and a bz2 stream continued after its kept blocks
+ * ({@link Bzip2OutputStream#continuing}).
  */
-public final class WriteCodecs implements Codecs {
+public final class WriteCodecs implements Codecs, LayoutCodec {
 
     @Override
     public boolean compresses(Compression compression) {
@@ -58,6 +65,55 @@ public final class WriteCodecs implements Codecs {
             default:
                 throw new UnsupportedOperationException("compression to " + compression);
         }
+    }
+
+    @Override
+    public ChunkCompressor chunks(Compression layout, int zstdLevel) {
+        Objects.requireNonNull(layout, "layout is null");
+        Recompressor.Layout l;
+        switch (layout) {
+            case BZIP2:
+                l = Recompressor.Layout.BZIP2_MULTISTREAM;
+                break;
+            case ZSTD:
+                l = Recompressor.Layout.SEEKABLE_ZSTD;
+                break;
+            default:
+                throw new IllegalArgumentException("no random-access layout for " + layout);
+        }
+        // the chunk size and threads of a whole recompression do not apply: the caller cuts the chunks
+        Recompressor recompressor = new Recompressor(l, 1, 1, zstdLevel);
+        return new ChunkCompressor() {
+            @Override
+            public byte[] compressChunk(byte[] xml, int offset, int length, int threads) {
+                return recompressor.compressChunk(xml, offset, length, threads);
+            }
+
+            @Override
+            public OutputStream indexStream(OutputStream file) {
+                return recompressor.indexStream(file);
+            }
+
+            @Override
+            public void close() {
+                recompressor.close();
+            }
+        };
+    }
+
+    @Override
+    public OutputStream continueBzip2(OutputStream out, byte[] stream, long keptEndBit, int keptCrc, int threads) {
+        return Bzip2OutputStream.continuing(out, stream, keptEndBit, keptCrc, threads);
+    }
+
+    @Override
+    public long frameChecksum(byte[] frame) {
+        return Recompressor.frameChecksum(frame);
+    }
+
+    @Override
+    public byte[] seekTable(List<long[]> entries) {
+        return Recompressor.seekTable(entries);
     }
 
     private static int clamp(int v, int lo, int hi) {

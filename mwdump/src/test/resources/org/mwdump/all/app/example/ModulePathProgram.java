@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.mwdump.ApplyResult;
 import org.mwdump.DumpFormat;
 import org.mwdump.DumpReader;
 import org.mwdump.DumpWriter;
@@ -21,7 +22,7 @@ import org.mwdump.write.layout.Recompressor;
 
 /**
  * {@code ModulePathProgram DUMP.xml.bz2 WORKDIR [parquet]}: reads a dump, writes it as RevDoc, reads that
- * back, looks a page up in a multistream copy, and prints one line per step and the exports of mwdump's
+ * back, looks a page up in a multistream copy, applies a change to that copy, and prints one line per step and the exports of mwdump's
  * modules. With {@code parquet}, also writes and reads Parquet (dump-parquet on the class path).
  */
 public final class ModulePathProgram {
@@ -67,6 +68,25 @@ public final class ModulePathProgram {
             Optional<IndexedPage> page = dump.byTitle(lastTitle);
             System.out.println("lookup: " + page.isPresent());
         }
+
+        // apply rewrites the multistream copy's changed stream with the writers' encoder, found as a service
+        Path changes = work.resolve("adds-changes.xml");
+        try (DumpReader in = Dumps.open(input);
+             DumpWriter out = Dumps.create(changes, DumpFormat.XML)) {
+            out.writeSiteInfo(in.siteInfo());
+            Revision last = null;
+            for (PageRevisions page : in.pages()) {
+                for (Revision rev : page.revisions()) {
+                    last = rev;
+                }
+            }
+            out.writePage(last.page());
+            out.write(last.toBuilder().id(last.id() + 1_000_000).parentId(last.id()).build());
+            out.finish();
+        }
+        ApplyResult applied = Dumps.apply(multistream, List.of(changes), work.resolve("applied-multistream.xml.bz2"));
+        System.out.println("apply: " + applied.revisionsAdded() + " revision added, " + applied.chunksRewritten()
+                + " stream rewritten");
 
         if (args.length > 2 && args[2].equals("parquet")) {
             Path parquet = work.resolve("out.parquet");
