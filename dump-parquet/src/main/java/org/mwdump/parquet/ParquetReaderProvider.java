@@ -1,6 +1,7 @@
 package org.mwdump.parquet;
 
 import java.io.IOException;
+import org.mwdump.DumpException;
 import org.mwdump.DumpFormat;
 import org.mwdump.DumpReader;
 import org.mwdump.ReadOptions;
@@ -30,10 +31,24 @@ public final class ParquetReaderProvider implements ReaderProvider {
         return true;
     }
 
+    /**
+     * Opens the file of {@code input} as Parquet; unlike the interface, which lets a provider's input fail
+     * with {@link IOException}, this reports every failure unchecked, as the rest of this package does.
+     *
+     * @param input   the sniffed content, and the file it came from
+     * @param options how to read
+     * @return the reader
+     * @throws UnsupportedDumpException if there is no file (a stream)
+     * @throws org.mwdump.DumpException if the file cannot be read or is not Parquet
+     */
     @Override
-    public DumpReader open(ReaderInput input, ReadOptions options) throws IOException {
+    public DumpReader open(ReaderInput input, ReadOptions options) {
         // the file is reopened with random access; the sniffing stream is not needed
-        input.stream().close();
+        try {
+            input.stream().close();
+        } catch (IOException e) {
+            throw DumpException.cannotRead(e, DumpLocation.at(input.sourceName(), 0));
+        }
         if (input.file() == null) {
             throw new UnsupportedDumpException("Parquet can only be read from a file, not a stream",
                     DumpLocation.at(input.sourceName(), 0));
