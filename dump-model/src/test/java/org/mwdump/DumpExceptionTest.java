@@ -19,25 +19,25 @@ class DumpExceptionTest {
     void cannotReadNamesTheFileOnceAndKeepsTheCause() {
         IOException disk = new IOException("Input/output error");
         DumpException e = DumpException.cannotRead(disk,
-                new DumpLocation("/data/dump.xml.bz2", 1234, 5, 6, 7L, "Page", 8L));
+                DumpLocation.at("/data/dump.xml.bz2", 1234).withLine(5, 6).withPage(7L, "Page", 8L));
         assertEquals("cannot read /data/dump.xml.bz2: Input/output error (byte offset 1234, line 5, column 6, "
                 + "page 7 \"Page\", revision 8)", e.getMessage());
         assertEquals("cannot read /data/dump.xml.bz2: Input/output error", e.reason());
         assertEquals("/data/dump.xml.bz2", e.location().source());
         assertSame(disk, e.getCause());
         assertEquals(DumpException.class, e.getClass());
-        DumpException moved = e.at(new DumpLocation("/data/dump.xml.bz2", 99, -1, -1, null, null, null));
+        DumpException moved = e.at(DumpLocation.at("/data/dump.xml.bz2", 99));
         assertEquals("cannot read /data/dump.xml.bz2: Input/output error (byte offset 99)", moved.getMessage());
         assertSame(disk, moved.getCause());
         assertEquals("cannot read /data/dump.xml.bz2: Input/output error",
-                DumpException.cannotRead(disk, new DumpLocation("/data/dump.xml.bz2", -1, -1, -1, null, null, null))
+                DumpException.cannotRead(disk, DumpLocation.of("/data/dump.xml.bz2"))
                         .getMessage());
         assertEquals("cannot read input: Input/output error", DumpException.cannotRead(disk, null).getMessage());
     }
 
     @Test
     void otherMessagesKeepTheFileInTheLocation() {
-        DumpLocation where = new DumpLocation("d", 10, -1, -1, null, null, null);
+        DumpLocation where = DumpLocation.at("d", 10);
         // a message that happens to contain the name elsewhere still gets the location in full
         assertEquals("nothing decoded: bad data (d, byte offset 10)",
                 new DumpException("nothing decoded: bad data", where).getMessage());
@@ -47,7 +47,7 @@ class DumpExceptionTest {
 
     @Test
     void whyInWordsWithoutClassOrTemporaryFileNames() {
-        DumpLocation where = new DumpLocation("f", -1, -1, -1, null, null, null);
+        DumpLocation where = DumpLocation.of("f");
         assertEquals("cannot read f: no such file",
                 DumpException.cannotRead(new NoSuchFileException("f"), where).getMessage());
         assertEquals("cannot read f: permission denied",

@@ -7,22 +7,23 @@ import org.junit.jupiter.api.Test;
 
 class TitlesTest {
     /** Like English Wiktionary: a case-sensitive main namespace, the project namespace called Wiktionary. */
-    static final SiteInfo WIKTIONARY = new SiteInfo("0.11", "en", true, "Wiktionary", "enwiktionary",
-            "https://en.wiktionary.org/wiki/Wiktionary:Main_Page", "MediaWiki 1.45", CaseRule.CASE_SENSITIVE, List.of(
+    static final SiteInfo WIKTIONARY = SiteInfo.builder().schemaVersion("0.11").language("en").present(true)
+            .siteName("Wiktionary").dbName("enwiktionary").base("https://en.wiktionary.org/wiki/Wiktionary:Main_Page")
+            .generator("MediaWiki 1.45").caseRule(CaseRule.CASE_SENSITIVE).namespaces(List.of(
                     new Namespace(-1, "Special", CaseRule.FIRST_LETTER),
                     new Namespace(0, "", CaseRule.CASE_SENSITIVE),
                     new Namespace(1, "Talk", CaseRule.CASE_SENSITIVE),
                     new Namespace(4, "Wiktionary", CaseRule.FIRST_LETTER),
                     new Namespace(6, "File", CaseRule.FIRST_LETTER),
                     new Namespace(14, "Category", CaseRule.CASE_SENSITIVE),
-                    new Namespace(100, "Appendix", CaseRule.FIRST_LETTER)));
+                    new Namespace(100, "Appendix", CaseRule.FIRST_LETTER))).build();
 
     /** Like Greek Wikivoyage: first-letter everywhere, local namespace names. */
-    static final SiteInfo GREEK = new SiteInfo("0.11", "el", true, "Βικιταξίδια", "elwikivoyage", null, null,
-            CaseRule.FIRST_LETTER, List.of(
+    static final SiteInfo GREEK = SiteInfo.builder().schemaVersion("0.11").language("el").present(true)
+            .siteName("Βικιταξίδια").dbName("elwikivoyage").caseRule(CaseRule.FIRST_LETTER).namespaces(List.of(
                     new Namespace(0, "", CaseRule.FIRST_LETTER),
                     new Namespace(4, "Βικιταξίδια", CaseRule.FIRST_LETTER),
-                    new Namespace(14, "Κατηγορία", CaseRule.FIRST_LETTER)));
+                    new Namespace(14, "Κατηγορία", CaseRule.FIRST_LETTER))).build();
 
     @Test
     void underscoresSpacesAndEnds() {

@@ -54,8 +54,8 @@ class ParquetPageRunsTest {
         Page last = Page.of(5, 1, "Talk:Last");
         events.add(empty);
         events.add(file);
-        events.add(new Upload(file, "2001-01-01T00:00:00Z", null, null, "A.png", null, "http://x/A.png", 3L, null,
-                null, null, null));
+        events.add(Upload.builder().page(file).timestamp("2001-01-01T00:00:00Z").filename("A.png").src("http://x/A.png")
+                .size(3L).build());
         events.add(history);
         for (int i = 0; i < 40; i++) {
             events.add(ParquetWriterReaderTest.rev(history, 100 + i, "2020-02-" + (10 + i % 19) + "T01:02:03Z",
@@ -66,9 +66,10 @@ class ParquetPageRunsTest {
         events.add(last);
         events.add(ParquetWriterReaderTest.rev(last, 500, "20200101000000", Contributor.ip("::1"), null,
                 List.of(ParquetWriterReaderTest.main(Text.of("last"))), null));
-        events.add(new Upload(last, "2001-01-01T00:00:00Z", null, null, "B.png", null, "http://x/B.png", 3L, null,
-                null, null, null));
-        events.add(new LogItem(1L, "2001-01-01T00:00:00Z", null, null, "delete", "delete", false, "X", null));
+        events.add(Upload.builder().page(last).timestamp("2001-01-01T00:00:00Z").filename("B.png").src("http://x/B.png")
+                .size(3L).build());
+        events.add(LogItem.builder().id(1L).timestamp("2001-01-01T00:00:00Z").type("delete").action("delete")
+                .logTitle("X").build());
         return events;
     }
 

@@ -225,9 +225,10 @@ class ParquetWriterReaderTest {
         w.writePage(empty);
         w.writePage(file);
         w.write(r);
-        w.write(new Upload(file, "2001-01-01T00:00:00Z", null, null, "A.png", null, "http://x/A.png", 3L, null,
-                null, null, null));
-        w.writeLogItem(new LogItem(1L, "2001-01-01T00:00:00Z", null, null, "delete", "delete", false, "X", null));
+        w.write(Upload.builder().page(file).timestamp("2001-01-01T00:00:00Z").filename("A.png").src("http://x/A.png")
+                .size(3L).build());
+        w.writeLogItem(LogItem.builder().id(1L).timestamp("2001-01-01T00:00:00Z").type("delete").action("delete")
+                .logTitle("X").build());
         w.finish();
         assertEquals(List.of(r), readAll(out));
         Map<String, String> meta = footer(out);

@@ -13,10 +13,11 @@ import org.mwdump.model.SiteInfo;
 class SiteInfoJsonTest {
     @Test
     void roundTripWithCharactersThatNeedEscaping() {
-        SiteInfo site = new SiteInfo("0.11", "el", true, "Βικι\"ταξίδια\\ \n\t\u0001", null, "https://el.wikivoyage.org/",
-                "MediaWiki 1.35", CaseRule.FIRST_LETTER,
-                List.of(new Namespace(-2, "Μέσο", CaseRule.FIRST_LETTER), new Namespace(0, "", null),
-                        new Namespace(1, "Συζήτηση \"x\"", CaseRule.CASE_SENSITIVE)));
+        SiteInfo site = SiteInfo.builder().schemaVersion("0.11").language("el").present(true)
+                .siteName("Βικι\"ταξίδια\\ \n\t\u0001").base("https://el.wikivoyage.org/").generator("MediaWiki 1.35")
+                .caseRule(CaseRule.FIRST_LETTER)
+                .namespaces(List.of(new Namespace(-2, "Μέσο", CaseRule.FIRST_LETTER), new Namespace(0, "", null),
+                        new Namespace(1, "Συζήτηση \"x\"", CaseRule.CASE_SENSITIVE))).build();
         assertEquals(site, SiteInfoJson.read(SiteInfoJson.write(site)));
         assertEquals(SiteInfo.EMPTY, SiteInfoJson.read(SiteInfoJson.write(SiteInfo.EMPTY)));
     }
@@ -27,8 +28,10 @@ class SiteInfoJsonTest {
                 + "\"dbname\":\"testwiki\",\"base\":null,\"generator\":\"MediaWiki 1.31\",\"case\":\"first-letter\","
                 + "\"namespaces\":[{\"key\":0,\"name\":\"\",\"case\":\"first-letter\"},{\"key\":1,\"name\":\"Talk\\u0009\","
                 + "\"case\":null}]}";
-        SiteInfo expected = new SiteInfo("0.10", "en", true, "Test \"T\"", "testwiki", null, "MediaWiki 1.31",
-                CaseRule.FIRST_LETTER, List.of(new Namespace(0, "", CaseRule.FIRST_LETTER), new Namespace(1, "Talk\t", null)));
+        SiteInfo expected = SiteInfo.builder().schemaVersion("0.10").language("en").present(true)
+                .siteName("Test \"T\"").dbName("testwiki").generator("MediaWiki 1.31").caseRule(CaseRule.FIRST_LETTER)
+                .namespaces(List.of(new Namespace(0, "", CaseRule.FIRST_LETTER), new Namespace(1, "Talk\t", null)))
+                .build();
         assertEquals(expected, SiteInfoJson.read(written));
         assertEquals(written.replace("\\u0009", "\\t"), SiteInfoJson.write(expected));
     }

@@ -111,8 +111,10 @@ public final class GeneratedDump {
     private GeneratedDump(Options o) {
         this.o = o;
         this.version = o.version;
-        this.siteInfo = new SiteInfo(version, "en", true, "Generated Wiki", has(Feature.DB_NAME) ? "genwiki" : null,
-                "https://gen.example.org/wiki/Main_Page", o.generator, CaseRule.FIRST_LETTER, namespaces());
+        this.siteInfo = SiteInfo.builder().schemaVersion(version).language("en").present(true)
+                .siteName("Generated Wiki").dbName(has(Feature.DB_NAME) ? "genwiki" : null)
+                .base("https://gen.example.org/wiki/Main_Page").generator(o.generator).caseRule(CaseRule.FIRST_LETTER)
+                .namespaces(namespaces()).build();
         this.xml = new Writer().write();
     }
 
@@ -481,21 +483,23 @@ public final class GeneratedDump {
             boolean v11 = has(Feature.SLOTS);
             boolean stub = o.stubs && !textDeleted;
             String textId = stub ? Long.toString(id + 5000) : null;
-            Text text = new Text(stub || textDeleted || content.isEmpty() ? null : content, bytes,
-                    v11 ? mainSha1 : null, stub && v11 ? "tt:" + textId : null, textId, textDeleted);
+            Text text = Text.builder().content(stub || textDeleted || content.isEmpty() ? null : content).bytes(bytes)
+                    .sha1(v11 ? mainSha1 : null).location(stub && v11 ? "tt:" + textId : null).textId(textId)
+                    .deleted(textDeleted).build();
             List<Slot> slots = new ArrayList<>();
             slots.add(new Slot(Slot.MAIN, v11 ? id : null, model, format, text));
             String revisionSha1 = mainSha1;
             if (mediainfo != null) {
                 String slotSha1 = sha1(mediainfo);
-                Text t = new Text(o.stubs ? null : mediainfo, utf8Length(mediainfo), slotSha1,
-                        o.stubs ? "tt:" + (firstRevision + 9000) : null, null, false);
+                Text t = Text.builder().content(o.stubs ? null : mediainfo).bytes(utf8Length(mediainfo))
+                        .sha1(slotSha1).location(o.stubs ? "tt:" + (firstRevision + 9000) : null).build();
                 slots.add(new Slot("mediainfo", firstRevision, "wikibase-mediainfo", "application/json", t));
                 revisionSha1 = sha1(mainSha1 + slotSha1); // sorted by role: main, mediainfo
             }
             String sha1 = has(Feature.NS_AND_SHA1) ? (textDeleted ? "" : revisionSha1) : null;
             Long parentId = has(Feature.PARENT_ID) && parent > 0 ? parent : null;
-            Revision rev = new Revision(page, id, parentId, timestamp, contributor, minor, comment, slots, sha1);
+            Revision rev = Revision.builder().page(page).id(id).parentId(parentId).timestamp(timestamp)
+                    .contributor(contributor).minor(minor).comment(comment).slots(slots).sha1(sha1).build();
             entries.add(rev);
 
             x.append("    <revision>\n");
@@ -620,11 +624,14 @@ public final class GeneratedDump {
                     ? Base64.getEncoder().encodeToString(("JPEG bytes of " + file).getBytes(StandardCharsets.UTF_8))
                     : null;
             int u = (i + n) % USERS.length;
-            Upload up = new Upload(page, time.toString(), Contributor.user(USERS[u], 1000L + 17L * u),
-                    Comment.of(n == 0 ? "New version of \"" + file + "\" & more" : "Original upload"), file, archive,
-                    "https://upload.example.org/gen/" + (archive != null ? "archive/" + dir + url(archive) : dir + url(file)),
-                    12_345L + 1000L * i + n, extras ? hash : null, extras ? dir + file : null, contents,
-                    contents != null ? "base64" : null);
+            Upload up = Upload.builder().page(page).timestamp(time.toString())
+                    .contributor(Contributor.user(USERS[u], 1000L + 17L * u))
+                    .comment(Comment.of(n == 0 ? "New version of \"" + file + "\" & more" : "Original upload"))
+                    .filename(file).archiveName(archive)
+                    .src("https://upload.example.org/gen/" + (archive != null ? "archive/" + dir + url(archive)
+                            : dir + url(file)))
+                    .size(12_345L + 1000L * i + n).sha1Base36(extras ? hash : null).rel(extras ? dir + file : null)
+                    .contents(contents).contentsEncoding(contents != null ? "base64" : null).build();
             entries.add(up);
 
             x.append("    <upload>\n");
@@ -659,8 +666,10 @@ public final class GeneratedDump {
                 case 1 -> kind[0].equals("move") ? "Moved 'here' & <there>" : "a:1:{s:4:\"test\";i:1;}";
                 default -> null;
             };
-            LogItem item = new LogItem(500L + k, Instant.parse("2012-03-04T05:06:07Z").plusSeconds(7777L * k).toString(),
-                    c, comment, kind[0], kind[1], deletions && k % 6 == 5, logTitle, params);
+            LogItem item = LogItem.builder().id(500L + k)
+                    .timestamp(Instant.parse("2012-03-04T05:06:07Z").plusSeconds(7777L * k).toString())
+                    .contributor(c).comment(comment).type(kind[0]).action(kind[1]).textDeleted(deletions && k % 6 == 5)
+                    .logTitle(logTitle).params(params).build();
             logItems.add(item);
 
             x.append("  <logitem>\n");

@@ -37,8 +37,7 @@ class SkippedTextTest {
             slots.add(s.text() == null ? s : new Slot(s.role(), s.origin(), s.model(), s.format(),
                     s.text().withContent(null)));
         }
-        return new Revision(r.page(), r.id(), r.parentId(), r.timestamp(), r.contributor(), r.minor(), r.comment(),
-                slots, r.sha1());
+        return r.withSlots(slots);
     }
 
     @Test

@@ -31,10 +31,12 @@ import org.mwdump.model.Upload;
  */
 abstract class RoundTripContract {
 
-    static final SiteInfo SITE = new SiteInfo("0.11", "en", true, "Wikipedia", "enwiki",
-            "https://en.wikipedia.org/wiki/Main_Page", "MediaWiki 1.45.0-wmf.3", CaseRule.FIRST_LETTER,
-            List.of(new Namespace(0, "", CaseRule.FIRST_LETTER), new Namespace(1, "Talk", CaseRule.FIRST_LETTER),
-                    new Namespace(6, "File", CaseRule.FIRST_LETTER)));
+    static final SiteInfo SITE = SiteInfo.builder().schemaVersion("0.11").language("en").present(true)
+            .siteName("Wikipedia").dbName("enwiki").base("https://en.wikipedia.org/wiki/Main_Page")
+            .generator("MediaWiki 1.45.0-wmf.3").caseRule(CaseRule.FIRST_LETTER)
+            .namespaces(List.of(new Namespace(0, "", CaseRule.FIRST_LETTER),
+                    new Namespace(1, "Talk", CaseRule.FIRST_LETTER), new Namespace(6, "File", CaseRule.FIRST_LETTER)))
+            .build();
 
     /** Writes with the writer under test. */
     abstract DumpWriter writer(ByteArrayOutputStream out);
