@@ -17,15 +17,17 @@ import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.mwdump.DumpFormat;
 import org.mwdump.DumpReader;
+import org.mwdump.DumpWriter;
 import org.mwdump.Dumps;
+import org.mwdump.WriteOptions;
 import org.mwdump.benchmarks.SyntheticDump.Mode;
 import org.mwdump.index.IndexedDump;
 import org.mwdump.index.IndexedPage;
 import org.mwdump.model.Page;
 import org.mwdump.model.PageEntry;
 import org.mwdump.write.layout.Recompressor;
-import org.mwdump.write.xml.XmlDumpWriter;
 
 /**
  * The benchmarks' realistic generator, whose output is schema 0.11 as Wikimedia serializes it (long
@@ -55,7 +57,7 @@ class SyntheticRoundTripTest {
         byte[] xml = generate(mode);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (DumpReader r = Dumps.open(new ByteArrayInputStream(xml))) {
-            XmlDumpWriter w = XmlDumpWriter.builder(out).build();
+            DumpWriter w = Dumps.create(out, DumpFormat.XML, WriteOptions.DEFAULT);
             Dumps.copy(r, w);
             w.finish();
         }

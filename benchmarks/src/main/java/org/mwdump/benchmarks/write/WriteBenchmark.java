@@ -5,14 +5,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.mwdump.DumpFormat;
 import org.mwdump.DumpReader;
 import org.mwdump.DumpWriter;
 import org.mwdump.Dumps;
+import org.mwdump.WriteOptions;
 import org.mwdump.model.Revision;
 import org.mwdump.model.SiteInfo;
-import org.mwdump.write.revdoc.RevDocShape;
-import org.mwdump.write.revdoc.RevDocWriter;
-import org.mwdump.write.xml.XmlDumpWriter;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -62,21 +61,21 @@ public class WriteBenchmark {
     @Benchmark
     public long xml() {
         CountingNullStream out = new CountingNullStream();
-        write(XmlDumpWriter.builder(out).build(), out);
+        write(Dumps.create(out, DumpFormat.XML, WriteOptions.DEFAULT), out);
         return out.count;
     }
 
     @Benchmark
     public long revdoc() {
         CountingNullStream out = new CountingNullStream();
-        write(RevDocWriter.builder(out).shape(RevDocShape.SLOTS).build(), out);
+        write(Dumps.create(out, DumpFormat.REVDOC, WriteOptions.DEFAULT), out);
         return out.count;
     }
 
     @Benchmark
     public long revdocLegacy() {
         CountingNullStream out = new CountingNullStream();
-        write(RevDocWriter.builder(out).shape(RevDocShape.LEGACY_FLAT).build(), out);
+        write(Dumps.create(out, DumpFormat.REVDOC_LEGACY, WriteOptions.DEFAULT), out);
         return out.count;
     }
 

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * {@code (queue + 2) × chunk} bytes. Exceptions of the underlying stream reach the caller at the point
  * where its data would have. Closing stops the thread.
  */
-public final class ReadAheadInputStream extends ChunkedInputStream {
+final class ReadAheadInputStream extends ChunkedInputStream {
     private static final byte[] END = new byte[0];
 
     private final InputStream in;

@@ -38,7 +38,7 @@ import org.mwdump.spi.ReaderInput;
  * {@code location}; a site info is built from {@code wiki_id} and the namespaces seen in titles so far (a
  * writer that asks at the start gets those of the first event).
  */
-public final class EventReader extends JsonLinesReader {
+final class EventReader extends JsonLinesReader {
     private String wiki;
     private Page lastPage;
 

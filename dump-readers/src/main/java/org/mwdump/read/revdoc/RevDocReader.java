@@ -34,7 +34,7 @@ import org.mwdump.spi.ReaderInput;
  *
  * <p>Cost: one pass with jackson-core's streaming parser; memory is bounded by one revision.
  */
-public final class RevDocReader extends JsonLinesReader {
+final class RevDocReader extends JsonLinesReader {
     private DumpFormat format;
 
     private Page lastParsedPage;

@@ -44,7 +44,7 @@ import org.mwdump.spi.ReaderInput;
  *
  * <p>Cost: one pass over the input; memory is bounded by the largest single text.
  */
-public final class XmlDumpReader implements DumpReader {
+final class XmlDumpReader implements DumpReader {
     private final XmlTokenizer xr;
     private final ReaderInput input;
     private final boolean strict;

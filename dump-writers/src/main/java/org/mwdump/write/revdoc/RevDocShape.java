@@ -1,7 +1,7 @@
 package org.mwdump.write.revdoc;
 
 /** The two shapes of RevDoc JSON lines that mwxml has written over the years. */
-public enum RevDocShape {
+enum RevDocShape {
     /**
      * mwxml 0.3.7/0.3.8 with mwtypes 0.4: content under {@code slots.contents.<role>}, titles with
      * their namespace prefix.

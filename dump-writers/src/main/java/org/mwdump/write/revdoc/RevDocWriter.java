@@ -37,7 +37,7 @@ import org.mwdump.spi.AbstractDumpWriter;
  * <p>Cost: one pass over each string, no per-revision allocation beyond number formatting; output is
  * buffered (64 KiB). Not thread-safe.
  */
-public final class RevDocWriter extends AbstractDumpWriter {
+final class RevDocWriter extends AbstractDumpWriter {
     private final OutputStream out;
     private final AsciiJsonBuffer json;
     private final RevDocShape shape;
@@ -65,7 +65,7 @@ public final class RevDocWriter extends AbstractDumpWriter {
     }
 
     /** Builder for {@link RevDocWriter}. */
-    public static final class Builder {
+    static final class Builder {
         private final OutputStream out;
         private RevDocShape shape = RevDocShape.SLOTS;
 

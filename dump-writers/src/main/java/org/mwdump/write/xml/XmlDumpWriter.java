@@ -35,6 +35,11 @@ import org.mwdump.spi.AbstractDumpWriter;
  * <p>Cost: one pass, each string escaped and UTF-8-encoded straight into a 64 KiB buffer; the site
  * info and a page's header wait in memory until the page's first entry is written (the style may
  * depend on it). Not thread-safe.
+ *
+ * <p>Made through {@link org.mwdump.Dumps#create} ({@link XmlWriterProvider}). The class and its
+ * {@link #builder} are public for code on the class path that needs {@link #flush()} between pages (the
+ * benchmarks' corpus generator); this package is not exported, so on the module path {@code Dumps.create}
+ * is the only way.
  */
 public final class XmlDumpWriter extends AbstractDumpWriter {
     private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
@@ -103,7 +108,7 @@ public final class XmlDumpWriter extends AbstractDumpWriter {
          * @param value the style; {@code null} (default) detects it ({@link XmlStyle#detect})
          * @return this builder
          */
-        public Builder style(XmlStyle value) {
+        Builder style(XmlStyle value) {
             this.style = value;
             return this;
         }
@@ -120,7 +125,7 @@ public final class XmlDumpWriter extends AbstractDumpWriter {
     }
 
     /** The style in use, or {@code null} while it is still to be detected. */
-    public XmlStyle style() {
+    XmlStyle style() {
         return style;
     }
 

@@ -20,10 +20,10 @@ import org.mwdump.model.Text;
  *                           (literal strings of the stub writer) instead of {@code <minor />}
  * @param textLayout         the attribute layout of {@code <text>}
  */
-public record XmlStyle(boolean escapeQuotesInText, boolean compactFlags, TextLayout textLayout) {
+record XmlStyle(boolean escapeQuotesInText, boolean compactFlags, TextLayout textLayout) {
 
     /** Where {@code xml:space="preserve"} goes on {@code <text>} and when it is written. */
-    public enum TextLayout {
+    enum TextLayout {
         /**
          * MediaWiki 1.36 and later: {@code bytes}, {@code sha1}, {@code deleted}, {@code location},
          * {@code id}, then {@code xml:space} only when the element has content.

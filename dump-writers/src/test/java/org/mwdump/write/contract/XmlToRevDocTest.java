@@ -3,11 +3,13 @@ package org.mwdump.write.contract;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.mwdump.DumpFormat;
 import org.mwdump.DumpWriter;
+import org.mwdump.Dumps;
+import org.mwdump.WriteOptions;
 import org.mwdump.model.Revision;
 import org.mwdump.model.Slot;
 import org.mwdump.model.Text;
-import org.mwdump.write.revdoc.RevDocWriter;
 
 /**
  * RevDoc written and read back keeps what RevDoc carries: everything except the main slot's
@@ -17,7 +19,7 @@ import org.mwdump.write.revdoc.RevDocWriter;
 class XmlToRevDocTest extends RoundTripContract {
     @Override
     DumpWriter writer(ByteArrayOutputStream out) {
-        return RevDocWriter.builder(out).build();
+        return Dumps.create(out, DumpFormat.REVDOC, WriteOptions.DEFAULT);
     }
 
     @Override
