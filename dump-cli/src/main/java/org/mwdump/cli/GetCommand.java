@@ -98,17 +98,6 @@ final class GetCommand implements Callable<Integer> {
         }
     }
 
-    /** Whether the dump is bz2 or zstd, the kinds an index is built for (the others fail in {@code open}). */
-    private static boolean randomAccessKind(Path dump) throws IOException {
-        byte[] head = new byte[6];
-        int n;
-        try (java.io.InputStream in = Files.newInputStream(dump)) {
-            n = in.readNBytes(head, 0, head.length);
-        }
-        org.mwdump.Compression c = org.mwdump.Compression.sniff(head, n);
-        return c == org.mwdump.Compression.BZIP2 || c == org.mwdump.Compression.ZSTD;
-    }
-
     @Override
     public Integer call() throws IOException {
         DumpFormat format = Formats.parse(to);
@@ -124,7 +113,9 @@ final class GetCommand implements Callable<Integer> {
         }
         IndexedDump.Options options = place.options().withBuild(!noBuild);
         IndexedDump.IndexFiles files = IndexedDump.indexFiles(dump, options);
-        if (!files.current() && !noBuild && randomAccessKind(dump)) {
+        if (!files.current() && !noBuild) {
+            // a file that cannot be indexed fails here, before the build is announced
+            IndexedDump.checkIndexable(dump);
             err.println("building the page index " + IndexPlace.describe(files.pageIndex(), dump) + " ...");
             err.flush();
         }

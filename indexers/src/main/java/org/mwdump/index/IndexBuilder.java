@@ -15,7 +15,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.mwdump.Compression;
+import org.mwdump.DumpFormat;
+import org.mwdump.DumpLocation;
+import org.mwdump.DumpReader;
+import org.mwdump.Dumps;
 import org.mwdump.MalformedDumpException;
+import org.mwdump.ReadOptions;
+import org.mwdump.UnsupportedDumpException;
 import org.mwdump.index.IndexedDump.IndexFiles;
 import org.mwdump.index.IndexedDump.Options;
 
@@ -120,8 +127,13 @@ final class IndexBuilder {
         return dir != null && Files.isWritable(dir);
     }
 
-    /** Builds the index files of a dump; the block index first, so that a page index never outlives its blocks. */
+    /**
+     * Builds the index files of a dump; the block index first, so that a page index never outlives its
+     * blocks. The start of the dump is checked first ({@link #checkHead}): a file that cannot be indexed
+     * leaves nothing behind, not even the index directory.
+     */
     static void build(Path dump, IndexFiles files, Options options) throws IOException {
+        checkHead(dump);
         Path dir = files.pageIndex().toAbsolutePath().getParent();
         if (!Files.isDirectory(dir)) {
             boolean cache = options.indexDirectory() == null && dir.startsWith(options.cacheDirectory().toAbsolutePath());
@@ -153,6 +165,50 @@ final class IndexBuilder {
             Files.deleteIfExists(files.blockIndex());
             scan(dump, files.pageIndex());
         }
+    }
+
+    /**
+     * Checks, from the start of the dump, that it can be indexed: MediaWiki XML in a bz2 file or in a
+     * zstd file with a seek table. A file that is no dump at all is reported as convert reports it ("not
+     * a MediaWiki dump", naming the file); another dump, or XML compressed otherwise, as unsupported.
+     * Decodes the first stream, frame or block only (up to the end of the site info), and writes nothing.
+     */
+    static void checkHead(Path dump) throws IOException {
+        String name = dump.toString();
+        try (FileChannel channel = DumpFiles.open(dump)) {
+            byte[] head = new byte[6];
+            int n = channel.read(java.nio.ByteBuffer.wrap(head), 0);
+            Compression compression = Compression.sniff(head, Math.max(n, 0));
+            if (compression != Compression.BZIP2 && compression != Compression.ZSTD) {
+                // what it is, as convert says it (a file that is no dump fails here, named)
+                DumpFormat format;
+                try (DumpReader reader = Dumps.open(dump)) {
+                    format = reader.format();
+                }
+                String kind = compression != Compression.NONE ? compression.extension().substring(1)
+                        : format == DumpFormat.PARQUET ? "Parquet" : "not compressed";
+                throw new UnsupportedDumpException("random access needs a bz2 or seekable zstd file, and this is "
+                        + kind + " (mwdump recompress makes one)", DumpLocation.at(name, 0));
+            }
+            Chunks.open(channel, name); // a zstd file needs its seek table
+            try (DumpReader reader = Dumps.open(java.nio.channels.Channels.newInputStream(channel.position(0)), name,
+                    ReadOptions.DEFAULT)) {
+                if (reader.format() != DumpFormat.XML) {
+                    throw new UnsupportedDumpException("random access needs MediaWiki XML, and this is "
+                            + describe(reader.format()) + " (mwdump recompress makes an XML dump of it)",
+                            DumpLocation.at(name, 0));
+                }
+                reader.siteInfo();
+            }
+        }
+    }
+
+    private static String describe(DumpFormat format) {
+        return switch (format) {
+            case REVDOC, REVDOC_LEGACY -> "RevDoc JSON lines";
+            case EVENTS -> "a stream of change events";
+            default -> format.toString();
+        };
     }
 
     /** A bz2 file of one stream (perhaps followed by an empty one): random access goes through its blocks. */

@@ -63,7 +63,7 @@ public final class IndexedDump implements Closeable {
         int end = text.indexOf("</siteinfo>");
         this.header = end < 0 ? first : text.substring(0, end + "</siteinfo>".length()).concat("\n")
                 .getBytes(StandardCharsets.UTF_8);
-        try (DumpReader r = Dumps.open(wrap(new byte[0]))) {
+        try (DumpReader r = Dumps.open(wrap(new byte[0]), dump.toString(), org.mwdump.ReadOptions.DEFAULT)) {
             this.siteInfo = r.siteInfo();
         }
     }
@@ -129,6 +129,29 @@ public final class IndexedDump implements Closeable {
             IndexFiles files = IndexBuilder.destination(dump, options);
             IndexBuilder.build(dump, files, options);
             return new IndexFiles(files.pageIndex(), files.blockIndex(), true);
+        } catch (IOException e) {
+            throw Chunks.ioFailure(dump, e);
+        }
+    }
+
+    /**
+     * Checks that an index of the dump can be built: that it is MediaWiki XML in a bz2 file (multistream
+     * or not) or in a zstd file with a seek table. Reads the start of the dump only (up to the end of its
+     * site information) and writes nothing; {@link #open(Path, Options)} and {@link #buildIndex} make the
+     * same check before they write an index, so that a file that is not such a dump leaves none behind.
+     *
+     * @param dump the dump file
+     * @throws DumpException naming the dump: a file that is not a dump as {@link Dumps#open(Path)} reports
+     *                       it, another kind of dump or compression as an
+     *                       {@link org.mwdump.UnsupportedDumpException}
+     */
+    public static void checkIndexable(Path dump) {
+        try {
+            Objects.requireNonNull(dump, "dump is null");
+            if (!Files.exists(dump)) {
+                throw new NoSuchFileException(dump.toString());
+            }
+            IndexBuilder.checkHead(dump);
         } catch (IOException e) {
             throw Chunks.ioFailure(dump, e);
         }
