@@ -51,6 +51,8 @@ final class ConvertCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private static final String SEVEN_Z_OUTPUT = "7z output is not supported: write bz2, gz, xz or zst";
+
     @Override
     public Integer call() {
         boolean stdout = "-".equals(out);
@@ -69,6 +71,10 @@ final class ConvertCommand implements Callable<Integer> {
         Compression compression = compress != null ? compression(compress)
                 : format == DumpFormat.PARQUET ? null
                 : stdout ? Compression.NONE : Compression.fromFileName(out);
+        if (compression == Compression.SEVEN_Z) {
+            // mwdump reads 7z but does not write it: a usage error, as --compress 7z is
+            throw new CommandLine.ParameterException(spec.commandLine(), SEVEN_Z_OUTPUT);
+        }
         int n = Threads.of(spec, threads);
         WriteOptions options = WriteOptions.builder().compression(compression).threads(n).build();
         if (!stdout) {
@@ -107,6 +113,7 @@ final class ConvertCommand implements Callable<Integer> {
             case "gz", "gzip" -> Compression.GZIP;
             case "xz" -> Compression.XZ;
             case "zst", "zstd" -> Compression.ZSTD;
+            case "7z" -> throw new CommandLine.ParameterException(spec.commandLine(), SEVEN_Z_OUTPUT);
             default -> throw new CommandLine.ParameterException(spec.commandLine(), "unknown compression " + name);
         };
     }

@@ -100,7 +100,12 @@ final class GetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        DumpFormat format = Formats.parse(to);
+        DumpFormat format;
+        try {
+            format = Formats.parse(to);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         if (format == DumpFormat.PARQUET) {
             throw new CommandLine.ParameterException(spec.commandLine(), "get writes xml or revdoc");
         }

@@ -18,8 +18,8 @@ import org.mwdump.testing.SmallDumps;
 import org.mwdump.write.layout.Recompressor;
 
 /**
- * What {@code index} and {@code get} do with a file they cannot index: refused before anything is
- * written, in one line that names the file.
+ * What {@code index} and {@code get} do with a file they cannot index, and the usage errors of output
+ * formats: refused before anything is written, in one line that names the file.
  */
 class RefusedInputsTest {
 
@@ -102,5 +102,34 @@ class RefusedInputsTest {
         GetTest.Result index = GetTest.run("index", multi.toString());
         assertEquals(0, index.status(), index.err());
         assertTrue(index.out().contains("pages: 20\n"), index.out());
+    }
+
+    /** A usage error: exit status 2, its message on the first line of standard error, no output file. */
+    static void assertUsageError(Path dir, String message, String... args) throws IOException {
+        List<String> before = IndexPlaceTest.names(dir);
+        GetTest.Result r = GetTest.run(args);
+        assertEquals(2, r.status(), String.join(" ", args) + ": " + r.err());
+        String first = r.err().lines().findFirst().orElse("");
+        assertTrue(first.contains(message), String.join(" ", args) + ": " + r.err());
+        assertFalse(r.err().contains("internal error"), r.err());
+        assertEquals("", r.out());
+        assertEquals(before, IndexPlaceTest.names(dir), "no output file");
+    }
+
+    @Test
+    void unknownFormatsAndUnwritableCompressionsAreUsageErrors(@TempDir Path dir) throws IOException {
+        Path xml = Files.write(dir.resolve("small.xml"), SmallDumps.xml(3));
+        Path multi = dir.resolve("multi.xml.bz2");
+        new Recompressor(Recompressor.Layout.BZIP2_MULTISTREAM, 5, 1).recompress(
+                new ByteArrayInputStream(SmallDumps.xml(20)), multi, dir.resolve("multi-index.txt.bz2"));
+        String in = xml.toString();
+        assertUsageError(dir, "unknown format foo", "convert", "--to", "foo", in, dir.resolve("o.xml").toString());
+        assertUsageError(dir, "cannot tell the output format from", "convert", in, dir.resolve("o.unknownext").toString());
+        assertUsageError(dir, "7z output is not supported", "convert", in, dir.resolve("o.xml.7z").toString());
+        assertUsageError(dir, "7z output is not supported", "convert", "--compress", "7z", in,
+                dir.resolve("o.xml").toString());
+        assertUsageError(dir, "unknown compression lz4", "convert", "--compress", "lz4", in,
+                dir.resolve("o.xml").toString());
+        assertUsageError(dir, "unknown format foo", "get", multi.toString(), "--to", "foo", "--id", "10");
     }
 }
