@@ -75,10 +75,24 @@ public class DumpException extends RuntimeException {
                 new java.io.UncheckedIOException(cause));
     }
 
+    /**
+     * An output file that could not be made (its directory missing, not writable or immutable): the
+     * message is {@code cannot create WHAT: why}, a missing directory said as {@code no such directory},
+     * and the {@link IOException} is the cause.
+     *
+     * @param what  the output, as the message names it (the file the user gave)
+     * @param cause the failure to create it
+     * @return the exception to throw
+     */
+    public static DumpException cannotCreate(String what, IOException cause) {
+        String why = cause instanceof NoSuchFileException ? "no such directory" : why(cause);
+        return new DumpException("cannot create " + what + ": " + why, DumpLocation.UNKNOWN, cause);
+    }
+
     /** What went wrong in an I/O operation, in words: no exception class names, no temporary file names. */
     static String why(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file";
+        if (e instanceof NoSuchFileException nf) {
+            return nf.getReason() != null ? nf.getReason() : "no such file";
         }
         if (e instanceof AccessDeniedException) {
             return "permission denied";

@@ -297,7 +297,7 @@ public final class Dumps {
         try {
             temp = OutputFiles.createTempBeside(target);
         } catch (IOException e) {
-            throw new DumpException("cannot create " + path + ": " + why(e), DumpLocation.UNKNOWN, e);
+            throw DumpException.cannotCreate(path.toString(), e);
         }
         try {
             return new AtomicFileWriter(onFile(provider, format, temp, options, path.getFileName().toString(),
@@ -305,7 +305,7 @@ public final class Dumps {
                     target);
         } catch (IOException e) {
             deleteQuietly(temp);
-            throw new DumpException("cannot create " + path + ": " + why(e), DumpLocation.UNKNOWN, e);
+            throw DumpException.cannotCreate(path.toString(), e);
         } catch (RuntimeException | Error e) {
             // a DumpException from the writer says what it is; anything else is a bug, reported as itself
             deleteQuietly(temp);

@@ -202,6 +202,15 @@ final class RecompressCommand implements Callable<Integer> {
         return new Recompressor.Result(pages, chunks, bytesIn, bytesOut);
     }
 
+    /** A temporary file beside an output, or {@code cannot create OUTPUT: why}, as convert says it. */
+    private static Path createTempBeside(Path target) {
+        try {
+            return OutputFiles.createTempBeside(target);
+        } catch (IOException e) {
+            throw org.mwdump.DumpException.cannotCreate(target.toString(), e);
+        }
+    }
+
     /** One output file being written: XML into the recompressor, under temporary names. */
     private final class Part {
         final Path tempDump;
@@ -217,8 +226,13 @@ final class RecompressCommand implements Callable<Integer> {
             this.number = number;
             this.firstPage = firstPage;
             this.lastPage = firstPage;
-            tempDump = OutputFiles.createTempBeside(out);
-            tempIndex = OutputFiles.createTempBeside(out);
+            tempDump = createTempBeside(out);
+            try {
+                tempIndex = createTempBeside(out);
+            } catch (RuntimeException e) {
+                OutputFiles.discard(tempDump);
+                throw e;
+            }
             sink = recompressor.xmlSink(Files.newOutputStream(tempDump), Files.newOutputStream(tempIndex));
             writer = Dumps.create(sink, DumpFormat.XML, WriteOptions.DEFAULT);
             writer.writeSiteInfo(site);

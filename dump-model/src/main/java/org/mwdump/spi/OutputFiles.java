@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -33,8 +34,11 @@ public final class OutputFiles {
      *
      * @param target the file that will be written
      * @return the new temporary file
-     * @throws IOException if the directory of {@code target} does not exist or cannot be written (an
-     *                     {@link AccessDeniedException} or {@link NoSuchFileException} naming the directory)
+     * @throws IOException if the directory of {@code target} does not exist or cannot be written: a
+     *                     {@link FileSystemException} naming {@code target} (as given), never the temporary
+     *                     file: a {@link NoSuchFileException} with the reason "no such directory", an
+     *                     {@link AccessDeniedException}, or another with the system's reason ("Operation not
+     *                     permitted" for an immutable directory, "Read-only file system", ...)
      */
     public static Path createTempBeside(Path target) throws IOException {
         Objects.requireNonNull(target, "target is null");
@@ -55,14 +59,23 @@ public final class OutputFiles {
                 if (i == ATTEMPTS) {
                     throw e;
                 }
-            } catch (AccessDeniedException e) {
-                // about the directory: the temporary name means nothing to whoever reads the message
-                throw (AccessDeniedException) new AccessDeniedException(dir.toString(), null, e.getReason()).initCause(e);
-            } catch (NoSuchFileException e) {
-                throw (NoSuchFileException) new NoSuchFileException(dir.toString(), null, "no such directory")
-                        .initCause(e);
+            } catch (FileSystemException e) {
+                // the temporary name means nothing to whoever reads the message: it names the output
+                throw (FileSystemException) namingTarget(e, target).initCause(e);
             }
         }
+    }
+
+    /** The failure to create a temporary file of {@code target}, said of {@code target}. */
+    private static FileSystemException namingTarget(FileSystemException e, Path target) {
+        String file = target.toString();
+        if (e instanceof NoSuchFileException) {
+            return new NoSuchFileException(file, null, "no such directory");
+        }
+        if (e instanceof AccessDeniedException) {
+            return new AccessDeniedException(file, null, e.getReason());
+        }
+        return new FileSystemException(file, null, e.getReason());
     }
 
     /**

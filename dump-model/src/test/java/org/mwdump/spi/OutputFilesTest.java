@@ -69,8 +69,29 @@ class OutputFilesTest {
         IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
                 () -> OutputFiles.createTempBeside(target));
         assertEquals(java.nio.file.NoSuchFileException.class, e.getClass());
-        assertEquals(target.getParent().toString(), ((java.nio.file.NoSuchFileException) e).getFile(),
-                "the message names the directory, not a temporary file");
+        assertEquals(target.toString(), ((java.nio.file.NoSuchFileException) e).getFile(),
+                "the message names the output, not a temporary file");
+        assertEquals("no such directory", ((java.nio.file.NoSuchFileException) e).getReason());
+    }
+
+    /**
+     * Any other failure to create the temporary file (here a plain file where the directory should be:
+     * "Not a directory"; an immutable directory gives "Operation not permitted") names the output too,
+     * with the system's reason.
+     */
+    @Test
+    void anyFailureToCreateNamesTheOutputNotTheTemporaryFile(@TempDir Path dir) throws IOException {
+        Path plain = Files.writeString(dir.resolve("plain"), "x");
+        Path target = plain.resolve("out.xml");
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> OutputFiles.createTempBeside(target));
+        java.nio.file.FileSystemException fs = org.junit.jupiter.api.Assertions.assertInstanceOf(
+                java.nio.file.FileSystemException.class, e);
+        assertEquals(target.toString(), fs.getFile());
+        assertEquals(null, fs.getOtherFile());
+        assertFalse(e.getMessage().contains(".part"), e.getMessage());
+        assertTrue(fs.getReason() != null && !fs.getReason().isBlank(), String.valueOf(fs.getReason()));
+        assertTrue(e.getCause() instanceof java.nio.file.FileSystemException, "the system's exception is the cause");
     }
 
     static int mode(Set<PosixFilePermission> perms) {

@@ -141,8 +141,9 @@ public final class Recompressor implements AutoCloseable {
      * @param out   the dump file to write
      * @param index the index file to write
      * @return what was written
-     * @throws org.mwdump.DumpException "cannot read input: ..." when {@code xml} fails, "cannot write
-     *                                  FILE: ..." when a file cannot be written (with the
+     * @throws org.mwdump.DumpException "cannot read input: ..." when {@code xml} fails, "cannot create
+     *                                  FILE: ..." when its directory is missing or cannot be written,
+     *                                  "cannot write FILE: ..." when a file cannot be written (with the
      *                                  {@link IOException} as the cause); nothing is left behind
      */
     public Result recompress(InputStream xml, Path out, Path index) {
@@ -196,11 +197,11 @@ public final class Recompressor implements AutoCloseable {
     }
 
     private Result write(InputStream xml, Path out, Path index) throws IOException {
-        Path tempOut = OutputFiles.createTempBeside(out);
+        Path tempOut = createTempBeside(out);
         Path tempIndex;
         try {
-            tempIndex = OutputFiles.createTempBeside(index);
-        } catch (IOException e) {
+            tempIndex = createTempBeside(index);
+        } catch (RuntimeException e) {
             OutputFiles.discard(tempOut);
             throw e;
         }
@@ -233,6 +234,18 @@ public final class Recompressor implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             channel.close();
             throw e;
+        }
+    }
+
+    /**
+     * A temporary file beside an output, or {@code cannot create OUTPUT: why} (as {@code Dumps.create}
+     * says it) when its directory is missing or cannot be written.
+     */
+    private static Path createTempBeside(Path target) {
+        try {
+            return OutputFiles.createTempBeside(target);
+        } catch (IOException e) {
+            throw org.mwdump.DumpException.cannotCreate(target.toString(), e);
         }
     }
 
