@@ -2,7 +2,6 @@ package org.mwdump.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mwdump.testing.Tools;
 
 /**
  * The {@code mwdump} process as a shell runs it: SIGINT during a conversion removes the temporary
@@ -28,14 +28,9 @@ class ProcessSignalsTest {
 
     static Path fifo(Path dir) throws IOException, InterruptedException {
         Path fifo = dir.resolve("input.xml");
-        Process p;
-        try {
-            p = new ProcessBuilder("mkfifo", fifo.toString()).start();
-        } catch (IOException e) {
-            assumeTrue(false, "mkfifo is not available: " + e.getMessage());
-            return null;
-        }
-        assumeTrue(p.waitFor() == 0, "mkfifo failed");
+        Tools.require("mkfifo");
+        Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        Tools.assume(p.waitFor() == 0, "mkfifo could not make a named pipe");
         return fifo;
     }
 
@@ -136,13 +131,14 @@ class ProcessSignalsTest {
      */
     @Test
     void progressBarOnlyOnATerminal(@TempDir Path dir) throws Exception {
+        Tools.require("script");
         boolean haveScript;
         try {
             haveScript = new ProcessBuilder("script", "--version").start().waitFor() == 0;
         } catch (IOException e) {
             haveScript = false;
         }
-        assumeTrue(haveScript, "script (util-linux) is not available to give the process a terminal");
+        Tools.assume(haveScript, "script (util-linux) cannot give the process a terminal");
         String command = String.join(" ", mwdump().command().stream().map(ProcessSignalsTest::quoted).toList());
 
         Path in = fifo(dir);

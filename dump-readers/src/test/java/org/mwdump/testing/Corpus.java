@@ -1,7 +1,5 @@
 package org.mwdump.testing;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitOption;
@@ -12,8 +10,9 @@ import java.util.stream.Stream;
 
 /**
  * The shared corpus of real dumps and the specs beside it, read in place. Tests that need it are skipped
- * with a one-line reason when it is absent (a checkout without the shared directory), never failed; see
- * {@link SkipReport}.
+ * with a one-line reason when it is absent (a checkout without the shared directory; see
+ * {@link SkipReport}), or failed with that reason when {@code -Dmwdump.requireTools=true} (CI, which runs
+ * beside the shared directory) promises it ({@link Tools#assume}).
  */
 public final class Corpus {
     private Corpus() {
@@ -22,11 +21,12 @@ public final class Corpus {
     /**
      * The shared directory: the system property {@code mwdump.shared} (which the build sets to
      * {@code ../shared} beside the checkout) when set, else {@code ../shared} or {@code ../../shared} from
-     * the working directory. Skips the calling test when it holds no {@code corpus} directory.
+     * the working directory. Skips the calling test when it holds no {@code corpus} directory (fails it under
+     * {@code -Dmwdump.requireTools=true}).
      */
     public static Path shared() {
         Path p = location();
-        assumeTrue(p != null && Files.isDirectory(p.resolve("corpus")), "shared corpus not found at "
+        Tools.assume(p != null && Files.isDirectory(p.resolve("corpus")), "shared corpus not found at "
                 + (p == null ? Path.of("..", "shared").toAbsolutePath().normalize() : p) + " (set -Dmwdump.shared=DIR)");
         return p;
     }
@@ -48,14 +48,14 @@ public final class Corpus {
     /** A file of the corpus, by its path relative to {@code corpus/}. */
     public static Path file(String relative) {
         Path p = shared().resolve("corpus").resolve(relative);
-        assumeTrue(Files.exists(p), "corpus file missing: " + relative);
+        Tools.assume(Files.exists(p), "corpus file missing: " + relative);
         return p;
     }
 
-    /** A file under {@code specs/}; skips the calling test when it is missing. */
+    /** A file under {@code specs/}; skips the calling test when it is missing (fails it under the property). */
     public static Path spec(String relative) {
         Path p = shared().resolve("specs").resolve(relative);
-        assumeTrue(Files.exists(p), "spec file missing: " + relative);
+        Tools.assume(Files.exists(p), "spec file missing: " + relative);
         return p;
     }
 

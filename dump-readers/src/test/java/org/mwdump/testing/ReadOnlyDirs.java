@@ -1,8 +1,5 @@
 package org.mwdump.testing;
 
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,18 +21,21 @@ public final class ReadOnlyDirs {
     /**
      * Makes {@code dir} read-only ({@code r-xr-xr-x}, and immutable if that is not enough), or skips the
      * test when the file system has no POSIX modes or when the directory stays writable anyway, where a
-     * test of a read-only directory would pass without testing anything. Undo with {@link #makeWritable}.
+     * test of a read-only directory would pass without testing anything; under
+     * {@code -Dmwdump.requireTools=true} fails it instead ({@link Tools#assume}). Undo with
+     * {@link #makeWritable}.
      */
     public static void makeReadOnly(Path dir) throws IOException {
-        assumeTrue(Files.getFileStore(dir).supportsFileAttributeView("posix"), "file system without POSIX modes");
+        Tools.assume(Files.getFileStore(dir).supportsFileAttributeView("posix"), "file system without POSIX modes");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
         if (Files.isWritable(dir) && chattr("+i", dir)) {
             IMMUTABLE.add(dir);
         }
         if (Files.isWritable(dir)) {
             makeWritable(dir);
-            assumeFalse(true, "a read-only directory is writable for this user (" + System.getProperty("user.name")
-                    + ") and chattr +i could not make it immutable: permissions are not enforced");
+            Tools.assume(false, "a read-only directory is writable for this user (" + System.getProperty("user.name")
+                    + ") and chattr +i could not make it immutable (chattr: Debian package e2fsprogs): permissions "
+                    + "are not enforced");
         }
     }
 

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Assumptions;
  * The external programs some tests compare against or read their output with ({@code bzip2}, {@code lbzip2},
  * {@code pbzip2}, {@code zstd}, {@code 7z}, …), found on {@code PATH}. A test that needs one that is missing
  * is skipped with a one-line reason (see {@link SkipReport}), unless the system property
- * {@value #REQUIRE} is {@code true}, as in CI, which installs them: then it fails.
+ * {@value #REQUIRE} is {@code true}, as in CI, which installs them: then it fails. The same property makes
+ * the other needs of tests ({@link #assume}: the shared corpus, read-only directories, named pipes)
+ * failures rather than skips.
  */
 public final class Tools {
     /** The system property that turns a missing tool from a skip into a failure. */
@@ -38,6 +40,25 @@ public final class Tools {
         }
     }
 
+    /**
+     * Skips the calling test with {@code reason} unless {@code condition} holds, or fails it with the same
+     * reason when {@value #REQUIRE} is true: for what a test needs besides a program (the shared corpus, a
+     * directory that permissions can make read-only, a named pipe), so that a run that promises every
+     * tool and the corpus cannot pass by skipping what it was to test.
+     *
+     * @param condition whether the test has what it needs
+     * @param reason    what is missing, in one line
+     */
+    public static void assume(boolean condition, String reason) {
+        if (condition) {
+            return;
+        }
+        if (Boolean.getBoolean(REQUIRE)) {
+            fail(reason + ", and -D" + REQUIRE + "=true requires it");
+        }
+        Assumptions.abort(reason + " (with -D" + REQUIRE + "=true this fails)");
+    }
+
     /** Whether an executable of this name is in a directory of PATH. */
     public static boolean onPath(String program) {
         return FOUND.computeIfAbsent(program, p -> {
@@ -58,6 +79,9 @@ public final class Tools {
         return switch (program) {
             case "xz" -> "xz-utils";
             case "7z", "7za" -> "p7zip-full";
+            case "chattr" -> "e2fsprogs";
+            case "script" -> "bsdutils";
+            case "mkfifo" -> "coreutils";
             default -> program;
         };
     }

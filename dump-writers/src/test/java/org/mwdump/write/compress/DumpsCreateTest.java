@@ -124,17 +124,15 @@ class DumpsCreateTest {
         }
     }
 
-    /** A named pipe made by {@code mkfifo}, or the test is skipped when there is no such command. */
+    /**
+     * A named pipe made by {@code mkfifo}, or the test is skipped when there is no such command (failed
+     * under {@code -Dmwdump.requireTools=true}).
+     */
     private Path fifo(String name) throws IOException, InterruptedException {
         Path fifo = dir.resolve(name);
-        Process p;
-        try {
-            p = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            org.junit.jupiter.api.Assumptions.assumeTrue(false, "no mkfifo command to make a named pipe");
-            throw e;
-        }
-        org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0, "mkfifo failed");
+        org.mwdump.testing.Tools.require("mkfifo");
+        Process p = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
+        org.mwdump.testing.Tools.assume(p.waitFor() == 0, "mkfifo could not make a named pipe");
         return fifo;
     }
 
