@@ -17,10 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mwdump.testing.Tools;
 
 /**
- * The {@code mwdump} process as a shell runs it: SIGINT during a conversion removes the temporary
- * output and exits 130 with one line; a reader that closes standard output early stops the
- * conversion at once with exit status 141 and nothing on standard error. The input is a named pipe
- * fed without end, so the conversion is surely still running when the signal or the close comes.
+ * The {@code mwdump} process as a shell runs it: SIGINT or SIGTERM during a conversion, a recompression
+ * or an index build removes the temporary outputs and exits 130 with one line; a reader that closes
+ * standard output early stops the conversion at once with exit status 141 and nothing on standard
+ * error. A conversion's input is a named pipe fed without end, so it is surely still running when the
+ * signal or the close comes; recompress and index read a generated file big enough to take a while.
  */
 class ProcessSignalsTest {
     private static final String HEAD = "<mediawiki xmlns=\"http://www.mediawiki.org/xml/export-0.11/\" version=\"0.11\">\n"
@@ -65,24 +66,141 @@ class ProcessSignalsTest {
 
     @Test
     void interruptRemovesTheTemporaryOutput(@TempDir Path dir) throws Exception {
+        interruptConversion(dir, "INT");
+    }
+
+    /** SIGTERM (kill's default, what a service manager sends) is an interruption as Ctrl-C is. */
+    @Test
+    void terminationRemovesTheTemporaryOutput(@TempDir Path dir) throws Exception {
+        interruptConversion(dir, "TERM");
+    }
+
+    private static void interruptConversion(Path dir, String signal) throws Exception {
         Path in = fifo(dir);
         Path out = dir.resolve("out.jsonl");
         Process p = mwdump("convert", "--quiet", in.toString(), out.toString())
                 .redirectError(ProcessBuilder.Redirect.PIPE).start();
         feed(in);
         // wait until the conversion has started writing its temporary file
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (listing(dir).stream().noneMatch(n -> n.startsWith(".out.jsonl")) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertTrue(p.isAlive(), () -> "still converting: " + errorOf(p));
+        awaitFile(p, dir, ".out.jsonl");
         Thread.sleep(300);
-        assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor());
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "exits after SIGINT");
+        assertInterrupted(p, signal);
+        assertEquals(List.of("input.xml"), listing(dir), "no output or temporary file left");
+    }
+
+    /** Waits until a file whose name starts with {@code prefix} is in {@code dir}, while {@code p} runs. */
+    static void awaitFile(Process p, Path dir, String prefix) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (listing(dir).stream().noneMatch(n -> n.startsWith(prefix)) && p.isAlive()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(p.isAlive(), () -> "still running: " + errorOf(p));
+    }
+
+    /** Sends the signal to the running command: it says so in one line and exits 130. */
+    static void assertInterrupted(Process p, String signal) throws IOException, InterruptedException {
+        assertTrue(p.isAlive(), () -> "still running when signalled: " + errorOf(p));
+        assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor());
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "exits after SIG" + signal);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(130, p.exitValue(), err);
         assertEquals("mwdump: interrupted", err.strip());
-        assertEquals(List.of("input.xml"), listing(dir), "no output or temporary file left");
+    }
+
+    /**
+     * A dump of about {@code bytes} bytes of XML, with texts of words in random order (which bz2 compresses
+     * at its ordinary speed, neither the fast case of repeated text nor the slow one of noise).
+     */
+    static Path wordsDump(Path file, long bytes) throws IOException {
+        java.util.Random random = new java.util.Random(42);
+        String[] words = new String[2000];
+        for (int i = 0; i < words.length; i++) {
+            char[] w = new char[2 + random.nextInt(8)];
+            for (int j = 0; j < w.length; j++) {
+                w[j] = (char) ('a' + random.nextInt(26));
+            }
+            words[i] = new String(w);
+        }
+        try (java.io.Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(HEAD);
+            long written = HEAD.length();
+            StringBuilder page = new StringBuilder();
+            for (long id = 1; written < bytes; id++) {
+                page.setLength(0);
+                page.append("  <page>\n    <title>Page ").append(id).append("</title>\n    <ns>0</ns>\n    <id>")
+                        .append(id).append("</id>\n    <revision>\n      <id>").append(id)
+                        .append("</id>\n      <timestamp>2020-01-01T00:00:00Z</timestamp>\n      ")
+                        .append("<text xml:space=\"preserve\">");
+                for (int i = 0; i < 800; i++) {
+                    page.append(i == 0 ? "" : " ").append(words[random.nextInt(words.length)]);
+                }
+                page.append("</text>\n    </revision>\n  </page>\n");
+                out.write(page.toString());
+                written += page.length();
+            }
+            out.write("</mediawiki>\n");
+        }
+        return file;
+    }
+
+    /**
+     * SIGINT while recompress compresses (on one thread, so that 16 MB of XML take seconds): both
+     * temporary files, the dump's and its index's, are removed.
+     */
+    @Test
+    void interruptedRecompressLeavesNothing(@TempDir Path dir) throws Exception {
+        Path in = wordsDump(dir.resolve("in.xml"), 16_000_000);
+        Process p = mwdump("recompress", "--multistream", "--threads", "1", in.toString(),
+                dir.resolve("out.xml.bz2").toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.PIPE).start();
+        awaitFile(p, dir, ".out.xml.bz2");
+        Thread.sleep(200);
+        assertInterrupted(p, "INT");
+        assertEquals(List.of("in.xml"), listing(dir), "no output, index or temporary file left");
+    }
+
+    /**
+     * SIGINT while index decodes a single-stream bz2 dump (its blocks on all cores; about a second for
+     * 16 MB of XML): no page index, block index or temporary file is left. The index files are written
+     * only at the end, so the signal is sent as soon as the command has the dump open (seen in
+     * {@code /proc/PID/fd}), while it reads it.
+     */
+    @Test
+    void interruptedIndexLeavesNothing(@TempDir Path dir) throws Exception {
+        Tools.require("bzip2");
+        Path xml = wordsDump(dir.resolve("dump.xml"), 16_000_000);
+        Path dump = dir.resolve("dump.xml.bz2");
+        Process bzip2 = new ProcessBuilder("bzip2", "-1", "-c").redirectInput(xml.toFile())
+                .redirectOutput(dump.toFile()).start();
+        assertEquals(0, bzip2.waitFor());
+        Files.delete(xml);
+        Path descriptors = Path.of("/proc", Long.toString(ProcessHandle.current().pid()), "fd");
+        Tools.assume(Files.isDirectory(descriptors), "no /proc/PID/fd to see what a process has open");
+        Process p = mwdump("index", dump.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.PIPE).start();
+        Path real = dump.toRealPath();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!hasOpen(p, real) && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertInterrupted(p, "INT");
+        assertEquals(List.of("dump.xml.bz2"), listing(dir), "no index or temporary file left");
+    }
+
+    /** Whether the process has the file open (the links in {@code /proc/PID/fd}, read, never opened). */
+    static boolean hasOpen(Process p, Path file) {
+        try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(p.pid()), "fd"))) {
+            return fds.anyMatch(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).equals(file);
+                } catch (IOException e) {
+                    return false; // closed meanwhile
+                }
+            });
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
     }
 
     @Test
@@ -127,7 +245,9 @@ class ProcessSignalsTest {
 
     /**
      * With standard error on a terminal (a pseudo-terminal from {@code script}) and standard output in a
-     * file, the progress bar is drawn; with standard error in a file, nothing but errors goes there.
+     * file, the progress bar is drawn; with standard error in a file, nothing but errors goes there. With
+     * standard output a pipe and a file read on two threads, the bar is drawn too, with the percentage of
+     * the file read.
      */
     @Test
     void progressBarOnlyOnATerminal(@TempDir Path dir) throws Exception {
@@ -164,6 +284,24 @@ class ProcessSignalsTest {
         String written = readQuietly(errors);
         assertTrue(!written.contains("\r") && !written.contains("pages/s"), () -> "no redraws in a file: " + written);
         assertTrue(written.contains("is not a file (a pipe cannot be split): it was read on one thread"), written);
+
+        // two threads, standard output a pipe, the input a file (its size known): the bar, with percentages
+        Path file = wordsDump(dir.resolve("words.xml"), 12_000_000);
+        long pages;
+        try (Stream<String> lines = Files.lines(file)) {
+            pages = lines.filter(l -> l.equals("  <page>")).count();
+        }
+        Path piped = dir.resolve("piped.log");
+        Process threads = new ProcessBuilder("script", "-q", "-e", "-c", command + " convert --threads 2 --to revdoc "
+                + quoted(file.toString()) + " - | wc -l > " + quoted(dir.resolve("lines").toString()),
+                piped.toString()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        assertTrue(threads.waitFor(60, TimeUnit.SECONDS), "the conversion ends");
+        assertEquals(0, threads.exitValue(), () -> readQuietly(piped));
+        String bar = readQuietly(piped);
+        assertTrue(java.util.regex.Pattern.compile("\r\\[#* *\\] +[0-9]+\\.[0-9]% .*pages/s").matcher(bar).find(),
+                () -> "a bar with a percentage on the terminal: " + bar);
+        assertTrue(!bar.contains("read on one thread"), bar);
+        assertEquals(Long.toString(pages), Files.readString(dir.resolve("lines")).strip(), "every revision through the pipe");
     }
 
     private static String quoted(String s) {
