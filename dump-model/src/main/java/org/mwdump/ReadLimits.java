@@ -4,11 +4,24 @@ package org.mwdump;
  * Limits applied by one reader to one input (never JVM-wide system properties). Exceeding one ends
  * the read with {@link LimitExceededException}.
  *
- * @param maxTextChars       longest text of one element, in chars (default 100,000,000: MediaWiki's own
- *                           revision limit is 2 MiB, and the largest texts in Wikimedia's dumps are tens of
- *                           MB). This is the limit that bounds a reader's memory: a text at the limit
- *                           takes up to about 6 bytes per char while it is read (the parser's buffer,
- *                           growing, and the string made from it), so about 600 MB at the default
+ * @param maxTextChars       longest text of one element, in UTF-16 chars (default 100,000,000: MediaWiki's
+ *                           own revision limit is 2 MiB, and the largest texts in Wikimedia's dumps are tens
+ *                           of MB). This is the limit that bounds a reader's memory. The XML parser holds a
+ *                           text as UTF-8 in a buffer that doubles as it fills, but never past 3 bytes per
+ *                           char of the limit (the most UTF-8 takes for one char), and the text gets an exact
+ *                           copy of its own (the buffer of a long text is let go once the text is taken). So
+ *                           a reader takes at most about 6 bytes per char of the limit at once for a text:
+ *                           about 600 MB at the default, reached by a text at the limit whose every char
+ *                           takes 3 bytes (CJK, say); an ASCII text at the limit takes about 2.3 bytes per
+ *                           char. The XML and RevDoc writers write from those bytes through buffers of fixed
+ *                           size. {@link org.mwdump.model.Text#content()} makes a string besides: up to 8
+ *                           bytes per char more while it decodes a text of 3-byte chars, and 2 bytes per char
+ *                           kept with the text. The heap that reads one text at the default limit, measured
+ *                           with 3-byte chars: {@code -Xmx800m} with G1 (the JVM's default collector),
+ *                           {@code -Xmx1g} with the parallel collector that the mwdump command runs (its old
+ *                           generation is two thirds of the heap); with its string made, {@code -Xmx1400m}
+ *                           with G1. Each thread that reads at once (convert --threads) has a reader of its
+ *                           own
  * @param maxAttributeChars  longest attribute value (default 1,048,576)
  * @param maxDepth           deepest element nesting (default 100; MediaWiki dumps nest 5 deep)
  * @param maxEntityExpansions most entity references expanded in one document (default: no limit, DTDs are
@@ -21,11 +34,25 @@ public record ReadLimits(int maxTextChars, int maxAttributeChars, int maxDepth, 
     /**
      * Checks that every limit is positive.
      *
-     * @param maxTextChars       longest text of one element, in chars (default 100,000,000: MediaWiki's own
-     *                           revision limit is 2 MiB, and the largest texts in Wikimedia's dumps are tens of
-     *                           MB). This is the limit that bounds a reader's memory: a text at the limit
-     *                           takes up to about 6 bytes per char while it is read (the parser's buffer,
-     *                           growing, and the string made from it), so about 600 MB at the default
+     * @param maxTextChars       longest text of one element, in UTF-16 chars (default 100,000,000:
+     *                           MediaWiki's own revision limit is 2 MiB, and the largest texts in Wikimedia's
+     *                           dumps are tens of MB). This is the limit that bounds a reader's memory. The
+     *                           XML parser holds a text as UTF-8 in a buffer that doubles as it fills, but
+     *                           never past 3 bytes per char of the limit (the most UTF-8 takes for one char),
+     *                           and the text gets an exact copy of its own (the buffer of a long text is let
+     *                           go once the text is taken). So a reader takes at most about 6 bytes per char
+     *                           of the limit at once for a text: about 600 MB at the default, reached by a
+     *                           text at the limit whose every char takes 3 bytes (CJK, say); an ASCII text at
+     *                           the limit takes about 2.3 bytes per char. The XML and RevDoc writers write
+     *                           from those bytes through buffers of fixed size.
+     *                           {@link org.mwdump.model.Text#content()} makes a string besides: up to 8 bytes
+     *                           per char more while it decodes a text of 3-byte chars, and 2 bytes per char
+     *                           kept with the text. The heap that reads one text at the default limit,
+     *                           measured with 3-byte chars: {@code -Xmx800m} with G1 (the JVM's default
+     *                           collector), {@code -Xmx1g} with the parallel collector that the mwdump
+     *                           command runs (its old generation is two thirds of the heap); with its string
+     *                           made, {@code -Xmx1400m} with G1. Each thread that reads at once (convert
+     *                           --threads) has a reader of its own
      * @param maxAttributeChars  longest attribute value (default 1,048,576)
      * @param maxDepth           deepest element nesting (default 100; MediaWiki dumps nest 5 deep)
      * @param maxEntityExpansions most entity references expanded in one document (default: no limit, DTDs are

@@ -123,6 +123,14 @@ final class XmlTokenizer {
     private byte[] text = new byte[1 << 12];
     private int textLength;
     /**
+     * The most bytes {@link #text} grows to by doubling: three for each UTF-16 char of the longest text or
+     * attribute value the limits allow (UTF-8 takes at most three bytes per UTF-16 char), and room for
+     * what is appended before the limit is checked.
+     */
+    private final long textCapacity;
+    /** The largest text buffer kept once the text of an element was taken (see {@link #releaseLongText}). */
+    private static final int KEPT_TEXT_BUFFER = 1 << 20;
+    /**
      * Bytes of {@link #text} beyond its length in UTF-16 chars, the unit of the limits: one for each
      * two-byte sequence, two for each three- or four-byte one (a four-byte one is two chars).
      */
@@ -144,6 +152,7 @@ final class XmlTokenizer {
         this.maxText = maxTextChars;
         this.maxAttribute = maxAttributeChars;
         this.maxDepth = maxDepth;
+        this.textCapacity = 3L * Math.max(maxTextChars, maxAttributeChars) + 16;
     }
 
     // ---------------------------------------------------------------- what the reader asks
@@ -278,13 +287,17 @@ final class XmlTokenizer {
      */
     String elementText() throws XmlException {
         readElementText();
-        return textString();
+        String value = textString();
+        releaseLongText();
+        return value;
     }
 
     /** Like {@link #elementText()}, as UTF-8 in an array of its own. */
     byte[] elementTextUtf8() throws XmlException {
         readElementText();
-        return textUtf8();
+        byte[] value = textUtf8();
+        releaseLongText();
+        return value;
     }
 
     /** Reads the text of the current element, which must hold nothing but text, into the text buffer. */
@@ -784,7 +797,7 @@ final class XmlTokenizer {
             int end = limit;
             if (text.length - textLength < end - i) {
                 // one byte for each byte
-                text = Arrays.copyOf(text, Math.max(text.length * 2, textLength + end - i));
+                growText(end - i);
             }
             int savings = textSavings;
             // plain ASCII, and well-formed two- and three-byte UTF-8 sequences, stand for themselves: the
@@ -951,7 +964,7 @@ final class XmlTokenizer {
         }
         // the sequence as it stands: one char for up to three bytes, two for four
         if (textLength + need + 1 > text.length) {
-            text = Arrays.copyOf(text, Math.max(text.length * 2, textLength + need + 1));
+            growText(need + 1);
         }
         System.arraycopy(buf, pos, text, textLength, need + 1);
         textLength += need + 1;
@@ -1047,7 +1060,7 @@ final class XmlTokenizer {
             return;
         }
         if (textLength + 4 > text.length) {
-            text = Arrays.copyOf(text, Math.max(text.length * 2, textLength + 4));
+            growText(4);
         }
         byte[] t = text;
         int n = textLength;
@@ -1071,9 +1084,31 @@ final class XmlTokenizer {
     /** Appends an ASCII byte. */
     private void append(byte c) {
         if (textLength == text.length) {
-            text = Arrays.copyOf(text, textLength * 2);
+            growText(1);
         }
         text[textLength++] = c;
+    }
+
+    /**
+     * Makes room in {@link #text} for {@code extra} more bytes: twice the room, but never more than the
+     * longest text or attribute value the limits let through can take ({@link #textCapacity}), so that a
+     * text at the limit does not leave a buffer of up to twice its size.
+     */
+    private void growText(int extra) {
+        long need = (long) textLength + extra;
+        long doubled = Math.min(2L * text.length, textCapacity);
+        text = Arrays.copyOf(text, (int) Math.min(Math.max(need, doubled), Integer.MAX_VALUE - 8));
+    }
+
+    /**
+     * After the text of an element was taken: a buffer grown past {@link #KEPT_TEXT_BUFFER} for a long
+     * text is let go, so that a reader does not keep the memory of its longest text to its end.
+     */
+    private void releaseLongText() {
+        if (text.length > KEPT_TEXT_BUFFER) {
+            text = new byte[1 << 12];
+            resetText();
+        }
     }
 
     /** The text of the current text event, or of the text or attribute value read last. */
