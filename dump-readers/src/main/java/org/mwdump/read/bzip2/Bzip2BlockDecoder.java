@@ -19,8 +19,12 @@ import org.mwdump.DumpLocation;
  * stored CRC (already verified) and the bit offset where it ended. Blocks are independent, so any block
  * can be decoded given only its start offset.
  *
- * <p>Cost: an instance holds about 4 MiB of work arrays (for blocks of up to 900 kB) and is reused across
- * calls; decoding is linear in the block size. Instances are not thread-safe: use one per thread.
+ * <p>Cost: an instance holds about 7 MB of work arrays for blocks of up to 900 kB (3.6 MB for the
+ * transformed block, about 1 MB each for its text, the pieces of the walk through it and the decoded
+ * output) and is reused across calls; decoding is linear in the block size. The output array grows for a
+ * block of long runs of one byte, which can decode to 46 MB, and is let go once that block is done (by
+ * {@link #decode}, or when the {@link Bzip2InputStream} reading it moves on or is closed). Instances are
+ * not thread-safe: use one per thread.
  */
 public final class Bzip2BlockDecoder {
     /** The 48-bit magic that starts every block (BCD pi). */
@@ -156,10 +160,32 @@ public final class Bzip2BlockDecoder {
             throw new IllegalArgumentException("blockSize100k must be 1..9: " + blockSize100k);
         }
         long end = decodeBlock(data, length, bitOffset, 0, blockSize100k, true);
-        return new Block(Arrays.copyOf(out, outLen), storedCrc, bitOffset, end);
+        Block block = new Block(Arrays.copyOf(out, outLen), storedCrc, bitOffset, end);
+        releaseLargeOutput();
+        return block;
     }
 
     // ---------------------------------------------------------------------------------------------
+    /**
+     * The largest output buffer kept from one block to the next: an ordinary block decodes to about its
+     * size (up to 900 kB and a little more), a block of long runs of one byte to up to 46 MB, whose
+     * buffer is let go.
+     */
+    static final int KEPT_OUTPUT = 8 << 20;
+
+    /** Lets go of an output buffer grown past {@link #KEPT_OUTPUT}, when its block is no longer read. */
+    void releaseLargeOutput() {
+        if (out.length > KEPT_OUTPUT) {
+            out = new byte[0];
+            outLen = 0;
+        }
+    }
+
+    /** The size of the output buffer, for tests. */
+    int outputCapacity() {
+        return out.length;
+    }
+
     // Package-private interface used by Bzip2InputStream: output stays in the reused buffer.
 
     byte[] output() {
@@ -853,7 +879,8 @@ public final class Bzip2BlockDecoder {
     private void undoInitialRuns(int nblock) {
         final byte[] t = text;
         byte[] o = out;
-        if (o.length < nblock + 1024) {
+        if (o.length < nblock + 1024 || o.length > KEPT_OUTPUT) {
+            // a buffer grown for a block of long runs is not kept for the blocks after it
             o = new byte[nblock + (nblock >>> 2) + 1024];
         }
         int op = 0;
@@ -864,7 +891,10 @@ public final class Bzip2BlockDecoder {
             // Each input byte writes at most 255 bytes; run the inner loop without capacity checks.
             int steps = Math.min(nblock - from, (o.length - op) >>> 8);
             if (steps < Math.min(nblock - from, 4096)) {
-                o = Arrays.copyOf(o, Math.max(o.length * 2, op + 256 * 4096));
+                // twice as much room, but no more than the rest could take (a run of four and a count of
+                // 255 make 259 bytes of 5), and always room for 4096 steps of up to 256 bytes
+                long most = op + 52L * (nblock - from) + 256 * 4096;
+                o = Arrays.copyOf(o, (int) Math.max(op + 256 * 4096, Math.min(2L * o.length, most)));
                 continue;
             }
             int stop = from + steps;

@@ -17,9 +17,12 @@ import org.mwdump.CorruptInputException;
  * {@link CorruptInputException} (unchecked) with the bit offset of the damage counted from the start of the
  * input. An empty input is not a bzip2 file and also throws.
  *
- * <p>Cost: about 9 MiB of buffers for large inputs (compressed input window, work arrays and one decoded
- * block); single-threaded, decoding a block at a time. Reads from the underlying stream in large chunks, so
- * wrapping it in a {@link java.io.BufferedInputStream} is unnecessary. Not thread-safe.
+ * <p>Cost: about 11 MB for a stream of 900 kB blocks: the compressed input window (up to 4 MiB) and the
+ * {@link Bzip2BlockDecoder}'s work arrays (about 7 MB, among them the decoded block). A block of long runs
+ * of one byte decodes to up to 46 MB, held while that block is read and let go after it (the array
+ * grows with the output, for such a block to about its size). Single-threaded, decoding a block at a time.
+ * Reads from the underlying stream in large chunks, so wrapping it in a
+ * {@link java.io.BufferedInputStream} is unnecessary. Not thread-safe.
  */
 public final class Bzip2InputStream extends InputStream {
     /**
@@ -183,6 +186,7 @@ public final class Bzip2InputStream extends InputStream {
             block = null;
             blockPos = blockLen = 0;
             buf = null;
+            decoder.releaseLargeOutput();
             in.close();
         }
     }

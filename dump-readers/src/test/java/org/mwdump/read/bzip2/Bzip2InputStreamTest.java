@@ -168,6 +168,36 @@ class Bzip2InputStreamTest {
         assertTrue(first.data().length > 40_000_000, "first block decoded to " + first.data().length);
     }
 
+    /**
+     * A block of long runs decodes to 46 MB: its output array grows to about that (not to the next power
+     * of two past it), and is let go when the stream moves on to the next block and when it is closed, so
+     * a decoder does not keep it; {@link Bzip2BlockDecoder#decode} keeps nothing of it either.
+     */
+    @Test
+    void theOutputOfABlockOfLongRunsIsNotKept() throws IOException {
+        byte[] data = new byte[60_000_000];
+        Arrays.fill(data, (byte) 0xE7);
+        byte[] z = compress(tmp, data, "bzip2", "-9", "-c");
+        Bzip2BlockDecoder decoder = new Bzip2BlockDecoder();
+        long read;
+        try (Bzip2InputStream in = new Bzip2InputStream(new java.io.ByteArrayInputStream(z), true, decoder)) {
+            byte[] buf = new byte[1 << 16];
+            read = in.read(buf);
+            int firstBlock = read > 0 ? in.available() + (int) read : 0;
+            assertTrue(firstBlock > 40_000_000, "first block decoded to " + firstBlock);
+            int capacity = decoder.outputCapacity();
+            assertTrue(capacity >= firstBlock && capacity <= firstBlock + (2 << 20),
+                    "output array of " + capacity + " bytes for a block of " + firstBlock);
+            read += in.skip(Long.MAX_VALUE);
+            assertTrue(decoder.outputCapacity() < capacity, "the next block has an array of its own size");
+        }
+        assertEquals(data.length, read);
+        assertTrue(decoder.outputCapacity() <= Bzip2BlockDecoder.KEPT_OUTPUT, "kept: " + decoder.outputCapacity());
+        Bzip2BlockDecoder.Block first = decoder.decode(z, 32);
+        assertTrue(first.data().length > 40_000_000);
+        assertTrue(decoder.outputCapacity() <= Bzip2BlockDecoder.KEPT_OUTPUT, "kept: " + decoder.outputCapacity());
+    }
+
     @Test
     void periodicBlocksWhoseSuccessorsFormShortCycles() throws IOException {
         // A block that is one pattern repeated has as many Burrows-Wheeler cycles as repetitions; the
