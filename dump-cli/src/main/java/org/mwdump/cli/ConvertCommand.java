@@ -71,6 +71,11 @@ final class ConvertCommand implements Callable<Integer> {
         Compression compression = compress != null ? compression(compress)
                 : format == DumpFormat.PARQUET ? null
                 : stdout ? Compression.NONE : Compression.fromFileName(out);
+        if (format == DumpFormat.PARQUET && compression != null && compression != Compression.NONE
+                && compression != Compression.GZIP && compression != Compression.ZSTD) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Parquet compresses its pages with zstd, "
+                    + "gzip or none, not " + Formats.name(compression));
+        }
         if (compression == Compression.SEVEN_Z) {
             // mwdump reads 7z but does not write it: a usage error, as --compress 7z is
             throw new CommandLine.ParameterException(spec.commandLine(), SEVEN_Z_OUTPUT);
