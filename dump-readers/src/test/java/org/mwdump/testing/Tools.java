@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Assumptions;
  * {@code pbzip2}, {@code zstd}, {@code 7z}, …), found on {@code PATH}. A test that needs one that is missing
  * is skipped with a one-line reason (see {@link SkipReport}), unless the system property
  * {@value #REQUIRE} is {@code true}, as in CI, which installs them: then it fails. The same property makes
- * the other needs of tests ({@link #assume}: the shared corpus, read-only directories, named pipes)
- * failures rather than skips.
+ * the other needs of tests ({@link #assume}: the shared corpus, named pipes) failures rather than skips
+ * (read-only directories have a property of their own, {@link ReadOnlyDirs#REQUIRE}).
  */
 public final class Tools {
     /** The system property that turns a missing tool from a skip into a failure. */
