@@ -39,8 +39,20 @@ public final class Main implements Runnable {
 
     private static volatile boolean exiting;
 
+    /** picocli's system property naming built-in converters not to register (regular expressions). */
+    static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+    /** The built-in converters of types that no option of mwdump has. */
+    static final String UNUSED_CONVERTERS = "java\\.sql\\..*,java\\.time\\..*,java\\.net\\..*,"
+            + "java\\.nio\\.charset\\..*,java\\.util\\.(Currency|TimeZone|UUID|regex\\.Pattern)";
+
     public static void main(String[] args) {
         StandardOutput.processOutput = true;
+        // picocli registers converters for types no option here has (java.time, java.sql, ...) by loading
+        // and initialising those classes, a noticeable part of the start of every run; options are
+        // strings, numbers and paths
+        if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+            System.setProperty(CONVERTER_EXCLUDES, UNUSED_CONVERTERS);
+        }
         // Ctrl-C or SIGTERM: the JVM runs shutdown hooks; temporary outputs are removed before it exits
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!exiting) {
