@@ -8,8 +8,10 @@ package org.mwdump;
  *                           own revision limit is 2 MiB, and the largest texts in Wikimedia's dumps are tens
  *                           of MB). This is the limit that bounds a reader's memory. The XML parser holds a
  *                           text as UTF-8 in a buffer that doubles as it fills, but never past 3 bytes per
- *                           char of the limit (the most UTF-8 takes for one char), and the text gets an exact
- *                           copy of its own (the buffer of a long text is let go once the text is taken). So
+ *                           char of the limit (the most UTF-8 takes for one char) and 16 bytes (of
+ *                           maxAttributeChars instead if that is larger): a text that would need more is
+ *                           over the limit and fails then. The text gets an exact copy of its own (the
+ *                           buffer of a long text is let go once the text is taken). So
  *                           a reader takes at most about 6 bytes per char of the limit at once for a text:
  *                           about 600 MB at the default, reached by a text at the limit whose every char
  *                           takes 3 bytes (CJK, say); an ASCII text at the limit takes about 2.3 bytes per
@@ -38,9 +40,11 @@ public record ReadLimits(int maxTextChars, int maxAttributeChars, int maxDepth, 
      *                           MediaWiki's own revision limit is 2 MiB, and the largest texts in Wikimedia's
      *                           dumps are tens of MB). This is the limit that bounds a reader's memory. The
      *                           XML parser holds a text as UTF-8 in a buffer that doubles as it fills, but
-     *                           never past 3 bytes per char of the limit (the most UTF-8 takes for one char),
-     *                           and the text gets an exact copy of its own (the buffer of a long text is let
-     *                           go once the text is taken). So a reader takes at most about 6 bytes per char
+     *                           never past 3 bytes per char of the limit (the most UTF-8 takes for one char)
+     *                           and 16 bytes (of maxAttributeChars instead if that is larger): a text that
+     *                           would need more is over the limit and fails then. The text gets an exact copy
+     *                           of its own (the buffer of a long text is let go once the text is taken). So a
+     *                           reader takes at most about 6 bytes per char
      *                           of the limit at once for a text: about 600 MB at the default, reached by a
      *                           text at the limit whose every char takes 3 bytes (CJK, say); an ASCII text at
      *                           the limit takes about 2.3 bytes per char. The XML and RevDoc writers write

@@ -121,6 +121,30 @@ class HostileXmlTest {
         BadInputs.assertLocated(o.failure(), "text limit");
     }
 
+    /**
+     * A CDATA section that goes on and on (a gigabyte of one letter, which a small bz2 file can hold, made
+     * here as it is read) ends at the text limit as soon as its text passes the limit: the reader
+     * neither waits for the section's end nor copies its buffer for each byte once the buffer is as large
+     * as the limits allow. With the default limits the same holds at 100 M chars: the buffer grows by
+     * doubling up to 3 bytes per char of the limit and the limit is checked as the section grows.
+     */
+    @Test
+    void endlessCdataSectionEndsAtTheTextLimit() {
+        int limit = 1000;
+        ReadOptions small = ReadOptions.builder().limits(org.mwdump.ReadLimits.DEFAULT.withMaxTextChars(limit)
+                .withMaxAttributeChars(limit)).build();
+        long size = 1L << 30;
+        RepeatingStream letters = new RepeatingStream((byte) 'a', size);
+        InputStream in = new SequenceInputStream(new ByteArrayInputStream(utf8(
+                "<mediawiki xmlns=\"http://www.mediawiki.org/xml/export-0.11/\" version=\"0.11\">"
+                + "<page><title>x</title><id>1</id><revision><id>1</id><text><![CDATA[")), letters);
+        Outcome o = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> BadInputs.read(in, small));
+        LimitExceededException e = assertInstanceOf(LimitExceededException.class, o.failure());
+        assertTrue(e.getMessage().contains("text longer than the limit of " + limit + " characters"), e.getMessage());
+        BadInputs.assertLocated(e, "CDATA over the text limit");
+        assertTrue(size - letters.left() < 1 << 20, "read " + (size - letters.left()) + " bytes of the section");
+    }
+
     /** Elements nested far deeper than any dump. */
     @Test
     void deepNesting() {
@@ -231,6 +255,11 @@ class HostileXmlTest {
             java.util.Arrays.fill(b, off, off + n, value);
             left -= n;
             return n;
+        }
+
+        /** The bytes not read yet. */
+        long left() {
+            return left;
         }
     }
 }

@@ -123,13 +123,18 @@ final class XmlTokenizer {
     private byte[] text = new byte[1 << 12];
     private int textLength;
     /**
-     * The most bytes {@link #text} grows to by doubling: three for each UTF-16 char of the longest text or
-     * attribute value the limits allow (UTF-8 takes at most three bytes per UTF-16 char), and room for
-     * what is appended before the limit is checked.
+     * The most bytes {@link #text} ever holds: three for each UTF-16 char of the longest text or attribute
+     * value the limits allow (UTF-8 takes at most three bytes per UTF-16 char), and room for what is
+     * appended before the limit is checked; or, for limits that large, the largest array the JVM makes. A
+     * text that needs more is beyond the limit, and fails as such (see {@link #growText}).
      */
-    private final long textCapacity;
+    private final int textCapacity;
+    /** The largest array the JVM surely makes. */
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
     /** The largest text buffer kept once the text of an element was taken (see {@link #releaseLongText}). */
     private static final int KEPT_TEXT_BUFFER = 1 << 20;
+    /** Whether {@link #text} holds an attribute value (else character data): which limit it is held to. */
+    private boolean attributeText;
     /**
      * Bytes of {@link #text} beyond its length in UTF-16 chars, the unit of the limits: one for each
      * two-byte sequence, two for each three- or four-byte one (a four-byte one is two chars).
@@ -152,7 +157,7 @@ final class XmlTokenizer {
         this.maxText = maxTextChars;
         this.maxAttribute = maxAttributeChars;
         this.maxDepth = maxDepth;
-        this.textCapacity = 3L * Math.max(maxTextChars, maxAttributeChars) + 16;
+        this.textCapacity = (int) Math.min(3L * Math.max(maxTextChars, maxAttributeChars) + 16, MAX_ARRAY);
     }
 
     // ---------------------------------------------------------------- what the reader asks
@@ -774,6 +779,10 @@ final class XmlTokenizer {
                 append((byte) c);
                 pos++;
             }
+            // the text so far, but for the brackets that may yet be the section's end
+            if (textLength - textSavings - Math.min(brackets, 2) > maxText) {
+                throw textLimit();
+            }
         }
     }
 
@@ -783,22 +792,20 @@ final class XmlTokenizer {
         textLength = 0;
         textSavings = 0;
         rawFrom = 0;
+        attributeText = false;
     }
 
     /** Appends character data up to the next {@code '<'} or the end of the input. */
     private void readCharacterData() throws XmlException {
         while (true) {
+            // after each run and each character that is not one (a text of line ends or references only)
+            checkTextLimit();
             if (pos == limit && !ensure(1)) {
-                checkTextLimit();
                 return;
             }
             byte[] b = buf;
             int i = pos;
             int end = limit;
-            if (text.length - textLength < end - i) {
-                // one byte for each byte
-                growText(end - i);
-            }
             int savings = textSavings;
             // plain ASCII, and well-formed two- and three-byte UTF-8 sequences, stand for themselves: the
             // run is found (eight bytes at a time while they are plain ASCII, else up to eight characters
@@ -832,13 +839,16 @@ final class XmlTokenizer {
                     }
                 }
             }
+            // one byte for each byte
+            if (text.length - textLength < i - pos) {
+                growText(i - pos);
+            }
             int n = textLength + (i - pos);
             System.arraycopy(b, pos, text, textLength, i - pos);
             textSavings = savings;
             textLength = n;
             pos = i;
             if (i == end) {
-                checkTextLimit();
                 continue;
             }
             switch (TEXT_CLASS[b[i] & 0xff]) {
@@ -921,9 +931,20 @@ final class XmlTokenizer {
 
     private void checkTextLimit() throws XmlException {
         if (textLength - textSavings > maxText) {
-            throw new XmlException(Problem.LIMIT, "text longer than the limit of " + maxText + " characters",
-                    eventLine, eventColumn);
+            throw textLimit();
         }
+    }
+
+    /** The failure of a text longer than its limit, at the start of the text. */
+    private XmlException textLimit() {
+        return new XmlException(Problem.LIMIT, "text longer than the limit of " + maxText + " characters",
+                eventLine, eventColumn);
+    }
+
+    /** The failure of an attribute value longer than its limit, at the start of its tag. */
+    private XmlException attributeLimit() {
+        return new XmlException(Problem.LIMIT, "attribute value longer than the limit of " + maxAttribute
+                + " characters", eventLine, eventColumn);
     }
 
     /** Checks and appends the UTF-8 sequence at {@code pos}, which starts with a byte of 0x80 or more. */
@@ -1054,7 +1075,7 @@ final class XmlTokenizer {
     }
 
     /** Appends a character (one XML allows, so not a surrogate) as UTF-8. */
-    private void appendCodePoint(int cp) {
+    private void appendCodePoint(int cp) throws XmlException {
         if (cp < 0x80) {
             append((byte) cp);
             return;
@@ -1082,7 +1103,7 @@ final class XmlTokenizer {
     }
 
     /** Appends an ASCII byte. */
-    private void append(byte c) {
+    private void append(byte c) throws XmlException {
         if (textLength == text.length) {
             growText(1);
         }
@@ -1090,14 +1111,29 @@ final class XmlTokenizer {
     }
 
     /**
-     * Makes room in {@link #text} for {@code extra} more bytes: twice the room, but never more than the
-     * longest text or attribute value the limits let through can take ({@link #textCapacity}), so that a
-     * text at the limit does not leave a buffer of up to twice its size.
+     * Makes room in {@link #text} for {@code extra} more bytes, which are about to be appended: twice the
+     * room, but never more than the longest text or attribute value the limits let through can take
+     * ({@link #textCapacity}), so that a text at the limit does not leave a buffer of up to twice its size.
+     * Bytes past that capacity are past the limit (each char takes at most three bytes), so the text fails
+     * here as it would at its end, and a buffer at its capacity is never copied again.
      */
-    private void growText(int extra) {
+    private void growText(int extra) throws XmlException {
         long need = (long) textLength + extra;
+        if (need > textCapacity) {
+            throw beyondCapacity();
+        }
         long doubled = Math.min(2L * text.length, textCapacity);
-        text = Arrays.copyOf(text, (int) Math.min(Math.max(need, doubled), Integer.MAX_VALUE - 8));
+        text = Arrays.copyOf(text, (int) Math.max(need, doubled));
+    }
+
+    /** The failure of a text or attribute value that does not fit {@link #textCapacity}. */
+    private XmlException beyondCapacity() {
+        if (textCapacity == MAX_ARRAY && 3L * (attributeText ? maxAttribute : maxText) + 16 > MAX_ARRAY) {
+            // limits beyond what an array holds: the text may be within its limit, but cannot be held
+            return new XmlException(Problem.LIMIT, (attributeText ? "attribute value" : "text") + " longer than "
+                    + MAX_ARRAY + " bytes of UTF-8, the most a reader holds", eventLine, eventColumn);
+        }
+        return attributeText ? attributeLimit() : textLimit();
     }
 
     /**
@@ -1109,6 +1145,11 @@ final class XmlTokenizer {
             text = new byte[1 << 12];
             resetText();
         }
+    }
+
+    /** The size of the text buffer, for tests. */
+    int textBufferSize() {
+        return text.length;
     }
 
     /** The text of the current text event, or of the text or attribute value read last. */
@@ -1124,6 +1165,7 @@ final class XmlTokenizer {
     /** An attribute value after its opening quote, normalised, up to and past the closing quote. */
     private String attributeValue(byte quote) throws XmlException {
         resetText();
+        attributeText = true;
         while (true) {
             if (!ensure(1)) {
                 throw endOfInputInside();
@@ -1159,8 +1201,7 @@ final class XmlTokenizer {
                 pos++;
             }
             if (textLength - textSavings > maxAttribute) {
-                throw new XmlException(Problem.LIMIT, "attribute value longer than the limit of " + maxAttribute
-                        + " characters", eventLine, eventColumn);
+                throw attributeLimit();
             }
         }
         return textString();

@@ -276,6 +276,124 @@ class XmlTokenizerTest {
         assertArrayEquals(expected.getBytes(StandardCharsets.UTF_8), asBytes.elementTextUtf8());
     }
 
+    /** {@code head}, then {@code unit} over and over without end, made as it is read; counts what was read. */
+    static final class Endless extends java.io.InputStream {
+        private final byte[] head;
+        private final byte[] unit;
+        private long read;
+
+        Endless(String head, String unit) {
+            this.head = head.getBytes(StandardCharsets.UTF_8);
+            this.unit = unit.getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            read(one, 0, 1);
+            return one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            for (int i = 0; i < len; i++, read++) {
+                b[off + i] = read < head.length ? head[(int) read] : unit[(int) ((read - head.length) % unit.length)];
+            }
+            return len;
+        }
+
+        long bytesRead() {
+            return read;
+        }
+    }
+
+    /**
+     * Every way into the text buffer (plain and multi-byte characters, line ends, entity and character
+     * references, CDATA sections, text around comments) stops at the text limit while the text grows,
+     * with the limit's message, having read little more than the limit, and with a buffer never past 3
+     * bytes per char of the limit (and the 16 bytes of slack): an endless text cannot make the buffer
+     * grow, or be copied, past that.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"a", "\n", "\r\n", "\r", "&lt;", "&#x20AC;", "&#x1D11E;", "\u20ac", "\u00e9", "\uD83D\uDE00",
+        "<![CDATA[ab]]>", "<![CDATA[\u20ac\r\n]]>", "<!--c-->\u20ac", "]"})
+    void anEndlessTextStopsAtTheLimit(String unit) {
+        // past what the first buffer (4 KiB) holds
+        int limit = 10_000;
+        for (boolean cdata : new boolean[] {false, true}) {
+            if (cdata && unit.contains("<")) {
+                continue;
+            }
+            Endless in = new Endless("<r>" + (cdata ? "<![CDATA[" : ""), unit);
+            XmlTokenizer t = new XmlTokenizer(in, false, limit, limit, 10);
+            XmlException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                    () -> {
+                        t.next();
+                        return assertThrows(XmlException.class, t::elementText);
+                    });
+            String what = (cdata ? "CDATA of " : "") + unit;
+            assertEquals(XmlTokenizer.Problem.LIMIT, e.problem, what);
+            assertEquals("text longer than the limit of " + limit + " characters", e.getMessage(), what);
+            if (!unit.contains("<")) {
+                assertEquals(1, e.line, what + ": at the start of the text");
+            }
+            org.junit.jupiter.api.Assertions.assertTrue(t.textBufferSize() <= 3 * limit + 16,
+                    what + ": a buffer of " + t.textBufferSize());
+            org.junit.jupiter.api.Assertions.assertTrue(in.bytesRead() < 1 << 18, what + ": read " + in.bytesRead());
+        }
+        if (unit.contains("<")) {
+            return;
+        }
+        // a text event, as where elements and text mix
+        Endless in = new Endless("<r>", unit);
+        XmlTokenizer t = new XmlTokenizer(in, false, limit, limit, 10);
+        XmlException e = assertThrows(XmlException.class, () -> {
+            while (true) {
+                t.next();
+            }
+        });
+        assertEquals(XmlTokenizer.Problem.LIMIT, e.problem, unit);
+        org.junit.jupiter.api.Assertions.assertTrue(t.textBufferSize() <= 3 * limit + 16, unit);
+    }
+
+    /** An endless attribute value stops at the attribute limit the same way. */
+    @ParameterizedTest
+    @ValueSource(strings = {"a", "\n", "\r\n", "&lt;", "&#x20AC;", "\u20ac", "\uD83D\uDE00"})
+    void anEndlessAttributeValueStopsAtTheLimit(String unit) {
+        Endless in = new Endless("<r v='", unit);
+        XmlTokenizer t = new XmlTokenizer(in, false, 10, 10_000, 10);
+        XmlException e = assertThrows(XmlException.class, t::next);
+        assertEquals(XmlTokenizer.Problem.LIMIT, e.problem, unit);
+        assertEquals("attribute value longer than the limit of 10000 characters", e.getMessage(), unit);
+        org.junit.jupiter.api.Assertions.assertTrue(t.textBufferSize() <= 3 * 10_000 + 16, unit);
+        org.junit.jupiter.api.Assertions.assertTrue(in.bytesRead() < 1 << 18, unit + ": read " + in.bytesRead());
+    }
+
+    /**
+     * A CDATA section is held to the limit as it grows, but the {@code "]]"} of its end is not counted: a
+     * text of three-byte chars exactly at the limit, in a CDATA section or before a comment with a
+     * two-byte char, is read whole.
+     */
+    @Test
+    void textsAtTheLimitInCdataAndBeforeMarkupAreRead() throws Exception {
+        String[] atTheLimit = {
+            "<![CDATA[" + "a".repeat(998) + "]]]]>",
+            "<![CDATA[" + "\u20ac".repeat(1000) + "]]>",
+            "\u20ac".repeat(999) + "<![CDATA[\u20ac]]>",
+            "\u20ac".repeat(1000) + "<!--\u00e9-->",
+            "<![CDATA[" + "\u20ac".repeat(1000) + "]]><?pi \u00e9?>",
+            "\uD83D\uDE00".repeat(500) + "<!--\uD83D\uDE00-->",
+        };
+        for (String body : atTheLimit) {
+            XmlTokenizer ok = tokenizer("<r>" + body + "</r>", 1000, 10);
+            ok.next();
+            assertEquals(1000, ok.elementText().length(), body);
+            XmlTokenizer over = tokenizer("<r>x" + body + "</r>", 1000, 10);
+            over.next();
+            assertEquals(XmlTokenizer.Problem.LIMIT, assertThrows(XmlException.class, over::elementText).problem, body);
+        }
+    }
+
     private static XmlTokenizer tokenizer(String doc, int maxText, int maxAttribute) {
         return new XmlTokenizer(new ByteArrayInputStream(doc.getBytes(StandardCharsets.UTF_8)), false, maxText,
                 maxAttribute, 10);
