@@ -10,8 +10,9 @@ package org.mwdump;
  *                           text as UTF-8 in a buffer that doubles as it fills, but never past 3 bytes per
  *                           char of the limit (the most UTF-8 takes for one char) and 16 bytes (of
  *                           maxAttributeChars instead if that is larger): a text that would need more is
- *                           over the limit and fails then. The text gets an exact copy of its own (the
- *                           buffer of a long text is let go once the text is taken). So
+ *                           over the limit and fails then. The text gets an exact copy of its own (a buffer
+ *                           past 16 MiB is let go once its text is taken, a smaller one is kept for the next
+ *                           text). So
  *                           a reader takes at most about 6 bytes per char of the limit at once for a text:
  *                           about 600 MB at the default, reached by a text at the limit whose every char
  *                           takes 3 bytes (CJK, say); an ASCII text at the limit takes about 2.3 bytes per
@@ -43,8 +44,8 @@ public record ReadLimits(int maxTextChars, int maxAttributeChars, int maxDepth, 
      *                           never past 3 bytes per char of the limit (the most UTF-8 takes for one char)
      *                           and 16 bytes (of maxAttributeChars instead if that is larger): a text that
      *                           would need more is over the limit and fails then. The text gets an exact copy
-     *                           of its own (the buffer of a long text is let go once the text is taken). So a
-     *                           reader takes at most about 6 bytes per char
+     *                           of its own (a buffer past 16 MiB is let go once its text is taken, a smaller
+     *                           one is kept for the next text). So a reader takes at most about 6 bytes per char
      *                           of the limit at once for a text: about 600 MB at the default, reached by a
      *                           text at the limit whose every char takes 3 bytes (CJK, say); an ASCII text at
      *                           the limit takes about 2.3 bytes per char. The XML and RevDoc writers write

@@ -131,8 +131,11 @@ final class XmlTokenizer {
     private final int textCapacity;
     /** The largest array the JVM surely makes. */
     private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
-    /** The largest text buffer kept once the text of an element was taken (see {@link #releaseLongText}). */
-    private static final int KEPT_TEXT_BUFFER = 1 << 20;
+    /**
+     * The largest text buffer kept once the text of an element was taken (see {@link #releaseLongText}):
+     * enough that texts of a few MB each, as in history dumps, do not make it grow again for each one.
+     */
+    static final int KEPT_TEXT_BUFFER = 16 << 20;
     /** Whether {@link #text} holds an attribute value (else character data): which limit it is held to. */
     private boolean attributeText;
     /**
@@ -360,6 +363,8 @@ final class XmlTokenizer {
             int e = markup(true);
             resetText();
             if (e == END) {
+                // a CDATA section is read into the text buffer even here
+                releaseLongText();
                 event = END;
                 return;
             }

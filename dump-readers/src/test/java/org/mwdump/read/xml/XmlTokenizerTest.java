@@ -394,6 +394,41 @@ class XmlTokenizerTest {
         }
     }
 
+    /**
+     * The text buffer of a text of a few MB is kept for the texts after it (a history dump's revisions
+     * each take a few MB), and one grown past {@link XmlTokenizer#KEPT_TEXT_BUFFER} is let go once its
+     * text is taken.
+     */
+    @Test
+    void aTextBufferIsKeptUpTo16MiB() throws Exception {
+        int big = XmlTokenizer.KEPT_TEXT_BUFFER + (1 << 20);
+        StringBuilder doc = new StringBuilder(big + 4_000_000).append("<a><b>").append("x".repeat(3 << 20)).append("</b>");
+        doc.append("<b>y</b><b>").append("x".repeat(2 << 20)).append("</b>");
+        doc.append("<b>").append("x".repeat(big)).append("</b><b>y</b>");
+        doc.append("<c><![CDATA[").append("x".repeat(big)).append("]]></c></a>");
+        XmlTokenizer t = tokenizer(doc.toString(), 50_000_000, 10);
+        t.next();
+        t.next();
+        assertEquals(3 << 20, t.elementTextUtf8().length);
+        int kept = t.textBufferSize();
+        org.junit.jupiter.api.Assertions.assertTrue(kept >= 3 << 20, "kept " + kept);
+        t.next();
+        assertEquals("y", t.elementText());
+        t.next();
+        assertEquals(2 << 20, t.elementText().length());
+        assertEquals(kept, t.textBufferSize(), "the same buffer, not grown again");
+        t.next();
+        assertEquals(big, t.elementTextUtf8().length);
+        org.junit.jupiter.api.Assertions.assertTrue(t.textBufferSize() <= XmlTokenizer.KEPT_TEXT_BUFFER,
+                "let go: " + t.textBufferSize());
+        t.next();
+        assertEquals("y", t.elementText());
+        t.next();
+        t.skipElementText();
+        org.junit.jupiter.api.Assertions.assertTrue(t.textBufferSize() <= XmlTokenizer.KEPT_TEXT_BUFFER,
+                "let go after a skipped CDATA section: " + t.textBufferSize());
+    }
+
     private static XmlTokenizer tokenizer(String doc, int maxText, int maxAttribute) {
         return new XmlTokenizer(new ByteArrayInputStream(doc.getBytes(StandardCharsets.UTF_8)), false, maxText,
                 maxAttribute, 10);
