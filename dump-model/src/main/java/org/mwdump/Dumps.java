@@ -164,7 +164,8 @@ public final class Dumps {
                         location(name, 0));
             }
             throw new UnsupportedDumpException("not a MediaWiki dump (neither XML nor RevDoc JSON lines"
-                    + (compression == Compression.NONE ? "" : " inside the " + compression + " data") + ")",
+                    + (compression == Compression.NONE ? "" : " inside the " + compression.extension().substring(1) + " data")
+                    + ")",
                     location(name, 0));
         } catch (IOException e) {
             throw DumpException.cannotRead(e, location(name, counted.count()));

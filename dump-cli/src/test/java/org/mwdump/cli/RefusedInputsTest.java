@@ -40,7 +40,7 @@ class RefusedInputsTest {
         Path notes = bzip2Text(dir.resolve("notes.txt.bz2"), "hello");
         GetTest.Result convert = GetTest.run("convert", "--quiet", notes.toString(), dir.resolve("n.jsonl").toString());
         assertEquals(1, convert.status(), convert.err());
-        String expected = "mwdump: not a MediaWiki dump (neither XML nor RevDoc JSON lines inside the BZIP2 data) ("
+        String expected = "mwdump: not a MediaWiki dump (neither XML nor RevDoc JSON lines inside the bz2 data) ("
                 + notes + ", byte offset 0)\n";
         assertEquals(expected, convert.err());
 

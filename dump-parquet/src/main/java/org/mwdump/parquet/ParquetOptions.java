@@ -94,7 +94,7 @@ public record ParquetOptions(Codec codec, int compressionLevel, long rowGroupByt
         } else if (c == Compression.GZIP) {
             b.codec(Codec.GZIP);
         } else {
-            throw new UnsupportedDumpException("Parquet has no " + c + " codec (use zstd, gzip or none)",
+            throw new UnsupportedDumpException("Parquet has no " + c.extension().substring(1) + " codec (use zstd, gzip or none)",
                     DumpLocation.UNKNOWN);
         }
         return b.build();

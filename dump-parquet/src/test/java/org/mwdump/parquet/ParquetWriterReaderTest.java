@@ -269,8 +269,9 @@ class ParquetWriterReaderTest {
                 ParquetOptions.from(WriteOptions.builder().compression(Compression.NONE).build()).codec());
         assertEquals(ParquetOptions.Codec.GZIP,
                 ParquetOptions.from(WriteOptions.builder().compression(Compression.GZIP).build()).codec());
-        assertThrows(UnsupportedDumpException.class,
+        UnsupportedDumpException bz2 = assertThrows(UnsupportedDumpException.class,
                 () -> ParquetOptions.from(WriteOptions.builder().compression(Compression.BZIP2).build()));
+        assertTrue(bz2.getMessage().startsWith("Parquet has no bz2 codec (use zstd, gzip or none)"), bz2.getMessage());
         // a .zst name does not wrap Parquet in an outer zstd stream
         Path out = dir.resolve("x.parquet.zst");
         DumpWriter w = Dumps.create(out, DumpFormat.PARQUET);

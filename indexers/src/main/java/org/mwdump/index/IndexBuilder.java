@@ -205,9 +205,10 @@ final class IndexBuilder {
 
     private static String describe(DumpFormat format) {
         return switch (format) {
+            case XML -> "MediaWiki XML";
             case REVDOC, REVDOC_LEGACY -> "RevDoc JSON lines";
             case EVENTS -> "a stream of change events";
-            default -> format.toString();
+            case PARQUET -> "Parquet";
         };
     }
 

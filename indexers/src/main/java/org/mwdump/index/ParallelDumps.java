@@ -109,7 +109,7 @@ public final class ParallelDumps {
                 }
             }
             throw new UnsupportedDumpException("not a MediaWiki dump (neither XML nor RevDoc JSON lines inside the "
-                    + compression + " data)", Chunks.location(dump, 0));
+                    + compression.extension().substring(1) + " data)", Chunks.location(dump, 0));
         } finally {
             if (!ok) {
                 content.close();

@@ -1,17 +1,24 @@
 package org.mwdump.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mwdump.DumpReader;
 import org.mwdump.Dumps;
+import org.mwdump.UnsupportedDumpException;
 import org.mwdump.model.Revision;
 import org.mwdump.testing.Corpus;
+import org.mwdump.write.bzip2.Bzip2OutputStream;
 import org.mwdump.write.layout.Recompressor;
 
 /** Reading on several threads gives the same revisions, in the same order, as reading on one: multistream and single-stream bz2, seekable zstd. */
@@ -53,5 +60,17 @@ class ParallelDumpsTest {
         try (DumpReader r = ParallelDumps.open(dump, 3)) {
             assertEquals(expected, r.revisions().stream().toList());
         }
+    }
+
+    /** A bz2 file that is not a dump is refused naming its compression as the command line does. */
+    @Test
+    void aBz2FileThatIsNotADumpIsRefusedNamingBz2(@TempDir Path dir) throws IOException {
+        Path notes = dir.resolve("notes.txt.bz2");
+        try (OutputStream out = new Bzip2OutputStream(Files.newOutputStream(notes), 1, 1)) {
+            out.write("hello\n".getBytes(StandardCharsets.UTF_8));
+        }
+        UnsupportedDumpException e = assertThrows(UnsupportedDumpException.class, () -> ParallelDumps.open(notes, 2));
+        assertTrue(e.getMessage().startsWith(
+                "not a MediaWiki dump (neither XML nor RevDoc JSON lines inside the bz2 data)"), e.getMessage());
     }
 }
