@@ -53,7 +53,11 @@ final class GetCommand implements Callable<Integer> {
             parameterConsumer = Keys.class)
     List<String> titles;
 
-    @Option(names = "--to", paramLabel = "FORMAT", defaultValue = "xml", description = "xml (default) or revdoc")
+    /** The formats get writes, as the command line spells them. */
+    private static final String FORMATS = "xml, revdoc or revdoc-legacy";
+
+    @Option(names = "--to", paramLabel = "FORMAT", defaultValue = "xml", description = "xml (default), revdoc or "
+            + "revdoc-legacy")
     String to;
 
     @Option(names = "--no-build", description = "fail, rather than build the page index, when it is missing or "
@@ -104,10 +108,12 @@ final class GetCommand implements Callable<Integer> {
         try {
             format = Formats.parse(to);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            // not Formats' list: get writes no Parquet
+            throw new CommandLine.ParameterException(spec.commandLine(), "unknown format " + to + " (expected "
+                    + FORMATS + ")");
         }
         if (format == DumpFormat.PARQUET) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "get writes xml or revdoc");
+            throw new CommandLine.ParameterException(spec.commandLine(), "get writes " + FORMATS);
         }
         if (keys.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "at least one --id or --title is required");

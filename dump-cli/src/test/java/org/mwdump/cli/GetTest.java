@@ -79,6 +79,11 @@ class GetTest {
         assertEquals(2, lines.length, revdoc.out());
         assertTrue(lines[0].contains("\"Page 3\""), lines[0]);
         assertTrue(lines[1].contains("\"Page 5\""), lines[1]);
+
+        // the third format get's usage names
+        Result legacy = run("get", dump.toString(), "--to", "revdoc-legacy", "--id", "30");
+        assertEquals(0, legacy.status(), legacy.err());
+        assertEquals(1, legacy.out().strip().split("\n").length, legacy.out());
     }
 
     @Test

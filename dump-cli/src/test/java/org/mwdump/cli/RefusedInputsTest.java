@@ -130,6 +130,12 @@ class RefusedInputsTest {
                 dir.resolve("o.xml").toString());
         assertUsageError(dir, "unknown compression lz4", "convert", "--compress", "lz4", in,
                 dir.resolve("o.xml").toString());
-        assertUsageError(dir, "unknown format foo", "get", multi.toString(), "--to", "foo", "--id", "10");
+        assertUsageError(dir, "unknown format foo (expected xml, revdoc, revdoc-legacy or parquet)", "convert", "--to",
+                "foo", in, dir.resolve("o.xml").toString());
+        // get lists only what it writes
+        assertUsageError(dir, "unknown format foo (expected xml, revdoc or revdoc-legacy)", "get", multi.toString(),
+                "--to", "foo", "--id", "10");
+        assertUsageError(dir, "get writes xml, revdoc or revdoc-legacy", "get", multi.toString(), "--to", "parquet",
+                "--id", "10");
     }
 }
