@@ -16,8 +16,8 @@ import org.mwdump.LimitExceededException;
 import org.mwdump.ReadLimits;
 
 /**
- * The default limits stop an endless text: the parser checks its text limit when its buffer grows (by
- * half at a time), so a text of twice the limit surely fails, and long before it is all read.
+ * The default limits stop an endless text: the parser checks its text limit as the text grows, so a text
+ * of twice the limit surely fails, and long before it is all read.
  */
 class DefaultLimitsTest {
 
@@ -121,19 +121,34 @@ class DefaultLimitsTest {
         }
     }
 
-    /** Runs {@link ReadOneText} in a JVM of its own with the given options; returns its standard output. */
+    /**
+     * Runs {@link ReadOneText} in a JVM of its own with the given options; returns its standard output. Its
+     * output (and standard error) goes to a file, so that a JVM that does not end is not waited for past
+     * the timeout: it is killed, and the test fails with what it wrote.
+     */
     static String readInJvm(List<String> jvmOptions, String... args) throws Exception {
         java.util.List<String> command = new java.util.ArrayList<>();
         command.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ReadOneText.class.getName()));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "the reader ends");
-        org.junit.jupiter.api.Assertions.assertEquals(0, p.exitValue(), () -> jvmOptions + ": " + out.lines()
-                .limit(3).toList());
-        return out;
+        java.nio.file.Path log = java.nio.file.Files.createTempFile("mwdump-read-one-text", ".out");
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            long seconds = 120;
+            if (!p.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+                org.junit.jupiter.api.Assertions.fail(jvmOptions + ": the reader did not end in " + seconds
+                        + " s; its output: " + new String(java.nio.file.Files.readAllBytes(log), StandardCharsets.UTF_8));
+            }
+            String out = new String(java.nio.file.Files.readAllBytes(log), StandardCharsets.UTF_8);
+            org.junit.jupiter.api.Assertions.assertEquals(0, p.exitValue(), () -> jvmOptions + ": " + out.lines()
+                    .limit(3).toList());
+            return out;
+        } finally {
+            java.nio.file.Files.deleteIfExists(log);
+        }
     }
 
     /**
