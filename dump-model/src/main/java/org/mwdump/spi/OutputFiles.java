@@ -5,12 +5,16 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
+import org.mwdump.DumpException;
 
 /**
  * Output files written under a temporary name beside their target and renamed into place when
@@ -38,9 +42,16 @@ public final class OutputFiles {
      *                     {@link FileSystemException} naming {@code target} (as given), never the temporary
      *                     file: a {@link NoSuchFileException} with the reason "no such directory", an
      *                     {@link AccessDeniedException}, or another with the system's reason ("Operation not
-     *                     permitted" for an immutable directory, "Read-only file system", ...)
+     *                     permitted" for an immutable directory, "Read-only file system", ...), or, when
+     *                     every name tried is taken, a plain {@link FileSystemException} saying so; always
+     *                     with a reason
      */
     public static Path createTempBeside(Path target) throws IOException {
+        return createTempBeside(target, () -> ThreadLocalRandom.current().nextLong());
+    }
+
+    /** As {@link #createTempBeside(Path)}, the names' digits from {@code digits}. */
+    static Path createTempBeside(Path target, LongSupplier digits) throws IOException {
         Objects.requireNonNull(target, "target is null");
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
@@ -49,7 +60,7 @@ public final class OutputFiles {
         }
         String prefix = "." + abs.getFileName();
         for (int i = 0; ; i++) {
-            Path temp = dir.resolve(prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + ".part");
+            Path temp = dir.resolve(prefix + Long.toUnsignedString(digits.getAsLong()) + ".part");
             try {
                 // O_CREAT | O_EXCL without a mode attribute: 0666 less the umask, like any new file
                 Path created = Files.createFile(temp);
@@ -57,7 +68,8 @@ public final class OutputFiles {
                 return created;
             } catch (FileAlreadyExistsException e) {
                 if (i == ATTEMPTS) {
-                    throw e;
+                    throw (FileSystemException) new FileSystemException(target.toString(), null,
+                            "no free temporary name beside it after " + (ATTEMPTS + 1) + " attempts").initCause(e);
                 }
             } catch (FileSystemException e) {
                 // the temporary name means nothing to whoever reads the message: it names the output
@@ -66,16 +78,48 @@ public final class OutputFiles {
         }
     }
 
-    /** The failure to create a temporary file of {@code target}, said of {@code target}. */
-    private static FileSystemException namingTarget(FileSystemException e, Path target) {
+    /**
+     * A temporary file beside an output, as {@link #createTempBeside(Path)} makes it, or the failure as
+     * {@code Dumps.create} reports it: {@code cannot create TARGET: why} ("no such directory", "permission
+     * denied", the system's reason), with the {@link IOException} as its cause. For writers of outputs that
+     * report their failures as {@link DumpException}s.
+     *
+     * @param target the file that will be written, as the message names it
+     * @return the new temporary file
+     * @throws DumpException if the temporary file cannot be created
+     */
+    public static Path createTempBesideOutput(Path target) {
+        try {
+            return createTempBeside(target);
+        } catch (IOException e) {
+            throw DumpException.cannotCreate(target.toString(), e);
+        }
+    }
+
+    /** The failure to create a temporary file of {@code target}, said of {@code target}, always with a reason. */
+    static FileSystemException namingTarget(FileSystemException e, Path target) {
         String file = target.toString();
         if (e instanceof NoSuchFileException) {
             return new NoSuchFileException(file, null, "no such directory");
         }
         if (e instanceof AccessDeniedException) {
-            return new AccessDeniedException(file, null, e.getReason());
+            return new AccessDeniedException(file, null, e.getReason() != null ? e.getReason() : "permission denied");
         }
-        return new FileSystemException(file, null, e.getReason());
+        return new FileSystemException(file, null, e.getReason() != null ? e.getReason() : reasonOf(e));
+    }
+
+    /** A reason for a failure that gives none (its message is only the file's name): its kind, in words. */
+    private static String reasonOf(FileSystemException e) {
+        if (e instanceof NotDirectoryException) {
+            return "not a directory";
+        }
+        if (e instanceof FileSystemLoopException) {
+            return "too many levels of symbolic links";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "file exists";
+        }
+        return "the file system refused to create a file there";
     }
 
     /**

@@ -94,6 +94,70 @@ class OutputFilesTest {
         assertTrue(e.getCause() instanceof java.nio.file.FileSystemException, "the system's exception is the cause");
     }
 
+    /**
+     * When every name tried is taken, the failure names the output, not the last temporary name tried,
+     * and says why; nothing is created.
+     */
+    @Test
+    void noFreeNameIsSaidOfTheOutput(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("out.xml");
+        Path taken = Files.createFile(dir.resolve(".out.xml7.part"));
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> OutputFiles.createTempBeside(target, () -> 7));
+        java.nio.file.FileSystemException fs = org.junit.jupiter.api.Assertions.assertInstanceOf(
+                java.nio.file.FileSystemException.class, e);
+        assertEquals(java.nio.file.FileSystemException.class, e.getClass(), "not that the output exists");
+        assertEquals(target.toString(), fs.getFile());
+        assertEquals("no free temporary name beside it after 101 attempts", fs.getReason());
+        assertFalse(e.getMessage().contains(".part"), e.getMessage());
+        assertTrue(e.getCause() instanceof java.nio.file.FileAlreadyExistsException);
+        assertEquals(List.of(taken), list(dir));
+        assertEquals("cannot create " + target + ": no free temporary name beside it after 101 attempts",
+                org.mwdump.DumpException.cannotCreate(target.toString(), e).getMessage());
+    }
+
+    /**
+     * A failure the file system gives without a reason (its message only the file's name) is still said
+     * with one: never {@code cannot create X: X}.
+     */
+    @Test
+    void aFailureWithoutAReasonGetsOne(@TempDir Path dir) {
+        Path target = dir.resolve("out.xml");
+        String temp = dir.resolve(".out.xml1.part").toString();
+        java.util.Map<java.nio.file.FileSystemException, String> reasons = new java.util.LinkedHashMap<>();
+        reasons.put(new java.nio.file.FileSystemException(temp), "the file system refused to create a file there");
+        reasons.put(new java.nio.file.NotDirectoryException(temp), "not a directory");
+        reasons.put(new java.nio.file.AccessDeniedException(temp), "permission denied");
+        reasons.put(new java.nio.file.NoSuchFileException(temp), "no such directory");
+        reasons.put(new java.nio.file.FileSystemException(temp, null, "Read-only file system"), "Read-only file system");
+        for (var r : reasons.entrySet()) {
+            java.nio.file.FileSystemException named = OutputFiles.namingTarget(r.getKey(), target);
+            assertEquals(target.toString(), named.getFile(), r.getKey().toString());
+            assertEquals(r.getValue(), named.getReason(), r.getKey().toString());
+            assertEquals("cannot create " + target + ": " + r.getValue(),
+                    org.mwdump.DumpException.cannotCreate(target.toString(), named).getMessage());
+        }
+    }
+
+    /** The same as a {@link org.mwdump.DumpException}, for writers of outputs: "cannot create OUT: why". */
+    @Test
+    void createTempBesideOutputSaysWhatDumpsCreateSays(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("no/such/out.xml");
+        org.mwdump.DumpException e = org.junit.jupiter.api.Assertions.assertThrows(org.mwdump.DumpException.class,
+                () -> OutputFiles.createTempBesideOutput(target));
+        assertEquals("cannot create " + target + ": no such directory", e.getMessage());
+        assertTrue(e.getCause() instanceof java.nio.file.NoSuchFileException);
+        Path temp = OutputFiles.createTempBesideOutput(dir.resolve("out.xml"));
+        assertEquals(List.of(temp), list(dir));
+        OutputFiles.discard(temp);
+    }
+
+    static List<Path> list(Path dir) throws IOException {
+        try (var s = Files.list(dir)) {
+            return s.sorted().toList();
+        }
+    }
+
     static int mode(Set<PosixFilePermission> perms) {
         int mode = 0;
         for (PosixFilePermission p : perms) {
