@@ -335,13 +335,12 @@ public final class Dumps {
      */
     private static DumpWriter onFile(WriterProvider provider, DumpFormat format, Path file, WriteOptions options,
                                      String fileName, java.nio.file.OpenOption... how) throws IOException {
-        java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file, how);
+        OutputStream out = org.mwdump.spi.WriteBehindOutputStream.onFile(file, "mwdump-write", how);
         try {
-            return open(provider, format, new org.mwdump.spi.WriteBehindOutputStream(channel, "mwdump-write"), options,
-                    fileName);
+            return open(provider, format, out, options, fileName);
         } catch (IOException | RuntimeException | Error e) {
             try {
-                channel.close();
+                out.close();
             } catch (IOException suppressed) {
                 e.addSuppressed(suppressed);
             }

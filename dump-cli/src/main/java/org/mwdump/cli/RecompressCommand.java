@@ -202,15 +202,6 @@ final class RecompressCommand implements Callable<Integer> {
         return new Recompressor.Result(pages, chunks, bytesIn, bytesOut);
     }
 
-    /** A temporary file beside an output, or {@code cannot create OUTPUT: why}, as convert says it. */
-    private static Path createTempBeside(Path target) {
-        try {
-            return OutputFiles.createTempBeside(target);
-        } catch (IOException e) {
-            throw org.mwdump.DumpException.cannotCreate(target.toString(), e);
-        }
-    }
-
     /** One output file being written: XML into the recompressor, under temporary names. */
     private final class Part {
         final Path tempDump;
@@ -226,9 +217,9 @@ final class RecompressCommand implements Callable<Integer> {
             this.number = number;
             this.firstPage = firstPage;
             this.lastPage = firstPage;
-            tempDump = createTempBeside(out);
+            tempDump = OutputFiles.createTempBesideOutput(out);
             try {
-                tempIndex = createTempBeside(out);
+                tempIndex = OutputFiles.createTempBesideOutput(out);
             } catch (RuntimeException e) {
                 OutputFiles.discard(tempDump);
                 throw e;

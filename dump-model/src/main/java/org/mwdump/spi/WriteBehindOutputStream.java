@@ -62,6 +62,32 @@ public final class WriteBehindOutputStream extends OutputStream {
     }
 
     /**
+     * A stream onto a file, opened with {@code how} (for a new or temporary file: {@code WRITE} and
+     * {@code TRUNCATE_EXISTING}; for a device or named pipe: {@code WRITE} alone); the file is closed again
+     * when the stream cannot be made.
+     *
+     * @param file       the file
+     * @param threadName the writing thread's name
+     * @param how        how the file is opened, as {@link java.nio.channels.FileChannel#open} takes it
+     * @return the stream, which closes the file when it is closed
+     * @throws IOException if the file cannot be opened
+     */
+    public static WriteBehindOutputStream onFile(java.nio.file.Path file, String threadName,
+                                                 java.nio.file.OpenOption... how) throws IOException {
+        java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file, how);
+        try {
+            return new WriteBehindOutputStream(channel, threadName);
+        } catch (RuntimeException | Error e) {
+            try {
+                channel.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    /**
      * A stream onto one of the process's open file descriptors (standard output or standard error), written
      * as the descriptor is open (never reopened by name); closing the stream leaves the descriptor open.
      *

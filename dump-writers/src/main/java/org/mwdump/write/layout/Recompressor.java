@@ -197,10 +197,10 @@ public final class Recompressor implements AutoCloseable {
     }
 
     private Result write(InputStream xml, Path out, Path index) throws IOException {
-        Path tempOut = createTempBeside(out);
+        Path tempOut = OutputFiles.createTempBesideOutput(out);
         Path tempIndex;
         try {
-            tempIndex = createTempBeside(index);
+            tempIndex = OutputFiles.createTempBesideOutput(index);
         } catch (RuntimeException e) {
             OutputFiles.discard(tempOut);
             throw e;
@@ -225,28 +225,10 @@ public final class Recompressor implements AutoCloseable {
         }
     }
 
-    /** A stream onto a new file, written by a thread of its own. */
+    /** A stream onto a new (empty) file, written by a thread of its own. */
     private static OutputStream behind(Path file, String threadName) throws IOException {
-        java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
-                java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
-        try {
-            return new org.mwdump.spi.WriteBehindOutputStream(channel, threadName);
-        } catch (RuntimeException | Error e) {
-            channel.close();
-            throw e;
-        }
-    }
-
-    /**
-     * A temporary file beside an output, or {@code cannot create OUTPUT: why} (as {@code Dumps.create}
-     * says it) when its directory is missing or cannot be written.
-     */
-    private static Path createTempBeside(Path target) {
-        try {
-            return OutputFiles.createTempBeside(target);
-        } catch (IOException e) {
-            throw org.mwdump.DumpException.cannotCreate(target.toString(), e);
-        }
+        return org.mwdump.spi.WriteBehindOutputStream.onFile(file, threadName, java.nio.file.StandardOpenOption.WRITE,
+                java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
     }
 
     /**
