@@ -2,6 +2,7 @@ package org.mwdump.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -203,7 +204,7 @@ final class RecompressCommand implements Callable<Integer> {
     }
 
     /** One output file being written: XML into the recompressor, under temporary names. */
-    private final class Part {
+    final class Part {
         final Path tempDump;
         final Path tempIndex;
         final Recompressor.XmlSink sink;
@@ -213,20 +214,67 @@ final class RecompressCommand implements Callable<Integer> {
         Long lastPage;
         long pages;
 
+        /**
+         * Starts the file: both temporary files, the recompressor's thread and the XML writer with the site
+         * info. When any of it fails, what was started is stopped and both temporary files are removed.
+         */
         Part(Recompressor recompressor, SiteInfo site, int number, Long firstPage) throws IOException {
             this.number = number;
             this.firstPage = firstPage;
             this.lastPage = firstPage;
             tempDump = OutputFiles.createTempBesideOutput(out);
+            Path index = null;
+            OutputStream dumpFile = null;
+            OutputStream indexFile = null;
+            Recompressor.XmlSink started = null;
+            DumpWriter xml = null;
             try {
-                tempIndex = OutputFiles.createTempBesideOutput(out);
-            } catch (RuntimeException e) {
+                index = OutputFiles.createTempBesideOutput(out);
+                dumpFile = Files.newOutputStream(tempDump);
+                indexFile = Files.newOutputStream(index);
+                started = recompressor.xmlSink(dumpFile, indexFile);
+                xml = Dumps.create(started, DumpFormat.XML, WriteOptions.DEFAULT);
+                xml.writeSiteInfo(site);
+            } catch (IOException | RuntimeException | Error e) {
+                stop(xml, started, dumpFile, indexFile);
                 OutputFiles.discard(tempDump);
+                if (index != null) {
+                    OutputFiles.discard(index);
+                }
                 throw e;
             }
-            sink = recompressor.xmlSink(Files.newOutputStream(tempDump), Files.newOutputStream(tempIndex));
-            writer = Dumps.create(sink, DumpFormat.XML, WriteOptions.DEFAULT);
-            writer.writeSiteInfo(site);
+            tempIndex = index;
+            sink = started;
+            writer = xml;
+        }
+
+        /**
+         * Stops what a part has started, as far as it got: the writer, else the recompressor's thread (which
+         * closes both files when its input ends), else the files. Never throws: the part is given up.
+         */
+        private static void stop(DumpWriter writer, Recompressor.XmlSink sink, OutputStream dumpFile,
+                                 OutputStream indexFile) {
+            if (writer != null) {
+                writer.abort();
+                writer.close();
+            }
+            if (sink != null) {
+                try {
+                    sink.close();
+                } catch (IOException | org.mwdump.DumpException e) {
+                    // given up anyway
+                }
+                return;
+            }
+            for (OutputStream file : new OutputStream[] {dumpFile, indexFile}) {
+                if (file != null) {
+                    try {
+                        file.close();
+                    } catch (IOException e) {
+                        // given up anyway
+                    }
+                }
+            }
         }
 
         /** Ends the file and moves it into place: OUT, or the part's own name. */
@@ -251,13 +299,7 @@ final class RecompressCommand implements Callable<Integer> {
         }
 
         void abort() {
-            writer.abort();
-            writer.close();
-            try {
-                sink.close();
-            } catch (IOException | org.mwdump.DumpException e) {
-                // given up anyway
-            }
+            stop(writer, sink, null, null);
             OutputFiles.discard(tempDump);
             OutputFiles.discard(tempIndex);
         }

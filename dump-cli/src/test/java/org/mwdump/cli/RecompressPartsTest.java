@@ -2,6 +2,8 @@ package org.mwdump.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -99,5 +101,40 @@ class RecompressPartsTest {
         try (InputStream in = Dumps.decompress(Files.newInputStream(out), out)) {
             assertArrayEquals(Files.readAllBytes(xml), in.readAllBytes());
         }
+    }
+
+    /**
+     * A part that fails to start after both its temporary files exist (here its writer refuses the site
+     * info: none) leaves neither file, and the recompressor's thread it started ends.
+     */
+    @Test
+    void aPartThatCannotStartLeavesNothing(@TempDir Path dir) throws Exception {
+        RecompressCommand command = new RecompressCommand();
+        command.out = dir.resolve("s-multistream.xml.bz2");
+        java.util.Set<Thread> before = sinks();
+        try (org.mwdump.write.layout.Recompressor r = new org.mwdump.write.layout.Recompressor(
+                org.mwdump.write.layout.Recompressor.Layout.BZIP2_MULTISTREAM, 100, 1)) {
+            assertThrows(NullPointerException.class, () -> command.new Part(r, null, 1, 1L));
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(List.of(), s.toList(), "no temporary file left");
+        }
+        java.util.Set<Thread> started = sinks();
+        started.removeAll(before);
+        for (Thread t : started) {
+            t.join(10_000);
+            assertFalse(t.isAlive(), "the recompressor's thread ends: " + java.util.Arrays.toString(t.getStackTrace()));
+        }
+    }
+
+    /** The recompressors' threads that take a writer's XML. */
+    private static java.util.Set<Thread> sinks() {
+        java.util.Set<Thread> sinks = new java.util.HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals("mwdump-recompress-sink")) {
+                sinks.add(t);
+            }
+        }
+        return sinks;
     }
 }
