@@ -362,8 +362,6 @@ public final class DumpUpdater implements ChangeApplier {
         }
 
         long[] run() {
-            Path tempDump = null;
-            Path tempIndex = null;
             ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
                 Thread t = new Thread(r, "mwdump-apply");
                 t.setDaemon(true);
@@ -438,9 +436,9 @@ public final class DumpUpdater implements ChangeApplier {
                     }
                     byChunk.computeIfAbsent(at, k -> new TreeMap<>()).put(e.getKey(), e.getValue());
                 }
-                tempDump = OutputFiles.createTempBeside(out);
+                tempDump = OutputFiles.createTempBesideOutput(out);
                 Path indexOut = indexBeside(out);
-                tempIndex = OutputFiles.createTempBeside(indexOut);
+                tempIndex = OutputFiles.createTempBesideOutput(indexOut);
                 long copied = 0;
                 long rewritten = 0;
                 List<long[]> seekTable = new ArrayList<>();
@@ -500,7 +498,11 @@ public final class DumpUpdater implements ChangeApplier {
                 }
                 refuseIfStrict(options, report);
                 // the index first: a dump in place always has its index
-                OutputFiles.moveIntoPlace(tempIndex, indexOut);
+                try {
+                    OutputFiles.moveIntoPlace(tempIndex, indexOut);
+                } catch (IOException e) {
+                    throw DumpException.cannotWrite(indexOut.toString(), e);
+                }
                 tempIndex = null;
                 OutputFiles.moveIntoPlace(tempDump, out);
                 tempDump = null;
