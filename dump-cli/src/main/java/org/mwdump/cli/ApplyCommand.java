@@ -24,7 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "revision ids. New revisions join their page in revision id order (a current-revision dump: "
                 + "replace its revision); new pages go in page id order; moves rename, deletions remove, "
                 + "undeletions restore, visibility changes hide text, comment or editor. A revision already there "
-                + "is skipped, and so is the deletion of a page the dump lacks and a visibility change it has already, "
+                + "is skipped, and so is the deletion of a page the dump lacks, a visibility change it has already and "
+                + "a change to a page that a later deletion among the CHANGES removes, "
                 + "so applying the same changes twice changes nothing.",
                 "A multistream bz2 or seekable zstd BASE with its index beside it, written to OUT of the same "
                 + "compression, keeps its layout: streams without a changed page are copied byte for byte, the "

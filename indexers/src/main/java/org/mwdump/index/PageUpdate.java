@@ -68,15 +68,31 @@ final class PageUpdate {
         this.report = report;
         this.page = base;
         this.exists = base != null;
-        for (ChangeLog.Change c : changes) {
-            apply(c);
-        }
-        if (deleted || !exists) {
-            page = null;
-            for (ChangeLog.Change c : bare.values()) {
-                notApplied(c, "revision " + c.revision().id() + " carries no content");
+        // the deletion that ends the page (none when a creation or undeletion follows the last one): what
+        // comes before it is undone by it, so a change before it that finds no page is not missed, it is done
+        // (applying the changes again, the base lacks the page the first time left out)
+        int finalDelete = -1;
+        for (int i = 0; i < changes.size(); i++) {
+            PageChange.Kind kind = changes.get(i).kind();
+            if (kind == PageChange.Kind.DELETE) {
+                finalDelete = i;
+            } else if (kind == PageChange.Kind.CREATE || kind == PageChange.Kind.UNDELETE) {
+                finalDelete = -1;
             }
+        }
+        for (int i = 0; i < changes.size(); i++) {
+            apply(changes.get(i), i < finalDelete, finalDelete >= 0 && i > finalDelete);
+        }
+        if (deleted) {
+            // deleted by these changes: what they gave the page before is gone with it, as it is when they
+            // are applied again to a base without the page
+            page = null;
+            report.skipped += added.size() + bare.size() + visibility.size();
+            added.clear();
             bare.clear();
+            visibility.clear();
+        } else if (!exists) {
+            page = null;
         }
         if (base == null && page != null) {
             report.created++;
@@ -93,7 +109,12 @@ final class PageUpdate {
         return page;
     }
 
-    private void apply(ChangeLog.Change c) {
+    /**
+     * Applies one change. {@code undone}: a deletion of the page later in these changes undoes it, so if
+     * it finds no page to apply to, it is skipped (done already) rather than reported. {@code afterDeletion}:
+     * it comes after the deletion that ends the page.
+     */
+    private void apply(ChangeLog.Change c, boolean undone, boolean afterDeletion) {
         Revision r = c.revision();
         PageChange.Kind kind = c.kind();
         if (kind == null) {
@@ -104,8 +125,12 @@ final class PageUpdate {
         switch (kind) {
             case CREATE, UNDELETE -> {
                 if (!live && !deleted && !hasContent(r)) {
-                    notApplied(c, kind == PageChange.Kind.UNDELETE ? "an undeletion without content"
-                            : "a page creation without content");
+                    if (undone) {
+                        report.skipped++;
+                    } else {
+                        notApplied(c, kind == PageChange.Kind.UNDELETE ? "an undeletion without content"
+                                : "a page creation without content");
+                    }
                     return;
                 }
                 exists = true;
@@ -115,8 +140,12 @@ final class PageUpdate {
             }
             case EDIT, MOVE -> {
                 if (!live) {
-                    notApplied(c, deleted ? "a change to a deleted page" : "a change to a page the dump lacks"
-                            + " and no change creates");
+                    if (undone) {
+                        report.skipped++;
+                    } else {
+                        notApplied(c, deleted ? "a change to a deleted page" : "a change to a page the dump lacks"
+                                + " and no change creates");
+                    }
                     return;
                 }
                 // an edit whose revision cannot be added changes nothing; a move renames all the same
@@ -134,7 +163,15 @@ final class PageUpdate {
             }
             case VISIBILITY_CHANGE -> {
                 if (!exists) {
-                    notApplied(c, "a visibility change on a page the dump lacks");
+                    if (undone) {
+                        report.skipped++;
+                    } else {
+                        notApplied(c, "a visibility change on a page the dump lacks");
+                    }
+                    return;
+                }
+                if (deleted && afterDeletion) {
+                    notApplied(c, "a visibility change on a deleted page");
                     return;
                 }
                 visibility.put(r.id(), r);
