@@ -26,19 +26,24 @@ import org.apache.spark.sql.connector.write.Write;
 import org.apache.spark.sql.connector.write.WriteBuilder;
 import org.apache.spark.sql.connector.write.WriterCommitMessage;
 import org.apache.spark.util.SerializableConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A write of revision rows as dump part files. Spark is asked to range-partition the rows by page id and
  * sort each partition by page id and revision id (or timestamp), so that every task gets whole pages in
  * order and writes them as they come. Tasks write under {@code DIR/_temporary/<job>/}; the job's commit
  * gives the parts their final names, numbered in page order as Wikimedia numbers its parts, and removes
- * the temporary directory; an aborted job leaves nothing behind. A commit that fails part-way undoes what
- * it did (the parts go back to their temporary names, a combined file it made is removed, one it was to
- * replace comes back) before the job is aborted. {@code mode("overwrite")} first removes what the
- * directory held; {@code mode("append")} adds parts beside it and fails, before naming any, rather than
- * replace one.
+ * the temporary directory; an aborted job leaves nothing behind. {@code mode("overwrite")} replaces what
+ * the directory held: the commit first sets it aside under {@code DIR/_temporary/<job>.replaced/} and
+ * removes it only once the parts are in place; {@code mode("append")} adds parts beside it and fails,
+ * before naming any, rather than replace one. A commit that fails part-way undoes what it did (the parts
+ * go back to their temporary names, a combined file it made is removed, what it set aside comes back)
+ * before the job is aborted. Once the parts are in place the job is done: a failure to remove what was
+ * set aside or the temporary directory is logged as a warning, not thrown.
  */
 final class MwdumpWrite implements WriteBuilder, SupportsTruncate, RequiresDistributionAndOrdering, BatchWrite {
+    private static final Logger LOG = LoggerFactory.getLogger(MwdumpWrite.class);
     private final LogicalWriteInfo info;
     private final WriteSettings settings;
     private final RowRevisions rows;
@@ -138,13 +143,6 @@ final class MwdumpWrite implements WriteBuilder, SupportsTruncate, RequiresDistr
         }
         Moves moves = new Moves(fs, new Path(new Path(dir, "_temporary"), job + ".replaced"));
         try {
-            if (truncate) {
-                for (FileStatus s : fs.listStatus(dir)) {
-                    if (!s.getPath().getName().equals("_temporary")) {
-                        fs.delete(s.getPath(), true);
-                    }
-                }
-            }
             List<MultistreamCombiner.Part> named = new ArrayList<>();
             List<Path[]> renames = new ArrayList<>();
             for (int i = 0; i < parts.size(); i++) {
@@ -160,6 +158,15 @@ final class MwdumpWrite implements WriteBuilder, SupportsTruncate, RequiresDistr
                     renames.add(new Path[] {new Path(p.index()), index});
                 }
                 named.add(new MultistreamCombiner.Part(file, index));
+            }
+            if (truncate) {
+                // what the directory held is set aside, to be removed once the commit is through (and put
+                // back if it fails)
+                for (FileStatus s : fs.listStatus(dir)) {
+                    if (!s.getPath().getName().equals("_temporary")) {
+                        moves.setAside(s.getPath());
+                    }
+                }
             }
             // every name is checked before the first rename: a clash changes nothing
             for (Path[] r : renames) {
@@ -185,12 +192,18 @@ final class MwdumpWrite implements WriteBuilder, SupportsTruncate, RequiresDistr
             }
             throw (RuntimeException) e;
         }
+        // the parts are in place: the job is done, whatever the clean-up that follows gives
         try {
             moves.done();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("mwdump: the write to {} is committed, but the files it replaced are not all removed from {}",
+                    dir, moves.replaced, e);
+        }
+        try {
             deleteTemporary(fs);
-        } catch (IOException e) {
-            throw new UncheckedIOException("mwdump: the write to " + dir + " is committed, but its temporary "
-                    + "files are not all removed", e);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("mwdump: the write to {} is committed, but its temporary files are not all removed from {}",
+                    dir, temporary().getParent(), e);
         }
     }
 
@@ -225,7 +238,7 @@ final class MwdumpWrite implements WriteBuilder, SupportsTruncate, RequiresDistr
             changes.add(new Path[] {from, to});
         }
 
-        /** Moves an existing file out of the way of one the commit creates. */
+        /** Moves an existing file (or folder) out of the way: of one the commit creates, or of the write. */
         void setAside(Path file) throws IOException {
             if (fs.exists(file)) {
                 fs.mkdirs(replaced);

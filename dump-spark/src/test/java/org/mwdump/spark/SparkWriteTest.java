@@ -613,12 +613,25 @@ class SparkWriteTest {
 
     /**
      * The first file written through it fails after 20,000 bytes, once per test run (unless {@link #FAILED}
-     * is set); the next rename to the file at {@link #FAIL_RENAME_TO} (a path, without scheme) fails.
+     * is set); the next rename to the file at {@link #FAIL_RENAME_TO} (a path, without scheme) fails; the
+     * next deletion of a file or folder whose name ends with {@link #FAIL_DELETE_ENDING} fails.
      */
     public static final class FailOnceFileSystem extends RawLocalFileSystem {
         static final AtomicBoolean FAILED = new AtomicBoolean();
         static final AtomicReference<String> FAIL_RENAME_TO = new AtomicReference<>();
         static final AtomicInteger RENAMES_FAILED = new AtomicInteger();
+        static final AtomicReference<String> FAIL_DELETE_ENDING = new AtomicReference<>();
+        static final AtomicInteger DELETES_FAILED = new AtomicInteger();
+
+        @Override
+        public boolean delete(org.apache.hadoop.fs.Path p, boolean recursive) throws IOException {
+            String armed = FAIL_DELETE_ENDING.get();
+            if (armed != null && p.getName().endsWith(armed) && FAIL_DELETE_ENDING.compareAndSet(armed, null)) {
+                DELETES_FAILED.incrementAndGet();
+                throw new IOException("injected failure of the deletion of " + p);
+            }
+            return super.delete(p, recursive);
+        }
 
         @Override
         public boolean rename(org.apache.hadoop.fs.Path src, org.apache.hadoop.fs.Path dst) throws IOException {
@@ -781,5 +794,75 @@ class SparkWriteTest {
             assertEquals(1, FailOnceFileSystem.RENAMES_FAILED.get(), "renames failed");
             assertEquals(before, contents(replacing), "after a failed rename to " + failing);
         }
+    }
+
+    /**
+     * In mode overwrite, a commit that fails part-way leaves the directory as it was too: what it held
+     * (parts of an earlier write under the same names, the combined files, other files and folders) is
+     * set aside before the parts are named and put back when a rename fails (that of the second part; that
+     * of the combined index, the last step). A commit that succeeds replaces it all; one whose removal of
+     * what it set aside fails still succeeds, the parts in place.
+     */
+    @Test
+    void anOverwriteWhoseCommitFailsLeavesTheDirectoryAsItWas(@TempDir Path dir) throws IOException {
+        Path sample = Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2");
+        Dataset<Row> rows = read(sample).cache();
+        FailOnceFileSystem.FAILED.set(true); // no task fails
+        Map<String, String> options = Map.of("layout", "multistream", "pagesPerStream", "10", "parts", "1",
+                "pagesPerPart", "400", "combine", "true", "wiki", "w", "date", "20260101");
+        Path first = dir.resolve("first");
+        rows.write().format("mwdump").options(options).mode("overwrite").save("failonce://" + first);
+        Map<String, String> written = contents(first);
+        String part2 = written.keySet().stream().filter(n -> n.contains("-multistream2.xml-p")).findFirst()
+                .orElseThrow();
+        String combinedIndex = "w-20260101-pages-meta-history-multistream-index.txt.bz2";
+        assertTrue(written.containsKey(combinedIndex), written.toString());
+
+        // the same write again over the first one, with more beside it; the earlier parts made different
+        // (so that a part put back is told from a new one)
+        Path replacing = dir.resolve("replacing");
+        Files.createDirectories(replacing.resolve("folder"));
+        for (String name : written.keySet()) {
+            Files.writeString(replacing.resolve(name), "earlier " + name);
+        }
+        Files.writeString(replacing.resolve("notes.txt"), "kept");
+        Files.writeString(replacing.resolve("folder/inner.txt"), "kept too");
+        Map<String, String> before = contents(replacing);
+        for (String failing : List.of(part2, combinedIndex)) {
+            FailOnceFileSystem.FAIL_RENAME_TO.set(replacing.resolve(failing).toString());
+            FailOnceFileSystem.RENAMES_FAILED.set(0);
+            try {
+                Exception failed = assertThrows(Exception.class, () -> rows.write().format("mwdump")
+                        .options(options).mode("overwrite").save("failonce://" + replacing));
+                assertTrue(messages(failed).contains("injected failure of the rename"), messages(failed));
+            } finally {
+                FailOnceFileSystem.FAIL_RENAME_TO.set(null);
+            }
+            assertEquals(1, FailOnceFileSystem.RENAMES_FAILED.get(), "renames failed");
+            assertEquals(before, contents(replacing), "after a failed rename to " + failing);
+        }
+
+        // the removal of what was set aside fails: the job succeeds all the same, and what is left of the
+        // old contents is under _temporary only
+        FailOnceFileSystem.FAIL_DELETE_ENDING.set(".replaced");
+        FailOnceFileSystem.DELETES_FAILED.set(0);
+        try {
+            rows.write().format("mwdump").options(options).mode("overwrite").save("failonce://" + replacing);
+        } finally {
+            FailOnceFileSystem.FAIL_DELETE_ENDING.set(null);
+        }
+        assertEquals(1, FailOnceFileSystem.DELETES_FAILED.get(), "deletions failed");
+        Map<String, String> after = contents(replacing);
+        Map<String, String> outside = new java.util.TreeMap<>(after);
+        outside.keySet().removeIf(n -> n.startsWith("_temporary"));
+        assertEquals(written, outside, "the new parts and nothing else beside them");
+        assertTrue(after.keySet().stream().anyMatch(n -> n.startsWith("_temporary") && n.endsWith("notes.txt")),
+                after.keySet().toString());
+
+        // and without failures: the new parts only
+        rows.write().format("mwdump").options(options).mode("overwrite").save("failonce://" + replacing);
+        Map<String, String> clean = contents(replacing);
+        clean.keySet().removeIf(n -> n.startsWith("_temporary") && after.containsKey(n));
+        assertEquals(written, clean, "after an overwrite");
     }
 }
