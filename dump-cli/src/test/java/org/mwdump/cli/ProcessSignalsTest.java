@@ -163,8 +163,9 @@ class ProcessSignalsTest {
     /**
      * SIGINT while index decodes a single-stream bz2 dump (its blocks on all cores; about a second for
      * 16 MB of XML): no page index, block index or temporary file is left. The index files are written
-     * only at the end, so the signal is sent as soon as the command has the dump open (seen in
-     * {@code /proc/PID/fd}), while it reads it.
+     * only at the end, and the dump is opened briefly before the build to check its head, so the signal is
+     * sent once the build is decoding: when the process has the dump open and its block decoding threads
+     * (seen in {@code /proc/PID/task}) have started.
      */
     @Test
     void interruptedIndexLeavesNothing(@TempDir Path dir) throws Exception {
@@ -175,17 +176,47 @@ class ProcessSignalsTest {
                 .redirectOutput(dump.toFile()).start();
         assertEquals(0, bzip2.waitFor());
         Files.delete(xml);
-        Path descriptors = Path.of("/proc", Long.toString(ProcessHandle.current().pid()), "fd");
-        Tools.assume(Files.isDirectory(descriptors), "no /proc/PID/fd to see what a process has open");
+        Path self = Path.of("/proc", Long.toString(ProcessHandle.current().pid()));
+        Tools.assume(Files.isDirectory(self.resolve("fd")) && Files.isDirectory(self.resolve("task")),
+                "no /proc/PID/fd and /proc/PID/task to see what a process has open and runs");
         Process p = mwdump("index", dump.toString())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.PIPE).start();
         Path real = dump.toRealPath();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!hasOpen(p, real) && p.isAlive() && System.nanoTime() < deadline) {
+        boolean building = false;
+        while (!building && p.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(5);
+            building = hasThread(p, BLOCK_DECODER) && hasOpen(p, real);
+        }
+        if (!building) {
+            boolean alive = p.isAlive();
+            p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            throw new AssertionError(alive ? "the index build did not start decoding within 60 s"
+                    : "the index was built (or failed) before its decoding was seen: " + errorOf(p));
         }
         assertInterrupted(p, "INT");
         assertEquals(List.of("dump.xml.bz2"), listing(dir), "no index or temporary file left");
+    }
+
+    /**
+     * The name of the threads that decode a bz2 dump's blocks for its index, as the system shows it (a
+     * thread's name cut to 15 bytes).
+     */
+    private static final String BLOCK_DECODER = "mwdump-bzip2-block".substring(0, 15);
+
+    /** Whether one of the process's threads has the name {@code name} (in {@code /proc/PID/task/TID/comm}). */
+    static boolean hasThread(Process p, String name) {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(p.pid()), "task"))) {
+            return tasks.anyMatch(task -> {
+                try {
+                    return Files.readString(task.resolve("comm")).strip().equals(name);
+                } catch (IOException e) {
+                    return false; // ended meanwhile
+                }
+            });
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
     }
 
     /** Whether the process has the file open (the links in {@code /proc/PID/fd}, read, never opened). */
