@@ -496,8 +496,9 @@ public final class Dumps {
      * dump's revisions: their timestamps), then revision ids. New revisions join their page in revision id
      * order (in a current-revision base, replace its revision), new pages are inserted in page id order,
      * moves rename, deletions remove, undeletions restore, visibility changes hide text, comment or
-     * editor; a revision already present is skipped, and so are the deletion of a page the base lacks and a
-     * visibility change it has already, so that applying the same changes again changes nothing. A bz2
+     * editor; a revision already present is skipped, and so are the deletion of a page the base lacks, a
+     * visibility change it has already, and a change to a page that a later deletion among the same changes
+     * removes, so that applying the same changes again changes nothing. A bz2
      * multistream or seekable zstd base with its index beside it keeps its layout: only the streams or frames
      * with a changed page are decoded and compressed again, the others are copied byte for byte, and the
      * index is written beside {@code out}. The base is never modified: {@code out}, and the index beside
