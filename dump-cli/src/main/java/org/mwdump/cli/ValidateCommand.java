@@ -77,6 +77,11 @@ final class ValidateCommand implements Callable<Integer> {
                 // the dump could not be read (a disk error, a missing file): nothing is known of its structure
                 throw e;
             }
+            if (e instanceof org.mwdump.UnsupportedDumpException && pages == 0) {
+                // not a dump at all (or one of a kind nothing here reads): refused with the line every
+                // command gives, and no counts of a dump there is not
+                throw e;
+            }
             problems.merge("structure", 1L, Long::sum);
             err.println("mwdump: " + e.getMessage());
         }

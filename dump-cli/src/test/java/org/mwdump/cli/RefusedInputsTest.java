@@ -54,6 +54,13 @@ class RefusedInputsTest {
         assertEquals(expected, get.err(), "no 'building the page index' line before the error");
         assertEquals("", get.out());
 
+        for (String command : List.of("validate", "info")) {
+            GetTest.Result r = GetTest.run(command, "--quiet", notes.toString());
+            assertEquals(1, r.status(), command + ": " + r.err());
+            assertEquals(expected, r.err(), command);
+            assertEquals("", r.out(), command + " prints no counts of a dump there is not");
+        }
+
         Path indexDir = dir.resolve("indexes");
         GetTest.Result elsewhere = GetTest.run("get", notes.toString(), "--index-dir", indexDir.toString(), "--id", "1");
         assertEquals(expected, elsewhere.err());
