@@ -54,11 +54,19 @@ abstract class Chunks {
         org.mwdump.Compression c = org.mwdump.Compression.sniff(h, head.position());
         boolean xml = h[0] == '<' || (h[0] & 0xff) == 0xEF || h[0] == ' ' || h[0] == '\n' || h[0] == '\t';
         if (c != org.mwdump.Compression.NONE || xml) {
-            throw new org.mwdump.UnsupportedDumpException("random access needs a bz2 or seekable zstd file, and this is "
-                    + (c == org.mwdump.Compression.NONE ? "not compressed" : c.extension().substring(1))
-                    + " (mwdump recompress makes one)", location(file, 0));
+            throw notRandomAccess(c == org.mwdump.Compression.NONE ? "not compressed" : c.extension().substring(1),
+                    file);
         }
         throw new CorruptInputException("neither a bz2 nor a seekable zstd file", location(file, 0), -1, null);
+    }
+
+    /**
+     * The refusal of a dump that is not bz2 or seekable zstd, {@code kind} saying what it is ("gz", "not
+     * compressed", "Parquet").
+     */
+    static org.mwdump.UnsupportedDumpException notRandomAccess(String kind, String file) {
+        return new org.mwdump.UnsupportedDumpException("random access needs a bz2 or seekable zstd file, and this is "
+                + kind + " (mwdump recompress makes one)", location(file, 0));
     }
 
     static DumpLocation location(Path file, long offset) {

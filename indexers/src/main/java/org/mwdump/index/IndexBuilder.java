@@ -187,8 +187,7 @@ final class IndexBuilder {
                 }
                 String kind = compression != Compression.NONE ? compression.extension().substring(1)
                         : format == DumpFormat.PARQUET ? "Parquet" : "not compressed";
-                throw new UnsupportedDumpException("random access needs a bz2 or seekable zstd file, and this is "
-                        + kind + " (mwdump recompress makes one)", DumpLocation.at(name, 0));
+                throw Chunks.notRandomAccess(kind, name);
             }
             Chunks.open(channel, name); // a zstd file needs its seek table
             try (DumpReader reader = Dumps.open(java.nio.channels.Channels.newInputStream(channel.position(0)), name,
