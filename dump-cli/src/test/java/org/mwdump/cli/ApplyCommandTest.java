@@ -61,18 +61,11 @@ class ApplyCommandTest {
 
     @Test
     void updatesAMultistreamDumpStreamByStream(@TempDir Path dir) throws IOException {
-        Path sample = Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2");
         Path base = dir.resolve("elwikivoyage-pages-articles-multistream.xml.bz2");
-        assertEquals(0, MainTest.run("recompress", "--multistream", sample.toString(), base.toString()).status());
-        long pageId;
-        String title;
-        long revId;
-        try (IndexedDump d = IndexedDump.open(base)) {
-            IndexedPage p = d.byTitle("Agrigent").orElseThrow();
-            pageId = p.page().id();
-            title = p.page().title().replace(' ', '_');
-            revId = p.revisions().get(0).id();
-        }
+        Target agrigent = multistreamBase(base);
+        long pageId = agrigent.pageId();
+        String title = agrigent.title();
+        long revId = agrigent.revId();
         Path events = dir.resolve("events.jsonl");
         Files.writeString(events, edit("e1", pageId, title, 999_999_999L, revId, "new text") + "\n"
                 + edit("e2", 987_654_321L, "Nowhere", 999_999_998L, 5, "x") + "\n");
@@ -107,19 +100,12 @@ class ApplyCommandTest {
     /** OUT is BASE, its index or a change file: refused with or without --force, nothing written. */
     @Test
     void refusesToWriteOverTheInputs(@TempDir Path dir) throws IOException {
-        Path sample = Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2");
         Path base = dir.resolve("B-multistream.xml.bz2");
         Path index = dir.resolve("B-multistream-index.txt.bz2");
-        assertEquals(0, MainTest.run("recompress", "--multistream", sample.toString(), base.toString()).status());
-        long pageId;
-        String title;
-        long revId;
-        try (IndexedDump d = IndexedDump.open(base)) {
-            IndexedPage p = d.byTitle("Agrigent").orElseThrow();
-            pageId = p.page().id();
-            title = p.page().title().replace(' ', '_');
-            revId = p.revisions().get(0).id();
-        }
+        Target agrigent = multistreamBase(base);
+        long pageId = agrigent.pageId();
+        String title = agrigent.title();
+        long revId = agrigent.revId();
         Path events = dir.resolve("del.jsonl");
         Files.writeString(events, edit("e1", pageId, title, 999_999_999L, revId, "new text").replace(
                 "\"page_change_kind\":\"edit\"", "\"page_change_kind\":\"delete\"") + "\n");
@@ -166,5 +152,19 @@ class ApplyCommandTest {
         assertArrayEquals(Files.readAllBytes(out), Files.readAllBytes(again));
         assertArrayEquals(Files.readAllBytes(dir.resolve("O-multistream-index.txt.bz2")),
                 Files.readAllBytes(dir.resolve("A-multistream-index.txt.bz2")));
+    }
+
+    /** The page the tests change: its id, its title as events give it (underscores) and its revision. */
+    private record Target(long pageId, String title, long revId) {
+    }
+
+    /** The elwikivoyage sample recompressed as a multistream dump at {@code base}, and its page "Agrigent". */
+    private static Target multistreamBase(Path base) {
+        Path sample = Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2");
+        assertEquals(0, MainTest.run("recompress", "--multistream", sample.toString(), base.toString()).status());
+        try (IndexedDump d = IndexedDump.open(base)) {
+            IndexedPage p = d.byTitle("Agrigent").orElseThrow();
+            return new Target(p.page().id(), p.page().title().replace(' ', '_'), p.revisions().get(0).id());
+        }
     }
 }

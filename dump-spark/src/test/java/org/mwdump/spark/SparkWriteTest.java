@@ -727,6 +727,36 @@ class SparkWriteTest {
         return all;
     }
 
+    /**
+     * The options of the tests of failing commits: one task, so that the parts' names are the same in every
+     * write (those of more tasks depend on the range partitioning's sampling).
+     */
+    private static final Map<String, String> COMMIT_TEST_OPTIONS = Map.of("layout", "multistream",
+            "pagesPerStream", "10", "parts", "1", "pagesPerPart", "400", "combine", "true", "wiki", "w",
+            "date", "20260101");
+
+    /**
+     * Writes {@code rows} into {@code dir} in {@code mode} once for each name in {@code failing}, the rename
+     * to that name failing: each write fails with the injected failure, exactly one rename failed, and the
+     * directory's contents are {@code before} again.
+     */
+    private static void assertFailedRenamesLeaveItAsItWas(Dataset<Row> rows, Map<String, String> options, String mode,
+            Path dir, Map<String, String> before, List<String> failing) throws IOException {
+        for (String name : failing) {
+            FailOnceFileSystem.FAIL_RENAME_TO.set(dir.resolve(name).toString());
+            FailOnceFileSystem.RENAMES_FAILED.set(0);
+            try {
+                Exception failed = assertThrows(Exception.class, () -> rows.write().format("mwdump").options(options)
+                        .mode(mode).save("failonce://" + dir));
+                assertTrue(messages(failed).contains("injected failure of the rename"), messages(failed));
+            } finally {
+                FailOnceFileSystem.FAIL_RENAME_TO.set(null);
+            }
+            assertEquals(1, FailOnceFileSystem.RENAMES_FAILED.get(), "renames failed");
+            assertEquals(before, contents(dir), "after a failed rename to " + name);
+        }
+    }
+
     /** The message of a failure and of its causes. */
     private static String messages(Throwable t) {
         StringBuilder m = new StringBuilder();
@@ -747,10 +777,7 @@ class SparkWriteTest {
         Path sample = Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2");
         Dataset<Row> rows = read(sample).cache();
         FailOnceFileSystem.FAILED.set(true); // no task fails
-        // one task, so that the parts' names are the same in every write (those of more tasks depend on the
-        // range partitioning's sampling)
-        Map<String, String> options = Map.of("layout", "multistream", "pagesPerStream", "10", "parts", "1",
-                "pagesPerPart", "400", "combine", "true", "wiki", "w", "date", "20260101");
+        Map<String, String> options = COMMIT_TEST_OPTIONS;
         Path first = dir.resolve("first");
         rows.write().format("mwdump").options(options).mode("overwrite").save("failonce://" + first);
         List<String> written = List.copyOf(contents(first).keySet());
@@ -781,19 +808,7 @@ class SparkWriteTest {
         Files.writeString(replacing.resolve("notes.txt"), "kept");
         before = contents(replacing);
         String part2 = written.stream().filter(n -> n.contains("-multistream2.xml-p")).findFirst().orElseThrow();
-        for (String failing : List.of(part2, combinedIndex)) {
-            FailOnceFileSystem.FAIL_RENAME_TO.set(replacing.resolve(failing).toString());
-            FailOnceFileSystem.RENAMES_FAILED.set(0);
-            try {
-                Exception failed = assertThrows(Exception.class, () -> rows.write().format("mwdump").options(options)
-                        .mode("append").save("failonce://" + replacing));
-                assertTrue(messages(failed).contains("injected failure of the rename"), messages(failed));
-            } finally {
-                FailOnceFileSystem.FAIL_RENAME_TO.set(null);
-            }
-            assertEquals(1, FailOnceFileSystem.RENAMES_FAILED.get(), "renames failed");
-            assertEquals(before, contents(replacing), "after a failed rename to " + failing);
-        }
+        assertFailedRenamesLeaveItAsItWas(rows, options, "append", replacing, before, List.of(part2, combinedIndex));
     }
 
     /**
@@ -808,8 +823,7 @@ class SparkWriteTest {
         Path sample = Corpus.file("elwikivoyage-pages-articles-sample/sample-pages-articles.xml.bz2");
         Dataset<Row> rows = read(sample).cache();
         FailOnceFileSystem.FAILED.set(true); // no task fails
-        Map<String, String> options = Map.of("layout", "multistream", "pagesPerStream", "10", "parts", "1",
-                "pagesPerPart", "400", "combine", "true", "wiki", "w", "date", "20260101");
+        Map<String, String> options = COMMIT_TEST_OPTIONS;
         Path first = dir.resolve("first");
         rows.write().format("mwdump").options(options).mode("overwrite").save("failonce://" + first);
         Map<String, String> written = contents(first);
@@ -828,19 +842,8 @@ class SparkWriteTest {
         Files.writeString(replacing.resolve("notes.txt"), "kept");
         Files.writeString(replacing.resolve("folder/inner.txt"), "kept too");
         Map<String, String> before = contents(replacing);
-        for (String failing : List.of(part2, combinedIndex)) {
-            FailOnceFileSystem.FAIL_RENAME_TO.set(replacing.resolve(failing).toString());
-            FailOnceFileSystem.RENAMES_FAILED.set(0);
-            try {
-                Exception failed = assertThrows(Exception.class, () -> rows.write().format("mwdump")
-                        .options(options).mode("overwrite").save("failonce://" + replacing));
-                assertTrue(messages(failed).contains("injected failure of the rename"), messages(failed));
-            } finally {
-                FailOnceFileSystem.FAIL_RENAME_TO.set(null);
-            }
-            assertEquals(1, FailOnceFileSystem.RENAMES_FAILED.get(), "renames failed");
-            assertEquals(before, contents(replacing), "after a failed rename to " + failing);
-        }
+        assertFailedRenamesLeaveItAsItWas(rows, options, "overwrite", replacing, before,
+                List.of(part2, combinedIndex));
 
         // the removal of what was set aside fails: the job succeeds all the same, and what is left of the
         // old contents is under _temporary only
