@@ -3,6 +3,9 @@ package org.mwdump.write.bzip2;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -175,6 +178,25 @@ public final class Bzip2OutputStream extends OutputStream {
         // the block's CRC is not taken here, byte by byte, but where the block is encoded (on another thread)
         for (int end = off + len; off < end; off++) {
             int c = b[off] & 0xFF;
+            if (runLen == 1 && c != run && end - off >= FAST_SPAN) {
+                // Bytes unlike their successors, up to the next pair of equal ones, are copied as a whole:
+                // taking b[off..k] one at a time would write the pending byte and b[off..k-1], in that
+                // order, and end the block as soon as it is full, leaving the next byte pending.
+                int k = nextPair(b, off, end);
+                int taken = Math.min(k - off + 1, limit - length);
+                blk[length++] = (byte) run;
+                System.arraycopy(b, off, blk, length, taken - 1);
+                length += taken - 1;
+                off += taken - 1;
+                run = b[off] & 0xFF;
+                if (length >= limit) {
+                    blockLength = length;
+                    endBlock();
+                    blk = block;
+                    length = blockLength;
+                }
+                continue;
+            }
             if (c != run) {
                 if (runLen == 1) {
                     // the common case, a byte unlike its neighbours, without a call
@@ -205,6 +227,35 @@ public final class Bzip2OutputStream extends OutputStream {
         blockLength = length;
         runByte = run;
         runLength = runLen;
+    }
+
+    /** Inputs shorter than this go byte by byte: finding the next pair would cost more than it saves. */
+    private static final int FAST_SPAN = 32;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * The first {@code k} in {@code [from, to - 1)} where {@code b[k] == b[k + 1]}, or {@code to - 1} if there
+     * is none; eight pairs at a time. A zero byte of {@code x ^ y} (bytes and their successors) is an equal
+     * pair; the test for one can also flag bytes above a true zero, never below, so the lowest flag is exact.
+     */
+    static int nextPair(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 9 <= to; i += 8) {
+            long z = (long) LONGS.get(b, i) ^ (long) LONGS.get(b, i + 1);
+            long zero = (z - ONES) & ~z & HIGHS;
+            if (zero != 0) {
+                return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+            }
+        }
+        for (; i + 1 < to; i++) {
+            if (b[i] == b[i + 1]) {
+                return i;
+            }
+        }
+        return to - 1;
     }
 
     /** Appends a run of 1 to 255 copies of {@code c}: as is up to 3, else 4 copies and a count. */

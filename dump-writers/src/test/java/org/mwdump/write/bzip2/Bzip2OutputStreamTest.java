@@ -221,6 +221,87 @@ class Bzip2OutputStreamTest {
         assertArrayEquals(out.toByteArray(), Bzip2OutputStream.compress(data, 0, data.length, 1));
     }
 
+    /** The next equal pair, eight at a time, agrees with a byte-by-byte search wherever the pair is. */
+    @Test
+    void nextPairFindsTheFirstEqualPair() {
+        Random r = new Random(11);
+        for (int trial = 0; trial < 20_000; trial++) {
+            int n = 1 + r.nextInt(40);
+            byte[] b = new byte[n];
+            // bytes unlike their neighbours (values that differ by one bit or sit across 0x80, where a
+            // borrow in the eight-at-a-time test could spill), then a few planted pairs
+            int[] values = {0x00, 0x01, 0x80, 0x81, 0x7F, 0xFF, 0xFE, 0x40};
+            for (int i = 0; i < n; i++) {
+                do {
+                    b[i] = (byte) values[r.nextInt(values.length)];
+                } while (i > 0 && b[i] == b[i - 1]);
+            }
+            for (int pairs = r.nextInt(3); pairs > 0 && n > 1; pairs--) {
+                int at = r.nextInt(n - 1);
+                b[at + 1] = b[at];
+            }
+            int from = r.nextInt(n);
+            int expected = n - 1;
+            for (int i = from; i + 1 < n; i++) {
+                if (b[i] == b[i + 1]) {
+                    expected = i;
+                    break;
+                }
+            }
+            assertEquals(expected, Bzip2OutputStream.nextPair(b, from, n), () -> java.util.Arrays.toString(b));
+        }
+    }
+
+    /**
+     * Long stretches of bytes unlike their neighbours are copied into the block as a whole; wherever the
+     * stretches, the runs, the pieces written and the block ends fall, the stream is the one that writing
+     * a byte at a time gives.
+     */
+    @Test
+    void stretchesCopiedWholeEndBlocksWhereBytesAtATimeDo() throws IOException {
+        Random r = new Random(5);
+        for (int trial = 0; trial < 6; trial++) {
+            // level 1 ends blocks at 99,981 bytes: about three of them, stretches of 1 to 200 distinct
+            // neighbours between runs of 2 to 300
+            ByteArrayOutputStream made = new ByteArrayOutputStream();
+            while (made.size() < 280_000 + trial * 997) {
+                int last = -1;
+                for (int k = 1 + r.nextInt(200); k > 0; k--) {
+                    int v;
+                    do {
+                        v = r.nextInt(256);
+                    } while (v == last);
+                    made.write(v);
+                    last = v;
+                }
+                int v = r.nextInt(4) == 0 ? last : r.nextInt(256);
+                for (int k = 2 + r.nextInt(r.nextBoolean() ? 4 : 300); k > 0; k--) {
+                    made.write(v);
+                }
+            }
+            byte[] data = made.toByteArray();
+            ByteArrayOutputStream bytewise = new ByteArrayOutputStream();
+            try (Bzip2OutputStream bz = new Bzip2OutputStream(bytewise, 1, 1)) {
+                for (byte b : data) {
+                    bz.write(b);
+                }
+            }
+            ByteArrayOutputStream pieces = new ByteArrayOutputStream();
+            try (Bzip2OutputStream bz = new Bzip2OutputStream(pieces, 1, 2)) {
+                for (int off = 0; off < data.length; ) {
+                    int len = Math.min(data.length - off, 1 + r.nextInt(r.nextBoolean() ? 64 : 50_000));
+                    bz.write(data, off, len);
+                    off += len;
+                }
+            }
+            assertArrayEquals(bytewise.toByteArray(), pieces.toByteArray(), "trial " + trial);
+            assertArrayEquals(data, decode(pieces.toByteArray()), "trial " + trial);
+            if (trial == 0 && (Tools.onPath("bzip2") || Boolean.getBoolean(Tools.REQUIRE))) {
+                assertArrayEquals(bzip2Command(data, 1), pieces.toByteArray());
+            }
+        }
+    }
+
     @Test
     void leastRotation() {
         assertEquals(0, BlockEncoder.leastRotation("abc".getBytes(StandardCharsets.US_ASCII), 3));
