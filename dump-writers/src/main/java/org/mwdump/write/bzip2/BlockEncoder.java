@@ -17,6 +17,11 @@ final class BlockEncoder {
     private static final int ITERATIONS = 4;
     private static final int MAX_CODE_LENGTH = 17;
     private static final int MAX_ALPHA = 258;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    /** Eight bytes of a {@code byte[]} as a {@code long}, the first in the lowest bits. */
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     private byte[] text = new byte[0];
     private byte[] twice = new byte[0];
@@ -120,7 +125,20 @@ final class BlockEncoder {
         int i = 0;
         int j = 1;
         int k = 0;
+        int words = 2 * n - 8; // the last index at which eight bytes can be read
         while (i < n && j < n && k < n) {
+            // the candidates agree on k characters: skip, eight at a time, those they also agree on
+            if (i + k <= words && j + k <= words) {
+                long x = (long) LONGS.get(twice, i + k) ^ (long) LONGS.get(twice, j + k);
+                if (x == 0) {
+                    k += 8; // past n, all n characters agree (the rotations are equal)
+                    continue;
+                }
+                k += Long.numberOfTrailingZeros(x) >>> 3;
+                if (k >= n) {
+                    break;
+                }
+            }
             int a = twice[i + k] & 0xFF;
             int b = twice[j + k] & 0xFF;
             if (a == b) {
@@ -140,7 +158,15 @@ final class BlockEncoder {
         return k >= n ? -1 : Math.min(i, j);
     }
 
-    /** Move-to-front and zero-run coding of {@link #bwt} into {@link #mtf}; returns the symbol count. */
+    /**
+     * Move-to-front and zero-run coding of {@link #bwt} into {@link #mtf}; returns the symbol count.
+     *
+     * <p>The list of symbols is kept eight to a {@code long}, the front in the lowest byte of the first.
+     * A symbol is found by testing eight bytes at once for a zero in {@code word ^ symbol * ONES} (the test
+     * can also flag a byte above a true zero, never one below, so its lowest flag is exact; bytes past the
+     * symbols in use are never reached, since every symbol in use is in the list before them). Moving it
+     * to the front shifts the words before its own by a byte, and in its own word only the bytes below it.
+     */
     private int moveToFront(int n, boolean[] inUse) {
         byte[] seq = new byte[256];
         int inUseCount = 0;
@@ -151,9 +177,9 @@ final class BlockEncoder {
         }
         int eob = inUseCount + 1;
         Arrays.fill(mtfFreq, 0, eob + 1, 0);
-        byte[] order = new byte[256];
+        long[] order = new long[32];
         for (int i = 0; i < inUseCount; i++) {
-            order[i] = (byte) i;
+            order[i >>> 3] |= (long) i << ((i & 7) << 3);
         }
         char[] out = mtf;
         int[] freq = mtfFreq;
@@ -161,8 +187,9 @@ final class BlockEncoder {
         int zeros = 0;
         byte[] in = bwt;
         for (int i = 0; i < n; i++) {
-            byte c = seq[in[i] & 0xFF];
-            if (order[0] == c) {
+            int c = seq[in[i] & 0xFF] & 0xFF;
+            long first = order[0];
+            if ((int) (first & 0xFF) == c) {
                 zeros++;
                 continue;
             }
@@ -170,18 +197,27 @@ final class BlockEncoder {
                 wr = zeroRun(out, wr, freq, zeros);
                 zeros = 0;
             }
-            int j;
-            if (order[1] == c) {
-                order[1] = order[0];
-                j = 1;
-            } else {
-                j = 2;
-                while (order[j] != c) {
-                    j++;
-                }
-                System.arraycopy(order, 0, order, 1, j);
+            long pattern = c * ONES;
+            int w = 0;
+            long x = first ^ pattern;
+            long found = (x - ONES) & ~x & HIGHS;
+            while (found == 0) {
+                x = order[++w] ^ pattern;
+                found = (x - ONES) & ~x & HIGHS;
             }
-            order[0] = c;
+            int bit = Long.numberOfTrailingZeros(found) - 7; // the symbol's byte is bits [bit, bit + 8)
+            int j = (w << 3) + (bit >>> 3);
+            // in its word, the bytes below the symbol move up one place and the symbol leaves
+            long word = order[w];
+            long below = (1L << bit) - 1;
+            long carry = w == 0 ? c : order[w - 1] >>> 56;
+            order[w] = (word & ~below & ~(0xFFL << bit)) | ((word << 8) & (below << 8)) | carry;
+            for (int v = w - 1; v > 0; v--) {
+                order[v] = (order[v] << 8) | (order[v - 1] >>> 56);
+            }
+            if (w > 0) {
+                order[0] = (first << 8) | c;
+            }
             out[wr++] = (char) (j + 1);
             freq[j + 1]++;
         }
