@@ -42,17 +42,17 @@ final class BlockEncoder {
      */
     void encode(byte[] block, int n, int crc, BitOutput out) {
         ensure(n);
-        int origin = transform(block, n);
+        boolean[] inUse = new boolean[256];
+        for (int i = 0; i < n; i++) {
+            inUse[block[i] & 0xFF] = true;
+        }
+        int origin = transform(block, n, lowest(inUse));
         out.write(24, 0x314159);
         out.write(24, 0x265359);
         out.writeInt(crc);
         out.write(1, 0);
         out.write(24, origin);
 
-        boolean[] inUse = new boolean[256];
-        for (int i = 0; i < n; i++) {
-            inUse[block[i] & 0xFF] = true;
-        }
         int nMtf = moveToFront(n, inUse);
         // the symbols are the run codes, the byte values in use and the end code, which comes last
         int alphaSize = mtf[nMtf - 1] + 1;
@@ -74,10 +74,10 @@ final class BlockEncoder {
      * Puts the last column of the sorted rotations into {@link #bwt} and returns the position of the
      * unrotated block among them.
      */
-    private int transform(byte[] block, int n) {
+    private int transform(byte[] block, int n, int lowest) {
         System.arraycopy(block, 0, twice, 0, n);
         System.arraycopy(block, 0, twice, n, n);
-        int r = leastRotation(n, twice);
+        int r = leastRotation(n, twice, lowest);
         if (r < 0) {
             int[] ptr = RepetitiveBlockSort.sort(block, n);
             int origin = -1;
@@ -117,28 +117,34 @@ final class BlockEncoder {
         byte[] twice = new byte[2 * n];
         System.arraycopy(s, 0, twice, 0, n);
         System.arraycopy(s, 0, twice, n, n);
-        return leastRotation(n, twice);
+        boolean[] used = new boolean[256];
+        for (int i = 0; i < n; i++) {
+            used[s[i] & 0xFF] = true;
+        }
+        return leastRotation(n, twice, lowest(used));
     }
 
-    /** As above, with {@code twice} holding the block twice, so that no index wraps around. */
-    private static int leastRotation(int n, byte[] twice) {
-        int i = 0;
-        int j = 1;
+    /** The lowest byte value in use. */
+    private static int lowest(boolean[] inUse) {
+        int lo = 0;
+        while (!inUse[lo]) {
+            lo++;
+        }
+        return lo;
+    }
+
+    /**
+     * As above, with {@code twice} holding the block twice, so that no index wraps around, and
+     * {@code lowest} its lowest byte value. Only a rotation that starts with that value can be the least, so
+     * the pointers step from one of its occurrences to the next (a line feed every few dozen bytes in a
+     * dump), found eight bytes at a time; the others are passed over as proven larger.
+     */
+    private static int leastRotation(int n, byte[] twice, int lowest) {
+        long pattern = lowest * ONES;
+        int i = nextByte(twice, 0, n, pattern);
+        int j = nextByte(twice, i + 1, n, pattern);
         int k = 0;
-        int words = 2 * n - 8; // the last index at which eight bytes can be read
         while (i < n && j < n && k < n) {
-            // the candidates agree on k characters: skip, eight at a time, those they also agree on
-            if (i + k <= words && j + k <= words) {
-                long x = (long) LONGS.get(twice, i + k) ^ (long) LONGS.get(twice, j + k);
-                if (x == 0) {
-                    k += 8; // past n, all n characters agree (the rotations are equal)
-                    continue;
-                }
-                k += Long.numberOfTrailingZeros(x) >>> 3;
-                if (k >= n) {
-                    break;
-                }
-            }
             int a = twice[i + k] & 0xFF;
             int b = twice[j + k] & 0xFF;
             if (a == b) {
@@ -146,12 +152,12 @@ final class BlockEncoder {
                 continue;
             }
             if (a > b) {
-                i += k + 1;
+                i = nextByte(twice, i + k + 1, n, pattern);
             } else {
-                j += k + 1;
+                j = nextByte(twice, j + k + 1, n, pattern);
             }
             if (i == j) {
-                j++;
+                j = nextByte(twice, j + 1, n, pattern);
             }
             k = 0;
         }
@@ -159,13 +165,34 @@ final class BlockEncoder {
     }
 
     /**
+     * The first index in {@code [from, to)} of the byte repeated in {@code pattern} (eight copies), or {@code to}.
+     * Reads up to {@code to + 7}: {@code b} holds the block twice.
+     */
+    private static int nextByte(byte[] b, int from, int to, long pattern) {
+        int i = from;
+        for (; i < to && i + 8 <= b.length; i += 8) {
+            long x = (long) LONGS.get(b, i) ^ pattern;
+            long found = (x - ONES) & ~x & HIGHS;
+            if (found != 0) {
+                return Math.min(to, i + (Long.numberOfTrailingZeros(found) >>> 3));
+            }
+        }
+        byte v = (byte) pattern;
+        while (i < to && b[i] != v) {
+            i++;
+        }
+        return Math.min(i, to);
+    }
+
+    /**
      * Move-to-front and zero-run coding of {@link #bwt} into {@link #mtf}; returns the symbol count.
      *
-     * <p>The list of symbols is kept eight to a {@code long}, the front in the lowest byte of the first.
-     * A symbol is found by testing eight bytes at once for a zero in {@code word ^ symbol * ONES} (the test
-     * can also flag a byte above a true zero, never one below, so its lowest flag is exact; bytes past the
-     * symbols in use are never reached, since every symbol in use is in the list before them). Moving it
-     * to the front shifts the words before its own by a byte, and in its own word only the bytes below it.
+     * <p>The list of symbols is kept eight to a {@code long}, the front in the lowest byte of the first,
+     * which lives in a local variable (most symbols are found among the first eight). A symbol is found by
+     * testing eight bytes at once for a zero in {@code word ^ symbol * ONES} (the test can also flag a byte
+     * above a true zero, never one below, so its lowest flag is exact; bytes past the symbols in use are
+     * never reached, since every symbol in use is in the list before them). Moving it to the front shifts
+     * the words before its own by a byte, and in its own word only the bytes below it.
      */
     private int moveToFront(int n, boolean[] inUse) {
         byte[] seq = new byte[256];
@@ -181,6 +208,7 @@ final class BlockEncoder {
         for (int i = 0; i < inUseCount; i++) {
             order[i >>> 3] |= (long) i << ((i & 7) << 3);
         }
+        long first = order[0];
         char[] out = mtf;
         int[] freq = mtfFreq;
         int wr = 0;
@@ -188,7 +216,6 @@ final class BlockEncoder {
         byte[] in = bwt;
         for (int i = 0; i < n; i++) {
             int c = seq[in[i] & 0xFF] & 0xFF;
-            long first = order[0];
             if ((int) (first & 0xFF) == c) {
                 zeros++;
                 continue;
@@ -198,25 +225,32 @@ final class BlockEncoder {
                 zeros = 0;
             }
             long pattern = c * ONES;
-            int w = 0;
             long x = first ^ pattern;
             long found = (x - ONES) & ~x & HIGHS;
-            while (found == 0) {
-                x = order[++w] ^ pattern;
+            int j;
+            if (found != 0) {
+                int bit = Long.numberOfTrailingZeros(found) - 7; // the symbol is bits [bit, bit + 8)
+                first = withoutByte(first, bit) | c;
+                j = bit >>> 3;
+            } else {
+                int w = 1;
+                x = order[1] ^ pattern;
                 found = (x - ONES) & ~x & HIGHS;
-            }
-            int bit = Long.numberOfTrailingZeros(found) - 7; // the symbol's byte is bits [bit, bit + 8)
-            int j = (w << 3) + (bit >>> 3);
-            // in its word, the bytes below the symbol move up one place and the symbol leaves
-            long word = order[w];
-            long below = (1L << bit) - 1;
-            long carry = w == 0 ? c : order[w - 1] >>> 56;
-            order[w] = (word & ~below & ~(0xFFL << bit)) | ((word << 8) & (below << 8)) | carry;
-            for (int v = w - 1; v > 0; v--) {
-                order[v] = (order[v] << 8) | (order[v - 1] >>> 56);
-            }
-            if (w > 0) {
-                order[0] = (first << 8) | c;
+                while (found == 0) {
+                    x = order[++w] ^ pattern;
+                    found = (x - ONES) & ~x & HIGHS;
+                }
+                int bit = Long.numberOfTrailingZeros(found) - 7;
+                long carry = (w == 1 ? first : order[w - 1]) >>> 56;
+                order[w] = withoutByte(order[w], bit) | carry;
+                for (int v = w - 1; v > 1; v--) {
+                    order[v] = (order[v] << 8) | (order[v - 1] >>> 56);
+                }
+                if (w > 1) {
+                    order[1] = (order[1] << 8) | (first >>> 56);
+                }
+                first = (first << 8) | c;
+                j = (w << 3) + (bit >>> 3);
             }
             out[wr++] = (char) (j + 1);
             freq[j + 1]++;
@@ -227,6 +261,12 @@ final class BlockEncoder {
         out[wr++] = (char) eob;
         freq[eob]++;
         return wr;
+    }
+
+    /** {@code word} without its byte at bits {@code [bit, bit + 8)}, the bytes below it moved up one place. */
+    private static long withoutByte(long word, int bit) {
+        long below = (1L << bit) - 1;
+        return (word & ~below & ~(0xFFL << bit)) | ((word << 8) & (below << 8));
     }
 
     /** A run of {@code zeros} zeros in bijective base 2, digits RUNA (1) and RUNB (2), least first. */

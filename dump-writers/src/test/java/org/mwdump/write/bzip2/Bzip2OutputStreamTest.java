@@ -302,6 +302,48 @@ class Bzip2OutputStreamTest {
         }
     }
 
+    /** The least rotation against comparing all rotations, on short strings of few values, some repeated. */
+    @Test
+    void leastRotationAgreesWithComparingEveryRotation() {
+        Random r = new Random(17);
+        for (int trial = 0; trial < 50_000; trial++) {
+            int n = 1 + r.nextInt(24);
+            byte[] s = new byte[n];
+            int values = 1 + r.nextInt(3);
+            for (int i = 0; i < n; i++) {
+                s[i] = (byte) (r.nextInt(values) * 0x61); // 0x00, 0x61, 0xC2: compared unsigned
+            }
+            int period = 1 + r.nextInt(n);
+            if (r.nextInt(3) == 0 && n % period == 0) {
+                for (int i = period; i < n; i++) {
+                    s[i] = s[i - period];
+                }
+            }
+            int least = 0;
+            boolean equalRotations = false;
+            for (int p = 1; p < n; p++) {
+                int cmp = compareRotations(s, p, least);
+                if (cmp < 0) {
+                    least = p;
+                }
+                equalRotations |= compareRotations(s, p, 0) == 0;
+            }
+            assertEquals(equalRotations ? -1 : least, BlockEncoder.leastRotation(s, n),
+                    () -> java.util.Arrays.toString(s));
+        }
+    }
+
+    private static int compareRotations(byte[] s, int a, int b) {
+        int n = s.length;
+        for (int k = 0; k < n; k++) {
+            int d = (s[(a + k) % n] & 0xFF) - (s[(b + k) % n] & 0xFF);
+            if (d != 0) {
+                return d;
+            }
+        }
+        return 0;
+    }
+
     @Test
     void leastRotation() {
         assertEquals(0, BlockEncoder.leastRotation("abc".getBytes(StandardCharsets.US_ASCII), 3));
