@@ -1,8 +1,6 @@
 package org.mwdump.cli;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Stack;
-import java.util.concurrent.Callable;
 import org.mwdump.Compression;
 import org.mwdump.DumpException;
 import org.mwdump.DumpFormat;
@@ -21,54 +17,41 @@ import org.mwdump.WriteOptions;
 import org.mwdump.index.IndexedDump;
 import org.mwdump.index.IndexedPage;
 import org.mwdump.model.PageEntry;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.ArgSpec;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code mwdump get}: pages by id or title from an indexed dump. */
-@Command(name = "get", mixinStandardHelpOptions = true,
-        description = {"Print pages of an indexed dump by id or title, as convert would write them "
-                + "(RevDoc: one line per revision), in the order asked for; --id and --title may be mixed and repeated.",
-                "Builds the page index first if it is missing or stale, saying so on standard error (see mwdump "
-                        + "index). Each page not found is named on standard error, and the exit status is then 1; "
-                        + "when none is found nothing is written to standard output."})
-final class GetCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "DUMP", description = "a bz2 dump (multistream or not) or a seekable zstd one")
-    Path dump;
+final class GetCommand implements Subcommand {
+    static final Positional<Path> DUMP = Positional.required("DUMP", Option.PATH,
+            "a bz2 dump (multistream or not) or a seekable zstd one");
+    /** A page id: a whole number, spaces around it allowed. */
+    static final Option<Long> ID = Option.value("--id", "N", text -> {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("is not a page id");
+        }
+    }, "a page id").repeatable();
+    static final Option<String> TITLE = Option.stringValue("--title", "T", "a page title, with namespace prefix, "
+            + "matched as MediaWiki matches it (underscores or spaces, namespace names in any case, the first letter "
+            + "as the namespace capitalises it)").repeatable();
+    static final Option<String> TO = Option.stringValue("--to", "FORMAT", "xml (default), revdoc or revdoc-legacy")
+            .withDefault("xml");
+    static final Option<Boolean> NO_BUILD = Option.flag("--no-build", "fail, rather than build the page index, when "
+            + "it is missing or was built from another version of the dump");
 
-    /** The pages asked for, in the order of the command line: --id and --title fill it through {@link Keys}. */
-    final List<Key> keys = new ArrayList<>();
-
-    @Option(names = "--id", paramLabel = "N", description = "a page id", parameterConsumer = Keys.class)
-    List<Long> ids;
-
-    @Option(names = "--title", paramLabel = "T", description = "a page title, with namespace prefix, matched as "
-            + "MediaWiki matches it (underscores or spaces, namespace names in any case, the first letter as the "
-            + "namespace capitalises it)",
-            parameterConsumer = Keys.class)
-    List<String> titles;
+    /** What {@code mwdump get} takes, and its help. */
+    static final CommandLineSpec SPEC = new CommandLineSpec("get", GetCommand::new,
+            "Print pages of an indexed dump by id or title, as convert would write them (RevDoc: one line per "
+                    + "revision), in the order asked for; --id and --title may be mixed and repeated.",
+            "Builds the page index first if it is missing or stale, saying so on standard error (see mwdump index). "
+                    + "Each page not found is named on standard error, and the exit status is then 1; when none is "
+                    + "found nothing is written to standard output.")
+            .positionals(DUMP).options(ID, TITLE, TO, NO_BUILD, IndexPlace.INDEX_DIR);
 
     /** The formats get writes, as the command line spells them. */
     private static final String FORMATS = "xml, revdoc or revdoc-legacy";
 
-    @Option(names = "--to", paramLabel = "FORMAT", defaultValue = "xml", description = "xml (default), revdoc or "
-            + "revdoc-legacy")
-    String to;
-
-    @Option(names = "--no-build", description = "fail, rather than build the page index, when it is missing or "
-            + "was built from another version of the dump")
-    boolean noBuild;
-
-    @Mixin
-    IndexPlace place;
-
-    @Spec
-    CommandSpec spec;
+    private Path dump;
+    private boolean noBuild;
 
     /** One page asked for: by id or by title. */
     record Key(Long id, String title) {
@@ -78,51 +61,37 @@ final class GetCommand implements Callable<Integer> {
         }
     }
 
-    /** Adds each --id and --title to {@link #keys} as it is met, so that mixed options keep their order. */
-    static final class Keys implements CommandLine.IParameterConsumer {
-        @Override
-        public void consumeParameters(Stack<String> args, ArgSpec argSpec, CommandSpec commandSpec) {
-            String option = ((CommandLine.Model.OptionSpec) argSpec).longestName();
-            if (args.isEmpty()) {
-                throw new CommandLine.ParameterException(commandSpec.commandLine(),
-                        "Missing required parameter for option '" + option + "' (" + argSpec.paramLabel() + ")");
-            }
-            String value = args.pop();
-            GetCommand get = (GetCommand) commandSpec.userObject();
-            if (option.equals("--id")) {
-                try {
-                    get.keys.add(new Key(Long.parseLong(value.strip()), null));
-                } catch (NumberFormatException e) {
-                    throw new CommandLine.ParameterException(commandSpec.commandLine(),
-                            "Invalid value for option '--id': '" + value + "' is not a page id");
-                }
-            } else {
-                get.keys.add(new Key(null, value));
+    @Override
+    public int run(Args args, PrintWriter out, PrintWriter err) throws IOException {
+        dump = args.get(DUMP);
+        noBuild = args.isSet(NO_BUILD);
+        String to = args.get(TO);
+        // the pages asked for, in the order of the command line, --id and --title mixed
+        List<Key> keys = new ArrayList<>();
+        for (Args.Given given : args.given()) {
+            if (given.option() == ID) {
+                keys.add(new Key(given.valueOf(ID), null));
+            } else if (given.option() == TITLE) {
+                keys.add(new Key(null, given.valueOf(TITLE)));
             }
         }
-    }
-
-    @Override
-    public Integer call() throws IOException {
         DumpFormat format;
         try {
             format = Formats.parse(to);
         } catch (IllegalArgumentException e) {
             // not Formats' list: get writes no Parquet
-            throw new CommandLine.ParameterException(spec.commandLine(), "unknown format " + to + " (expected "
-                    + FORMATS + ")");
+            throw new UsageException("unknown format " + to + " (expected " + FORMATS + ")");
         }
         if (format == DumpFormat.PARQUET) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "get writes " + FORMATS);
+            throw new UsageException("get writes " + FORMATS);
         }
         if (keys.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "at least one --id or --title is required");
+            throw new UsageException("at least one --id or --title is required");
         }
-        PrintWriter err = spec.commandLine().getErr();
         if (!Files.exists(dump)) {
             throw new java.nio.file.NoSuchFileException(dump.toString());
         }
-        IndexedDump.Options options = place.options().withBuild(!noBuild);
+        IndexedDump.Options options = IndexPlace.options(args).withBuild(!noBuild);
         IndexedDump.IndexFiles files = IndexedDump.indexFiles(dump, options);
         if (!files.current() && !noBuild) {
             // a file that cannot be indexed fails here, before the build is announced
@@ -148,7 +117,7 @@ final class GetCommand implements Callable<Integer> {
             }
             err.flush();
             if (!found.isEmpty()) {
-                spec.commandLine().getOut().flush();
+                out.flush();
                 DumpWriter writer = Dumps.create(new StandardOutput(), format,
                         WriteOptions.builder().compression(Compression.NONE).build());
                 writer.writeSiteInfo(indexed.siteInfo());

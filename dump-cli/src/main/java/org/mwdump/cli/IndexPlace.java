@@ -2,22 +2,28 @@ package org.mwdump.cli;
 
 import java.nio.file.Path;
 import org.mwdump.index.IndexedDump;
-import picocli.CommandLine.Option;
 
 /** The option of {@code get} and {@code index} that says where the index of a dump is kept. */
 final class IndexPlace {
     /** The environment variable that sets the index directory when {@code --index-dir} is not given. */
     static final String ENV = "MWDUMP_INDEX_DIR";
 
-    @Option(names = "--index-dir", paramLabel = "DIR",
-            description = {"keep the index in DIR, under the dump's name and a hash of its path (default: $"
-                    + ENV + "; when unset, beside the dump, or in $XDG_CACHE_HOME/mwdump, else ~/.cache/mwdump, "
-                    + "when the dump's directory cannot be written)"})
-    Path indexDir;
+    /** {@code --index-dir DIR}. */
+    static final Option<Path> INDEX_DIR = Option.pathValue("--index-dir", "DIR", "keep the index in DIR, under the "
+            + "dump's name and a hash of its path (default: $" + ENV + "; when unset, beside the dump, or in "
+            + "$XDG_CACHE_HOME/mwdump, else ~/.cache/mwdump, when the dump's directory cannot be written)");
 
-    /** The library's options for this command line and environment. */
-    IndexedDump.Options options() {
-        Path dir = indexDir;
+    private IndexPlace() {
+    }
+
+    /**
+     * The library's options for this command line and environment.
+     *
+     * @param args the command line of a command that has {@link #INDEX_DIR}
+     * @return where the index is kept
+     */
+    static IndexedDump.Options options(Args args) {
+        Path dir = args.get(INDEX_DIR);
         if (dir == null) {
             String env = System.getenv(ENV);
             if (env != null && !env.isBlank()) {

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.mwdump.DumpReader;
 import org.mwdump.Dumps;
 import org.mwdump.model.Namespace;
@@ -12,33 +11,23 @@ import org.mwdump.model.Page;
 import org.mwdump.model.PageEntry;
 import org.mwdump.model.Revision;
 import org.mwdump.model.SiteInfo;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mwdump info}: site info, schema, compression, counts. */
-@Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Print the site info, schema version, format, compression and page/revision counts of a dump.")
-final class InfoCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "DUMP", description = "the dump file")
-    Path dump;
+final class InfoCommand implements Subcommand {
+    static final Positional<Path> DUMP = Positional.required("DUMP", Option.PATH, "the dump file");
+    static final Option<Boolean> JSON = Option.flag("--json", "print one JSON object instead of key: value lines");
 
-    @Option(names = "--json", description = "print one JSON object instead of key: value lines")
-    boolean json;
-
-    @Option(names = {"-q", "--quiet"}, description = "no progress bar")
-    boolean quiet;
-
-    @Spec
-    CommandSpec spec;
+    /** What {@code mwdump info} takes, and its help. */
+    static final CommandLineSpec SPEC = new CommandLineSpec("info", InfoCommand::new,
+            "Print the site info, schema version, format, compression and page/revision counts of a dump.")
+            .positionals(DUMP).options(JSON, Progress.QUIET);
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+    public int run(Args args, PrintWriter out, PrintWriter err) {
+        Path dump = args.get(DUMP);
+        boolean json = args.isSet(JSON);
         Map<String, Object> info = new LinkedHashMap<>();
-        Progress progress = new Progress(spec.commandLine().getErr(), quiet);
+        Progress progress = new Progress(err, args.isSet(Progress.QUIET));
         try (DumpReader r = Dumps.open(dump)) {
             SiteInfo site = r.siteInfo();
             info.put("file", dump.toString());

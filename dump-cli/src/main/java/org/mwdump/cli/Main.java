@@ -6,31 +6,23 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
 import org.mwdump.DumpException;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 /**
  * The {@code mwdump} command. Exit status: 0 when all went well, 1 for a problem in the data or a
  * file that cannot be read or written, 2 for a usage error.
+ *
+ * <p>The command line is read by {@link CommandLineSpec}: {@code mwdump [-hV] COMMAND ...}, where each
+ * command declares what it takes in its {@code SPEC}. Only the command that runs is loaded: the others'
+ * classes are loaded for the help of {@code mwdump} itself, which lists them.
  */
-@Command(name = "mwdump", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Read, convert, index and check MediaWiki database dumps.",
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {" 0:all went well", " 1:a problem in the data, or a file that cannot be read or written",
-                " 2:usage error", " 130:interrupted (Ctrl-C or SIGTERM); no output file is left",
-                " 141:standard output was closed by its reader"})
-public final class Main implements Runnable {
+public final class Main {
     /** Exit status for a problem in the data or with a file. */
     public static final int DATA_PROBLEM = 1;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
-    }
+    /** Exit status for a command line that cannot be run as given. */
+    public static final int USAGE_ERROR = 2;
 
     /** Exit status when standard output was closed by its reader, as a shell reports SIGPIPE. */
     public static final int CLOSED_OUTPUT = 141;
@@ -39,20 +31,13 @@ public final class Main implements Runnable {
 
     private static volatile boolean exiting;
 
-    /** picocli's system property naming built-in converters not to register (regular expressions). */
-    static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
-    /** The built-in converters of types that no option of mwdump has. */
-    static final String UNUSED_CONVERTERS = "java\\.sql\\..*,java\\.time\\..*,java\\.net\\..*,"
-            + "java\\.nio\\.charset\\..*,java\\.util\\.(Currency|TimeZone|UUID|regex\\.Pattern)";
-
+    /**
+     * Runs {@code mwdump} and exits with its exit status.
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
         StandardOutput.processOutput = true;
-        // picocli registers converters for types no option here has (java.time, java.sql, ...) by loading
-        // and initialising those classes, a noticeable part of the start of every run; options are
-        // strings, numbers and paths
-        if (System.getProperty(CONVERTER_EXCLUDES) == null) {
-            System.setProperty(CONVERTER_EXCLUDES, UNUSED_CONVERTERS);
-        }
         // Ctrl-C or SIGTERM: the JVM runs shutdown hooks; temporary outputs are removed before it exits
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!exiting) {
@@ -66,7 +51,7 @@ public final class Main implements Runnable {
         try {
             status = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         } catch (RuntimeException | Error e) {
-            // errors (out of memory, a failed assertion) are not handed to the execution exception handler
+            // errors (out of memory, a failed assertion), which run leaves to its caller
             exiting = true;
             org.mwdump.spi.OutputFiles.discardAll();
             System.err.println("mwdump: " + describe(e));
@@ -77,48 +62,162 @@ public final class Main implements Runnable {
         System.exit(status);
     }
 
-    /** The subcommands, in the order the help lists them. */
-    private static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS;
+    /** The commands, in the order the help lists them. */
+    static final List<String> COMMANDS = List.of("info", "validate", "convert", "get", "index", "recompress", "apply",
+            "help");
 
-    static {
-        java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
-        m.put("info", InfoCommand::new);
-        m.put("validate", ValidateCommand::new);
-        m.put("convert", ConvertCommand::new);
-        m.put("get", GetCommand::new);
-        m.put("index", IndexCommand::new);
-        m.put("recompress", RecompressCommand::new);
-        m.put("apply", ApplyCommand::new);
-        m.put("help", CommandLine.HelpCommand::new);
-        SUBCOMMANDS = java.util.Collections.unmodifiableMap(m);
+    /** The exit statuses and what they mean, for the help. */
+    private static final String[][] EXIT_STATUS = {{"0", "all went well"},
+            {"1", "a problem in the data, or a file that cannot be read or written"},
+            {"2", "usage error"},
+            {"130", "interrupted (Ctrl-C or SIGTERM); no output file is left"},
+            {"141", "standard output was closed by its reader"}};
+
+    /** The first argument that is not an option of mwdump itself: the command. */
+    private static final Positional<String> COMMAND = Positional.optional("COMMAND", Option.STRING,
+            "the command to run");
+
+    /** {@code mwdump} itself: {@code -h}, {@code -V} and the command. */
+    static final CommandLineSpec PROGRAM = new CommandLineSpec("mwdump", null,
+            "Read, convert, index and check MediaWiki database dumps.").positionals(COMMAND).subcommandFollows();
+
+    /** The command that {@code mwdump help} describes. */
+    private static final Positional<String> TOPIC = Positional.optional("COMMAND", Option.STRING,
+            "the command to describe");
+
+    /** {@code mwdump help [COMMAND]}. */
+    static final CommandLineSpec HELP = new CommandLineSpec("help", null,
+            "Display help information about the specified command.",
+            "When no COMMAND is given, the help of mwdump itself is displayed; when a COMMAND is given, the "
+                    + "help of that command, as mwdump COMMAND --help displays it.")
+            .helpOptions(Option.flag("-h", "--help", "Show usage help for the help command and exit."), null)
+            .positionals(TOPIC);
+
+    /**
+     * The command of that name. Only its class is loaded (and with it its options), not every command's.
+     *
+     * @param name what the command line says
+     * @return its spec, or {@code null} when there is no such command
+     */
+    static CommandLineSpec command(String name) {
+        return switch (name) {
+            case "info" -> InfoCommand.SPEC;
+            case "validate" -> ValidateCommand.SPEC;
+            case "convert" -> ConvertCommand.SPEC;
+            case "get" -> GetCommand.SPEC;
+            case "index" -> IndexCommand.SPEC;
+            case "recompress" -> RecompressCommand.SPEC;
+            case "apply" -> ApplyCommand.SPEC;
+            case "help" -> HELP;
+            default -> null;
+        };
     }
 
-    /** Runs the command in-process with the given output streams; returns the exit status. */
+    /**
+     * Runs the command in-process with the given output streams. A usage error prints its message and
+     * the command's usage on {@code err}; {@code --help} and {@code --version} print on {@code out}.
+     *
+     * @param args the command line
+     * @param out  standard output
+     * @param err  standard error
+     * @return the exit status
+     */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
-        // picocli reads a command's annotations when it is added, which takes a noticeable part of a
-        // second for all of them: a run of one subcommand adds only that one
-        String first = args.length > 0 ? args[0] : "";
-        if (SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
-            cl.addSubcommand(first, SUBCOMMANDS.get(first).get());
-        } else {
-            SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
-        }
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (StandardOutput.causedByClosedOutput(e)) {
-                return CLOSED_OUTPUT; // the reader of our output has gone away: nothing to say to anyone
+        // the command whose usage a usage error prints
+        CommandLineSpec spec = PROGRAM;
+        int status;
+        try {
+            Args program = PROGRAM.parse(args, 0);
+            if (program.helpRequested()) {
+                out.print(programHelp());
+                status = 0;
+            } else if (program.versionRequested()) {
+                out.println(version());
+                status = 0;
+            } else {
+                String name = program.get(COMMAND);
+                if (name == null) {
+                    throw new UsageException("a subcommand is required");
+                }
+                spec = known(name);
+                Args parsed = spec.parse(args, program.end());
+                if (parsed.helpRequested()) {
+                    out.print(Usage.help(spec, "mwdump " + spec.name()));
+                    status = 0;
+                } else if (parsed.versionRequested()) {
+                    out.println(version());
+                    status = 0;
+                } else if (spec == HELP) {
+                    String topic = parsed.get(TOPIC);
+                    spec = PROGRAM;
+                    out.print(topic == null ? programHelp() : Usage.help(known(topic), "mwdump " + topic));
+                    status = 0;
+                } else {
+                    status = execute(spec.newCommand(), parsed, out, err);
+                }
             }
-            commandLine.getErr().println("mwdump: " + describe(e));
-            traceIfAsked(e, commandLine.getErr());
-            commandLine.getErr().flush();
-            return DATA_PROBLEM;
-        });
-        int status = cl.execute(args);
+        } catch (UsageException e) {
+            err.println(e.getMessage());
+            if (e.hint() != null) {
+                err.println(e.hint());
+            } else {
+                err.print(spec == PROGRAM ? programHelp() : Usage.help(spec, "mwdump " + spec.name()));
+            }
+            status = USAGE_ERROR;
+        }
         out.flush();
         err.flush();
         return status;
+    }
+
+    /**
+     * The command of that name.
+     *
+     * @throws UsageException when there is none, suggesting those of a near name instead of the usage
+     */
+    private static CommandLineSpec known(String name) {
+        CommandLineSpec spec = command(name);
+        if (spec == null) {
+            List<String> near = new ArrayList<>();
+            for (String c : COMMANDS) {
+                if (Usage.near(name, c)) {
+                    near.add("mwdump " + c);
+                }
+            }
+            throw new UsageException("Unknown command: '" + name + "'",
+                    near.isEmpty() ? null : "Did you mean: " + String.join(" or ", near) + "?");
+        }
+        return spec;
+    }
+
+    /**
+     * Runs a command: a failure other than a usage error is reported in one line on standard error (exit
+     * status 1), or ends the command quietly when standard output was closed by its reader (exit status
+     * 141). Errors (out of memory, a failed assertion) are left to {@link #main}.
+     */
+    private static int execute(Subcommand command, Args args, PrintWriter out, PrintWriter err) {
+        try {
+            return command.run(args, out, err);
+        } catch (UsageException e) {
+            throw e;
+        } catch (Exception e) {
+            if (StandardOutput.causedByClosedOutput(e)) {
+                return CLOSED_OUTPUT; // the reader of our output has gone away: nothing to say to anyone
+            }
+            err.println("mwdump: " + describe(e));
+            traceIfAsked(e, err);
+            err.flush();
+            return DATA_PROBLEM;
+        }
+    }
+
+    /** The help of mwdump itself, which lists every command. */
+    private static String programHelp() {
+        List<CommandLineSpec> commands = new ArrayList<>();
+        for (String c : COMMANDS) {
+            commands.add(command(c));
+        }
+        return Usage.programHelp(PROGRAM, commands, EXIT_STATUS);
     }
 
     /**
@@ -163,12 +262,13 @@ public final class Main implements Runnable {
         }
     }
 
-    /** The version from the jar manifest. */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"mwdump " + (v == null ? "(development build)" : v)};
-        }
+    /**
+     * What {@code --version} prints: {@code mwdump} and the version from the jar manifest.
+     *
+     * @return the line
+     */
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return "mwdump " + (v == null ? "(development build)" : v);
     }
 }

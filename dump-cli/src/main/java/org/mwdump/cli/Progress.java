@@ -10,6 +10,9 @@ import org.mwdump.ReadProgress;
  * only when standard error is a terminal and not {@code --quiet}. Redrawn at most twice a second.
  */
 final class Progress {
+    /** The option of the commands that show the bar: {@code -q, --quiet}. */
+    static final Option<Boolean> QUIET = Option.flag("-q", "--quiet", "no progress bar");
+
     private final PrintWriter err;
     private final boolean enabled;
     private final long start = System.nanoTime();

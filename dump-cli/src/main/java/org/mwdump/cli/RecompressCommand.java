@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.mwdump.DumpFormat;
 import org.mwdump.DumpReader;
 import org.mwdump.DumpWriter;
@@ -24,85 +23,73 @@ import org.mwdump.index.IndexedDump;
 import org.mwdump.index.ParallelDumps;
 import org.mwdump.write.layout.PartNames;
 import org.mwdump.write.layout.Recompressor;
-import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mwdump recompress}: rewrites a dump as XML in a random-access layout with its index. */
-@Command(name = "recompress", mixinStandardHelpOptions = true,
-        description = {"Rewrite a dump as a multistream bz2 file (the layout of Wikimedia's "
-                + "*-multistream.xml.bz2) or as seekable zstd, with its index beside it: OUT minus .xml.bz2/.xml.zst "
-                + "plus -index.txt.bz2 (bz2, as Wikimedia's) or -index.txt.zst (seekable zstd).",
-                "IN is any dump convert reads: XML is laid out as it is; RevDoc and Parquet (and XML split into "
-                + "parts) are written as XML first.",
-                "Chunks are compressed on all threads. Outputs appear only when complete."})
-final class RecompressCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "IN", description = "a dump: XML (any compression), RevDoc or Parquet")
+final class RecompressCommand implements Subcommand {
+    static final Positional<Path> IN = Positional.required("IN", Option.PATH,
+            "a dump: XML (any compression), RevDoc or Parquet");
+    static final Positional<Path> OUT = Positional.required("OUT", Option.PATH, "the output file");
+    static final Option<Boolean> MULTISTREAM = Option.flag("--multistream",
+            "bz2 streams of whole pages, as Wikimedia publishes");
+    static final Option<Boolean> SEEKABLE_ZSTD = Option.flag("--seekable-zstd",
+            "zstd frames of whole pages with a seek table");
+    static final Option<Integer> PAGES_PER_STREAM = Option.intValue("--pages-per-stream", "N",
+            "whole pages per stream or frame (default 100)").withDefault(100);
+    static final Option<Long> MAX_STREAM_BYTES = Option.longValue("--max-stream-bytes", "BYTES",
+            "also end a stream or frame at the first page end past BYTES of XML (default: 262144 for "
+                    + "--seekable-zstd, where it bounds the cost of a lookup; no limit for --multistream, as in "
+                    + "Wikimedia's files)");
+    static final Option<Long> PAGES_PER_PART = Option.longValue("--pages-per-part", "N",
+            "write part files of N pages each, named as Wikimedia names its parts: OUT X.xml.bz2 gives "
+                    + "X1.xml-pApB.bz2, X2.xml-pCpD.bz2, ..., each with its index X-index1.txt-pApB.bz2, ...");
+    static final Option<Boolean> FORCE = Option.flag("--force", "replace OUT and its index if they exist");
+    static final Option<Integer> THREADS = Option.intValue("--threads", "N",
+            "compression threads (default, or 0: all cores)");
+
+    /** What {@code mwdump recompress} takes, and its help. */
+    static final CommandLineSpec SPEC = new CommandLineSpec("recompress", RecompressCommand::new,
+            "Rewrite a dump as a multistream bz2 file (the layout of Wikimedia's *-multistream.xml.bz2) or as "
+                    + "seekable zstd, with its index beside it: OUT minus .xml.bz2/.xml.zst plus -index.txt.bz2 "
+                    + "(bz2, as Wikimedia's) or -index.txt.zst (seekable zstd).",
+            "IN is any dump convert reads: XML is laid out as it is; RevDoc and Parquet (and XML split into parts) "
+                    + "are written as XML first.",
+            "Chunks are compressed on all threads. Outputs appear only when complete.")
+            .positionals(IN, OUT).oneOf(MULTISTREAM, SEEKABLE_ZSTD)
+            .options(PAGES_PER_STREAM, MAX_STREAM_BYTES, PAGES_PER_PART, FORCE, THREADS);
+
+    // what run was given, which the parts read too
     Path in;
-
-    @Parameters(index = "1", paramLabel = "OUT", description = "the output file")
     Path out;
-
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    LayoutChoice layout;
-
-    static final class LayoutChoice {
-        @Option(names = "--multistream", description = "bz2 streams of whole pages, as Wikimedia publishes")
-        boolean multistream;
-        @Option(names = "--seekable-zstd", description = "zstd frames of whole pages with a seek table")
-        boolean seekableZstd;
-    }
-
-    @Option(names = "--pages-per-stream", paramLabel = "N", defaultValue = "100",
-            description = "whole pages per stream or frame (default 100)")
-    int pagesPerStream;
-
-    @Option(names = "--max-stream-bytes", paramLabel = "BYTES",
-            description = "also end a stream or frame at the first page end past BYTES of XML (default: 262144 "
-                    + "for --seekable-zstd, where it bounds the cost of a lookup; no limit for --multistream, "
-                    + "as in Wikimedia's files)")
-    Long maxStreamBytes;
-
-    @Option(names = "--pages-per-part", paramLabel = "N",
-            description = "write part files of N pages each, named as Wikimedia names its parts: OUT X.xml.bz2 "
-                    + "gives X1.xml-pApB.bz2, X2.xml-pCpD.bz2, ..., each with its index X-index1.txt-pApB.bz2, ...")
     Long pagesPerPart;
-
-    @Option(names = "--force", description = "replace OUT and its index if they exist")
     boolean force;
 
-    @Option(names = "--threads", paramLabel = "N", description = "compression threads (default, or 0: all cores)")
-    Integer threads;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() throws IOException {
+    public int run(Args args, PrintWriter stdout, PrintWriter err) throws IOException {
+        in = args.get(IN);
+        out = args.get(OUT);
+        pagesPerPart = args.get(PAGES_PER_PART);
+        force = args.isSet(FORCE);
+        int pagesPerStream = args.get(PAGES_PER_STREAM);
+        Long maxStreamBytes = args.get(MAX_STREAM_BYTES);
         if (pagesPerStream < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--pages-per-stream must be at least 1");
+            throw new UsageException("--pages-per-stream must be at least 1");
         }
         if (maxStreamBytes != null && maxStreamBytes < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--max-stream-bytes must be at least 1");
+            throw new UsageException("--max-stream-bytes must be at least 1");
         }
-        Recompressor.Layout l = layout.multistream ? Recompressor.Layout.BZIP2_MULTISTREAM
+        Recompressor.Layout l = args.isSet(MULTISTREAM) ? Recompressor.Layout.BZIP2_MULTISTREAM
                 : Recompressor.Layout.SEEKABLE_ZSTD;
         long maxBytes = maxStreamBytes != null ? maxStreamBytes : Recompressor.defaultMaxChunkBytes(l);
         if (pagesPerPart != null && pagesPerPart < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--pages-per-part must be at least 1");
+            throw new UsageException("--pages-per-part must be at least 1");
         }
-        int n = Threads.of(spec, threads);
+        int n = Threads.of(args.get(THREADS));
         String stem = out.getFileName().toString().replaceFirst("(\\.xml)?\\.(bz2|zst|zstd)$", "");
         String suffix = l == Recompressor.Layout.SEEKABLE_ZSTD ? ".zst" : ".bz2";
         Path index = out.resolveSibling(stem + "-index.txt" + suffix);
         if (pagesPerPart == null) {
             Existing.refuse(force, out, index);
         }
-        PrintWriter stdout = spec.commandLine().getOut();
         long start = System.nanoTime();
         Recompressor recompressor = new Recompressor(l, pagesPerStream, maxBytes, n, 3);
         DumpFormat format;

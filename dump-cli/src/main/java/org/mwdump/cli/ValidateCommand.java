@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import org.mwdump.DumpException;
 import org.mwdump.DumpReader;
 import org.mwdump.Dumps;
@@ -19,35 +18,28 @@ import org.mwdump.model.PageEntry;
 import org.mwdump.model.Revision;
 import org.mwdump.model.Sha1Base36;
 import org.mwdump.model.Slot;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mwdump validate}: structure, content hashes, index consistency. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check a dump: its structure, the sha1 of every revision whose text is present against the "
-                + "recorded sha1, and, for a multistream dump with an index beside it, that every index line points "
-                + "at its page.", "Prints a count of each kind of problem; exits with 1 when there is any."})
-final class ValidateCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "DUMP", description = "the dump file")
-    Path dump;
+final class ValidateCommand implements Subcommand {
+    static final Positional<Path> DUMP = Positional.required("DUMP", Option.PATH, "the dump file");
+    static final Option<Boolean> STRICT = Option.flag("--strict", "read with the strict reader: unknown elements and "
+            + "other deviations from the schema are problems");
 
-    @Option(names = {"-q", "--quiet"}, description = "no progress bar")
-    boolean quiet;
+    /** What {@code mwdump validate} takes, and its help. */
+    static final CommandLineSpec SPEC = new CommandLineSpec("validate", ValidateCommand::new,
+            "Check a dump: its structure, the sha1 of every revision whose text is present against the recorded "
+                    + "sha1, and, for a multistream dump with an index beside it, that every index line points at "
+                    + "its page.",
+            "Prints a count of each kind of problem; exits with 1 when there is any.")
+            .positionals(DUMP).options(Progress.QUIET, STRICT);
 
-    @Option(names = "--strict", description = "read with the strict reader: unknown elements and other deviations "
-            + "from the schema are problems")
-    boolean strict;
-
-    @Spec
-    CommandSpec spec;
+    private Path dump;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    public int run(Args args, PrintWriter out, PrintWriter err) {
+        dump = args.get(DUMP);
+        boolean quiet = args.isSet(Progress.QUIET);
+        boolean strict = args.isSet(STRICT);
         Map<String, Long> problems = new TreeMap<>();
         long pages = 0;
         long revisions = 0;

@@ -53,6 +53,87 @@ class UsageTest {
                 """, Usage.help(spec, "mwdump demo"));
     }
 
+    /** The help of info, as it has been since mwdump had a help. */
+    @Test
+    void infosHelp() {
+        assertEquals("""
+                Usage: mwdump info [-hqV] [--json] DUMP
+                Print the site info, schema version, format, compression and page/revision
+                counts of a dump.
+                      DUMP        the dump file
+                  -h, --help      Show this help message and exit.
+                      --json      print one JSON object instead of key: value lines
+                  -q, --quiet     no progress bar
+                  -V, --version   Print version information and exit.
+                """, Usage.help(InfoCommand.SPEC, "mwdump info"));
+    }
+
+    @Test
+    void recompressesUsageLine() {
+        String help = Usage.help(RecompressCommand.SPEC, "mwdump recompress");
+        assertTrue(help.startsWith("""
+                Usage: mwdump recompress [-hV] [--force] [--max-stream-bytes=BYTES]
+                                         [--pages-per-part=N] [--pages-per-stream=N]
+                                         [--threads=N] (--multistream | --seekable-zstd) IN OUT
+                """), help);
+        assertTrue(help.contains("""
+                      --pages-per-stream=N   whole pages per stream or frame (default 100)
+                """), help);
+    }
+
+    @Test
+    void everyCommandsHelpFitsAndDescribesEveryOption() {
+        for (String name : Main.COMMANDS) {
+            CommandLineSpec spec = Main.command(name);
+            String help = Usage.help(spec, "mwdump " + name);
+            assertTrue(help.startsWith("Usage: mwdump " + name + " "), help);
+            assertFitsInEightyColumns(help);
+            String flat = help.replaceAll("\\s+", " ");
+            for (Option<?> o : spec.options()) {
+                assertTrue(flat.contains(" " + (o.longName() != null ? o.longName() : o.shortName())), name + ": " + o);
+                assertTrue(flat.contains(o.description().replaceAll("\\s+", " ")), name + ": " + o.description());
+            }
+            for (Positional<?> p : spec.positionals()) {
+                assertTrue(flat.contains(" " + p.synopsis() + " " + p.description()), name + ": " + p);
+            }
+            for (String paragraph : spec.description()) {
+                assertTrue(flat.contains(paragraph.replaceAll("\\s+", " ")), name + ": " + paragraph);
+            }
+        }
+    }
+
+    @Test
+    void theProgramsHelpListsTheCommandsAndTheExitStatuses() {
+        MainTest.Result r = MainTest.run("--help");
+        assertEquals(0, r.status());
+        String help = r.out();
+        assertFitsInEightyColumns(help);
+        assertTrue(help.startsWith("""
+                Usage: mwdump [-hV] [COMMAND]
+                Read, convert, index and check MediaWiki database dumps.
+                  -h, --help      Show this help message and exit.
+                  -V, --version   Print version information and exit.
+                Commands:
+                  info        Print the site info, schema version, format, compression and
+                                page/revision counts of a dump.
+                """), help);
+        int at = 0;
+        for (String name : Main.COMMANDS) {
+            int line = help.indexOf("\n  " + name + " ", at);
+            assertTrue(line > at, name + " listed, in order: " + help);
+            at = line;
+        }
+        assertTrue(help.endsWith("""
+
+                Exit status:
+                   0     all went well
+                   1     a problem in the data, or a file that cannot be read or written
+                   2     usage error
+                   130   interrupted (Ctrl-C or SIGTERM); no output file is left
+                   141   standard output was closed by its reader
+                """), help);
+    }
+
     @Test
     void wrapping() {
         StringBuilder s = new StringBuilder("ab");
