@@ -112,6 +112,66 @@ class LauncherTest {
     }
 
     @Test
+    void aClassArchiveBesideTheJarIsUsedUnlessTheOptionsNameOne() throws Exception {
+        Path real = app.toRealPath();
+        Files.writeString(app.resolve("mwdump.jsa"), "");
+        Map<String, String> env = Map.of("JAVA", fakeJava.toString());
+        Run r = run(dir, app.resolve("mwdump").toString(), env, "info");
+        assertEquals(0, r.status(), r.err());
+        assertEquals(List.of("-XX:+UseParallelGC", "-XX:FreqInlineSize=120", "-Xmn128m",
+                "-XX:SharedArchiveFile=" + real.resolve("mwdump.jsa"), "-Xlog:cds*=off", "-jar",
+                real.resolve("mwdump.jar").toString(), "info"), r.out().lines().toList());
+
+        for (String opts : List.of("-Xshare:off", "-XX:SharedArchiveFile=/elsewhere.jsa")) {
+            Run own = run(dir, app.resolve("mwdump").toString(),
+                    Map.of("JAVA", fakeJava.toString(), "MWDUMP_JAVA_OPTS", opts), "info");
+            assertEquals(0, own.status(), own.err());
+            assertEquals(List.of("-XX:+UseParallelGC", "-XX:FreqInlineSize=120", "-Xmn128m", opts, "-jar"),
+                    own.out().lines().toList().subList(0, 5), opts);
+        }
+    }
+
+    @Test
+    void writingTheClassArchiveRunsTheTrainingAndReplacesTheOldArchive() throws Exception {
+        Path real = app.toRealPath();
+        Files.writeString(app.resolve("mwdump.jsa"), "old");
+        Run r = run(dir, app.resolve("mwdump").toString(),
+                Map.of("JAVA", fakeJava.toString(), "MWDUMP_WRITE_CLASS_ARCHIVE", "1"));
+        assertEquals(0, r.status(), r.err());
+        assertEquals(List.of("-XX:+UseParallelGC", "-XX:FreqInlineSize=120", "-Xmn128m",
+                "-XX:ArchiveClassesAtExit=" + real.resolve("mwdump.jsa"), "-Xlog:cds*=off", "-cp",
+                real.resolve("mwdump.jar").toString(), "org.mwdump.cli.ClassArchiveTraining"), r.out().lines().toList());
+        assertTrue(Files.notExists(app.resolve("mwdump.jsa")), "the old archive is removed first");
+    }
+
+    /**
+     * The built launcher with the archive the build wrote: classes come from it; an archive that does not
+     * fit (garbage here; another JVM's, or one written for the jar at another path, likewise) is passed over
+     * without a word.
+     */
+    @Test
+    void theBuiltArchiveIsUsedAndOneThatDoesNotFitIsPassedOverSilently() throws Exception {
+        Path built = Path.of("target").toAbsolutePath();
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(built.resolve("mwdump.jsa")),
+                "runs after packaging, in the shaded-jar execution, where target/mwdump.jsa exists");
+        Run r = run(dir, built.resolve("mwdump").toString(), Map.of("MWDUMP_JAVA_OPTS", "-Xlog:class+load"),
+                "--version");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("org.mwdump.cli.Main source: shared objects file (top)"), r.out());
+
+        // a copy of the jar with a broken archive beside it
+        Path copy = Files.createDirectories(dir.resolve("copy"));
+        Files.copy(built.resolve("mwdump"), copy.resolve("mwdump"));
+        Files.copy(built.resolve("mwdump.jar"), copy.resolve("mwdump.jar"));
+        Files.writeString(copy.resolve("mwdump.jsa"), "not an archive");
+        Run broken = run(dir, copy.resolve("mwdump").toString(), Map.of(), "--version");
+        assertEquals(0, broken.status(), broken.err());
+        assertEquals("", broken.err());
+        assertTrue(broken.out().startsWith("mwdump "), broken.out());
+        assertEquals(1, broken.out().lines().count(), broken.out());
+    }
+
+    @Test
     void aMissingJarIsNamed() throws Exception {
         Files.delete(app.resolve("mwdump.jar"));
         Run r = run(dir, app.resolve("mwdump").toString(), Map.of("JAVA", fakeJava.toString()), "info");

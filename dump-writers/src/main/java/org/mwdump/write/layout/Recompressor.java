@@ -117,6 +117,27 @@ public final class Recompressor implements AutoCloseable {
         this.maxChunkBytes = maxChunkBytes;
         this.threads = threads;
         this.zstdLevel = zstdLevel;
+        if (layout == Layout.SEEKABLE_ZSTD) {
+            loadZstdAhead();
+        }
+    }
+
+    /**
+     * Starts loading zstd's native library on a thread of its own. Loading it copies it out of its jar into a
+     * temporary file first, which takes a noticeable part of a short run (some 40 ms), and would otherwise
+     * happen at the first frame, on the way of the thread that splits the input; meanwhile that thread can
+     * open the input. A failure here is left to the first frame to report.
+     */
+    private static void loadZstdAhead() {
+        Thread t = new Thread(() -> {
+            try {
+                com.github.luben.zstd.util.Native.load();
+            } catch (RuntimeException | LinkageError e) {
+                // the first frame loads it again and reports what goes wrong
+            }
+        }, "mwdump-zstd-load");
+        t.setDaemon(true);
+        t.start();
     }
 
     /**
