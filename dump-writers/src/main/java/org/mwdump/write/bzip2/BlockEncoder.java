@@ -17,11 +17,6 @@ final class BlockEncoder {
     private static final int ITERATIONS = 4;
     private static final int MAX_CODE_LENGTH = 17;
     private static final int MAX_ALPHA = 258;
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    /** Eight bytes of a {@code byte[]} as a {@code long}, the first in the lowest bits. */
-    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     private byte[] text = new byte[0];
     private byte[] twice = new byte[0];
@@ -140,7 +135,7 @@ final class BlockEncoder {
      * dump), found eight bytes at a time; the others are passed over as proven larger.
      */
     private static int leastRotation(int n, byte[] twice, int lowest) {
-        long pattern = lowest * ONES;
+        long pattern = lowest * Swar.ONES;
         int i = nextByte(twice, 0, n, pattern);
         int j = nextByte(twice, i + 1, n, pattern);
         int k = 0;
@@ -166,15 +161,14 @@ final class BlockEncoder {
 
     /**
      * The first index in {@code [from, to)} of the byte repeated in {@code pattern} (eight copies), or {@code to}.
-     * Reads up to {@code to + 7}: {@code b} holds the block twice.
+     * Words are read while they lie within {@code b}, also past {@code to}: a byte found there counts as none.
      */
     private static int nextByte(byte[] b, int from, int to, long pattern) {
         int i = from;
         for (; i < to && i + 8 <= b.length; i += 8) {
-            long x = (long) LONGS.get(b, i) ^ pattern;
-            long found = (x - ONES) & ~x & HIGHS;
+            long found = Swar.zeroBytes((long) Swar.LONGS.get(b, i) ^ pattern);
             if (found != 0) {
-                return Math.min(to, i + (Long.numberOfTrailingZeros(found) >>> 3));
+                return Math.min(to, i + Swar.firstByte(found));
             }
         }
         byte v = (byte) pattern;
@@ -189,8 +183,8 @@ final class BlockEncoder {
      *
      * <p>The list of symbols is kept eight to a {@code long}, the front in the lowest byte of the first,
      * which lives in a local variable (most symbols are found among the first eight). A symbol is found by
-     * testing eight bytes at once for a zero in {@code word ^ symbol * ONES} (the test can also flag a byte
-     * above a true zero, never one below, so its lowest flag is exact; bytes past the symbols in use are
+     * testing eight bytes at once for a zero in {@code word ^ symbol * ONES} ({@link Swar#zeroBytes}; bytes
+     * past the symbols in use are
      * never reached, since every symbol in use is in the list before them). Moving it to the front shifts
      * the words before its own by a byte, and in its own word only the bytes below it.
      */
@@ -224,9 +218,8 @@ final class BlockEncoder {
                 wr = zeroRun(out, wr, freq, zeros);
                 zeros = 0;
             }
-            long pattern = c * ONES;
-            long x = first ^ pattern;
-            long found = (x - ONES) & ~x & HIGHS;
+            long pattern = c * Swar.ONES;
+            long found = Swar.zeroBytes(first ^ pattern);
             int j;
             if (found != 0) {
                 int bit = Long.numberOfTrailingZeros(found) - 7; // the symbol is bits [bit, bit + 8)
@@ -234,11 +227,9 @@ final class BlockEncoder {
                 j = bit >>> 3;
             } else {
                 int w = 1;
-                x = order[1] ^ pattern;
-                found = (x - ONES) & ~x & HIGHS;
+                found = Swar.zeroBytes(order[1] ^ pattern);
                 while (found == 0) {
-                    x = order[++w] ^ pattern;
-                    found = (x - ONES) & ~x & HIGHS;
+                    found = Swar.zeroBytes(order[++w] ^ pattern);
                 }
                 int bit = Long.numberOfTrailingZeros(found) - 7;
                 long carry = (w == 1 ? first : order[w - 1]) >>> 56;

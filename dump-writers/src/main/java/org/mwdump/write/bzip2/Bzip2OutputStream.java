@@ -3,9 +3,6 @@ package org.mwdump.write.bzip2;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -34,6 +31,8 @@ import org.mwdump.spi.Bzip2Crc;
  */
 public final class Bzip2OutputStream extends OutputStream {
     private static final ThreadLocal<BlockEncoder> ENCODERS = ThreadLocal.withInitial(BlockEncoder::new);
+    /** Inputs shorter than this go byte by byte: finding the next pair would cost more than it saves. */
+    private static final int FAST_SPAN = 32;
 
     private final OutputStream out;
     private final int blockLimit;
@@ -182,8 +181,9 @@ public final class Bzip2OutputStream extends OutputStream {
                 // Bytes unlike their successors, up to the next pair of equal ones, are copied as a whole:
                 // taking b[off..k] one at a time would write the pending byte and b[off..k-1], in that
                 // order, and end the block as soon as it is full, leaving the next byte pending.
-                int k = nextPair(b, off, end);
-                int taken = Math.min(k - off + 1, limit - length);
+                // (no further than the block has room for: past it, the search would be done again)
+                int k = nextPair(b, off, Math.min(end, off + (limit - length)));
+                int taken = k - off + 1;
                 blk[length++] = (byte) run;
                 System.arraycopy(b, off, blk, length, taken - 1);
                 length += taken - 1;
@@ -229,25 +229,17 @@ public final class Bzip2OutputStream extends OutputStream {
         runLength = runLen;
     }
 
-    /** Inputs shorter than this go byte by byte: finding the next pair would cost more than it saves. */
-    private static final int FAST_SPAN = 32;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-            ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-
     /**
      * The first {@code k} in {@code [from, to - 1)} where {@code b[k] == b[k + 1]}, or {@code to - 1} if there
      * is none; eight pairs at a time. A zero byte of {@code x ^ y} (bytes and their successors) is an equal
-     * pair; the test for one can also flag bytes above a true zero, never below, so the lowest flag is exact.
+     * pair ({@link Swar#zeroBytes}).
      */
     static int nextPair(byte[] b, int from, int to) {
         int i = from;
         for (; i + 9 <= to; i += 8) {
-            long z = (long) LONGS.get(b, i) ^ (long) LONGS.get(b, i + 1);
-            long zero = (z - ONES) & ~z & HIGHS;
+            long zero = Swar.zeroBytes((long) Swar.LONGS.get(b, i) ^ (long) Swar.LONGS.get(b, i + 1));
             if (zero != 0) {
-                return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+                return i + Swar.firstByte(zero);
             }
         }
         for (; i + 1 < to; i++) {

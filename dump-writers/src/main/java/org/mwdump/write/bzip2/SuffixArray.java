@@ -16,10 +16,6 @@ import java.util.Arrays;
  * sais, rather than from a table; the table (one bit per character) serves the LMS steps only.
  */
 final class SuffixArray {
-    /** Eight bytes of a {@code byte[]} as a {@code long}, the first in the lowest bits. */
-    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-
     private SuffixArray() {
     }
 
@@ -237,7 +233,7 @@ final class SuffixArray {
             // bytes read past a substring's end are masked off
             for (int d = 0; same && d < length; ) {
                 if (p + d <= words && prev + d <= words) {
-                    long x = (long) LONGS.get(t, p + d) ^ (long) LONGS.get(t, prev + d);
+                    long x = (long) Swar.LONGS.get(t, p + d) ^ (long) Swar.LONGS.get(t, prev + d);
                     int rest = length - d;
                     if (rest < 8) {
                         x &= (1L << (rest << 3)) - 1;
