@@ -122,13 +122,20 @@ public final class Recompressor implements AutoCloseable {
         }
     }
 
+    /** Whether {@link #loadZstdAhead()} has started, once per JVM. */
+    private static final java.util.concurrent.atomic.AtomicBoolean ZSTD_LOADING =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
     /**
-     * Starts loading zstd's native library on a thread of its own. Loading it copies it out of its jar into a
-     * temporary file first, which takes a noticeable part of a short run (some 40 ms), and would otherwise
-     * happen at the first frame, on the way of the thread that splits the input; meanwhile that thread can
-     * open the input. A failure here is left to the first frame to report.
+     * Starts loading zstd's native library on a thread of its own, once. Loading it copies it out of its jar
+     * into a temporary file first, which takes a noticeable part of a short run (some 40 ms); otherwise that
+     * would happen at the first frame, in the path of the thread that splits the input, which meanwhile
+     * opens the input. A failure here is left to the first frame to report.
      */
     private static void loadZstdAhead() {
+        if (ZSTD_LOADING.getAndSet(true)) {
+            return;
+        }
         Thread t = new Thread(() -> {
             try {
                 com.github.luben.zstd.util.Native.load();
