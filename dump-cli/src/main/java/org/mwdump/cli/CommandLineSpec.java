@@ -287,7 +287,8 @@ final class CommandLineSpec {
         for (Exclusive group : exclusive) {
             List<String> given = new ArrayList<>();
             for (Option<?> o : group.options()) {
-                if (args.has(o)) {
+                // a flag turned off (--multistream=false) chooses nothing
+                if (o.isFlag() ? Boolean.TRUE.equals(args.get(o)) : args.has(o)) {
                     given.add(o.name());
                 }
             }

@@ -240,6 +240,9 @@ class CommandLineSpecTest {
         assertEquals("--a, --b are mutually exclusive (specify only one)", error(required, "--b", "--a"));
         assertEquals("Missing required argument (specify one of these): (--a | --b)", error(required));
         assertEquals("option '--a' should be specified only once", error(required, "--a", "--a"));
+        // a flag turned off chooses nothing
+        assertEquals("Missing required argument (specify one of these): (--a | --b)", error(required, "--a=false"));
+        assertTrue(parse(required, "--a=false", "--b").isSet(b));
 
         Option<Integer> n = Option.intValue("--n", "N", "a number");
         CommandLineSpec optional = new CommandLineSpec("maybe", null, "Maybe one.").atMostOneOf(a, n);

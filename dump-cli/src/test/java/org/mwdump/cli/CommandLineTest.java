@@ -34,6 +34,16 @@ class CommandLineTest {
         }
     }
 
+    /** The help text of command {@code name} that the picocli-based command line printed. */
+    static String golden(String name) {
+        try (java.io.InputStream in = CommandLineTest.class.getResourceAsStream("help/" + name + ".txt")) {
+            assertTrue(in != null, "no help/" + name + ".txt");
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void help() {
         String program = run("--help").out();
@@ -46,7 +56,11 @@ class CommandLineTest {
             MainTest.Result r = run(name, "--help");
             assertEquals(0, r.status(), name);
             assertEquals("", r.err());
-            assertEquals(Usage.help(Main.command(name), "mwdump " + name), r.out());
+            // as the picocli-based command line printed it (help/NAME.txt, kept from that version); the help
+            // of help itself is laid out like the others now (checked below)
+            if (!name.equals("help")) {
+                assertEquals(golden(name), r.out(), name);
+            }
             assertEquals(r.out(), run(name, "-h").out());
             assertEquals(r.out(), run("help", name).out());
         }
