@@ -131,6 +131,7 @@ final class ClassArchiveTraining {
                 }
             }
         } finally {
+            System.setOut(stdout);
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> {
                     try {
@@ -141,7 +142,6 @@ final class ClassArchiveTraining {
                 });
             }
         }
-        System.setOut(stdout);
         System.exit(failed == 0 ? 0 : 1);
     }
 }

@@ -112,9 +112,10 @@ class LauncherTest {
     }
 
     @Test
-    void aClassArchiveBesideTheJarIsUsedUnlessTheOptionsNameOne() throws Exception {
+    void aClassArchiveBesideTheJarIsOfferedToTheJavaThatWroteItUnlessTheOptionsNameOne() throws Exception {
         Path real = app.toRealPath();
         Files.writeString(app.resolve("mwdump.jsa"), "");
+        Files.writeString(app.resolve("mwdump.jsa.java"), fakeJava + "\n");
         Map<String, String> env = Map.of("JAVA", fakeJava.toString());
         Run r = run(dir, app.resolve("mwdump").toString(), env, "info");
         assertEquals(0, r.status(), r.err());
@@ -129,40 +130,73 @@ class LauncherTest {
             assertEquals(List.of("-XX:+UseParallelGC", "-XX:FreqInlineSize=120", "-Xmn128m", opts, "-jar"),
                     own.out().lines().toList().subList(0, 5), opts);
         }
+
+        // written by another java command: that one may not know the options, so none are given
+        Path otherJava = dir.resolve("other-java");
+        Files.copy(fakeJava, otherJava);
+        Run other = run(dir, app.resolve("mwdump").toString(), Map.of("JAVA", otherJava.toString()), "info");
+        assertEquals(0, other.status(), other.err());
+        assertEquals(List.of("-XX:+UseParallelGC", "-XX:FreqInlineSize=120", "-Xmn128m", "-jar"),
+                other.out().lines().toList().subList(0, 4));
+        // and without the record of who wrote it, likewise
+        Files.delete(app.resolve("mwdump.jsa.java"));
+        Run unrecorded = run(dir, app.resolve("mwdump").toString(), env, "info");
+        assertEquals(List.of("-XX:+UseParallelGC", "-XX:FreqInlineSize=120", "-Xmn128m", "-jar"),
+                unrecorded.out().lines().toList().subList(0, 4));
     }
 
     @Test
-    void writingTheClassArchiveRunsTheTrainingAndReplacesTheOldArchive() throws Exception {
+    void writingTheClassArchiveRunsTheTrainingRecordsTheJavaAndRunsNoCommand() throws Exception {
         Path real = app.toRealPath();
         Files.writeString(app.resolve("mwdump.jsa"), "old");
-        Run r = run(dir, app.resolve("mwdump").toString(),
-                Map.of("JAVA", fakeJava.toString(), "MWDUMP_WRITE_CLASS_ARCHIVE", "1"));
+        Map<String, String> env = Map.of("JAVA", fakeJava.toString(), "MWDUMP_WRITE_CLASS_ARCHIVE", "1");
+        Run r = run(dir, app.resolve("mwdump").toString(), env);
         assertEquals(0, r.status(), r.err());
         assertEquals(List.of("-XX:+UseParallelGC", "-XX:FreqInlineSize=120", "-Xmn128m",
                 "-XX:ArchiveClassesAtExit=" + real.resolve("mwdump.jsa"), "-Xlog:cds*=off", "-cp",
                 real.resolve("mwdump.jar").toString(), "org.mwdump.cli.ClassArchiveTraining"), r.out().lines().toList());
         assertTrue(Files.notExists(app.resolve("mwdump.jsa")), "the old archive is removed first");
+        assertEquals(fakeJava + "\n", Files.readString(app.resolve("mwdump.jsa.java")));
+
+        // with a command as well, nothing runs: a variable left set must not turn commands into no-ops
+        Run command = run(dir, app.resolve("mwdump").toString(), env, "convert", "in.xml", "out.jsonl");
+        assertEquals(2, command.status());
+        assertEquals("", command.out());
+        assertTrue(command.err().contains("MWDUMP_WRITE_CLASS_ARCHIVE=1"), command.err());
+        // only 1 turns it on
+        Run off = run(dir, app.resolve("mwdump").toString(),
+                Map.of("JAVA", fakeJava.toString(), "MWDUMP_WRITE_CLASS_ARCHIVE", "0"), "info");
+        assertEquals(0, off.status(), off.err());
+        assertEquals("info", off.out().lines().reduce((a, b) -> b).orElse(""));
     }
 
     /**
-     * The built launcher with the archive the build wrote: classes come from it; an archive that does not
-     * fit (garbage here; another JVM's, or one written for the jar at another path, likewise) is passed over
-     * without a word.
+     * The built launcher with the archive the build wrote: classes come from it. Copied elsewhere with
+     * it, or beside a broken one, it runs as well, without a word about the archive.
      */
     @Test
     void theBuiltArchiveIsUsedAndOneThatDoesNotFitIsPassedOverSilently() throws Exception {
         Path built = Path.of("target").toAbsolutePath();
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(built.resolve("mwdump.jsa")),
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(built.resolve("mwdump.jsa"))
+                        && Files.isRegularFile(built.resolve("mwdump.jsa.java")),
                 "runs after packaging, in the shaded-jar execution, where target/mwdump.jsa exists");
-        Run r = run(dir, built.resolve("mwdump").toString(), Map.of("MWDUMP_JAVA_OPTS", "-Xlog:class+load"),
-                "--version");
+        Map<String, String> classes = Map.of("MWDUMP_JAVA_OPTS", "-Xlog:class+load");
+        Run r = run(dir, built.resolve("mwdump").toString(), classes, "--version");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("org.mwdump.cli.Main source: shared objects file (top)"), r.out());
 
-        // a copy of the jar with a broken archive beside it
+        // all of it copied elsewhere: the archive was written for the jar at the other path
         Path copy = Files.createDirectories(dir.resolve("copy"));
-        Files.copy(built.resolve("mwdump"), copy.resolve("mwdump"));
-        Files.copy(built.resolve("mwdump.jar"), copy.resolve("mwdump.jar"));
+        for (String f : List.of("mwdump", "mwdump.jar", "mwdump.jsa", "mwdump.jsa.java")) {
+            Files.copy(built.resolve(f), copy.resolve(f));
+        }
+        Run moved = run(dir, copy.resolve("mwdump").toString(), classes, "--version");
+        assertEquals(0, moved.status(), moved.err());
+        assertEquals("", moved.err());
+        assertTrue(moved.out().contains("org.mwdump.cli.Main source: file:"), moved.out());
+
+        // a broken archive
+        Files.delete(copy.resolve("mwdump.jsa"));
         Files.writeString(copy.resolve("mwdump.jsa"), "not an archive");
         Run broken = run(dir, copy.resolve("mwdump").toString(), Map.of(), "--version");
         assertEquals(0, broken.status(), broken.err());
