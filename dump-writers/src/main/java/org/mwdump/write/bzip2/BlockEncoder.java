@@ -184,9 +184,9 @@ final class BlockEncoder {
      * <p>The list of symbols is kept eight to a {@code long}, the front in the lowest byte of the first,
      * which lives in a local variable (most symbols are found among the first eight). A symbol is found by
      * testing eight bytes at once for a zero in {@code word ^ symbol * ONES} ({@link Swar#zeroBytes}; bytes
-     * past the symbols in use are
-     * never reached, since every symbol in use is in the list before them). Moving it to the front shifts
-     * the words before its own by a byte, and in its own word only the bytes below it.
+     * past the symbols in use are never reached, since every symbol in use is in the list before them).
+     * Moving it to the front shifts the words before its own by a byte, and in its own word only the bytes
+     * below it.
      */
     private int moveToFront(int n, boolean[] inUse) {
         byte[] seq = new byte[256];
