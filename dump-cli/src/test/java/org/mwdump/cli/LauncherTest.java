@@ -57,10 +57,20 @@ class LauncherTest {
         return new Run(p.exitValue(), out, Files.readString(err));
     }
 
+    /** The JVM options the launcher gives when MWDUMP_JAVA_OPTS names none of its own. */
+    static final List<String> DEFAULTS = List.of("-XX:+UseParallelGC", "-XX:FreqInlineSize=120", "-Xmn128m");
+
+    /** {@link #DEFAULTS}, then {@code more}. */
+    static List<String> defaultsThen(String... more) {
+        List<String> all = new java.util.ArrayList<>(DEFAULTS);
+        all.addAll(List.of(more));
+        return all;
+    }
+
     /** The jar the launcher handed to java, as a real path. */
     Path jarOf(Run r) throws IOException {
         List<String> args = r.out().lines().toList();
-        assertEquals(List.of("-XX:+UseParallelGC", "-XX:FreqInlineSize=120", "-Xmn128m", "-jar"), args.subList(0, 4),
+        assertEquals(defaultsThen("-jar"), args.subList(0, 4),
                 r.out() + r.err());
         return Path.of(args.get(4)).toRealPath();
     }
@@ -73,7 +83,7 @@ class LauncherTest {
         Run direct = run(dir, app.resolve("mwdump").toString(), env, "info", "a dump.xml");
         assertEquals(0, direct.status(), direct.err());
         assertEquals(jar, jarOf(direct));
-        assertEquals(List.of("-XX:+UseParallelGC", "-XX:FreqInlineSize=120", "-Xmn128m", "-jar",
+        assertEquals(defaultsThen("-jar",
                 direct.out().lines().toList().get(4),
                 "info", "a dump.xml"),
                 direct.out().lines().toList());
@@ -119,7 +129,7 @@ class LauncherTest {
         Map<String, String> env = Map.of("JAVA", fakeJava.toString());
         Run r = run(dir, app.resolve("mwdump").toString(), env, "info");
         assertEquals(0, r.status(), r.err());
-        assertEquals(List.of("-XX:+UseParallelGC", "-XX:FreqInlineSize=120", "-Xmn128m",
+        assertEquals(defaultsThen(
                 "-XX:SharedArchiveFile=" + real.resolve("mwdump.jsa"), "-Xlog:cds*=off", "-jar",
                 real.resolve("mwdump.jar").toString(), "info"), r.out().lines().toList());
 
@@ -127,7 +137,7 @@ class LauncherTest {
             Run own = run(dir, app.resolve("mwdump").toString(),
                     Map.of("JAVA", fakeJava.toString(), "MWDUMP_JAVA_OPTS", opts), "info");
             assertEquals(0, own.status(), own.err());
-            assertEquals(List.of("-XX:+UseParallelGC", "-XX:FreqInlineSize=120", "-Xmn128m", opts, "-jar"),
+            assertEquals(defaultsThen(opts, "-jar"),
                     own.out().lines().toList().subList(0, 5), opts);
         }
 
@@ -136,12 +146,12 @@ class LauncherTest {
         Files.copy(fakeJava, otherJava);
         Run other = run(dir, app.resolve("mwdump").toString(), Map.of("JAVA", otherJava.toString()), "info");
         assertEquals(0, other.status(), other.err());
-        assertEquals(List.of("-XX:+UseParallelGC", "-XX:FreqInlineSize=120", "-Xmn128m", "-jar"),
+        assertEquals(defaultsThen("-jar"),
                 other.out().lines().toList().subList(0, 4));
         // and without the record of who wrote it, likewise
         Files.delete(app.resolve("mwdump.jsa.java"));
         Run unrecorded = run(dir, app.resolve("mwdump").toString(), env, "info");
-        assertEquals(List.of("-XX:+UseParallelGC", "-XX:FreqInlineSize=120", "-Xmn128m", "-jar"),
+        assertEquals(defaultsThen("-jar"),
                 unrecorded.out().lines().toList().subList(0, 4));
     }
 
@@ -152,7 +162,7 @@ class LauncherTest {
         Map<String, String> env = Map.of("JAVA", fakeJava.toString(), "MWDUMP_WRITE_CLASS_ARCHIVE", "1");
         Run r = run(dir, app.resolve("mwdump").toString(), env);
         assertEquals(0, r.status(), r.err());
-        assertEquals(List.of("-XX:+UseParallelGC", "-XX:FreqInlineSize=120", "-Xmn128m",
+        assertEquals(defaultsThen(
                 "-XX:ArchiveClassesAtExit=" + real.resolve("mwdump.jsa"), "-Xlog:cds*=off", "-cp",
                 real.resolve("mwdump.jar").toString(), "org.mwdump.cli.ClassArchiveTraining"), r.out().lines().toList());
         assertTrue(Files.notExists(app.resolve("mwdump.jsa")), "the old archive is removed first");
