@@ -1,5 +1,8 @@
 package org.mwdump.write.bzip2;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -8,6 +11,8 @@ import java.util.Arrays;
  * reached; nothing in a bzip2 stream is byte-aligned except its start.
  */
 final class BitOutput {
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
     private byte[] buf;
     private int bytes;
     private long acc;
@@ -20,10 +25,23 @@ final class BitOutput {
     /** Appends the low {@code n} bits of {@code v}, {@code 0 <= n <= 32}. */
     void write(int n, int v) {
         if (accBits + n > 64) {
-            drain();
+            spill();
         }
         acc = (acc << n) | (v & ((1L << n) - 1));
         accBits += n;
+    }
+
+    /**
+     * Moves the oldest 32 bits of the accumulator to the buffer, when more than 32 are held; without a
+     * loop, so that {@link #write}, inlined into the encoder's loops, stays small for the JIT.
+     */
+    private void spill() {
+        if (bytes + 4 > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, bytes + 16));
+        }
+        accBits -= 32;
+        INTS.set(buf, bytes, (int) (acc >>> accBits));
+        bytes += 4;
     }
 
     /** Appends one bit. */

@@ -422,15 +422,17 @@ final class BlockEncoder {
             int curr = l[0];
             out.write(5, curr);
             for (int i = 0; i < alphaSize; i++) {
-                while (curr < l[i]) {
-                    out.write(2, 2);
-                    curr++;
+                // |d| steps of 10 (one longer) or 11 (one shorter), then a 0: the low 2|d| + 1 bits of
+                // 0x55555554 or 0xFFFFFFFE; one write, or two for steps beyond 15 (lengths reach 17)
+                int d = l[i] - curr;
+                curr = l[i];
+                int steps = Math.abs(d);
+                int pattern = d > 0 ? 0x55555554 : 0xFFFFFFFE;
+                if (steps > 15) {
+                    out.write(2 * (steps - 15), pattern >>> 1);
+                    steps = 15;
                 }
-                while (curr > l[i]) {
-                    out.write(2, 3);
-                    curr--;
-                }
-                out.write(1, 0);
+                out.write(2 * steps + 1, pattern);
             }
         }
     }

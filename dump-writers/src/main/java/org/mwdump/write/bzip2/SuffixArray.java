@@ -13,9 +13,21 @@ import java.util.Arrays;
  * for each primitive type: one method reading either would be slower, and the JIT, having compiled it
  * for bytes, would throw it away at the first ints, several times per method. The induction
  * passes find each suffix's type from its neighbouring character and a sign bit, as in Yuta Mori's
- * sais, rather than from a table; the table (one bit per character) serves the LMS steps only.
+ * sais, rather than from a table; the table (one bit per character) serves the LMS steps only. Equal LMS
+ * substrings are found while they are sorted, from the groups of equal prefixes that the induction
+ * passes form (a mark in bit 30 of the entry that starts each), rather than by comparing neighbours'
+ * characters afterwards. Texts must be shorter than 2<sup>30</sup> characters (a bzip2 block is at most
+ * 900,000).
  */
 final class SuffixArray {
+    /**
+     * Marks an entry that starts a group of equal prefixes while the LMS substrings are sorted, and then an
+     * LMS position whose substring differs from the one before it in sorted order.
+     */
+    private static final int NEW = 1 << 30;
+    /** The bits of an entry that hold its position (texts are shorter than 2<sup>30</sup>). */
+    private static final int POSITION = NEW - 1;
+
     private SuffixArray() {
     }
 
@@ -46,7 +58,8 @@ final class SuffixArray {
         int[] bucket = new int[k];
         long[] lms = bt != null ? lmsPositions(bt, n, counts) : lmsPositions(it, tOff, n, counts);
 
-        // 1. sort the LMS substrings: seed the LMS positions at their bucket ends and induce
+        // 1. sort the LMS substrings: seed the LMS positions at their bucket ends and induce, marking
+        //    where each group of equal prefixes starts
         Arrays.fill(sa, saOff, saOff + n, -1);
         bucketEnds(counts, bucket);
         if (bt != null) {
@@ -54,12 +67,12 @@ final class SuffixArray {
         } else {
             seedLms(it, tOff, sa, saOff, lms, bucket);
         }
-        induce(bt, it, tOff, sa, saOff, n, counts, bucket);
+        markSeeds(counts, bucket, sa, saOff);
+        induceGroups(bt, it, tOff, sa, saOff, n, counts, bucket);
 
         // 2. name them: equal LMS substrings get equal names, in sorted order
         int m = sortedLms(sa, saOff, n, lms);
-        Arrays.fill(sa, saOff + m, saOff + n, -1);
-        int names = bt != null ? name(bt, sa, saOff, m, lms) : name(it, tOff, sa, saOff, m, lms);
+        int names = name(sa, saOff, n, m);
         gatherNames(sa, saOff, n, m);
 
         // 3. sort the LMS suffixes: recurse on the string of names unless they are all different
@@ -162,94 +175,49 @@ final class SuffixArray {
         }
     }
 
-    /** Moves the LMS positions, in their sorted order, to the front; returns their count. */
+    /** Marks where the seeds of each bucket start ({@link #NEW}): the seeds of one bucket form one group. */
+    private static void markSeeds(int[] counts, int[] bucket, int[] sa, int saOff) {
+        int end = 0;
+        for (int c = 0; c < counts.length; c++) {
+            end += counts[c];
+            if (bucket[c] < end) {
+                sa[saOff + bucket[c]] |= NEW;
+            }
+        }
+    }
+
+    /**
+     * Moves the LMS positions, in their sorted order, to the front, each with {@link #NEW} when its LMS
+     * substring differs from the one before it (it lies in another group); returns their count.
+     */
     private static int sortedLms(int[] sa, int saOff, int n, long[] lms) {
         int m = 0;
+        int group = 0;
+        int lastLmsGroup = -1;
         for (int i = 0; i < n; i++) {
-            int p = sa[saOff + i];
-            sa[saOff + m] = p;
-            m += bit(lms, p);
+            int v = sa[saOff + i];
+            group += v >>> 30;
+            int p = v & POSITION;
+            int isLms = bit(lms, p);
+            sa[saOff + m] = lastLmsGroup != group ? p | NEW : p;
+            lastLmsGroup = isLms != 0 ? group : lastLmsGroup;
+            m += isLms;
         }
         return m;
     }
 
     /**
-     * The length of the LMS substring at LMS position {@code p}: up to the next LMS position, both
-     * included; 0 for the last one, which runs into the virtual end and equals no other.
+     * Names the {@code m} sorted LMS substrings, marked by {@link #sortedLms}, writing the name of
+     * position {@code p} at {@code sa[m + p / 2]}; returns how many different names there are.
      */
-    private static int substringLength(long[] lms, int p) {
-        int q = p + 1;
-        int w = q >>> 6;
-        if (w >= lms.length) {
-            return 0;
-        }
-        long bits = lms[w] & (-1L << q);
-        while (bits == 0) {
-            if (++w == lms.length) {
-                return 0;
-            }
-            bits = lms[w];
-        }
-        return (w << 6) + Long.numberOfTrailingZeros(bits) - p + 1;
-    }
-
-    /**
-     * Names the {@code m} sorted LMS substrings, writing the name of position {@code p} at
-     * {@code sa[m + p / 2]}; returns how many different names there are. Two substrings of the same length and
-     * the same characters also have the same types (both end at an S-type position), so they are equal.
-     */
-    private static int name(int[] t, int tOff, int[] sa, int saOff, int m, long[] lms) {
+    private static int name(int[] sa, int saOff, int n, int m) {
+        Arrays.fill(sa, saOff + m, saOff + n, -1);
         int names = 0;
-        int prev = -1;
-        int prevLength = 0;
         for (int i = 0; i < m; i++) {
-            int p = sa[saOff + i];
-            int length = substringLength(lms, p);
-            boolean same = length == prevLength && length > 0;
-            // substrings are short (a few characters): a plain loop beats a library call
-            for (int d = 0; same && d < length; d++) {
-                same = t[tOff + p + d] == t[tOff + prev + d];
-            }
-            if (!same) {
-                names++;
-                prev = p;
-                prevLength = length;
-            }
-            sa[saOff + m + (p >> 1)] = names - 1;
-        }
-        return names;
-    }
-
-    private static int name(byte[] t, int[] sa, int saOff, int m, long[] lms) {
-        int names = 0;
-        int prev = -1;
-        int prevLength = 0;
-        int words = t.length - 8; // the last index at which eight bytes can be read
-        for (int i = 0; i < m; i++) {
-            int p = sa[saOff + i];
-            int length = substringLength(lms, p);
-            boolean same = length == prevLength && length > 0;
-            // eight characters at a time (most substrings are shorter: one test, no loop to mispredict);
-            // bytes read past a substring's end are masked off
-            for (int d = 0; same && d < length; ) {
-                if (p + d <= words && prev + d <= words) {
-                    long x = (long) Swar.LONGS.get(t, p + d) ^ (long) Swar.LONGS.get(t, prev + d);
-                    int rest = length - d;
-                    if (rest < 8) {
-                        x &= (1L << (rest << 3)) - 1;
-                    }
-                    same = x == 0;
-                    d += 8;
-                } else {
-                    same = t[p + d] == t[prev + d];
-                    d++;
-                }
-            }
-            if (!same) {
-                names++;
-                prev = p;
-                prevLength = length;
-            }
+            int v = sa[saOff + i];
+            int p = v & ~NEW;
+            names += v >>> 30;
+            sa[saOff + i] = p;
             sa[saOff + m + (p >> 1)] = names - 1;
         }
         return names;
@@ -311,6 +279,134 @@ final class SuffixArray {
             induceS(bt, sa, saOff, n, bucket);
         } else {
             induceS(it, tOff, sa, saOff, n, bucket);
+        }
+    }
+
+    /**
+     * {@link #induce}, also keeping the groups of equal LMS prefixes (the characters up to the next LMS
+     * position, or the seed itself; with their types): an entry holds {@link #NEW} when it is not equal to
+     * the one before it in that sense. A suffix induced from another has that one's prefix behind its own
+     * character, so two suffixes induced into the same bucket by the same pass are equal exactly when their
+     * sources were: the sources of one group are read one after another, and {@code last[c]} holds the
+     * group of the source that induced into bucket {@code c} last.
+     *
+     * <p>The mark survives the passes' sign flips: an entry {@code x} is stored as {@code x} or {@code ~x},
+     * and {@code v ^ (v >> 31)} gives {@code x} back from either; flipping bit 30 of either flips it in
+     * {@code x}.
+     */
+    private static void induceGroups(byte[] bt, int[] it, int tOff, int[] sa, int saOff, int n, int[] counts,
+                                     int[] bucket) {
+        int[] last = new int[counts.length];
+        Arrays.fill(last, -1);
+        bucketStarts(counts, bucket);
+        if (bt != null) {
+            induceL(bt, sa, saOff, n, bucket, last);
+        } else {
+            induceL(it, tOff, sa, saOff, n, bucket, last);
+        }
+        Arrays.fill(last, -1);
+        bucketEnds(counts, bucket);
+        if (bt != null) {
+            induceS(bt, sa, saOff, n, bucket, last);
+        } else {
+            induceS(it, tOff, sa, saOff, n, bucket, last);
+        }
+    }
+
+    /**
+     * {@link #induceL(int[], int, int[], int, int, int[])} with groups: the L-type suffixes fill each bucket
+     * from its start, so an entry starts a group when its source's group is not the last one that wrote
+     * into its bucket. The last suffix, which runs into the virtual end, is a group of its own.
+     */
+    private static void induceL(int[] t, int tOff, int[] sa, int saOff, int n, int[] bucket, int[] last) {
+        int j = n - 1;
+        int c1 = t[tOff + j];
+        sa[saOff + bucket[c1]++] = j > 0 && t[tOff + j - 1] < c1 ? ~(j | NEW) : j | NEW;
+        int group = 0;
+        for (int i = 0; i < n; i++) {
+            int v = sa[saOff + i];
+            sa[saOff + i] = ~v;
+            group += (v ^ (v >> 31)) >>> 30;
+            j = v & POSITION;
+            if (v > 0 && j > 0) {
+                j--;
+                int c0 = t[tOff + j];
+                int flag = (t[tOff + Math.max(j - 1, 0)] - c0) >> 31;
+                sa[saOff + bucket[c0]++] = (last[c0] != group ? j | NEW : j) ^ flag;
+                last[c0] = group;
+            }
+        }
+    }
+
+    private static void induceL(byte[] t, int[] sa, int saOff, int n, int[] bucket, int[] last) {
+        int j = n - 1;
+        int c1 = (t[j] & 0xFF);
+        sa[saOff + bucket[c1]++] = j > 0 && (t[j - 1] & 0xFF) < c1 ? ~(j | NEW) : j | NEW;
+        int group = 0;
+        for (int i = 0; i < n; i++) {
+            int v = sa[saOff + i];
+            sa[saOff + i] = ~v;
+            group += (v ^ (v >> 31)) >>> 30;
+            j = v & POSITION;
+            if (v > 0 && j > 0) {
+                j--;
+                int c0 = (t[j] & 0xFF);
+                int flag = ((t[Math.max(j - 1, 0)] & 0xFF) - c0) >> 31;
+                sa[saOff + bucket[c0]++] = (last[c0] != group ? j | NEW : j) ^ flag;
+                last[c0] = group;
+            }
+        }
+    }
+
+    /**
+     * {@link #induceS(int[], int, int[], int, int, int[])} with groups: the S-type suffixes fill each bucket
+     * from its end, so an entry is marked as starting a group until the next one written before it turns
+     * out to come from the same group; the scan reads an entry's mark only after that write, which has a
+     * source at or after the entry. Every S-type position is written, so the marks of the seeds go.
+     */
+    private static void induceS(int[] t, int tOff, int[] sa, int saOff, int n, int[] bucket, int[] last) {
+        int group = 0;
+        for (int i = n - 1; i >= 0; i--) {
+            int v = sa[saOff + i];
+            int j = v & POSITION;
+            if (v > 0 && j > 0) {
+                j--;
+                int c0 = t[tOff + j];
+                int flag = j == 0 ? -1 : (c0 - t[tOff + Math.max(j - 1, 0)]) >> 31;
+                int q = --bucket[c0];
+                sa[saOff + q] = (j | NEW) ^ flag;
+                if (last[c0] == group) {
+                    sa[saOff + q + 1] ^= NEW;
+                }
+                last[c0] = group;
+            } else {
+                sa[saOff + i] = ~v;
+            }
+            v = sa[saOff + i];
+            group += (v ^ (v >> 31)) >>> 30;
+        }
+    }
+
+    private static void induceS(byte[] t, int[] sa, int saOff, int n, int[] bucket, int[] last) {
+        int group = 0;
+        for (int i = n - 1; i >= 0; i--) {
+            int v = sa[saOff + i];
+            int j = v & POSITION;
+            if (v > 0 && j > 0) {
+                j--;
+                int c0 = (t[j] & 0xFF);
+                int flag = j == 0 ? -1 : (c0 - (t[Math.max(j - 1, 0)] & 0xFF)) >> 31;
+                int q = --bucket[c0];
+                sa[saOff + q] = (j | NEW) ^ flag;
+                if (last[c0] == group) {
+                    sa[saOff + q + 1] ^= NEW;
+                }
+                last[c0] = group;
+            } else {
+                sa[saOff + i] = ~v;
+            }
+            v = sa[saOff + i];
+            group += (v ^ (v >> 31)) >>> 30;
         }
     }
 

@@ -1,0 +1,138 @@
+package org.mwdump.write.bzip2;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The suffix sort against sorting the suffixes by comparing them character by character (a suffix that
+ * another begins with sorts first), on texts chosen to make many equal LMS substrings, deep recursion and
+ * suffixes that run into the end of the text equal to others up to there.
+ */
+class SuffixArrayTest {
+
+    /** The suffixes of {@code t} (characters compared as unsigned ints) sorted by comparing them. */
+    private static int[] bySorting(int[] t) {
+        Integer[] order = new Integer[t.length];
+        for (int i = 0; i < t.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> {
+            int x = a;
+            int y = b;
+            while (x < t.length && y < t.length) {
+                if (t[x] != t[y]) {
+                    return Integer.compare(t[x], t[y]);
+                }
+                x++;
+                y++;
+            }
+            return x == t.length ? (y == t.length ? 0 : -1) : 1;
+        });
+        return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+    }
+
+    private static void assertSortsBytes(byte[] b) {
+        int[] t = new int[b.length];
+        for (int i = 0; i < b.length; i++) {
+            t[i] = b[i] & 0xFF;
+        }
+        int[] sa = new int[b.length];
+        SuffixArray.sort(b, sa, b.length);
+        assertArrayEquals(bySorting(t), sa, () -> "bytes " + Arrays.toString(t.length <= 64 ? t : new int[0]));
+    }
+
+    private static void assertSortsInts(int[] t, int k) {
+        // the text sits behind other values in its array, and the suffix array behind others in its own
+        int[] text = new int[t.length + 3];
+        System.arraycopy(t, 0, text, 3, t.length);
+        int[] sa = new int[t.length + 5];
+        SuffixArray.sort(text, 3, sa, 5, t.length, k);
+        assertArrayEquals(bySorting(t), Arrays.copyOfRange(sa, 5, sa.length),
+                () -> "ints " + Arrays.toString(t.length <= 64 ? t : new int[0]));
+    }
+
+    private static byte[] random(Random random, int n, int alphabet) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = (byte) (255 - random.nextInt(alphabet));
+        }
+        return b;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4, 256})
+    void randomTextsOfSmallAlphabets(int alphabet) {
+        Random random = new Random(alphabet);
+        for (int round = 0; round < 3000; round++) {
+            assertSortsBytes(random(random, 1 + random.nextInt(80), alphabet));
+        }
+        for (int round = 0; round < 30; round++) {
+            assertSortsBytes(random(random, 1 + random.nextInt(5000), alphabet));
+        }
+    }
+
+    @Test
+    void everyTextOfTwoLettersUpToLengthTwelve() {
+        for (int n = 1; n <= 12; n++) {
+            for (int bits = 0; bits < 1 << n; bits++) {
+                byte[] b = new byte[n];
+                for (int i = 0; i < n; i++) {
+                    b[i] = (byte) ('a' + (bits >>> i & 1));
+                }
+                assertSortsBytes(b);
+            }
+        }
+    }
+
+    @Test
+    void repetitionsAndRuns() {
+        for (String unit : new String[] {"a", "ab", "ba", "aab", "abb", "abcab", "<page>\n", "zyx"}) {
+            for (int times = 1; times <= 40; times++) {
+                String s = unit.repeat(times);
+                assertSortsBytes(s.getBytes(StandardCharsets.ISO_8859_1));
+                assertSortsBytes((s + "a").getBytes(StandardCharsets.ISO_8859_1));
+                assertSortsBytes(("z" + s).getBytes(StandardCharsets.ISO_8859_1));
+            }
+        }
+    }
+
+    @Test
+    void markupLikeText() {
+        // many short, equal LMS substrings, as in a dump: recursion several levels deep
+        Random random = new Random(7);
+        String[] words = {"<page>", "</page>", "<title>", "</title>", "\n    ", "the ", "of ", "[[", "]]", "{{cite",
+            "}}", "a", "ab", "aba", "abab"};
+        StringBuilder text = new StringBuilder();
+        while (text.length() < 60_000) {
+            text.append(words[random.nextInt(words.length)]);
+            if (random.nextInt(50) == 0) {
+                text.append(text, Math.max(0, text.length() - 2000), text.length()); // a long repeat
+            }
+        }
+        assertSortsBytes(text.toString().getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    void intTextsWithLargeAlphabets() {
+        Random random = new Random(11);
+        for (int round = 0; round < 2000; round++) {
+            int k = 1 + random.nextInt(round % 2 == 0 ? 4 : 1000);
+            int[] t = new int[1 + random.nextInt(60)];
+            for (int i = 0; i < t.length; i++) {
+                t[i] = random.nextInt(k);
+            }
+            assertSortsInts(t, k);
+        }
+        int[] periodic = new int[3000];
+        for (int i = 0; i < periodic.length; i++) {
+            periodic[i] = (i * 7 % 13) % 5;
+        }
+        assertSortsInts(periodic, 5);
+    }
+}
