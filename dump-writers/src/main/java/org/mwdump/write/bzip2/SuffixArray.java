@@ -16,7 +16,7 @@ import java.util.Arrays;
  * sais, rather than from a table; the table (one bit per character) serves the LMS steps only. Equal LMS
  * substrings are found while they are sorted, from the groups of equal prefixes that the induction
  * passes form (a mark in bit 30 of the entry that starts each), rather than by comparing neighbours'
- * characters afterwards. Texts must be shorter than 2<sup>30</sup> characters (a bzip2 block is at most
+ * characters afterwards. Texts must be shorter than 2<sup>29</sup> characters (a bzip2 block is at most
  * 900,000).
  */
 final class SuffixArray {
@@ -25,8 +25,10 @@ final class SuffixArray {
      * LMS position whose substring differs from the one before it in sorted order.
      */
     private static final int NEW = 1 << 30;
-    /** The bits of an entry that hold its position (texts are shorter than 2<sup>30</sup>). */
-    private static final int POSITION = NEW - 1;
+    /** Marks an LMS position as the LMS substrings are sorted, so that picking them out reads no table. */
+    private static final int LMS = 1 << 29;
+    /** The bits of an entry that hold its position (texts are shorter than 2<sup>29</sup>). */
+    private static final int POSITION = LMS - 1;
 
     private SuffixArray() {
     }
@@ -71,7 +73,7 @@ final class SuffixArray {
         induceGroups(bt, it, tOff, sa, saOff, n, counts, bucket);
 
         // 2. name them: equal LMS substrings get equal names, in sorted order
-        int m = sortedLms(sa, saOff, n, lms);
+        int m = sortedLms(sa, saOff, n);
         int names = name(sa, saOff, n, m);
         gatherNames(sa, saOff, n, m);
 
@@ -190,7 +192,7 @@ final class SuffixArray {
      * Moves the LMS positions, in their sorted order, to the front, each with {@link #NEW} when its LMS
      * substring differs from the one before it (it lies in another group); returns their count.
      */
-    private static int sortedLms(int[] sa, int saOff, int n, long[] lms) {
+    private static int sortedLms(int[] sa, int saOff, int n) {
         int m = 0;
         int group = 0;
         int lastLmsGroup = -1;
@@ -198,7 +200,7 @@ final class SuffixArray {
             int v = sa[saOff + i];
             group += v >>> 30;
             int p = v & POSITION;
-            int isLms = bit(lms, p);
+            int isLms = (v >>> 29) & 1;
             sa[saOff + m] = lastLmsGroup != group ? p | NEW : p;
             lastLmsGroup = isLms != 0 ? group : lastLmsGroup;
             m += isLms;
@@ -362,7 +364,8 @@ final class SuffixArray {
      * {@link #induceS(int[], int, int[], int, int, int[])} with groups: the S-type suffixes fill each bucket
      * from its end, so an entry is marked as starting a group until the next one written before it turns
      * out to come from the same group; the scan reads an entry's mark only after that write, which has a
-     * source at or after the entry. Every S-type position is written, so the marks of the seeds go.
+     * source at or after the entry. Every S-type position is written, so the marks of the seeds go. An
+     * entry whose predecessor is L-type is an LMS position, and gets {@link #LMS}.
      */
     private static void induceS(int[] t, int tOff, int[] sa, int saOff, int n, int[] bucket, int[] last) {
         int group = 0;
@@ -374,7 +377,7 @@ final class SuffixArray {
                 int c0 = t[tOff + j];
                 int flag = j == 0 ? -1 : (c0 - t[tOff + Math.max(j - 1, 0)]) >> 31;
                 int q = --bucket[c0];
-                sa[saOff + q] = (j | NEW) ^ flag;
+                sa[saOff + q] = (j | NEW | (flag & (-j >> 31) & LMS)) ^ flag;
                 if (last[c0] == group) {
                     sa[saOff + q + 1] ^= NEW;
                 }
@@ -397,7 +400,7 @@ final class SuffixArray {
                 int c0 = (t[j] & 0xFF);
                 int flag = j == 0 ? -1 : (c0 - (t[Math.max(j - 1, 0)] & 0xFF)) >> 31;
                 int q = --bucket[c0];
-                sa[saOff + q] = (j | NEW) ^ flag;
+                sa[saOff + q] = (j | NEW | (flag & (-j >> 31) & LMS)) ^ flag;
                 if (last[c0] == group) {
                     sa[saOff + q + 1] ^= NEW;
                 }
