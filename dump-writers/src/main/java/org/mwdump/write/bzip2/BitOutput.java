@@ -75,15 +75,23 @@ final class BitOutput {
         other.drain();
         byte[] b = other.buf;
         int n = other.bytes;
+        drain();
+        ensure(n);
         if (accBits == 0) {
-            drain();
-            ensure(n);
             System.arraycopy(b, 0, buf, bytes, n);
             bytes += n;
         } else {
+            // fewer than eight bits are pending, and each byte appended pushes one whole byte out
+            long a = acc;
+            int pending = accBits;
+            byte[] to = buf;
+            int at = bytes;
             for (int i = 0; i < n; i++) {
-                write(8, b[i]);
+                a = (a << 8) | (b[i] & 0xFF);
+                to[at++] = (byte) (a >>> pending);
             }
+            acc = a;
+            bytes = at;
         }
         if (other.accBits > 0) {
             write(other.accBits, (int) other.acc);
