@@ -84,7 +84,7 @@ final class RecompressCommand implements Subcommand {
             throw new UsageException("--pages-per-part must be at least 1");
         }
         int n = Threads.of(args.get(THREADS));
-        String stem = out.getFileName().toString().replaceFirst("(\\.xml)?\\.(bz2|zst|zstd)$", "");
+        String stem = stem(out.getFileName().toString());
         String suffix = l == Recompressor.Layout.SEEKABLE_ZSTD ? ".zst" : ".bz2";
         Path index = out.resolveSibling(stem + "-index.txt" + suffix);
         if (pagesPerPart == null) {
@@ -92,19 +92,20 @@ final class RecompressCommand implements Subcommand {
         }
         long start = System.nanoTime();
         Recompressor recompressor = new Recompressor(l, pagesPerStream, maxBytes, n, 3);
-        DumpFormat format;
-        try (DumpReader reader = Dumps.open(in)) {
-            format = reader.format();
-        }
         Recompressor.Result result;
         List<Path> written = new ArrayList<>();
-        if (format == DumpFormat.XML && pagesPerPart == null) {
+        InputStream asItIs = pagesPerPart == null ? xmlAsItIs(n) : null;
+        if (asItIs != null) {
             // XML as it is, its bytes laid out without parsing them
-            try (InputStream xml = ParallelDumps.xml(in, n)) {
+            try (InputStream xml = asItIs) {
                 result = recompressor.recompress(xml, out, index);
             }
             written.add(out);
         } else {
+            DumpFormat format;
+            try (DumpReader reader = Dumps.open(in)) {
+                format = reader.format();
+            }
             result = throughTheXmlWriter(recompressor, format, n, stem, suffix, index, written);
         }
         stdout.println("pages: " + result.pages());
@@ -125,6 +126,40 @@ final class RecompressCommand implements Subcommand {
             Files.deleteIfExists(IndexedDump.pageIndexOf(p));
         }
         return 0;
+    }
+
+    /**
+     * The decoded bytes of IN when it is a MediaWiki XML dump file (compressed or not), else null. This is
+     * found without {@link Dumps#open}, which looks up every reader on the class path first (a noticeable
+     * part of a short run's start). Anything else, and a file that cannot be read, is left to the general
+     * path, which opens it with {@link Dumps#open} and so says what it is or what is wrong with it.
+     */
+    private InputStream xmlAsItIs(int threads) {
+        if (!Files.isRegularFile(in)) {
+            return null;
+        }
+        try {
+            return ParallelDumps.xmlOrNull(in, threads);
+        } catch (org.mwdump.DumpException e) {
+            return null;
+        }
+    }
+
+    /**
+     * OUT's name without {@code .bz2}, {@code .zst} or {@code .zstd} and a {@code .xml} before it: the stem
+     * of the index's name ({@code X.xml.zst} has the index {@code X-index.txt.zst}).
+     *
+     * @param name OUT's file name
+     * @return its stem
+     */
+    static String stem(String name) {
+        for (String extension : new String[] {".bz2", ".zst", ".zstd"}) {
+            if (name.endsWith(extension)) {
+                String stem = name.substring(0, name.length() - extension.length());
+                return stem.endsWith(".xml") ? stem.substring(0, stem.length() - ".xml".length()) : stem;
+            }
+        }
+        return name;
     }
 
     /**

@@ -225,6 +225,31 @@ public final class ParallelDumps {
      * @throws DumpException            when it cannot be read
      */
     public static java.io.InputStream xml(Path file, int threads) {
+        java.io.InputStream xml = xmlOrNull(file, threads);
+        if (xml != null) {
+            return xml;
+        }
+        // what is it then: a file no reader takes fails as it does for every command; another dump
+        // format is named
+        DumpFormat format;
+        try (DumpReader reader = Dumps.open(file)) {
+            format = reader.format();
+        }
+        throw new UnsupportedDumpException("this is " + (format == DumpFormat.PARQUET ? "Parquet"
+                : "RevDoc JSON lines") + ", not MediaWiki XML", Chunks.location(file, 0));
+    }
+
+    /**
+     * As {@link #xml(Path, int)}, but {@code null} when the file is not MediaWiki XML, without finding out
+     * what it is instead (which {@link Dumps#open} would do, at the cost of looking up every reader on the
+     * class path): for callers that take the XML as it is when they can, and read anything else otherwise.
+     *
+     * @param file    a dump file, compressed or not
+     * @param threads decoding threads
+     * @return the decoded XML, or {@code null} when the file holds something else
+     * @throws DumpException when it cannot be read
+     */
+    public static java.io.InputStream xmlOrNull(Path file, int threads) {
         Objects.requireNonNull(file, "file is null");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
@@ -241,14 +266,7 @@ public final class ParallelDumps {
             } catch (IOException e) {
                 // nothing was read that could be lost
             }
-            // what is it then: a file no reader takes fails as it does for every command; another dump
-            // format is named
-            DumpFormat format;
-            try (DumpReader reader = Dumps.open(file)) {
-                format = reader.format();
-            }
-            throw new UnsupportedDumpException("this is " + (format == DumpFormat.PARQUET ? "Parquet"
-                    : "RevDoc JSON lines") + ", not MediaWiki XML", Chunks.location(file, 0));
+            return null;
         }
         return new java.io.FilterInputStream(source.source().content()) {
             @Override

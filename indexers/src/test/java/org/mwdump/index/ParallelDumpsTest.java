@@ -73,4 +73,31 @@ class ParallelDumpsTest {
         assertTrue(e.getMessage().startsWith(
                 "not a MediaWiki dump (neither XML nor RevDoc JSON lines inside the bz2 data)"), e.getMessage());
     }
+
+    /**
+     * The XML as it is, decoded: the same bytes from a plain and from a bz2 file; null for a file that is not
+     * MediaWiki XML, where {@code xml} says what it is instead.
+     */
+    @Test
+    void xmlAsItIsOrNullForAnythingElse(@TempDir Path dir) throws IOException {
+        byte[] xml = RecompressTest.sampleXml();
+        Path plain = Files.write(dir.resolve("sample.xml"), xml);
+        Path bz2 = dir.resolve("sample.xml.bz2");
+        try (OutputStream out = new Bzip2OutputStream(Files.newOutputStream(bz2), 1, 1)) {
+            out.write(xml);
+        }
+        for (Path dump : List.of(plain, bz2)) {
+            try (java.io.InputStream in = ParallelDumps.xmlOrNull(dump, 2)) {
+                assertTrue(java.util.Arrays.equals(xml, in.readAllBytes()), dump.toString());
+            }
+        }
+        Path revdoc = Files.writeString(dir.resolve("page.jsonl"), "{\"page_id\": 1}\n");
+        Path text = Files.writeString(dir.resolve("notes.txt"), "hello\n");
+        Path otherXml = Files.writeString(dir.resolve("other.xml"), "<?xml version=\"1.0\"?>\n<feed>\n</feed>\n");
+        for (Path other : List.of(revdoc, text, otherXml)) {
+            assertEquals(null, ParallelDumps.xmlOrNull(other, 2), other.toString());
+        }
+        UnsupportedDumpException e = assertThrows(UnsupportedDumpException.class, () -> ParallelDumps.xml(revdoc, 2));
+        assertTrue(e.getMessage().startsWith("this is RevDoc JSON lines, not MediaWiki XML"), e.getMessage());
+    }
 }
