@@ -155,7 +155,8 @@ public final class OutputFiles {
     public static boolean isDescriptorName(Path target) {
         String name = target.toAbsolutePath().normalize().toString();
         return name.equals("/dev/stdin") || name.equals("/dev/stdout") || name.equals("/dev/stderr")
-                || name.startsWith("/dev/fd/") || PROC_DESCRIPTOR.matcher(name).matches();
+                || name.startsWith("/dev/fd/")
+                || name.startsWith("/proc/") && Descriptors.PROC_DESCRIPTOR.matcher(name).matches();
     }
 
     /**
@@ -174,16 +175,29 @@ public final class OutputFiles {
         if (name.equals("/dev/stderr")) {
             return 2;
         }
-        java.util.regex.Matcher m = OWN_STANDARD_STREAM.matcher(name);
+        if (!name.startsWith("/dev/fd/") && !name.startsWith("/proc/")) {
+            return 0;
+        }
+        java.util.regex.Matcher m = Descriptors.OWN_STANDARD_STREAM.matcher(name);
         return m.matches() ? Integer.parseInt(m.group(m.groupCount())) : 0;
     }
 
-    /** {@code /proc/PID/fd/N} and its {@code self}, {@code thread-self} and {@code task/TID} forms. */
-    private static final java.util.regex.Pattern PROC_DESCRIPTOR =
-            java.util.regex.Pattern.compile("/proc/[^/]+(/task/[^/]+)?/fd/.*");
-    /** This process's descriptor 1 or 2 under {@code /dev/fd} or {@code /proc}. */
-    private static final java.util.regex.Pattern OWN_STANDARD_STREAM = java.util.regex.Pattern.compile(
-            "(/dev|/proc/(self|thread-self|" + ProcessHandle.current().pid() + "(/task/[0-9]+)?))/fd/([12])");
+    /**
+     * The patterns of descriptor names, compiled when a name under {@code /proc} or {@code /dev/fd} is first
+     * looked at rather than when this class is loaded: the names of ordinary files never need them, and
+     * compiling them is a noticeable part of a short run's start.
+     */
+    private static final class Descriptors {
+        /** {@code /proc/PID/fd/N} and its {@code self}, {@code thread-self} and {@code task/TID} forms. */
+        static final java.util.regex.Pattern PROC_DESCRIPTOR =
+                java.util.regex.Pattern.compile("/proc/[^/]+(/task/[^/]+)?/fd/.*");
+        /** This process's descriptor 1 or 2 under {@code /dev/fd} or {@code /proc}. */
+        static final java.util.regex.Pattern OWN_STANDARD_STREAM = java.util.regex.Pattern.compile(
+                "(/dev|/proc/(self|thread-self|" + ProcessHandle.current().pid() + "(/task/[0-9]+)?))/fd/([12])");
+
+        private Descriptors() {
+        }
+    }
 
     /**
      * Renames a complete temporary file to its target, replacing what was there: atomically where the
