@@ -572,9 +572,9 @@ public final class Recompressor implements AutoCloseable {
             while (e > s && (b[e - 1] == '\n' || b[e - 1] == '\r' || b[e - 1] == ' ')) {
                 e--;
             }
-            if (e - s > MAX_MARKUP_LINE) {
-                return;
-            }
+            // a longer line is taken as empty, which matches nothing; without a branch of its own, which would
+            // be compiled as a trap (such lines are rare) and this method compiled anew at the first one
+            e += (s - e) & (MAX_MARKUP_LINE - (e - s)) >> 31;
             if (header) {
                 if (startsWith(b, s, e, PAGE) || startsWith(b, s, e, PAGE_ATTRS)) {
                     // no </siteinfo>: the header ends before the first page
@@ -599,7 +599,12 @@ public final class Recompressor implements AutoCloseable {
                 pendingTitle = null;
             } else if (equalTo(b, s, e, PAGE_END)) {
                 pages++;
-                if (++pagesInChunk == pagesPerChunk || end >= maxChunkBytes) {
+                pagesInChunk++;
+                // both limits in one test, computed without a branch for each (-1 when reached): a limit first
+                // reached late in a run (the page count after only frames ended by size, say) would otherwise
+                // be compiled as a trap, and this method compiled anew when it is reached
+                int full = (pagesPerChunk - 1 - pagesInChunk) >> 31 | (int) ((maxChunkBytes - 1 - end) >> 63);
+                if (full != 0) {
                     endPages(end);
                 }
             }
@@ -670,7 +675,7 @@ public final class Recompressor implements AutoCloseable {
                 Chunk chunk = pendingChunks.poll();
                 free.add(chunk.xml());
                 if (chunk.pages().length > 0) {
-                    index.write(indexLines(written, chunk.pages()));
+                    writeIndexLines(index, written, chunk.pages());
                 }
                 dump.write(compressed);
                 written += compressed.length;
@@ -683,27 +688,19 @@ public final class Recompressor implements AutoCloseable {
         }
     }
 
-    /** The lines {@code offset:page_id:title} of a chunk's pages ({@code :page_id:title\n} each) at {@code offset}. */
-    static byte[] indexLines(long offset, byte[] pages) {
+    /**
+     * Writes the lines {@code offset:page_id:title} of a chunk's pages ({@code :page_id:title\n} each) at
+     * {@code offset} to {@code index}.
+     */
+    static void writeIndexLines(OutputStream index, long offset, byte[] pages) throws IOException {
         byte[] digits = Long.toString(offset).getBytes(StandardCharsets.US_ASCII);
-        int lines = 0;
-        for (byte c : pages) {
-            if (c == '\n') {
-                lines++;
-            }
-        }
-        byte[] out = new byte[pages.length + lines * digits.length];
-        int o = 0;
         int from = 0;
         while (from < pages.length) {
-            int nl = indexOf(pages, from, pages.length, NEWLINES);
-            System.arraycopy(digits, 0, out, o, digits.length);
-            o += digits.length;
-            System.arraycopy(pages, from, out, o, nl + 1 - from);
-            o += nl + 1 - from;
-            from = nl + 1;
+            int next = indexOf(pages, from, pages.length, NEWLINES) + 1;
+            index.write(digits);
+            index.write(pages, from, next - from);
+            from = next;
         }
-        return out;
     }
 
     /**
@@ -776,18 +773,39 @@ public final class Recompressor implements AutoCloseable {
         return indexOf(b, from, to, NEWLINES);
     }
 
-    /** The index of the first byte {@code c} in {@code b[from..to)}, or -1, given {@code ONES * c}; eight bytes at a time. */
+    /**
+     * The index of the first byte {@code c} in {@code b[from..to)}, or -1, given {@code ONES * c}; eight bytes
+     * at a time. The last one to seven bytes are looked at as a word too, the one that ends at {@code to}
+     * shifted down, so that a match there takes the same path as any other: a byte-by-byte loop for them,
+     * seldom finding anything, would be compiled as a trap, and every method it is inlined into compiled
+     * anew once it does.
+     */
     static int indexOf(byte[] b, int from, int to, long pattern) {
-        int i = from;
-        for (; i + 8 <= to; i += 8) {
-            long x = (long) LONGS.get(b, i) ^ pattern;
-            long found = (x - ONES) & ~x & HIGHS;
+        for (int i = from; i < to; i += 8) {
+            long x;
+            long valid;
+            if (to - i >= 8) {
+                x = (long) LONGS.get(b, i);
+                valid = HIGHS;
+            } else if (to >= 8) {
+                // b[to - 8..to) shifted so that b[i] is its lowest byte; the bytes shifted in are not looked at
+                int shift = (8 - (to - i)) << 3;
+                x = (long) LONGS.get(b, to - 8) >>> shift;
+                valid = HIGHS >>> shift;
+            } else {
+                return indexOfByteByByte(b, i, to, (byte) pattern); // fewer than 8 bytes in the whole array
+            }
+            x ^= pattern;
+            long found = (x - ONES) & ~x & valid;
             if (found != 0) {
                 return i + (Long.numberOfTrailingZeros(found) >>> 3);
             }
         }
-        byte c = (byte) pattern;
-        for (; i < to; i++) {
+        return -1;
+    }
+
+    private static int indexOfByteByByte(byte[] b, int from, int to, byte c) {
+        for (int i = from; i < to; i++) {
             if (b[i] == c) {
                 return i;
             }

@@ -165,4 +165,47 @@ class RecompressorSplitTest {
         }
         assertFalse(Recompressor.isUtf8(new byte[] {(byte) 0xFF}, 0, 1));
     }
+
+    /**
+     * The search for a byte finds what a plain loop finds, for every range of arrays of 0 to 40 bytes (so
+     * with every length of a last partial word, and arrays shorter than a word), with the byte nowhere,
+     * once or often, and bytes around it that differ from it by one bit or have the high bit set.
+     */
+    @Test
+    void theByteSearchFindsWhatALoopFinds() {
+        Random r = new Random(11);
+        byte[] alphabet = {'<', '=', '>', '|', 0x3D, (byte) 0xBC, 0, (byte) 0xFF, 'a', '\n'};
+        for (int n = 0; n <= 40; n++) {
+            for (int round = 0; round < 30; round++) {
+                byte[] b = new byte[n];
+                for (int i = 0; i < n; i++) {
+                    b[i] = round % 3 == 0 ? (byte) 'x' : alphabet[r.nextInt(alphabet.length)];
+                }
+                for (int from = 0; from <= n; from++) {
+                    for (int to = from; to <= n; to++) {
+                        for (byte c : new byte[] {'<', '\n'}) {
+                            int expected = -1;
+                            for (int i = from; i < to; i++) {
+                                if (b[i] == c) {
+                                    expected = i;
+                                    break;
+                                }
+                            }
+                            assertEquals(expected, Recompressor.indexOf(b, from, to, 0x0101010101010101L * c),
+                                    "'" + (char) c + "' in " + java.util.Arrays.toString(b) + " [" + from + ", " + to + ")");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Each index line gets the offset in front of it. */
+    @Test
+    void indexLinesGetTheOffset() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Recompressor.writeIndexLines(out, 1234567, ":1:A\n:22:B b\n:333:Ω\n".getBytes(StandardCharsets.UTF_8));
+        Recompressor.writeIndexLines(out, 0, ":4:D\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals("1234567:1:A\n1234567:22:B b\n1234567:333:Ω\n0:4:D\n", out.toString(StandardCharsets.UTF_8));
+    }
 }
