@@ -77,7 +77,7 @@ final class ApplyCommand implements Subcommand {
         stdout.println("streams copied: " + r.chunksCopied());
         stdout.println("streams rewritten: " + r.chunksRewritten());
         stdout.println("xml bytes decoded: " + (r.bytesDecoded() < 0 ? "all" : r.bytesDecoded()));
-        stdout.printf("seconds: %.2f%n", (System.nanoTime() - start) / 1e9);
+        stdout.println(Progress.secondsLine(start));
         // a page index built for an older OUT no longer fits it
         java.nio.file.Files.deleteIfExists(IndexedDump.pageIndexOf(out));
         return 0;

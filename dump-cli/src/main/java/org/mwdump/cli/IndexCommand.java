@@ -40,7 +40,7 @@ final class IndexCommand implements Subcommand {
         if (Files.exists(files.blockIndex())) {
             out.println("block index: " + files.blockIndex());
         }
-        out.printf("seconds: %.2f%n", (System.nanoTime() - start) / 1e9);
+        out.println(Progress.secondsLine(start));
         return 0;
     }
 }

@@ -121,7 +121,7 @@ final class RecompressCommand implements Subcommand {
                 stdout.println("  " + written.get(i) + "  (index " + written.get(i + 1).getFileName() + ")");
             }
         }
-        stdout.printf("seconds: %.2f%n", (System.nanoTime() - start) / 1e9);
+        stdout.println(Progress.secondsLine(start));
         for (Path p : written) {
             Files.deleteIfExists(IndexedDump.pageIndexOf(p));
         }
