@@ -381,8 +381,10 @@ public final class Recompressor implements AutoCloseable {
             return t;
         });
         try (OutputStream dump = new BufferedOutputStream(out, 1 << 20);
-             // the index is compressed on threads of its own, so that the split does not wait for it
-             OutputStream idx = indexStream(new BufferedOutputStream(index, 1 << 16))) {
+             // the index is compressed on threads of its own, so that the split does not wait for it; its
+             // lines, two writes each, are gathered before they reach the compressor, a native call a write
+             OutputStream idx = new BufferedOutputStream(indexStream(new BufferedOutputStream(index, 1 << 16)),
+                     1 << 16)) {
             return run(xml, dump, idx, pool);
         } finally {
             pool.shutdownNow();
@@ -574,7 +576,7 @@ public final class Recompressor implements AutoCloseable {
             }
             // a longer line is taken as empty, which matches nothing; without a branch of its own, which would
             // be compiled as a trap (such lines are rare) and this method compiled anew at the first one
-            e += (s - e) & (MAX_MARKUP_LINE - (e - s)) >> 31;
+            e += (s - e) & ((MAX_MARKUP_LINE - (e - s)) >> 31);
             if (header) {
                 if (startsWith(b, s, e, PAGE) || startsWith(b, s, e, PAGE_ATTRS)) {
                     // no </siteinfo>: the header ends before the first page
@@ -793,7 +795,7 @@ public final class Recompressor implements AutoCloseable {
                 x = (long) LONGS.get(b, to - 8) >>> shift;
                 valid = HIGHS >>> shift;
             } else {
-                return indexOfByteByByte(b, i, to, (byte) pattern); // fewer than 8 bytes in the whole array
+                return indexOfByteByByte(b, i, to, (byte) pattern); // fewer than 8 bytes before to
             }
             x ^= pattern;
             long found = (x - ONES) & ~x & valid;
