@@ -153,7 +153,7 @@ public final class Main {
                     out.print(topic == null ? programHelp() : Usage.help(known(topic), "mwdump " + topic));
                     status = 0;
                 } else {
-                    ZstdNativeLibrary.loadInBackground();
+                    ZstdNativeLibrary.loadIfUsed(args);
                     status = execute(spec.newCommand(), parsed, out, err);
                 }
             }

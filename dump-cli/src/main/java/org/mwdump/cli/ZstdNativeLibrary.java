@@ -5,42 +5,49 @@ import java.nio.file.Path;
 
 /**
  * Loads zstd-jni's native library from the directory {@code native} beside {@code mwdump.jar}, where the
- * build puts the library for its own platform, taken out of that jar. Otherwise zstd-jni copies the library
- * out of the jar into a new temporary file on every run that uses zstd, which costs some of a short run's
- * start (creating a temporary file starts a secure random generator, and a megabyte is inflated and
- * written).
+ * build puts the library for its own platform, taken out of that jar, for the commands whose arguments
+ * name zstd. Otherwise zstd-jni copies the library out of the jar into a new temporary file on every run
+ * that uses zstd, which costs some of a short run's start (creating a temporary file starts a secure random
+ * generator, and a megabyte is inflated and written).
  *
- * <p>It never makes anything fail: the library is taken only when its file name carries the version of
- * the zstd-jni classes that run (read from them, not from when this class was compiled), so a library of
- * another version is never loaded; when there is none, or it does not load (another platform, a damaged
- * file), nothing is done and zstd-jni loads its own copy as usual.
+ * <p>It never makes anything fail, and it leaves the user's choices to zstd-jni: nothing is done when the
+ * system property {@code ZstdNativePath} names a library, or a directory of {@code java.library.path} holds
+ * one of the running version, as zstd-jni takes those first. The library beside the jar is taken only when
+ * its file name carries the version of the zstd-jni classes that run (read from them, not from when this
+ * class was compiled), so a library of another version is never loaded; when there is none, or it does not
+ * load (another platform, a damaged file), nothing is done and zstd-jni loads its own copy as usual.
  */
 final class ZstdNativeLibrary {
     /** The directory beside the jar that holds native libraries. */
     static final String DIRECTORY = "native";
 
-    /** Whether {@link #loadInBackground()} has run, once per JVM. */
-    private static final java.util.concurrent.atomic.AtomicBoolean STARTED = new java.util.concurrent.atomic.AtomicBoolean();
-
     private ZstdNativeLibrary() {
     }
 
     /**
-     * Loads the library beside the jar on a thread of its own, once, unless zstd-jni has loaded one already. A
-     * use of zstd in the meantime waits for it: zstd-jni loads under the lock of its class
-     * {@code com.github.luben.zstd.util.Native}, which this takes too.
+     * Loads the library beside the jar, on this thread, when the arguments name zstd: a {@code .zst} file or
+     * {@code --seekable-zstd}. Done before the command runs, so that the library is there before anything
+     * else (such as the recompressor's own early load) asks zstd-jni for it.
+     *
+     * @param args the command line
      */
-    static void loadInBackground() {
-        if (STARTED.getAndSet(true)) {
-            return;
+    static void loadIfUsed(String[] args) {
+        if (usesZstd(args)) {
+            Path jar = jar();
+            if (jar != null) {
+                load(jar.resolveSibling(DIRECTORY));
+            }
         }
-        Path jar = jar();
-        if (jar == null) {
-            return;
+    }
+
+    /** Whether the command line names zstd: a {@code .zst} file or {@code --seekable-zstd}. */
+    static boolean usesZstd(String[] args) {
+        for (String a : args) {
+            if (a.endsWith(".zst") || a.startsWith("--seekable-zstd")) {
+                return true;
+            }
         }
-        Thread t = new Thread(() -> load(jar.resolveSibling(DIRECTORY)), "mwdump-zstd-native");
-        t.setDaemon(true);
-        t.start();
+        return false;
     }
 
     /** The jar the classes of this program come from, or null when they come from elsewhere (a directory). */
@@ -67,7 +74,7 @@ final class ZstdNativeLibrary {
     static boolean load(Path directory) {
         try {
             synchronized (com.github.luben.zstd.util.Native.class) {
-                if (com.github.luben.zstd.util.Native.isLoaded()) {
+                if (com.github.luben.zstd.util.Native.isLoaded() || chosenByUser()) {
                     return false;
                 }
                 Path library = libraryIn(directory);
@@ -81,6 +88,27 @@ final class ZstdNativeLibrary {
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return false; // zstd-jni loads its own copy when it is first used
         }
+    }
+
+    /**
+     * Whether the user chose a library that zstd-jni takes before its own copy: one named by the system
+     * property {@code ZstdNativePath}, or one of the running version in a directory of
+     * {@code java.library.path}.
+     *
+     * @return whether zstd-jni is to load a library of the user's
+     * @throws ReflectiveOperationException when the zstd-jni classes do not say their version
+     */
+    static boolean chosenByUser() throws ReflectiveOperationException {
+        if (System.getProperty("ZstdNativePath") != null) {
+            return true;
+        }
+        String name = System.mapLibraryName("zstd-jni-" + runningVersion());
+        for (String directory : System.getProperty("java.library.path", "").split(java.io.File.pathSeparator)) {
+            if (!directory.isEmpty() && Files.isRegularFile(Path.of(directory, name))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.mwdump.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +32,17 @@ class ZstdNativeLibraryTest {
         assertTrue(com.github.luben.zstd.util.Native.class.getResource(resource) != null, resource);
     }
 
+    /** Only commands that name zstd load it: a .zst file, in or out, or --seekable-zstd. */
+    @Test
+    void onlyCommandsNamingZstdLoadIt() {
+        assertTrue(ZstdNativeLibrary.usesZstd(new String[] {"recompress", "--seekable-zstd", "in.xml", "out"}));
+        assertTrue(ZstdNativeLibrary.usesZstd(new String[] {"get", "dump.xml.zst", "--id", "3"}));
+        assertTrue(ZstdNativeLibrary.usesZstd(new String[] {"convert", "in.xml.bz2", "out.jsonl.zst"}));
+        assertFalse(ZstdNativeLibrary.usesZstd(new String[] {"convert", "in.xml.bz2", "out.jsonl"}));
+        assertFalse(ZstdNativeLibrary.usesZstd(new String[] {"recompress", "--multistream", "in.xml", "o.xml.bz2"}));
+        assertFalse(ZstdNativeLibrary.usesZstd(new String[] {"info", "zst.xml"}));
+    }
+
     /** Only a file named for the running version is taken. */
     @Test
     void onlyTheRunningVersionsLibraryIsTaken() throws Exception {
@@ -48,15 +60,15 @@ class ZstdNativeLibraryTest {
      * and a recompression loads it from there, so it needs no temporary copy: given a temporary folder that
      * does not exist, where zstd-jni's own copy fails (as the copies below show), it still works. A copy of
      * the launcher and jar without native/, with a broken library there or with only another version's, runs
-     * as before, with zstd-jni's own copy.
+     * as before, with zstd-jni's own copy. A library the user names with {@code ZstdNativePath} is the one
+     * zstd-jni loads, even a broken one, rather than the one beside the jar.
      */
     @Test
     void theBuiltLauncherLoadsTheLibraryBesideTheJar() throws Exception {
         Path built = Path.of("target").toAbsolutePath();
         Path nativeDirectory = built.resolve(ZstdNativeLibrary.DIRECTORY);
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(built.resolve("mwdump"))
-                        && Files.isDirectory(nativeDirectory),
-                "runs after packaging, in the shaded-jar execution, where target/native exists");
+        org.junit.jupiter.api.Assumptions.assumeTrue(ZstdNativeLibrary.jar() != null,
+                "runs in the shaded-jar execution, after this build has packaged target/mwdump and target/native");
         String library = System.mapLibraryName("zstd-jni-" + ZstdNativeLibrary.runningVersion());
         try (var files = Files.list(nativeDirectory)) {
             assertEquals(List.of(library), files.map(p -> p.getFileName().toString()).toList());
@@ -64,6 +76,8 @@ class ZstdNativeLibraryTest {
         Path xml = Files.write(dir.resolve("in.xml"), org.mwdump.testing.SmallDumps.xml(5));
         String noTemp = "-DZstdTempFolder=" + dir.resolve("no-such-folder");
         assertEquals(0, recompress(built.resolve("mwdump"), noTemp, xml));
+        Path broken = Files.writeString(dir.resolve("broken.so"), "not a library");
+        assertEquals(1, recompress(built.resolve("mwdump"), noTemp + " -DZstdNativePath=" + broken, xml));
 
         Path copy = Files.createDirectories(dir.resolve("copy"));
         Files.copy(built.resolve("mwdump"), copy.resolve("mwdump"));
@@ -88,7 +102,11 @@ class ZstdNativeLibraryTest {
         pb.environment().put("MWDUMP_JAVA_OPTS", javaOptions);
         pb.redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile());
         Process p = pb.start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        return p.exitValue();
+        try {
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            return p.exitValue();
+        } finally {
+            p.destroyForcibly();
+        }
     }
 }
