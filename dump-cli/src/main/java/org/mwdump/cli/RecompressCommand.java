@@ -174,9 +174,11 @@ final class RecompressCommand implements Subcommand {
         long bytesIn = 0;
         long bytesOut = 0;
         Part part = null;
-        // XML decoded on every core (bz2 block by block), else as convert reads it
-        try (DumpReader reader = format == DumpFormat.XML
-                ? Dumps.open(ParallelDumps.xml(in, threads), in.getFileName().toString(), ReadOptions.DEFAULT)
+        // XML decoded on every core (bz2 block by block), else (RevDoc, Parquet, XML that is not UTF-8) as
+        // convert reads it
+        InputStream xml = format == DumpFormat.XML ? ParallelDumps.xmlOrNull(in, threads) : null;
+        try (DumpReader reader = xml != null
+                ? Dumps.open(xml, in.getFileName().toString(), ReadOptions.DEFAULT)
                 : Dumps.open(in)) {
             SiteInfo site = reader.siteInfo();
             for (Page p = reader.nextPage(); p != null; p = reader.nextPage()) {

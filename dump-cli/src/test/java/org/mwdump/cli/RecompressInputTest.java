@@ -60,4 +60,20 @@ class RecompressInputTest {
         }
         assertTrue(Files.exists(dir.resolve("out-index.txt.zst")));
     }
+
+    /**
+     * XML that cannot be laid out as it is (UTF-16 here) is read as convert reads it and written again as
+     * UTF-8 XML with all its pages.
+     */
+    @Test
+    void xmlInAnotherEncodingIsReadAsConvertReadsIt() throws IOException {
+        String utf8 = new String(org.mwdump.testing.SmallDumps.xml(12), java.nio.charset.StandardCharsets.UTF_8);
+        Path in = Files.write(dir.resolve("in.xml"), utf8.replaceFirst("(?i)encoding=\"utf-8\"", "encoding=\"UTF-16\"")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_16));
+        MainTest.Result convert = MainTest.run("convert", in.toString(), dir.resolve("out.jsonl").toString());
+        assertEquals(0, convert.status(), convert.err());
+        MainTest.Result r = MainTest.run("recompress", "--seekable-zstd", in.toString(), dir.resolve("out.xml.zst").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("pages: 12"), r.out());
+    }
 }

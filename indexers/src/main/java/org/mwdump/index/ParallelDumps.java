@@ -235,8 +235,10 @@ public final class ParallelDumps {
         try (DumpReader reader = Dumps.open(file)) {
             format = reader.format();
         }
-        throw new UnsupportedDumpException("this is " + (format == DumpFormat.PARQUET ? "Parquet"
-                : "RevDoc JSON lines") + ", not MediaWiki XML", Chunks.location(file, 0));
+        throw new UnsupportedDumpException(format == DumpFormat.XML
+                ? "this MediaWiki XML cannot be taken as it is (not UTF-8, or its start is damaged)"
+                : "this is " + (format == DumpFormat.PARQUET ? "Parquet" : "RevDoc JSON lines")
+                        + ", not MediaWiki XML", Chunks.location(file, 0));
     }
 
     /**

@@ -80,7 +80,7 @@ class ParallelDumpsTest {
      */
     @Test
     void xmlAsItIsOrNullForAnythingElse(@TempDir Path dir) throws IOException {
-        byte[] xml = RecompressTest.sampleXml();
+        byte[] xml = org.mwdump.testing.SmallDumps.xml(30);
         Path plain = Files.write(dir.resolve("sample.xml"), xml);
         Path bz2 = dir.resolve("sample.xml.bz2");
         try (OutputStream out = new Bzip2OutputStream(Files.newOutputStream(bz2), 1, 1)) {
