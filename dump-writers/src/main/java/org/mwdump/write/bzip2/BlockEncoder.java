@@ -422,19 +422,26 @@ final class BlockEncoder {
             int curr = l[0];
             out.write(5, curr);
             for (int i = 0; i < alphaSize; i++) {
-                // |d| steps of 10 (one longer) or 11 (one shorter), then a 0: the low 2|d| + 1 bits of
-                // 0x55555554 or 0xFFFFFFFE; one write, or two for steps beyond 15 (lengths reach 17)
-                int d = l[i] - curr;
+                writeLengthChange(out, curr, l[i]);
                 curr = l[i];
-                int steps = Math.abs(d);
-                int pattern = d > 0 ? 0x55555554 : 0xFFFFFFFE;
-                if (steps > 15) {
-                    out.write(2 * (steps - 15), pattern >>> 1);
-                    steps = 15;
-                }
-                out.write(2 * steps + 1, pattern);
             }
         }
+    }
+
+    /**
+     * Writes how a code length goes from {@code from} to {@code to} (1 to 20): one step of 10 for each bit
+     * longer or of 11 for each bit shorter, then a 0; without a loop, as the low 2|d| + 1 bits of 0x55555554
+     * or 0xFFFFFFFE, in one write, or two for more than 15 steps.
+     */
+    static void writeLengthChange(BitOutput out, int from, int to) {
+        int d = to - from;
+        int steps = Math.abs(d);
+        int pattern = d > 0 ? 0x55555554 : 0xFFFFFFFE;
+        if (steps > 15) {
+            out.write(2 * (steps - 15), pattern >>> 1);
+            steps = 15;
+        }
+        out.write(2 * steps + 1, pattern);
     }
 
     /** The symbols, each group under its table. */

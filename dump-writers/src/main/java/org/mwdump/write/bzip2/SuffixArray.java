@@ -33,19 +33,30 @@ final class SuffixArray {
     private SuffixArray() {
     }
 
-    /** Sorts the suffixes of the bytes {@code t[0..n)} (compared unsigned) into {@code sa[0..n)}. */
+    /**
+     * Sorts the suffixes of the bytes {@code t[0..n)} (compared unsigned) into {@code sa[0..n)}.
+     *
+     * @throws IllegalArgumentException when {@code n} is not below 2<sup>29</sup>
+     */
     static void sort(byte[] t, int[] sa, int n) {
-        sort(t, null, 0, sa, 0, n, 256);
+        sort(t, null, 0, sa, 0, checked(n), 256);
     }
 
-    /** Sorts the suffixes of {@code t[tOff..tOff+n)}, characters in {@code [0, k)}, into {@code sa[saOff..)}. */
+    /**
+     * Sorts the suffixes of {@code t[tOff..tOff+n)}, characters in {@code [0, k)}, into {@code sa[saOff..)}.
+     *
+     * @throws IllegalArgumentException when {@code n} is not below 2<sup>29</sup>
+     */
     static void sort(int[] t, int tOff, int[] sa, int saOff, int n, int k) {
-        sort(null, t, tOff, sa, saOff, n, k);
+        sort(null, t, tOff, sa, saOff, checked(n), k);
     }
 
-    /** Bit {@code i} of a bit set. */
-    private static int bit(long[] bits, int i) {
-        return (int) (bits[i >>> 6] >>> i) & 1;
+    /** {@code n}, when the entries' marks leave room for its positions. */
+    private static int checked(int n) {
+        if (n > POSITION) {
+            throw new IllegalArgumentException("a text of " + n + " characters; at most " + POSITION + " can be sorted");
+        }
+        return n;
     }
 
     private static void sort(byte[] bt, int[] it, int tOff, int[] sa, int saOff, int n, int k) {

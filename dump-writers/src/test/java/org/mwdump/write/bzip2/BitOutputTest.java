@@ -58,6 +58,25 @@ class BitOutputTest {
         }
     }
 
+    /**
+     * A code length's change, as the format spells it: a 10 for each bit longer, an 11 for each bit
+     * shorter, then a 0; for every pair of lengths 1 to 20 and at every bit offset.
+     */
+    @Test
+    void codeLengthChangesAreSpelledAsTheFormatSays() {
+        for (int offset = 0; offset < 8; offset++) {
+            for (int from = 1; from <= 20; from++) {
+                for (int to = 1; to <= 20; to++) {
+                    BitOutput out = new BitOutput(1);
+                    out.write(offset, 0);
+                    BlockEncoder.writeLengthChange(out, from, to);
+                    String spelled = "0".repeat(offset) + (to > from ? "10" : "11").repeat(Math.abs(to - from)) + "0";
+                    assertArrayEquals(bytesOf(spelled), drained(out), from + " to " + to + " at " + offset);
+                }
+            }
+        }
+    }
+
     @Test
     void appendingAtEveryBitOffsetJoinsTheBits() {
         Random random = new Random(5);

@@ -118,6 +118,16 @@ class SuffixArrayTest {
         assertSortsBytes(text.toString().getBytes(StandardCharsets.ISO_8859_1));
     }
 
+    /** Texts too long for the marks in the entries are refused, not sorted wrongly. */
+    @Test
+    void textsOfTwoToThe29CharactersAreRefused() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SuffixArray.sort(new byte[0], new int[0], 1 << 29));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(Integer.toString(1 << 29)), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SuffixArray.sort(new int[0], 0, new int[0], 0, 1 << 29, 2));
+    }
+
     @Test
     void intTextsWithLargeAlphabets() {
         Random random = new Random(11);
