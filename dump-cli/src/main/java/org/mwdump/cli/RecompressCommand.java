@@ -106,7 +106,7 @@ final class RecompressCommand implements Subcommand {
             try (DumpReader reader = Dumps.open(in)) {
                 format = reader.format();
             }
-            result = throughTheXmlWriter(recompressor, format, n, stem, suffix, index, written);
+            result = throughTheXmlWriter(recompressor, format, pagesPerPart == null, n, stem, suffix, index, written);
         }
         stdout.println("pages: " + result.pages());
         stdout.println("streams: " + result.chunks());
@@ -167,16 +167,17 @@ final class RecompressCommand implements Subcommand {
      * {@code --pages-per-part} pages into each part. Each file is written under a temporary name and moved
      * into place when complete; on failure every file this run made is removed.
      */
-    private Recompressor.Result throughTheXmlWriter(Recompressor recompressor, DumpFormat format, int threads, String stem,
+    private Recompressor.Result throughTheXmlWriter(Recompressor recompressor, DumpFormat format, boolean notAsItIs,
+                                                    int threads, String stem,
                                                     String suffix, Path index, List<Path> written) throws IOException {
         long pages = 0;
         long chunks = 0;
         long bytesIn = 0;
         long bytesOut = 0;
         Part part = null;
-        // XML decoded on every core (bz2 block by block), else (RevDoc, Parquet, XML that is not UTF-8) as
-        // convert reads it
-        InputStream xml = format == DumpFormat.XML ? ParallelDumps.xmlOrNull(in, threads) : null;
+        // XML decoded on every core (bz2 block by block), else (RevDoc, Parquet, XML that is not UTF-8, as
+        // notAsItIs says when xmlAsItIs has already found that) as convert reads it
+        InputStream xml = format == DumpFormat.XML && !notAsItIs ? ParallelDumps.xmlOrNull(in, threads) : null;
         try (DumpReader reader = xml != null
                 ? Dumps.open(xml, in.getFileName().toString(), ReadOptions.DEFAULT)
                 : Dumps.open(in)) {
