@@ -89,17 +89,19 @@ final class BlockEncoder {
         // rotations is the order of the suffixes, so a suffix sort of the rotated block gives it.
         System.arraycopy(block, r, text, 0, n - r);
         System.arraycopy(block, 0, text, n - r, r);
-        SuffixArray.sort(text, sa, n);
-        int originSuffix = r == 0 ? 0 : n - r;
-        int origin = -1;
-        for (int i = 0; i < n; i++) {
-            int p = sa[i];
-            if (p == originSuffix) {
-                origin = i;
-            }
-            bwt[i] = text[p == 0 ? n - 1 : p - 1];
+        SuffixArray.sort(text, sa, n, bwt);
+        // the sort wrote the last column but at the suffix 0, which is preceded by the rotation's last byte
+        bwt[indexOf(sa, n, 0)] = text[n - 1];
+        return r == 0 ? indexOf(sa, n, 0) : indexOf(sa, n, n - r);
+    }
+
+    /** The index of {@code value} in {@code a[0..n)}, which holds it. */
+    private static int indexOf(int[] a, int n, int value) {
+        int i = 0;
+        while (a[i] != value) {
+            i++;
         }
-        return origin;
+        return i;
     }
 
     /**
@@ -222,9 +224,10 @@ final class BlockEncoder {
             long found = Swar.zeroBytes(first ^ pattern);
             int j;
             if (found != 0) {
-                int bit = Long.numberOfTrailingZeros(found) - 7; // the symbol is bits [bit, bit + 8)
-                first = withoutByte(first, bit) | c;
-                j = bit >>> 3;
+                // the bytes up to and including the symbol's: found's lowest bit is the symbol's high bit
+                long upTo = found ^ (found - 1);
+                first = (first & ~upTo) | ((first << 8) & upTo) | c;
+                j = Swar.firstByte(found);
             } else {
                 int w = 1;
                 found = Swar.zeroBytes(order[1] ^ pattern);

@@ -39,7 +39,20 @@ final class SuffixArray {
      * @throws IllegalArgumentException when {@code n} is not below 2<sup>29</sup>
      */
     static void sort(byte[] t, int[] sa, int n) {
-        sort(t, null, 0, sa, 0, checked(n), 256);
+        sort(t, sa, n, new byte[n]);
+    }
+
+    /**
+     * {@link #sort(byte[], int[], int)}, also writing the character before each suffix in sorted order:
+     * {@code before[i] = t[sa[i] - 1]} for every {@code sa[i] > 0} (the last column of the sorted rotations
+     * but at the suffix {@code 0}, whose entry holds no particular value). The final induction passes write it
+     * as they place each suffix, having read that character to find the suffix's type, which saves a pass
+     * reading the text at random.
+     *
+     * @throws IllegalArgumentException when {@code n} is not below 2<sup>29</sup>
+     */
+    static void sort(byte[] t, int[] sa, int n, byte[] before) {
+        sort(t, null, 0, sa, 0, checked(n), 256, before);
     }
 
     /**
@@ -48,7 +61,7 @@ final class SuffixArray {
      * @throws IllegalArgumentException when {@code n} is not below 2<sup>29</sup>
      */
     static void sort(int[] t, int tOff, int[] sa, int saOff, int n, int k) {
-        sort(null, t, tOff, sa, saOff, checked(n), k);
+        sort(null, t, tOff, sa, saOff, checked(n), k, null);
     }
 
     /** {@code n}, when the entries' marks leave room for its positions. */
@@ -59,7 +72,8 @@ final class SuffixArray {
         return n;
     }
 
-    private static void sort(byte[] bt, int[] it, int tOff, int[] sa, int saOff, int n, int k) {
+    /** Sorts bytes {@code bt} (writing {@code before}) or ints {@code it} ({@code before} unused). */
+    private static void sort(byte[] bt, int[] it, int tOff, int[] sa, int saOff, int n, int k, byte[] before) {
         if (n == 1) {
             sa[saOff] = 0;
             return;
@@ -91,7 +105,7 @@ final class SuffixArray {
         // 3. sort the LMS suffixes: recurse on the string of names unless they are all different
         int reduced = saOff + n - m;
         if (names < m) {
-            sort(null, sa, reduced, sa, saOff, m, names);
+            sort(null, sa, reduced, sa, saOff, m, names, null);
         } else {
             for (int i = 0; i < m; i++) {
                 sa[saOff + sa[reduced + i]] = i;
@@ -102,7 +116,10 @@ final class SuffixArray {
             sa[saOff + i] = sa[reduced + sa[saOff + i]];
         }
 
-        // 4. place them at their bucket ends in sorted order and induce all the others
+        // 4. place them at their bucket ends in sorted order and induce all the others: the L-type suffixes
+        //    from left to right, then the S-type ones from right to left. An entry written as ~j is one whose
+        //    predecessor must not be induced by the current pass; each pass flips what it reads so that the
+        //    other pass sees the opposite, and the array ends up positive.
         Arrays.fill(sa, saOff + m, saOff + n, -1);
         bucketEnds(counts, bucket);
         if (bt != null) {
@@ -110,7 +127,18 @@ final class SuffixArray {
         } else {
             placeLms(it, tOff, sa, saOff, m, bucket);
         }
-        induce(bt, it, tOff, sa, saOff, n, counts, bucket);
+        bucketStarts(counts, bucket);
+        if (bt != null) {
+            induceL(bt, sa, n, bucket, before);
+        } else {
+            induceL(it, tOff, sa, saOff, n, bucket);
+        }
+        bucketEnds(counts, bucket);
+        if (bt != null) {
+            induceS(bt, sa, n, bucket, before);
+        } else {
+            induceS(it, tOff, sa, saOff, n, bucket);
+        }
     }
 
     /**
@@ -275,28 +303,7 @@ final class SuffixArray {
     }
 
     /**
-     * Induces the L-type suffixes from left to right, then the S-type ones from right to left. An entry
-     * written as {@code ~j} is one whose predecessor must not be induced by the current pass; each pass
-     * flips what it reads so that the other pass sees the opposite, and the array ends up positive.
-     */
-    private static void induce(byte[] bt, int[] it, int tOff, int[] sa, int saOff, int n, int[] counts,
-                               int[] bucket) {
-        bucketStarts(counts, bucket);
-        if (bt != null) {
-            induceL(bt, sa, saOff, n, bucket);
-        } else {
-            induceL(it, tOff, sa, saOff, n, bucket);
-        }
-        bucketEnds(counts, bucket);
-        if (bt != null) {
-            induceS(bt, sa, saOff, n, bucket);
-        } else {
-            induceS(it, tOff, sa, saOff, n, bucket);
-        }
-    }
-
-    /**
-     * {@link #induce}, also keeping the groups of equal LMS prefixes (the characters up to the next LMS
+     * The induction passes, also keeping the groups of equal LMS prefixes (the characters up to the next LMS
      * position, or the seed itself; with their types): an entry holds {@link #NEW} when it is not equal to
      * the one before it in that sense. A suffix induced from another has that one's prefix behind its own
      * character, so two suffixes induced into the same bucket by the same pass are equal exactly when their
@@ -441,19 +448,29 @@ final class SuffixArray {
         }
     }
 
-    private static void induceL(byte[] t, int[] sa, int saOff, int n, int[] bucket) {
+    /**
+     * The final L-type pass over bytes, at the top level (offset 0), writing the character before each
+     * suffix it places into {@code before}.
+     */
+    private static void induceL(byte[] t, int[] sa, int n, int[] bucket, byte[] before) {
         int j = n - 1;
         int c1 = (t[j] & 0xFF);
-        sa[saOff + bucket[c1]++] = j > 0 && (t[j - 1] & 0xFF) < c1 ? ~j : j;
+        byte p1 = t[j - 1];
+        int q1 = bucket[c1]++;
+        sa[q1] = (p1 & 0xFF) < c1 ? ~j : j;
+        before[q1] = p1;
         for (int i = 0; i < n; i++) {
-            j = sa[saOff + i];
-            sa[saOff + i] = ~j;
+            j = sa[i];
+            sa[i] = ~j;
             if (j > 0) {
                 j--;
                 int c0 = (t[j] & 0xFF);
+                byte p = t[Math.max(j - 1, 0)];
                 // no branch on the data: ~j (that is j ^ -1) when the previous character is smaller
-                int flag = ((t[Math.max(j - 1, 0)] & 0xFF) - c0) >> 31;
-                sa[saOff + bucket[c0]++] = j ^ flag;
+                int flag = ((p & 0xFF) - c0) >> 31;
+                int q = bucket[c0]++;
+                sa[q] = j ^ flag;
+                before[q] = p;
             }
         }
     }
@@ -473,17 +490,21 @@ final class SuffixArray {
         }
     }
 
-    private static void induceS(byte[] t, int[] sa, int saOff, int n, int[] bucket) {
+    /** The final S-type pass over bytes, at the top level, writing {@code before} as {@link #induceL} does. */
+    private static void induceS(byte[] t, int[] sa, int n, int[] bucket, byte[] before) {
         for (int i = n - 1; i >= 0; i--) {
-            int j = sa[saOff + i];
+            int j = sa[i];
             if (j > 0) {
                 j--;
                 int c0 = (t[j] & 0xFF);
+                byte p = t[Math.max(j - 1, 0)];
                 // ~j when the previous character is larger, or there is none
-                int flag = j == 0 ? -1 : (c0 - (t[Math.max(j - 1, 0)] & 0xFF)) >> 31;
-                sa[saOff + --bucket[c0]] = j ^ flag;
+                int flag = j == 0 ? -1 : (c0 - (p & 0xFF)) >> 31;
+                int q = --bucket[c0];
+                sa[q] = j ^ flag;
+                before[q] = p;
             } else {
-                sa[saOff + i] = ~j;
+                sa[i] = ~j;
             }
         }
     }

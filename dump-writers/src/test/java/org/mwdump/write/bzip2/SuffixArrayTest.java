@@ -43,8 +43,17 @@ class SuffixArrayTest {
             t[i] = b[i] & 0xFF;
         }
         int[] sa = new int[b.length];
-        SuffixArray.sort(b, sa, b.length);
-        assertArrayEquals(bySorting(t), sa, () -> "bytes " + Arrays.toString(t.length <= 64 ? t : new int[0]));
+        // the byte before each suffix, as the sort writes it (but the suffix 0's, which has none)
+        byte[] before = new byte[b.length];
+        SuffixArray.sort(b, sa, b.length, before);
+        int[] expected = bySorting(t);
+        assertArrayEquals(expected, sa, () -> "bytes " + Arrays.toString(t.length <= 64 ? t : new int[0]));
+        for (int i = 0; i < b.length; i++) {
+            int p = expected[i];
+            if (p > 0 && before[i] != b[p - 1]) {
+                throw new AssertionError("byte before the suffix " + p + " at " + i + ": " + before[i] + ", not " + b[p - 1]);
+            }
+        }
     }
 
     private static void assertSortsInts(int[] t, int k) {
