@@ -95,10 +95,10 @@ final class SuffixArray {
             seedLms(it, tOff, sa, saOff, lms, bucket);
         }
         markSeeds(counts, bucket, sa, saOff);
-        induceGroups(bt, it, tOff, sa, saOff, n, counts, bucket);
+        int m = induceGroups(bt, it, tOff, sa, saOff, n, counts, bucket);
 
         // 2. name them: equal LMS substrings get equal names, in sorted order
-        int m = sortedLms(sa, saOff, n);
+        System.arraycopy(sa, saOff + n - m, sa, saOff, m);
         int names = name(sa, saOff, n, m);
         gatherNames(sa, saOff, n, m);
 
@@ -228,27 +228,7 @@ final class SuffixArray {
     }
 
     /**
-     * Moves the LMS positions, in their sorted order, to the front, each with {@link #NEW} when its LMS
-     * substring differs from the one before it (it lies in another group); returns their count.
-     */
-    private static int sortedLms(int[] sa, int saOff, int n) {
-        int m = 0;
-        int group = 0;
-        int lastLmsGroup = -1;
-        for (int i = 0; i < n; i++) {
-            int v = sa[saOff + i];
-            group += v >>> 30;
-            int p = v & POSITION;
-            int isLms = (v >>> 29) & 1;
-            sa[saOff + m] = lastLmsGroup != group ? p | NEW : p;
-            lastLmsGroup = isLms != 0 ? group : lastLmsGroup;
-            m += isLms;
-        }
-        return m;
-    }
-
-    /**
-     * Names the {@code m} sorted LMS substrings, marked by {@link #sortedLms}, writing the name of
+     * Names the {@code m} sorted LMS substrings, marked by {@link #induceS(int[], int, int[], int, int, int[], int[])}, writing the name of
      * position {@code p} at {@code sa[m + p / 2]}; returns how many different names there are.
      */
     private static int name(int[] sa, int saOff, int n, int m) {
@@ -314,8 +294,8 @@ final class SuffixArray {
      * and {@code v ^ (v >> 31)} gives {@code x} back from either; flipping bit 30 of either flips it in
      * {@code x}.
      */
-    private static void induceGroups(byte[] bt, int[] it, int tOff, int[] sa, int saOff, int n, int[] counts,
-                                     int[] bucket) {
+    private static int induceGroups(byte[] bt, int[] it, int tOff, int[] sa, int saOff, int n, int[] counts,
+                                    int[] bucket) {
         int[] last = new int[counts.length];
         Arrays.fill(last, -1);
         bucketStarts(counts, bucket);
@@ -326,11 +306,7 @@ final class SuffixArray {
         }
         Arrays.fill(last, -1);
         bucketEnds(counts, bucket);
-        if (bt != null) {
-            induceS(bt, sa, saOff, n, bucket, last);
-        } else {
-            induceS(it, tOff, sa, saOff, n, bucket, last);
-        }
+        return bt != null ? induceS(bt, sa, saOff, n, bucket, last) : induceS(it, tOff, sa, saOff, n, bucket, last);
     }
 
     /**
@@ -384,9 +360,16 @@ final class SuffixArray {
      * out to come from the same group; the scan reads an entry's mark only after that write, which has a
      * source at or after the entry. Every S-type position is written, so the marks of the seeds go. An
      * entry whose predecessor is L-type is an LMS position, and gets {@link #LMS}.
+     *
+     * <p>Entries are final once the scan has read them, and read no more, so the LMS positions are moved
+     * behind the scan as it finds them, to the end of the array in sorted order, each with {@link #NEW}
+     * when its LMS substring differs from the one before it (a group started between them; the first has
+     * it too). Returns their count.
      */
-    private static void induceS(int[] t, int tOff, int[] sa, int saOff, int n, int[] bucket, int[] last) {
+    private static int induceS(int[] t, int tOff, int[] sa, int saOff, int n, int[] bucket, int[] last) {
         int group = 0;
+        int w = n;
+        int boundary = 0;
         for (int i = n - 1; i >= 0; i--) {
             int v = sa[saOff + i];
             int j = v & POSITION;
@@ -404,12 +387,27 @@ final class SuffixArray {
                 sa[saOff + i] = ~v;
             }
             v = sa[saOff + i];
-            group += (v ^ (v >> 31)) >>> 30;
+            int mark = v >>> 30; // the entries are final here, and not negative
+            group += mark;
+            if ((v & LMS) != 0) {
+                if (boundary != 0 && w < n) {
+                    sa[saOff + w] |= NEW;
+                }
+                sa[saOff + --w] = v & POSITION;
+                boundary = 0;
+            }
+            boundary |= mark;
         }
+        if (w < n) {
+            sa[saOff + w] |= NEW;
+        }
+        return n - w;
     }
 
-    private static void induceS(byte[] t, int[] sa, int saOff, int n, int[] bucket, int[] last) {
+    private static int induceS(byte[] t, int[] sa, int saOff, int n, int[] bucket, int[] last) {
         int group = 0;
+        int w = n;
+        int boundary = 0;
         for (int i = n - 1; i >= 0; i--) {
             int v = sa[saOff + i];
             int j = v & POSITION;
@@ -427,8 +425,21 @@ final class SuffixArray {
                 sa[saOff + i] = ~v;
             }
             v = sa[saOff + i];
-            group += (v ^ (v >> 31)) >>> 30;
+            int mark = v >>> 30; // the entries are final here, and not negative
+            group += mark;
+            if ((v & LMS) != 0) {
+                if (boundary != 0 && w < n) {
+                    sa[saOff + w] |= NEW;
+                }
+                sa[saOff + --w] = v & POSITION;
+                boundary = 0;
+            }
+            boundary |= mark;
         }
+        if (w < n) {
+            sa[saOff + w] |= NEW;
+        }
+        return n - w;
     }
 
     private static void induceL(int[] t, int tOff, int[] sa, int saOff, int n, int[] bucket) {
