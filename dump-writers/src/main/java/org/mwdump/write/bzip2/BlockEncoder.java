@@ -59,7 +59,7 @@ final class BlockEncoder {
             text = new byte[n];
             twice = new byte[2 * n];
             sa = new int[n];
-            bwt = new byte[n];
+            bwt = new byte[n + 8];
             mtf = new char[n + 1];
             selectors = new byte[(n + 1 + GROUP_SIZE - 1) / GROUP_SIZE];
         }
@@ -210,16 +210,31 @@ final class BlockEncoder {
         int wr = 0;
         int zeros = 0;
         byte[] in = bwt;
-        for (int i = 0; i < n; i++) {
-            int c = seq[in[i] & 0xFF] & 0xFF;
+        // A run of one byte gives its symbol and then a zero for each repetition, and only the first run
+        // can start at the front; runs end where a word read from past their start differs from the
+        // byte repeated, found eight bytes at a time (the array has room for a word past n, and a byte
+        // unlike the last one at n ends the last run there).
+        in[n] = (byte) ~in[n - 1];
+        for (int i = 0; i < n; ) {
+            byte b = in[i];
+            long pattern8 = (b & 0xFF) * Swar.ONES;
+            int end = i + 1;
+            long differ;
+            while ((differ = (long) Swar.LONGS.get(in, end) ^ pattern8) == 0) {
+                end += 8;
+            }
+            end += Long.numberOfTrailingZeros(differ) >>> 3;
+            int run = end - i;
+            i = end;
+            int c = seq[b & 0xFF] & 0xFF;
             if ((int) (first & 0xFF) == c) {
-                zeros++;
+                zeros += run;
                 continue;
             }
             if (zeros > 0) {
                 wr = zeroRun(out, wr, freq, zeros);
-                zeros = 0;
             }
+            zeros = run - 1;
             long pattern = c * Swar.ONES;
             long found = Swar.zeroBytes(first ^ pattern);
             int j;
