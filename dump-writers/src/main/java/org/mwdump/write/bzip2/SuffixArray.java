@@ -83,6 +83,7 @@ final class SuffixArray {
         // (an S-type character after an L-type one) are a bit set, visited without a test per character.
         int[] counts = new int[k];
         int[] bucket = new int[k];
+        int[] lmsCounts = new int[k];
         long[] lms = bt != null ? lmsPositions(bt, n, counts) : lmsPositions(it, tOff, n, counts);
 
         // 1. sort the LMS substrings: seed the LMS positions at their bucket ends and induce, marking
@@ -94,7 +95,7 @@ final class SuffixArray {
         } else {
             seedLms(it, tOff, sa, saOff, lms, bucket);
         }
-        markSeeds(counts, bucket, sa, saOff);
+        markSeeds(counts, bucket, sa, saOff, lmsCounts);
         int m = induceGroups(bt, it, tOff, sa, saOff, n, counts, bucket);
 
         // 2. name them: equal LMS substrings get equal names, in sorted order
@@ -120,13 +121,7 @@ final class SuffixArray {
         //    from left to right, then the S-type ones from right to left. An entry written as ~j is one whose
         //    predecessor must not be induced by the current pass; each pass flips what it reads so that the
         //    other pass sees the opposite, and the array ends up positive.
-        Arrays.fill(sa, saOff + m, saOff + n, -1);
-        bucketEnds(counts, bucket);
-        if (bt != null) {
-            placeLms(bt, sa, saOff, m, bucket);
-        } else {
-            placeLms(it, tOff, sa, saOff, m, bucket);
-        }
+        placeLms(sa, saOff, n, m, counts, lmsCounts);
         bucketStarts(counts, bucket);
         if (bt != null) {
             induceL(bt, sa, n, bucket, before);
@@ -216,14 +211,18 @@ final class SuffixArray {
         }
     }
 
-    /** Marks where the seeds of each bucket start ({@link #NEW}): the seeds of one bucket form one group. */
-    private static void markSeeds(int[] counts, int[] bucket, int[] sa, int saOff) {
+    /**
+     * Marks where the seeds of each bucket start ({@link #NEW}): the seeds of one bucket form one group.
+     * Also counts the LMS positions of each bucket into {@code lmsCounts}.
+     */
+    private static void markSeeds(int[] counts, int[] bucket, int[] sa, int saOff, int[] lmsCounts) {
         int end = 0;
         for (int c = 0; c < counts.length; c++) {
             end += counts[c];
             if (bucket[c] < end) {
                 sa[saOff + bucket[c]] |= NEW;
             }
+            lmsCounts[c] = end - bucket[c];
         }
     }
 
@@ -266,20 +265,27 @@ final class SuffixArray {
         }
     }
 
-    private static void placeLms(int[] t, int tOff, int[] sa, int saOff, int m, int[] bucket) {
-        for (int i = m - 1; i >= 0; i--) {
-            int p = sa[saOff + i];
-            sa[saOff + i] = -1;
-            sa[saOff + --bucket[t[tOff + p]]] = p;
+    /**
+     * Moves the {@code m} sorted LMS positions at the front to the ends of their buckets, and empties (-1)
+     * every other entry. Sorted, they come bucket by bucket, {@code lmsCounts[c]} for bucket {@code c}, so
+     * each bucket's are moved as a block, from the last bucket down, without reading the text; no block
+     * lands below where it starts, and none on a block not yet moved.
+     */
+    private static void placeLms(int[] sa, int saOff, int n, int m, int[] counts, int[] lmsCounts) {
+        int end = n;
+        int from = m;
+        int placed = n;
+        for (int c = counts.length - 1; c >= 0 && from > 0; c--) {
+            int count = lmsCounts[c];
+            if (count > 0) {
+                from -= count;
+                Arrays.fill(sa, saOff + end, saOff + placed, -1);
+                placed = end - count;
+                System.arraycopy(sa, saOff + from, sa, saOff + placed, count);
+            }
+            end -= counts[c];
         }
-    }
-
-    private static void placeLms(byte[] t, int[] sa, int saOff, int m, int[] bucket) {
-        for (int i = m - 1; i >= 0; i--) {
-            int p = sa[saOff + i];
-            sa[saOff + i] = -1;
-            sa[saOff + --bucket[(t[p] & 0xFF)]] = p;
-        }
+        Arrays.fill(sa, saOff, saOff + placed, -1);
     }
 
     /**
