@@ -4,9 +4,11 @@
 # machine cannot tell apart. Both versions must write the same bytes. The encoder's package
 # (dump-writers' org.mwdump.write.bzip2) is copied twice under other package names and compiled with
 # javac; a Probe class in each copy encodes one block.
+# With BASE "threads", the working tree's encoder alone, on one thread and on two at once
+# (ab/Bzip2EncodeThreads.java): what a block costs a thread's CPU when two threads encode together.
 #
 # Usage: benchmarks/scripts/bzip2-encode-ab.sh [BASE] [ROUNDS] [FILE]
-#   BASE    a git revision (default HEAD)
+#   BASE    a git revision (default HEAD), or threads
 #   ROUNDS  default 12; the first two are left out of the summary
 #   FILE    default benchmarks/data/corpus-remix-20MB.xml (parallel-convert.sh --prepare with
 #           MWDUMP_BENCH_SIZE=20MB MWDUMP_BENCH_INPUTS=recipe makes it)
@@ -22,6 +24,8 @@ die() { echo "bzip2-encode-ab.sh: $*" >&2; exit 1; }
 [[ -s "$file" ]] || die "no input: $file"
 model=$(ls "$root"/dump-model/target/dump-model-*.jar 2> /dev/null | grep -v -e sources -e javadoc | head -n1)
 [[ -n "$model" ]] || die "build first: mvn -q -DskipTests install"
+mode=ab
+if [[ "$base" == threads ]]; then mode=threads; base=HEAD; fi
 git -C "$root" rev-parse --verify -q "$base^{commit}" > /dev/null || die "no such revision: $base"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
@@ -49,7 +53,13 @@ public final class Probe {
 JAVA
 done
 javac -nowarn -d "$tmp/classes" -cp "$model" "$tmp"/src/va/*.java "$tmp"/src/vb/*.java \
-  "$root/benchmarks/scripts/ab/Bzip2EncodeAb.java" 2>&1 | grep -v '^Note:' || true
+  "$root/benchmarks/scripts/ab/Bzip2EncodeAb.java" "$root/benchmarks/scripts/ab/Bzip2EncodeThreads.java" 2>&1 | grep -v '^Note:' || true
 echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC'); cpu: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "base: $(git -C "$root" rev-parse --short "$base"); change: the working tree$(git -C "$root" diff --quiet -- "$pkg" && echo ' (same as HEAD)'); input: $file"
-java -cp "$tmp/classes:$model" Bzip2EncodeAb "$rounds" "$file"
+tree="the working tree$(git -C "$root" diff --quiet -- "$pkg" && echo " (same as $(git -C "$root" rev-parse --short HEAD))")"
+if [[ "$mode" == threads ]]; then
+  echo "encoder: $tree; input: $file"
+  java -cp "$tmp/classes:$model" Bzip2EncodeThreads "$rounds" "$file"
+else
+  echo "base: $(git -C "$root" rev-parse --short "$base"); change: $tree; input: $file"
+  java -cp "$tmp/classes:$model" Bzip2EncodeAb "$rounds" "$file"
+fi
