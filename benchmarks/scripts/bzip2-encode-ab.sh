@@ -22,7 +22,7 @@ pkg=dump-writers/src/main/java/org/mwdump/write/bzip2
 die() { echo "bzip2-encode-ab.sh: $*" >&2; exit 1; }
 [[ "$rounds" =~ ^[0-9]+$ ]] && (( rounds >= 3 )) || die "ROUNDS must be 3 or more"
 [[ -s "$file" ]] || die "no input: $file"
-model=$(ls "$root"/dump-model/target/dump-model-*.jar 2> /dev/null | grep -v -e sources -e javadoc | head -n1)
+model=$(ls "$root"/dump-model/target/dump-model-*.jar 2> /dev/null | grep -v -e sources -e javadoc | head -n1 || true)
 [[ -n "$model" ]] || die "build first: mvn -q -DskipTests install"
 mode=ab
 if [[ "$base" == threads ]]; then mode=threads; base=HEAD; fi
@@ -47,15 +47,21 @@ public final class Probe {
     public byte[] encode(byte[] block, int n) {
         BitOutput out = new BitOutput(n / 2 + 64);
         encoder.encode(block, n, 0, out);
-        return java.util.Arrays.copyOf(out.buffer(), out.readyBytes(true));
+        int length = out.readyBytes(true);
+        return java.util.Arrays.copyOf(out.buffer(), length);
     }
 }
 JAVA
 done
 javac -nowarn -d "$tmp/classes" -cp "$model" "$tmp"/src/va/*.java "$tmp"/src/vb/*.java \
-  "$root/benchmarks/scripts/ab/Bzip2EncodeAb.java" "$root/benchmarks/scripts/ab/Bzip2EncodeThreads.java" 2>&1 | grep -v '^Note:' || true
+  "$root/benchmarks/scripts/ab/Bzip2EncodeAb.java" "$root/benchmarks/scripts/ab/Bzip2EncodeThreads.java" \
+  > "$tmp/javac.log" 2>&1 || { grep -v '^Note:' "$tmp/javac.log" >&2; die "javac failed"; }
 echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC'); cpu: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-tree="the working tree$(git -C "$root" diff --quiet -- "$pkg" && echo " (same as $(git -C "$root" rev-parse --short HEAD))")"
+if git -C "$root" diff --quiet -- "$pkg"; then
+  tree="the working tree (same as $(git -C "$root" rev-parse --short HEAD))"
+else
+  tree="the working tree"
+fi
 if [[ "$mode" == threads ]]; then
   echo "encoder: $tree; input: $file"
   java -cp "$tmp/classes:$model" Bzip2EncodeThreads "$rounds" "$file"

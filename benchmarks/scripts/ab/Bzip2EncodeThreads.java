@@ -13,7 +13,7 @@ import java.util.concurrent.Future;
 /**
  * What a block costs the encoder's thread when another thread encodes at the same time: rounds alternate
  * between one thread encoding every block of the input and two threads taking every other block, each
- * with its own {@code vb.Probe} (a copy of the encoder's package that bzip2-encode-threads.sh compiles),
+ * with its own {@code vb.Probe} (a copy of the encoder's package that {@code bzip2-encode-ab.sh threads} compiles),
  * and report the CPU time per block of the encoding threads (their own time on a core, so not the time
  * they wait for one). Prints the median and range over the rounds after the first two (compilation) of
  * each, and of their ratio round by round.

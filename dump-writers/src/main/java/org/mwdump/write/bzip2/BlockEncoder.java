@@ -91,8 +91,9 @@ final class BlockEncoder {
         System.arraycopy(block, 0, text, n - r, r);
         SuffixArray.sort(text, sa, n, bwt);
         // the sort wrote the last column but at the suffix 0, which is preceded by the rotation's last byte
-        bwt[indexOf(sa, n, 0)] = text[n - 1];
-        return r == 0 ? indexOf(sa, n, 0) : indexOf(sa, n, n - r);
+        int first = indexOf(sa, n, 0);
+        bwt[first] = text[n - 1];
+        return r == 0 ? first : indexOf(sa, n, n - r);
     }
 
     /** The index of {@code value} in {@code a[0..n)}, which holds it. */

@@ -39,7 +39,7 @@ final class SuffixArray {
      * @throws IllegalArgumentException when {@code n} is not below 2<sup>29</sup>
      */
     static void sort(byte[] t, int[] sa, int n) {
-        sort(t, sa, n, new byte[n]);
+        sort(t, sa, n, new byte[checked(n)]);
     }
 
     /**
@@ -98,7 +98,8 @@ final class SuffixArray {
         markSeeds(counts, bucket, sa, saOff, lmsCounts);
         int m = induceGroups(bt, it, tOff, sa, saOff, n, counts, bucket);
 
-        // 2. name them: equal LMS substrings get equal names, in sorted order
+        // 2. name them: equal LMS substrings get equal names, in sorted order (the S-type pass left the LMS
+        //    positions sorted and marked at the end of the array; naming wants them at the front)
         System.arraycopy(sa, saOff + n - m, sa, saOff, m);
         int names = name(sa, saOff, n, m);
         gatherNames(sa, saOff, n, m);
@@ -299,6 +300,9 @@ final class SuffixArray {
      * <p>The mark survives the passes' sign flips: an entry {@code x} is stored as {@code x} or {@code ~x},
      * and {@code v ^ (v >> 31)} gives {@code x} back from either; flipping bit 30 of either flips it in
      * {@code x}.
+     *
+     * <p>Returns the number {@code m} of LMS positions, which the S-type pass leaves at the end of the
+     * array, {@code sa[saOff + n - m ..)}, in sorted order and marked as that pass describes.
      */
     private static int induceGroups(byte[] bt, int[] it, int tOff, int[] sa, int saOff, int n, int[] counts,
                                     int[] bucket) {
