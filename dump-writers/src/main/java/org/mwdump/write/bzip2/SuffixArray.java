@@ -30,6 +30,14 @@ final class SuffixArray {
     /** The bits of an entry that hold its position (texts are shorter than 2<sup>29</sup>). */
     private static final int POSITION = LMS - 1;
 
+    /**
+     * Each thread's arrays over the alphabets of the recursion levels, four a level, kept from text to
+     * text: made anew for every block, the larger ones (a level can have tens of thousands of names) came
+     * to megabytes per block, each time memory the operating system had to hand out again. A level of a
+     * text shorter than 2<sup>29</sup> characters is at most the 29th.
+     */
+    private static final ThreadLocal<int[][]> ALPHABET_ARRAYS = ThreadLocal.withInitial(() -> new int[4 * 30][]);
+
     private SuffixArray() {
     }
 
@@ -52,7 +60,7 @@ final class SuffixArray {
      * @throws IllegalArgumentException when {@code n} is not below 2<sup>29</sup>
      */
     static void sort(byte[] t, int[] sa, int n, byte[] before) {
-        sort(t, null, 0, sa, 0, checked(n), 256, before);
+        sort(t, null, 0, sa, 0, checked(n), 256, before, 0);
     }
 
     /**
@@ -61,7 +69,17 @@ final class SuffixArray {
      * @throws IllegalArgumentException when {@code n} is not below 2<sup>29</sup>
      */
     static void sort(int[] t, int tOff, int[] sa, int saOff, int n, int k) {
-        sort(null, t, tOff, sa, saOff, checked(n), k, null);
+        sort(null, t, tOff, sa, saOff, checked(n), k, null, 0);
+    }
+
+    /** {@code arrays[index]}, made at least {@code size} long (its contents are left as they were). */
+    private static int[] alphabetArray(int[][] arrays, int index, int size) {
+        int[] a = arrays[index];
+        if (a == null || a.length < size) {
+            a = new int[size];
+            arrays[index] = a;
+        }
+        return a;
     }
 
     /** {@code n}, when the entries' marks leave room for its positions. */
@@ -72,8 +90,12 @@ final class SuffixArray {
         return n;
     }
 
-    /** Sorts bytes {@code bt} (writing {@code before}) or ints {@code it} ({@code before} unused). */
-    private static void sort(byte[] bt, int[] it, int tOff, int[] sa, int saOff, int n, int k, byte[] before) {
+    /**
+     * Sorts bytes {@code bt} (writing {@code before}) or ints {@code it} ({@code before} unused), as the
+     * recursion's level {@code depth}.
+     */
+    private static void sort(byte[] bt, int[] it, int tOff, int[] sa, int saOff, int n, int k, byte[] before,
+                             int depth) {
         if (n == 1) {
             sa[saOff] = 0;
             return;
@@ -81,22 +103,25 @@ final class SuffixArray {
         // Each step is its own method, so that the JIT compiles it whole after a block or two instead of
         // replacing one loop at a time in a method that a long block keeps running. The LMS positions
         // (an S-type character after an L-type one) are a bit set, visited without a test per character.
-        int[] counts = new int[k];
-        int[] bucket = new int[k];
-        int[] lmsCounts = new int[k];
+        int[][] arrays = ALPHABET_ARRAYS.get();
+        int[] counts = alphabetArray(arrays, 4 * depth, k);
+        Arrays.fill(counts, 0, k, 0);
+        int[] bucket = alphabetArray(arrays, 4 * depth + 1, k);
+        int[] lmsCounts = alphabetArray(arrays, 4 * depth + 2, k);
+        int[] last = alphabetArray(arrays, 4 * depth + 3, k);
         long[] lms = bt != null ? lmsPositions(bt, n, counts) : lmsPositions(it, tOff, n, counts);
 
         // 1. sort the LMS substrings: seed the LMS positions at their bucket ends and induce, marking
         //    where each group of equal prefixes starts
         Arrays.fill(sa, saOff, saOff + n, -1);
-        bucketEnds(counts, bucket);
+        bucketEnds(counts, bucket, k);
         if (bt != null) {
             seedLms(bt, sa, saOff, lms, bucket);
         } else {
             seedLms(it, tOff, sa, saOff, lms, bucket);
         }
-        markSeeds(counts, bucket, sa, saOff, lmsCounts);
-        int m = induceGroups(bt, it, tOff, sa, saOff, n, counts, bucket);
+        markSeeds(counts, bucket, k, sa, saOff, lmsCounts);
+        int m = induceGroups(bt, it, tOff, sa, saOff, n, counts, bucket, last, k);
 
         // 2. name them: equal LMS substrings get equal names, in sorted order (the S-type pass left the LMS
         //    positions sorted and marked at the end of the array; naming wants them at the front)
@@ -107,7 +132,7 @@ final class SuffixArray {
         // 3. sort the LMS suffixes: recurse on the string of names unless they are all different
         int reduced = saOff + n - m;
         if (names < m) {
-            sort(null, sa, reduced, sa, saOff, m, names, null);
+            sort(null, sa, reduced, sa, saOff, m, names, null, depth + 1);
         } else {
             for (int i = 0; i < m; i++) {
                 sa[saOff + sa[reduced + i]] = i;
@@ -122,14 +147,14 @@ final class SuffixArray {
         //    from left to right, then the S-type ones from right to left. An entry written as ~j is one whose
         //    predecessor must not be induced by the current pass; each pass flips what it reads so that the
         //    other pass sees the opposite, and the array ends up positive.
-        placeLms(sa, saOff, n, m, counts, lmsCounts);
-        bucketStarts(counts, bucket);
+        placeLms(sa, saOff, n, m, counts, lmsCounts, k);
+        bucketStarts(counts, bucket, k);
         if (bt != null) {
             induceL(bt, sa, n, bucket, before);
         } else {
             induceL(it, tOff, sa, saOff, n, bucket);
         }
-        bucketEnds(counts, bucket);
+        bucketEnds(counts, bucket, k);
         if (bt != null) {
             induceS(bt, sa, n, bucket, before);
         } else {
@@ -216,9 +241,9 @@ final class SuffixArray {
      * Marks where the seeds of each bucket start ({@link #NEW}): the seeds of one bucket form one group.
      * Also counts the LMS positions of each bucket into {@code lmsCounts}.
      */
-    private static void markSeeds(int[] counts, int[] bucket, int[] sa, int saOff, int[] lmsCounts) {
+    private static void markSeeds(int[] counts, int[] bucket, int k, int[] sa, int saOff, int[] lmsCounts) {
         int end = 0;
-        for (int c = 0; c < counts.length; c++) {
+        for (int c = 0; c < k; c++) {
             end += counts[c];
             if (bucket[c] < end) {
                 sa[saOff + bucket[c]] |= NEW;
@@ -272,11 +297,11 @@ final class SuffixArray {
      * each bucket's are moved as a block, from the last bucket down, without reading the text; no block
      * lands below where it starts, and none on a block not yet moved.
      */
-    private static void placeLms(int[] sa, int saOff, int n, int m, int[] counts, int[] lmsCounts) {
+    private static void placeLms(int[] sa, int saOff, int n, int m, int[] counts, int[] lmsCounts, int k) {
         int end = n;
         int from = m;
         int placed = n;
-        for (int c = counts.length - 1; c >= 0 && from > 0; c--) {
+        for (int c = k - 1; c >= 0 && from > 0; c--) {
             int count = lmsCounts[c];
             if (count > 0) {
                 from -= count;
@@ -305,17 +330,16 @@ final class SuffixArray {
      * array, {@code sa[saOff + n - m ..)}, in sorted order and marked as that pass describes.
      */
     private static int induceGroups(byte[] bt, int[] it, int tOff, int[] sa, int saOff, int n, int[] counts,
-                                    int[] bucket) {
-        int[] last = new int[counts.length];
-        Arrays.fill(last, -1);
-        bucketStarts(counts, bucket);
+                                    int[] bucket, int[] last, int k) {
+        Arrays.fill(last, 0, k, -1);
+        bucketStarts(counts, bucket, k);
         if (bt != null) {
             induceL(bt, sa, saOff, n, bucket, last);
         } else {
             induceL(it, tOff, sa, saOff, n, bucket, last);
         }
-        Arrays.fill(last, -1);
-        bucketEnds(counts, bucket);
+        Arrays.fill(last, 0, k, -1);
+        bucketEnds(counts, bucket, k);
         return bt != null ? induceS(bt, sa, saOff, n, bucket, last) : induceS(it, tOff, sa, saOff, n, bucket, last);
     }
 
@@ -530,17 +554,17 @@ final class SuffixArray {
         }
     }
 
-    private static void bucketStarts(int[] counts, int[] bucket) {
+    private static void bucketStarts(int[] counts, int[] bucket, int k) {
         int sum = 0;
-        for (int i = 0; i < counts.length; i++) {
+        for (int i = 0; i < k; i++) {
             bucket[i] = sum;
             sum += counts[i];
         }
     }
 
-    private static void bucketEnds(int[] counts, int[] bucket) {
+    private static void bucketEnds(int[] counts, int[] bucket, int k) {
         int sum = 0;
-        for (int i = 0; i < counts.length; i++) {
+        for (int i = 0; i < k; i++) {
             sum += counts[i];
             bucket[i] = sum;
         }
