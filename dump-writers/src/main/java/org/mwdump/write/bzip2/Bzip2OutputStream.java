@@ -49,6 +49,8 @@ public final class Bzip2OutputStream extends OutputStream {
     private ExecutorService pool;
     private final ArrayDeque<Future<Encoded>> pending = new ArrayDeque<>();
     private final ArrayDeque<byte[]> freeBlocks = new ArrayDeque<>();
+    /** Blocks' bits already appended, for the workers to write the next blocks into. */
+    private final ArrayDeque<BitOutput> freeBits = new ArrayDeque<>();
     private boolean closed;
     private final byte[] oneByte = new byte[1];
 
@@ -315,7 +317,13 @@ public final class Bzip2OutputStream extends OutputStream {
             pool = workers;
         }
         pending.add(pool.submit(() -> {
-            BitOutput o = new BitOutput(n / 3 + 64);
+            BitOutput o;
+            synchronized (freeBits) {
+                o = freeBits.poll();
+            }
+            if (o == null) {
+                o = new BitOutput(n / 3 + 64);
+            }
             int crc = originalCrc(full, n, blockCounts, runs);
             ENCODERS.get().encode(full, n, crc, o);
             synchronized (freeBlocks) {
@@ -369,6 +377,10 @@ public final class Bzip2OutputStream extends OutputStream {
         }
         combinedCrc = ((combinedCrc << 1) | (combinedCrc >>> 31)) ^ o.crc();
         bits.append(o.bits());
+        o.bits().reset();
+        synchronized (freeBits) {
+            freeBits.add(o.bits());
+        }
         drain(false);
     }
 
@@ -414,6 +426,9 @@ public final class Bzip2OutputStream extends OutputStream {
         } finally {
             synchronized (freeBlocks) {
                 freeBlocks.clear();
+            }
+            synchronized (freeBits) {
+                freeBits.clear();
             }
             if (pool != null) {
                 pool.shutdownNow();
