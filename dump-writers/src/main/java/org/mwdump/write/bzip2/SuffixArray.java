@@ -53,9 +53,9 @@ final class SuffixArray {
     /**
      * {@link #sort(byte[], int[], int)}, also writing the character before each suffix in sorted order:
      * {@code before[i] = t[sa[i] - 1]} for every {@code sa[i] > 0} (the last column of the sorted rotations
-     * but at the suffix {@code 0}, whose entry holds no particular value). The final induction passes write it
-     * as they place each suffix, having read that character to find the suffix's type, which saves a pass
-     * reading the text at random.
+     * but at the suffix {@code 0}, whose entry holds no particular value). The final induction passes
+     * write it as they place each suffix, having read that character to find the suffix's type, which
+     * saves a pass reading the text at random.
      *
      * @throws IllegalArgumentException when {@code n} is not below 2<sup>29</sup>
      */
@@ -253,8 +253,9 @@ final class SuffixArray {
     }
 
     /**
-     * Names the {@code m} sorted LMS substrings, marked by {@link #induceS(int[], int, int[], int, int, int[], int[])}, writing the name of
-     * position {@code p} at {@code sa[m + p / 2]}; returns how many different names there are.
+     * Names the {@code m} sorted LMS substrings, marked as the S-type pass of {@link #induceGroups} leaves
+     * them, writing the name of position {@code p} at {@code sa[m + p / 2]}; returns how many different
+     * names there are.
      */
     private static int name(int[] sa, int saOff, int n, int m) {
         Arrays.fill(sa, saOff + m, saOff + n, -1);
