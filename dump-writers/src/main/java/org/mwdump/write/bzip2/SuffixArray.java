@@ -111,23 +111,18 @@ final class SuffixArray {
         int[] last = alphabetArray(arrays, 4 * depth + 3, k);
         long[] lms = bt != null ? lmsPositions(bt, n, counts) : lmsPositions(it, tOff, n, counts);
 
-        // 1. sort the LMS substrings: seed the LMS positions at their bucket ends and induce, marking
-        //    where each group of equal prefixes starts
-        Arrays.fill(sa, saOff, saOff + n, -1);
-        bucketEnds(counts, bucket, k);
-        if (bt != null) {
-            seedLms(bt, sa, saOff, lms, bucket);
-        } else {
-            seedLms(it, tOff, sa, saOff, lms, bucket);
+        // 1-2. name the LMS substrings, equal ones alike, in sorted order, leaving the names in text order at
+        //      the end of the array: in bytes, by hashing them, when few are different
+        int m = 0;
+        for (long word : lms) {
+            m += Long.bitCount(word);
         }
-        markSeeds(counts, bucket, k, sa, saOff, lmsCounts);
-        int m = induceGroups(bt, it, tOff, sa, saOff, n, counts, bucket, last, k);
-
-        // 2. name them: equal LMS substrings get equal names, in sorted order (the S-type pass left the LMS
-        //    positions sorted and marked at the end of the array; naming wants them at the front)
-        System.arraycopy(sa, saOff + n - m, sa, saOff, m);
-        int names = name(sa, saOff, n, m);
-        gatherNames(sa, saOff, n, m);
+        int names = bt != null && m > 0 ? LmsNaming.name(bt, n, lms, m, sa, lmsCounts) : -1;
+        if (names < 0) {
+            m = sortLmsSubstrings(bt, it, tOff, sa, saOff, n, k, counts, bucket, lmsCounts, last, lms);
+            names = name(sa, saOff, n, m);
+            gatherNames(sa, saOff, n, m);
+        }
 
         // 3. sort the LMS suffixes: recurse on the string of names unless they are all different
         int reduced = saOff + n - m;
@@ -160,6 +155,27 @@ final class SuffixArray {
         } else {
             induceS(it, tOff, sa, saOff, n, bucket);
         }
+    }
+
+    /**
+     * Sorts the LMS substrings: seeds the LMS positions at their bucket ends and induces, marking where each
+     * group of equal prefixes starts; leaves them sorted and marked at the front of the array, as
+     * {@link #name} wants them, and returns their number.
+     */
+    private static int sortLmsSubstrings(byte[] bt, int[] it, int tOff, int[] sa, int saOff, int n, int k,
+                                         int[] counts, int[] bucket, int[] lmsCounts, int[] last, long[] lms) {
+        Arrays.fill(sa, saOff, saOff + n, -1);
+        bucketEnds(counts, bucket, k);
+        if (bt != null) {
+            seedLms(bt, sa, saOff, lms, bucket);
+        } else {
+            seedLms(it, tOff, sa, saOff, lms, bucket);
+        }
+        markSeeds(counts, bucket, k, sa, saOff, lmsCounts);
+        int m = induceGroups(bt, it, tOff, sa, saOff, n, counts, bucket, last, k);
+        // the S-type pass left them at the end of the array
+        System.arraycopy(sa, saOff + n - m, sa, saOff, m);
+        return m;
     }
 
     /**

@@ -1,0 +1,331 @@
+package org.mwdump.write.bzip2;
+
+import java.util.Arrays;
+
+/**
+ * Names the LMS substrings of a byte text by finding equal ones in a hash table and sorting only the
+ * different ones, instead of sorting all of them by two induction passes over the whole suffix array. In
+ * markup most LMS substrings repeat (a 900 kB block of a Wikipedia dump has some 300,000 of them but only
+ * about 20,000 different ones), so the table stays in a core's cache and the sort is small. When the
+ * different ones are many (prose without markup, random bytes) the induction is cheaper, and naming gives
+ * up as soon as it has found more than a set share of {@code m}.
+ *
+ * <p>The names are those of the induction: two LMS substrings (from an LMS position up to and including the
+ * next; the last one up to the virtual end, smaller than every character) get the same name when they are
+ * equal as strings of characters and types, and names follow their order. Within a substring the types
+ * follow from its bytes (its last position is S-type), so equal bytes mean equal substrings. The order by
+ * characters and types is the order by bytes, but for one substring's bytes being a prefix of another's:
+ * at the shorter one's end the longer has an L-type position (an S-type one would end it), so the longer
+ * one is the smaller. The last substring compares as its bytes followed by the virtual end.
+ */
+final class LmsNaming {
+    /** Naming gives up when more than one LMS substring in this many is different from all before it. */
+    private static final int SHARE = 8;
+    /** Symbols of the sort key: the virtual end, a byte {@code b} as {@code b + 1}, then a string's end. */
+    private static final int END = 257;
+    private static final int KEY_SYMBOLS = 7;
+    /** A table slot holds an entry's number plus one in its low bits and the top bits of its hash in these. */
+    private static final int TAG = 0xFFFF0000;
+    private static final int MAX_ENTRIES = 0xFFFE;
+
+    private static final ThreadLocal<LmsNaming> ARRAYS = ThreadLocal.withInitial(LmsNaming::new);
+
+    private int[] table = new int[0];
+    /** Per entry: its first eight bytes (fewer when shorter, the rest zero), and its start and length. */
+    private long[] entries = new long[0];
+    private int[] hash = new int[0];
+    private int[] ids = new int[0];
+    private int[] ids2 = new int[0];
+    private long[] keys = new long[0];
+    private long[] keys2 = new long[0];
+    private final int[] digitCounts = new int[256];
+
+    private byte[] t;
+    private int n;
+    private int last;
+
+    private LmsNaming() {
+    }
+
+    /**
+     * Names the {@code m} LMS substrings of {@code t[0..n)}, whose positions are the bits of {@code lms},
+     * writing the name of the {@code i}-th in text order at {@code sa[n - m + i]} and counting them by first
+     * byte into {@code lmsCounts}; returns the number of different names, or {@code -1} (with {@code sa} and
+     * {@code lmsCounts} in no particular state) when more than {@code m / SHARE} are different.
+     */
+    static int name(byte[] t, int n, long[] lms, int m, int[] sa, int[] lmsCounts) {
+        LmsNaming naming = ARRAYS.get();
+        try {
+            return naming.run(t, n, lms, m, sa, lmsCounts);
+        } finally {
+            naming.t = null;
+        }
+    }
+
+    private int run(byte[] text, int size, long[] lms, int m, int[] sa, int[] lmsCounts) {
+        this.t = text;
+        this.n = size;
+        int limit = Math.min(m / SHARE + 1, MAX_ENTRIES);
+        ensure(limit + 1);
+        int capacity = Math.min(1 << 12, table.length);
+        int[] tab = table;
+        Arrays.fill(tab, 0, capacity, 0);
+        int mask = capacity - 1;
+        long[] ent = entries;
+        Arrays.fill(lmsCounts, 0, 256, 0);
+        int d = 0;
+        int out = n - m;
+        int prev = -1;
+        for (int w = 0; w < lms.length; w++) {
+            for (long bits = lms[w]; bits != 0; bits &= bits - 1) {
+                int p = (w << 6) + Long.numberOfTrailingZeros(bits);
+                lmsCounts[t[p] & 0xFF]++;
+                if (prev >= 0) {
+                    int len = p - prev + 1;
+                    long first = word(prev, len);
+                    int h = len <= 8 ? mix(first + len) : hash(prev, len, first);
+                    int tag = h & TAG;
+                    int slot = h & mask;
+                    int e;
+                    while (true) {
+                        int v = tab[slot];
+                        if (v == 0) {
+                            if (d == limit) {
+                                return -1;
+                            }
+                            e = d++;
+                            ent[2 * e] = first;
+                            ent[2 * e + 1] = (long) prev << 32 | len;
+                            hash[e] = h;
+                            tab[slot] = tag | (e + 1);
+                            if (2 * d > capacity) {
+                                capacity <<= 1;
+                                mask = capacity - 1;
+                                rehash(d, capacity);
+                            }
+                            break;
+                        }
+                        if ((v & TAG) == tag) {
+                            e = (v & ~TAG) - 1;
+                            long info = ent[2 * e + 1];
+                            if (ent[2 * e] == first && (int) info == len
+                                    && (len <= 8 || equal((int) (info >>> 32) + 8, prev + 8, len - 8))) {
+                                break;
+                            }
+                        }
+                        slot = (slot + 1) & mask;
+                    }
+                    sa[out++] = e;
+                }
+                prev = p;
+            }
+        }
+        // the last substring runs into the virtual end: different from all others
+        last = d;
+        ent[2 * d] = word(prev, n - prev);
+        ent[2 * d + 1] = (long) prev << 32 | (n - prev);
+        sa[out] = d++;
+
+        sortEntries(d);
+        // ids2[e]: the name of entry e
+        for (int r = 0; r < d; r++) {
+            ids2[ids[r]] = r;
+        }
+        for (int i = n - m; i < n; i++) {
+            sa[i] = ids2[sa[i]];
+        }
+        return d;
+    }
+
+    /** Puts the {@code d} entries into a table of {@code capacity} slots. */
+    private void rehash(int d, int capacity) {
+        int[] tab = table;
+        Arrays.fill(tab, 0, capacity, 0);
+        int mask = capacity - 1;
+        for (int e = 0; e < d; e++) {
+            int h = hash[e];
+            int slot = h & mask;
+            while (tab[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            tab[slot] = (h & TAG) | (e + 1);
+        }
+    }
+
+    private void ensure(int size) {
+        if (hash.length < size) {
+            entries = new long[2 * size];
+            hash = new int[size];
+            ids = new int[size];
+            ids2 = new int[size];
+            keys = new long[size];
+            keys2 = new long[size];
+            table = new int[Integer.highestOneBit(size - 1) << 2];
+        }
+    }
+
+    /** Up to eight bytes from {@code t[i]} on, no further than {@code len} of them, the first lowest. */
+    private long word(int i, int len) {
+        if (len >= 8 && i + 8 <= t.length) {
+            return (long) Swar.LONGS.get(t, i);
+        }
+        int k = Math.min(len, 8);
+        if (i + 8 <= t.length) {
+            return (long) Swar.LONGS.get(t, i) & (-1L >>> (64 - 8 * k));
+        }
+        long x = 0;
+        for (int j = 0; j < k; j++) {
+            x |= (long) (t[i + j] & 0xFF) << (8 * j);
+        }
+        return x;
+    }
+
+    private static int mix(long x) {
+        long h = x * 0x9E3779B97F4A7C15L;
+        h ^= h >>> 29;
+        h *= 0xBF58476D1CE4E5B9L;
+        return (int) (h ^ (h >>> 32));
+    }
+
+    private int hash(int s, int len, long first) {
+        long h = first ^ len;
+        for (int i = 8; i < len; i += 8) {
+            h = (h * 0xC2B2AE3D27D4EB4FL) ^ word(s + i, len - i);
+            h ^= h >>> 29;
+        }
+        return mix(h);
+    }
+
+    private boolean equal(int a, int b, int len) {
+        for (int i = 0; i < len; i += 8) {
+            if (word(a + i, len - i) != word(b + i, len - i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Symbol {@code h} of entry {@code e}: its byte plus one, the virtual end (0), or {@link #END}. */
+    private int symbol(int e, int h) {
+        long info = entries[2 * e + 1];
+        int len = (int) info;
+        if (h < len) {
+            return (t[(int) (info >>> 32) + h] & 0xFF) + 1;
+        }
+        return e == last && h == len ? 0 : END;
+    }
+
+    /** Sorts the entries {@code 0..d)} into {@code ids}: by a key of their first symbols, then ties in full. */
+    private void sortEntries(int d) {
+        for (int e = 0; e < d; e++) {
+            long key = 0;
+            for (int h = 0; h < KEY_SYMBOLS; h++) {
+                int s = symbol(e, h);
+                key = key << 9 | s;
+                if (s == 0 || s == END) {
+                    key <<= 9 * (KEY_SYMBOLS - 1 - h);
+                    break;
+                }
+            }
+            keys[e] = key;
+            ids[e] = e;
+        }
+        radixSort(d);
+        for (int i = 0; i < d; ) {
+            int j = i + 1;
+            while (j < d && keys[j] == keys[i]) {
+                j++;
+            }
+            if (j - i > 1) {
+                // equal keys: both longer than the key's symbols (an end within them would make them equal)
+                mergeSort(i, j);
+            }
+            i = j;
+        }
+    }
+
+    /** Least significant digit first, eight bits a pass, passes over digits all alike left out. */
+    private void radixSort(int d) {
+        long[] k1 = keys;
+        long[] k2 = keys2;
+        int[] i1 = ids;
+        int[] i2 = ids2;
+        int[] count = digitCounts;
+        for (int shift = 0; shift < 9 * KEY_SYMBOLS; shift += 8) {
+            Arrays.fill(count, 0);
+            for (int i = 0; i < d; i++) {
+                count[(int) (k1[i] >>> shift) & 0xFF]++;
+            }
+            if (count[(int) (k1[0] >>> shift) & 0xFF] == d) {
+                continue;
+            }
+            int sum = 0;
+            for (int c = 0; c < 256; c++) {
+                int x = count[c];
+                count[c] = sum;
+                sum += x;
+            }
+            for (int i = 0; i < d; i++) {
+                int at = count[(int) (k1[i] >>> shift) & 0xFF]++;
+                k2[at] = k1[i];
+                i2[at] = i1[i];
+            }
+            long[] kt = k1;
+            k1 = k2;
+            k2 = kt;
+            int[] it = i1;
+            i1 = i2;
+            i2 = it;
+        }
+        if (k1 != keys) {
+            System.arraycopy(k1, 0, keys, 0, d);
+            System.arraycopy(i1, 0, ids, 0, d);
+        }
+    }
+
+    /** Sorts {@code ids[from..to)} by comparing the entries in full (from the key's end on). */
+    private void mergeSort(int from, int to) {
+        if (to - from <= 12) {
+            for (int i = from + 1; i < to; i++) {
+                int x = ids[i];
+                int j = i - 1;
+                while (j >= from && compare(ids[j], x) > 0) {
+                    ids[j + 1] = ids[j];
+                    j--;
+                }
+                ids[j + 1] = x;
+            }
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        mergeSort(from, mid);
+        mergeSort(mid, to);
+        if (compare(ids[mid - 1], ids[mid]) <= 0) {
+            return;
+        }
+        int[] tmp = ids2;
+        System.arraycopy(ids, from, tmp, from, to - from);
+        int a = from;
+        int b = mid;
+        for (int i = from; i < to; i++) {
+            if (b >= to || a < mid && compare(tmp[a], tmp[b]) <= 0) {
+                ids[i] = tmp[a++];
+            } else {
+                ids[i] = tmp[b++];
+            }
+        }
+    }
+
+    private int compare(int a, int b) {
+        for (int h = KEY_SYMBOLS; ; h++) {
+            int x = symbol(a, h);
+            int y = symbol(b, h);
+            if (x != y) {
+                return x - y;
+            }
+            if (x == 0 || x == END) {
+                return 0;
+            }
+        }
+    }
+}
