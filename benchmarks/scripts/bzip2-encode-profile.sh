@@ -27,6 +27,7 @@ perf report -i "$tmp/perf.data" --no-children --sort symbol --stdio 2> /dev/null
   {
     pct = $1; sub(/%/, "", pct); line = $0
     if (line ~ /SuffixArray\.induce[LS]/) stage = "suffix sorting: induction passes"
+    else if (line ~ /LmsNaming/) stage = "suffix sorting: naming LMS substrings"
     else if (line ~ /SuffixArray\.name/) stage = "suffix sorting: naming LMS substrings"
     else if (line ~ /SuffixArray\./) stage = "suffix sorting: other steps"
     else if (line ~ /RepetitiveBlockSort/) stage = "self-repeating blocks (libbzip2 sort)"
