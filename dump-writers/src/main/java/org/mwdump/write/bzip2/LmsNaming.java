@@ -181,10 +181,7 @@ final class LmsNaming {
     }
 
     private static int mix(long x) {
-        long h = x * 0x9E3779B97F4A7C15L;
-        h ^= h >>> 29;
-        h *= 0xBF58476D1CE4E5B9L;
-        return (int) (h ^ (h >>> 32));
+        return (int) ((x * 0x9E3779B97F4A7C15L) >>> 32);
     }
 
     private int hash(int s, int len, long first) {
