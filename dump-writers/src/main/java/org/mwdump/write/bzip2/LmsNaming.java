@@ -73,13 +73,17 @@ final class LmsNaming {
         int mask = capacity - 1;
         long[] ent = entries;
         Arrays.fill(lmsCounts, 0, 256, 0);
+        for (int w = 0; w < lms.length; w++) {
+            for (long bits = lms[w]; bits != 0; bits &= bits - 1) {
+                lmsCounts[t[(w << 6) + Long.numberOfTrailingZeros(bits)] & 0xFF]++;
+            }
+        }
         int d = 0;
         int out = n - m;
         int prev = -1;
         for (int w = 0; w < lms.length; w++) {
             for (long bits = lms[w]; bits != 0; bits &= bits - 1) {
                 int p = (w << 6) + Long.numberOfTrailingZeros(bits);
-                lmsCounts[t[p] & 0xFF]++;
                 if (prev >= 0) {
                     int len = p - prev + 1;
                     long first = word(prev, len);
