@@ -22,8 +22,8 @@ import org.mwdump.spi.Bzip2Crc;
  * back bit for bit.
  *
  * <p>With more than one thread, blocks are encoded in parallel and joined at bit level in order, so the
- * output is the same at any thread count. Memory: the encoder's work space, about ten times the block
- * size per thread (9 MB at level 9, twice that while a self-repeating block is sorted), plus up to
+ * output is the same at any thread count. Memory: the encoder's work space, about thirteen times the
+ * block size per thread (12 MB at level 9, more while a self-repeating block is sorted), plus up to
  * {@code threads + 2} blocks waiting or in flight.
  *
  * <p>{@link #flush()} flushes the whole bytes written so far but does not end the block (that would

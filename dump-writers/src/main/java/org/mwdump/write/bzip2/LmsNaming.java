@@ -5,10 +5,9 @@ import java.util.Arrays;
 /**
  * Names the LMS substrings of a byte text by finding equal ones in a hash table and sorting only the
  * different ones, instead of sorting all of them by two induction passes over the whole suffix array. In
- * markup most LMS substrings repeat (a 900 kB block of a Wikipedia dump has some 300,000 of them but only
- * about 20,000 different ones), so the table stays in a core's cache and the sort is small. When the
- * different ones are many (prose without markup, random bytes) the induction is cheaper, and naming gives
- * up as soon as it has found more than a set share of {@code m}.
+ * markup most LMS substrings repeat, so the table of different ones stays small enough for a core's cache,
+ * and their sort is short. When the different ones are many (random or compressed bytes) the induction
+ * is cheaper, and naming gives up as soon as it has found more than a set share of them.
  *
  * <p>The names are those of the induction: two LMS substrings (from an LMS position up to and including the
  * next; the last one up to the virtual end, smaller than every character) get the same name when they are
@@ -26,6 +25,7 @@ final class LmsNaming {
     private static final int KEY_SYMBOLS = 7;
     /** A table slot holds an entry's number plus one in its low bits and the top bits of its hash in these. */
     private static final int TAG = 0xFFFF0000;
+    /** The most entries whose numbers plus one fit below {@link #TAG}. */
     private static final int MAX_ENTRIES = 0xFFFE;
 
     private static final ThreadLocal<LmsNaming> ARRAYS = ThreadLocal.withInitial(LmsNaming::new);
@@ -33,7 +33,7 @@ final class LmsNaming {
     private int[] table = new int[0];
     /** Per entry: its first eight bytes (fewer when shorter, the rest zero), and its start and length. */
     private long[] entries = new long[0];
-    private int[] hash = new int[0];
+    private int[] hashes = new int[0];
     private int[] ids = new int[0];
     private int[] ids2 = new int[0];
     private long[] keys = new long[0];
@@ -100,7 +100,7 @@ final class LmsNaming {
                             e = d++;
                             ent[2 * e] = first;
                             ent[2 * e + 1] = (long) prev << 32 | len;
-                            hash[e] = h;
+                            hashes[e] = h;
                             tab[slot] = tag | (e + 1);
                             if (2 * d > capacity) {
                                 capacity <<= 1;
@@ -147,7 +147,7 @@ final class LmsNaming {
         Arrays.fill(tab, 0, capacity, 0);
         int mask = capacity - 1;
         for (int e = 0; e < d; e++) {
-            int h = hash[e];
+            int h = hashes[e];
             int slot = h & mask;
             while (tab[slot] != 0) {
                 slot = (slot + 1) & mask;
@@ -157,9 +157,9 @@ final class LmsNaming {
     }
 
     private void ensure(int size) {
-        if (hash.length < size) {
+        if (hashes.length < size) {
             entries = new long[2 * size];
-            hash = new int[size];
+            hashes = new int[size];
             ids = new int[size];
             ids2 = new int[size];
             keys = new long[size];

@@ -16,8 +16,9 @@ import java.util.Arrays;
  * sais, rather than from a table; the table (one bit per character) serves the LMS steps only. Equal LMS
  * substrings are found while they are sorted, from the groups of equal prefixes that the induction
  * passes form (a mark in bit 30 of the entry that starts each), rather than by comparing neighbours'
- * characters afterwards. Texts must be shorter than 2<sup>29</sup> characters (a bzip2 block is at most
- * 900,000).
+ * characters afterwards. At the top level, when few LMS substrings differ (markup repeats the same ones),
+ * {@link LmsNaming} names them by hashing instead, which saves those two passes over the whole array.
+ * Texts must be shorter than 2<sup>29</sup> characters (a bzip2 block is at most 900,000).
  */
 final class SuffixArray {
     /**
