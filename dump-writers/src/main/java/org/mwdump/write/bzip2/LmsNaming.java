@@ -43,6 +43,8 @@ final class LmsNaming {
     private byte[] t;
     private int n;
     private int last;
+    /** The last LMS position, where the last substring starts. */
+    private int lastStart;
 
     private LmsNaming() {
     }
@@ -62,22 +64,53 @@ final class LmsNaming {
         }
     }
 
+    /*
+     * Each loop is a method of its own: the JIT compiles a loop that a long block keeps running on its own
+     * (on-stack replacement), and in a method with several, it compiled the method again for each,
+     * everything after the loop included.
+     */
     private int run(byte[] text, int size, long[] lms, int m, int[] sa, int[] lmsCounts) {
         this.t = text;
         this.n = size;
         int limit = Math.min(m / SHARE + 1, MAX_ENTRIES);
         ensure(limit + 1);
-        int capacity = Math.min(1 << 12, table.length);
-        int[] tab = table;
-        Arrays.fill(tab, 0, capacity, 0);
-        int mask = capacity - 1;
-        long[] ent = entries;
+        // counted apart from the hashing, where the counters' updates held up the loop
+        countFirstBytes(lms, lmsCounts);
+        int d = enter(lms, m, sa, limit);
+        if (d < 0) {
+            return -1;
+        }
+        // the last substring runs into the virtual end: different from all others
+        int prev = lastStart;
+        last = d;
+        entries[2 * d] = word(prev, n - prev);
+        entries[2 * d + 1] = (long) prev << 32 | (n - prev);
+        sa[n - 1] = d++;
+        sortEntries(d);
+        rename(d, sa, n - m, n);
+        return d;
+    }
+
+    private void countFirstBytes(long[] lms, int[] lmsCounts) {
         Arrays.fill(lmsCounts, 0, 256, 0);
         for (int w = 0; w < lms.length; w++) {
             for (long bits = lms[w]; bits != 0; bits &= bits - 1) {
                 lmsCounts[t[(w << 6) + Long.numberOfTrailingZeros(bits)] & 0xFF]++;
             }
         }
+    }
+
+    /**
+     * Enters every LMS substring but the last in the table, writing its entry's number at
+     * {@code sa[n - m + i]}; returns the number of entries, or {@code -1} when there would be more than
+     * {@code limit}. Leaves the last LMS position in {@link #lastStart}.
+     */
+    private int enter(long[] lms, int m, int[] sa, int limit) {
+        int capacity = Math.min(1 << 12, table.length);
+        int[] tab = table;
+        Arrays.fill(tab, 0, capacity, 0);
+        int mask = capacity - 1;
+        long[] ent = entries;
         int d = 0;
         int out = n - m;
         int prev = -1;
@@ -124,21 +157,19 @@ final class LmsNaming {
                 prev = p;
             }
         }
-        // the last substring runs into the virtual end: different from all others
-        last = d;
-        ent[2 * d] = word(prev, n - prev);
-        ent[2 * d + 1] = (long) prev << 32 | (n - prev);
-        sa[out] = d++;
-
-        sortEntries(d);
-        // ids2[e]: the name of entry e
-        for (int r = 0; r < d; r++) {
-            ids2[ids[r]] = r;
-        }
-        for (int i = n - m; i < n; i++) {
-            sa[i] = ids2[sa[i]];
-        }
+        lastStart = prev;
         return d;
+    }
+
+    /** Replaces the entry numbers at {@code sa[from..to)} by the entries' names, their ranks in {@link #ids}. */
+    private void rename(int d, int[] sa, int from, int to) {
+        int[] name = ids2;
+        for (int r = 0; r < d; r++) {
+            name[ids[r]] = r;
+        }
+        for (int i = from; i < to; i++) {
+            sa[i] = name[sa[i]];
+        }
     }
 
     /** Puts the {@code d} entries into a table of {@code capacity} slots. */
@@ -218,6 +249,12 @@ final class LmsNaming {
 
     /** Sorts the entries {@code 0..d)} into {@code ids}: by a key of their first symbols, then ties in full. */
     private void sortEntries(int d) {
+        makeKeys(d);
+        radixSort(d);
+        sortTies(d);
+    }
+
+    private void makeKeys(int d) {
         for (int e = 0; e < d; e++) {
             long key = 0;
             for (int h = 0; h < KEY_SYMBOLS; h++) {
@@ -231,7 +268,10 @@ final class LmsNaming {
             keys[e] = key;
             ids[e] = e;
         }
-        radixSort(d);
+    }
+
+    /** Sorts the runs of equal keys in full. */
+    private void sortTies(int d) {
         for (int i = 0; i < d; ) {
             int j = i + 1;
             while (j < d && keys[j] == keys[i]) {
