@@ -43,6 +43,8 @@ final class LmsNaming {
     private byte[] t;
     private int n;
     private int last;
+    /** The table's size less one (a power of two less one). */
+    private int mask;
     /** The last LMS position, where the last substring starts. */
     private int lastStart;
 
@@ -107,9 +109,8 @@ final class LmsNaming {
      */
     private int enter(long[] lms, int m, int[] sa, int limit) {
         int capacity = Math.min(1 << 12, table.length);
-        int[] tab = table;
-        Arrays.fill(tab, 0, capacity, 0);
-        int mask = capacity - 1;
+        Arrays.fill(table, 0, capacity, 0);
+        mask = capacity - 1;
         long[] ent = entries;
         int d = 0;
         int out = n - m;
@@ -121,36 +122,20 @@ final class LmsNaming {
                     int len = p - prev + 1;
                     long first = word(prev, len);
                     int h = len <= 8 ? mix(first + len) : hash(prev, len, first);
-                    int tag = h & TAG;
-                    int slot = h & mask;
-                    int e;
-                    while (true) {
-                        int v = tab[slot];
-                        if (v == 0) {
-                            if (d == limit) {
-                                return -1;
-                            }
-                            e = d++;
-                            ent[2 * e] = first;
-                            ent[2 * e + 1] = (long) prev << 32 | len;
-                            hashes[e] = h;
-                            tab[slot] = tag | (e + 1);
-                            if (2 * d > capacity) {
-                                capacity <<= 1;
-                                mask = capacity - 1;
-                                rehash(d, capacity);
-                            }
-                            break;
+                    int e = find(h, first, prev, len);
+                    if (e < 0) {
+                        if (d == limit) {
+                            return -1;
                         }
-                        if ((v & TAG) == tag) {
-                            e = (v & ~TAG) - 1;
-                            long info = ent[2 * e + 1];
-                            if (ent[2 * e] == first && (int) info == len
-                                    && (len <= 8 || equal((int) (info >>> 32) + 8, prev + 8, len - 8))) {
-                                break;
-                            }
+                        table[~e] = (h & TAG) | (d + 1);
+                        e = d++;
+                        ent[2 * e] = first;
+                        ent[2 * e + 1] = (long) prev << 32 | len;
+                        hashes[e] = h;
+                        if (2 * d > capacity) {
+                            capacity <<= 1;
+                            rehash(d, capacity);
                         }
-                        slot = (slot + 1) & mask;
                     }
                     sa[out++] = e;
                 }
@@ -159,6 +144,30 @@ final class LmsNaming {
         }
         lastStart = prev;
         return d;
+    }
+
+    /**
+     * The entry of the substring {@code t[start..start+len)}, whose hash is {@code h} and first bytes
+     * {@code first}, or {@code ~slot} for the empty slot where it would go. (A method of its own, so that
+     * its loop, which seldom goes round, gives the JIT no second place to enter {@link #enter} at.)
+     */
+    private int find(int h, long first, int start, int len) {
+        int[] tab = table;
+        int tag = h & TAG;
+        for (int slot = h & mask; ; slot = (slot + 1) & mask) {
+            int v = tab[slot];
+            if (v == 0) {
+                return ~slot;
+            }
+            if ((v & TAG) == tag) {
+                int e = (v & ~TAG) - 1;
+                long info = entries[2 * e + 1];
+                if (entries[2 * e] == first && (int) info == len
+                        && (len <= 8 || equal((int) (info >>> 32) + 8, start + 8, len - 8))) {
+                    return e;
+                }
+            }
+        }
     }
 
     /** Replaces the entry numbers at {@code sa[from..to)} by the entries' names, their ranks in {@link #ids}. */
@@ -177,6 +186,7 @@ final class LmsNaming {
         int[] tab = table;
         Arrays.fill(tab, 0, capacity, 0);
         int mask = capacity - 1;
+        this.mask = mask;
         for (int e = 0; e < d; e++) {
             int h = hashes[e];
             int slot = h & mask;
@@ -291,37 +301,48 @@ final class LmsNaming {
         long[] k2 = keys2;
         int[] i1 = ids;
         int[] i2 = ids2;
-        int[] count = digitCounts;
         for (int shift = 0; shift < 9 * KEY_SYMBOLS; shift += 8) {
-            Arrays.fill(count, 0);
-            for (int i = 0; i < d; i++) {
-                count[(int) (k1[i] >>> shift) & 0xFF]++;
+            if (radixPass(d, shift, k1, i1, k2, i2)) {
+                long[] kt = k1;
+                k1 = k2;
+                k2 = kt;
+                int[] it = i1;
+                i1 = i2;
+                i2 = it;
             }
-            if (count[(int) (k1[0] >>> shift) & 0xFF] == d) {
-                continue;
-            }
-            int sum = 0;
-            for (int c = 0; c < 256; c++) {
-                int x = count[c];
-                count[c] = sum;
-                sum += x;
-            }
-            for (int i = 0; i < d; i++) {
-                int at = count[(int) (k1[i] >>> shift) & 0xFF]++;
-                k2[at] = k1[i];
-                i2[at] = i1[i];
-            }
-            long[] kt = k1;
-            k1 = k2;
-            k2 = kt;
-            int[] it = i1;
-            i1 = i2;
-            i2 = it;
         }
         if (k1 != keys) {
             System.arraycopy(k1, 0, keys, 0, d);
             System.arraycopy(i1, 0, ids, 0, d);
         }
+    }
+
+    /**
+     * Moves {@code from[0..d)} (with their ids) into {@code to} in the order of their digit at {@code shift};
+     * returns false, having moved nothing, when all those digits are alike. (A method of its own, called
+     * for each digit, so that the JIT compiles it once rather than the sort again for each loop in it.)
+     */
+    private boolean radixPass(int d, int shift, long[] from, int[] fromIds, long[] to, int[] toIds) {
+        int[] count = digitCounts;
+        Arrays.fill(count, 0);
+        for (int i = 0; i < d; i++) {
+            count[(int) (from[i] >>> shift) & 0xFF]++;
+        }
+        if (count[(int) (from[0] >>> shift) & 0xFF] == d) {
+            return false;
+        }
+        int sum = 0;
+        for (int c = 0; c < 256; c++) {
+            int x = count[c];
+            count[c] = sum;
+            sum += x;
+        }
+        for (int i = 0; i < d; i++) {
+            int at = count[(int) (from[i] >>> shift) & 0xFF]++;
+            to[at] = from[i];
+            toIds[at] = fromIds[i];
+        }
+        return true;
     }
 
     /** Sorts {@code ids[from..to)} by comparing the entries in full (from the key's end on). */
