@@ -7,7 +7,8 @@ import java.util.Arrays;
  * different ones, instead of sorting all of them by two induction passes over the whole suffix array. In
  * markup most LMS substrings repeat, so the table of different ones stays small enough for a core's cache,
  * and their sort is short. When the different ones are many (random or compressed bytes) the induction
- * is cheaper, and naming gives up as soon as it has found more than a set share of them.
+ * is cheaper, and naming gives up as soon as it has found more than a set share of them, or early on, when
+ * nearly all the first ones differ.
  *
  * <p>The names are those of the induction: two LMS substrings (from an LMS position up to and including the
  * next; the last one up to the virtual end, smaller than every character) get the same name when they are
@@ -27,6 +28,13 @@ final class LmsNaming {
     private static final int TAG = 0xFFFF0000;
     /** The most entries whose numbers plus one fit below {@link #TAG}. */
     private static final int MAX_ENTRIES = 0xFFFE;
+    /**
+     * Naming also gives up when more than {@code EARLY_LIMIT} of the first {@code EARLY} substrings are
+     * different from all before them: in bytes that do not repeat themselves (random or compressed), nearly
+     * all are.
+     */
+    private static final int EARLY = 4096;
+    private static final int EARLY_LIMIT = 3072;
 
     private static final ThreadLocal<LmsNaming> ARRAYS = ThreadLocal.withInitial(LmsNaming::new);
 
@@ -55,7 +63,8 @@ final class LmsNaming {
      * Names the {@code m} LMS substrings of {@code t[0..n)}, whose positions are the bits of {@code lms},
      * writing the name of the {@code i}-th in text order at {@code sa[n - m + i]} and counting them by first
      * byte into {@code lmsCounts}; returns the number of different names, or {@code -1} (with {@code sa} and
-     * {@code lmsCounts} in no particular state) when more than {@code m / SHARE} are different.
+     * {@code lmsCounts} in no particular state) when more than {@code m / SHARE + 1} but the last are
+     * different, or more than {@link #EARLY_LIMIT} of the first {@link #EARLY}.
      */
     static int name(byte[] t, int n, long[] lms, int m, int[] sa, int[] lmsCounts) {
         LmsNaming naming = ARRAYS.get();
@@ -76,12 +85,12 @@ final class LmsNaming {
         this.n = size;
         int limit = Math.min(m / SHARE + 1, MAX_ENTRIES);
         ensure(limit + 1);
-        // counted apart from the hashing, where the counters' updates held up the loop
-        countFirstBytes(lms, lmsCounts);
         int d = enter(lms, m, sa, limit);
         if (d < 0) {
             return -1;
         }
+        // counted apart from the hashing, where the counters' updates held up the loop
+        countFirstBytes(lms, lmsCounts);
         // the last substring runs into the virtual end: different from all others
         int prev = lastStart;
         last = d;
@@ -138,6 +147,9 @@ final class LmsNaming {
                         }
                     }
                     sa[out++] = e;
+                    if (out - (n - m) == EARLY && d > EARLY_LIMIT) {
+                        return -1;
+                    }
                 }
                 prev = p;
             }

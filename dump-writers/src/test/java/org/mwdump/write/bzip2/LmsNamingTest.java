@@ -2,6 +2,7 @@ package org.mwdump.write.bzip2;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class LmsNamingTest {
 
     /** What naming should give: names in text order, and the count of LMS positions per first byte. */
-    private record Expected(int[] names, int distinct, int[] lmsCounts, long[] lms, int m) {
+    private record Expected(int[] names, int distinct, int[] lmsCounts, long[] lms, int m, int distinctOfFirst4096) {
     }
 
     private static Expected expected(byte[] t, int n) {
@@ -61,7 +62,8 @@ class LmsNamingTest {
             e.setValue(rank++);
         }
         int[] names = substrings.stream().mapToInt(sorted::get).toArray();
-        return new Expected(names, sorted.size(), lmsCounts, lms, m);
+        int first4096 = (int) Arrays.stream(names).limit(Math.max(0, Math.min(4096, m - 1))).distinct().count();
+        return new Expected(names, sorted.size(), lmsCounts, lms, m, first4096);
     }
 
     /** Names {@code t[0..n)} (the array may go on) and checks the result against {@link #expected}. */
@@ -74,7 +76,7 @@ class LmsNamingTest {
         int[] lmsCounts = new int[256];
         int names = LmsNaming.name(t, n, e.lms(), e.m(), sa, lmsCounts);
         int limit = e.m() / 8 + 1;
-        if (e.distinct() - 1 > limit) {
+        if (e.distinct() - 1 > limit || e.m() - 1 >= 4096 && e.distinctOfFirst4096() > 3072) {
             assertEquals(-1, names, "more different substrings than naming takes on");
             return;
         }
@@ -125,10 +127,22 @@ class LmsNamingTest {
 
     @Test
     void randomBytesHaveTooManyDifferentSubstrings() {
-        byte[] t = new byte[20_000];
-        new Random(3).nextBytes(t);
+        // too many among the first 4096 substrings, and too many in all
+        for (int size : new int[] {20_000, 100_000}) {
+            byte[] t = new byte[size];
+            new Random(3).nextBytes(t);
+            Expected e = expected(t, t.length);
+            int[] sa = new int[t.length];
+            assertEquals(-1, LmsNaming.name(t, t.length, e.lms(), e.m(), sa, new int[256]));
+        }
+        // a few different substrings at first, then only new ones: gives up at one in eight
+        byte[] t = new byte[120_000];
+        Random random = new Random(4);
+        for (int i = 0; i < t.length; i++) {
+            t[i] = (byte) (i < 40_000 ? "<ab>".charAt(i % 4) : random.nextInt(256));
+        }
         Expected e = expected(t, t.length);
-        int[] sa = new int[t.length];
-        assertEquals(-1, LmsNaming.name(t, t.length, e.lms(), e.m(), sa, new int[256]));
+        assertTrue(e.distinctOfFirst4096() <= 3072 && e.distinct() - 1 > e.m() / 8 + 1);
+        assertEquals(-1, LmsNaming.name(t, t.length, e.lms(), e.m(), new int[t.length], new int[256]));
     }
 }
