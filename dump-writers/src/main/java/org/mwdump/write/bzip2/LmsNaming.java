@@ -12,8 +12,9 @@ import java.util.Arrays;
  *
  * <p>The names are those of the induction: two LMS substrings (from an LMS position up to and including the
  * next; the last one up to the virtual end, smaller than every character) get the same name when they are
- * equal as strings of characters and types, and names follow their order. Within a substring the types
- * follow from its bytes (its last position is S-type), so equal bytes mean equal substrings. The order by
+ * equal as strings of characters and types, and names follow their order. Within a substring but the last
+ * the types follow from its bytes (its last position, an LMS position, is S-type), so equal bytes mean
+ * equal substrings. The order by
  * characters and types is the order by bytes, but for one substring's bytes being a prefix of another's:
  * at the shorter one's end the longer has an L-type position (an S-type one would end it), so the longer
  * one is the smaller. The last substring compares as its bytes followed by the virtual end.
@@ -26,7 +27,7 @@ final class LmsNaming {
     private static final int KEY_SYMBOLS = 7;
     /** A table slot holds an entry's number plus one in its low bits and the top bits of its hash in these. */
     private static final int TAG = 0xFFFF0000;
-    /** The most entries whose numbers plus one fit below {@link #TAG}. */
+    /** A bound on the entries in the table, whose numbers plus one must fit below {@link #TAG}. */
     private static final int MAX_ENTRIES = 0xFFFE;
     /**
      * Naming also gives up when more than {@code EARLY_LIMIT} of the first {@code EARLY} substrings are
@@ -64,7 +65,8 @@ final class LmsNaming {
      * writing the name of the {@code i}-th in text order at {@code sa[n - m + i]} and counting them by first
      * byte into {@code lmsCounts}; returns the number of different names, or {@code -1} (with {@code sa} and
      * {@code lmsCounts} in no particular state) when more than {@code m / SHARE + 1} but the last are
-     * different, or more than {@link #EARLY_LIMIT} of the first {@link #EARLY}.
+     * different (or more than {@link #MAX_ENTRIES}), or more than {@link #EARLY_LIMIT} of the first
+     * {@link #EARLY}. {@code m} must be at least 1.
      */
     static int name(byte[] t, int n, long[] lms, int m, int[] sa, int[] lmsCounts) {
         LmsNaming naming = ARRAYS.get();
@@ -114,7 +116,8 @@ final class LmsNaming {
     /**
      * Enters every LMS substring but the last in the table, writing its entry's number at
      * {@code sa[n - m + i]}; returns the number of entries, or {@code -1} when there would be more than
-     * {@code limit}. Leaves the last LMS position in {@link #lastStart}.
+     * {@code limit}, or when the first {@link #EARLY} make more than {@link #EARLY_LIMIT}. Leaves the last
+     * LMS position in {@link #lastStart}.
      */
     private int enter(long[] lms, int m, int[] sa, int limit) {
         int capacity = Math.min(1 << 12, table.length);
@@ -300,7 +303,8 @@ final class LmsNaming {
                 j++;
             }
             if (j - i > 1) {
-                // equal keys: both longer than the key's symbols (an end within them would make them equal)
+                // equal keys: all at least as long as the key's symbols (an end within them would make them
+                // equal)
                 mergeSort(i, j);
             }
             i = j;
