@@ -14,10 +14,10 @@ import java.util.Arrays;
  * next; the last one up to the virtual end, smaller than every character) get the same name when they are
  * equal as strings of characters and types, and names follow their order. Within a substring but the last
  * the types follow from its bytes (its last position, an LMS position, is S-type), so equal bytes mean
- * equal substrings. The order by
- * characters and types is the order by bytes, but for one substring's bytes being a prefix of another's:
- * at the shorter one's end the longer has an L-type position (an S-type one would end it), so the longer
- * one is the smaller. The last substring compares as its bytes followed by the virtual end.
+ * equal substrings. The order by characters and types is the order by bytes, but for one substring's
+ * bytes being a prefix of another's: at the shorter one's end the longer has an L-type position (an
+ * S-type one would end it), so the longer one is the smaller. The last substring compares as its bytes
+ * followed by the virtual end.
  */
 final class LmsNaming {
     /** Naming gives up when more than one LMS substring in this many is different from all before it. */
