@@ -40,7 +40,10 @@ final class LmsNaming {
     private static final ThreadLocal<LmsNaming> ARRAYS = ThreadLocal.withInitial(LmsNaming::new);
 
     private int[] table = new int[0];
-    /** Per entry: its first eight bytes (fewer when shorter, the rest zero), and its start and length. */
+    /**
+     * Per entry: its first eight bytes (fewer when shorter, the rest zero; none for the last), and its start
+     * and length.
+     */
     private long[] entries = new long[0];
     private int[] hashes = new int[0];
     private int[] ids = new int[0];
@@ -94,9 +97,9 @@ final class LmsNaming {
         // counted apart from the hashing, where the counters' updates held up the loop
         countFirstBytes(lms, lmsCounts);
         // the last substring runs into the virtual end: different from all others
+        // (no first bytes: it is never looked up, and sorting reads the text)
         int prev = lastStart;
         last = d;
-        entries[2 * d] = word(prev, n - prev);
         entries[2 * d + 1] = (long) prev << 32 | (n - prev);
         sa[n - 1] = d++;
         sortEntries(d);
@@ -178,7 +181,7 @@ final class LmsNaming {
                 int e = (v & ~TAG) - 1;
                 long info = entries[2 * e + 1];
                 if (entries[2 * e] == first && (int) info == len
-                        && (len <= 8 || equal((int) (info >>> 32) + 8, start + 8, len - 8))) {
+                        && (len <= 8 || equalFrom8((int) (info >>> 32), start, len))) {
                     return e;
                 }
             }
@@ -226,9 +229,6 @@ final class LmsNaming {
 
     /** Up to eight bytes from {@code t[i]} on, no further than {@code len} of them, the first lowest. */
     private long word(int i, int len) {
-        if (len >= 8 && i + 8 <= t.length) {
-            return (long) Swar.LONGS.get(t, i);
-        }
         int k = Math.min(len, 8);
         if (i + 8 <= t.length) {
             return (long) Swar.LONGS.get(t, i) & (-1L >>> (64 - 8 * k));
@@ -253,13 +253,9 @@ final class LmsNaming {
         return mix(h);
     }
 
-    private boolean equal(int a, int b, int len) {
-        for (int i = 0; i < len; i += 8) {
-            if (word(a + i, len - i) != word(b + i, len - i)) {
-                return false;
-            }
-        }
-        return true;
+    /** Whether {@code t[a+8..a+len)} and {@code t[b+8..b+len)} are equal (the first eight are known to be). */
+    private boolean equalFrom8(int a, int b, int len) {
+        return Arrays.equals(t, a + 8, a + len, t, b + 8, b + len);
     }
 
     /** Symbol {@code h} of entry {@code e}: its byte plus one, the virtual end (0), or {@link #END}. */
