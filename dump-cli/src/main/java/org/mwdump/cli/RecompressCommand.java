@@ -22,6 +22,7 @@ import org.mwdump.spi.OutputFiles;
 import org.mwdump.index.IndexedDump;
 import org.mwdump.index.ParallelDumps;
 import org.mwdump.write.layout.PartNames;
+import org.mwdump.write.bzip2.Bzip2OutputStream;
 import org.mwdump.write.layout.Recompressor;
 
 /** {@code mwdump recompress}: rewrites a dump as XML in a random-access layout with its index. */
@@ -33,6 +34,8 @@ final class RecompressCommand implements Subcommand {
             "bz2 streams of whole pages, as Wikimedia publishes");
     static final Option<Boolean> SEEKABLE_ZSTD = Option.flag("--seekable-zstd",
             "zstd frames of whole pages with a seek table");
+    static final Option<Boolean> SINGLE_STREAM = Option.flag("--single-stream",
+            "one bz2 stream and no index, as Wikimedia's single-stream dumps: the bytes of bzip2 -9");
     static final Option<Integer> PAGES_PER_STREAM = Option.intValue("--pages-per-stream", "N",
             "whole pages per stream or frame (default 100)").withDefault(100);
     static final Option<Long> MAX_STREAM_BYTES = Option.longValue("--max-stream-bytes", "BYTES",
@@ -50,11 +53,12 @@ final class RecompressCommand implements Subcommand {
     static final CommandLineSpec SPEC = new CommandLineSpec("recompress", RecompressCommand::new,
             "Rewrite a dump as a multistream bz2 file (the layout of Wikimedia's *-multistream.xml.bz2) or as "
                     + "seekable zstd, with its index beside it: OUT minus .xml.bz2/.xml.zst plus -index.txt.bz2 "
-                    + "(bz2, as Wikimedia's) or -index.txt.zst (seekable zstd).",
+                    + "(bz2, as Wikimedia's) or -index.txt.zst (seekable zstd); or as one bz2 stream, the layout of "
+                    + "Wikimedia's *-pages-articles.xml.bz2, byte for byte what bzip2 -9 writes, with no index.",
             "IN is any dump convert reads: XML is laid out as it is; RevDoc and Parquet (and XML split into parts) "
                     + "are written as XML first.",
             "Chunks are compressed on all threads. Outputs appear only when complete.")
-            .positionals(IN, OUT).oneOf(MULTISTREAM, SEEKABLE_ZSTD)
+            .positionals(IN, OUT).oneOf(MULTISTREAM, SEEKABLE_ZSTD, SINGLE_STREAM)
             .options(PAGES_PER_STREAM, MAX_STREAM_BYTES, PAGES_PER_PART, FORCE, THREADS);
 
     // what run was given, which the parts read too
@@ -69,6 +73,14 @@ final class RecompressCommand implements Subcommand {
         out = args.get(OUT);
         pagesPerPart = args.get(PAGES_PER_PART);
         force = args.isSet(FORCE);
+        if (args.isSet(SINGLE_STREAM)) {
+            for (Option<?> o : new Option<?>[] {PAGES_PER_STREAM, MAX_STREAM_BYTES, PAGES_PER_PART}) {
+                if (args.has(o)) {
+                    throw new UsageException(o.name() + " does not apply to --single-stream");
+                }
+            }
+            return singleStream(Threads.of(args.get(THREADS)), stdout);
+        }
         int pagesPerStream = args.get(PAGES_PER_STREAM);
         Long maxStreamBytes = args.get(MAX_STREAM_BYTES);
         if (pagesPerStream < 1) {
@@ -126,6 +138,96 @@ final class RecompressCommand implements Subcommand {
             Files.deleteIfExists(IndexedDump.pageIndexOf(p));
         }
         return 0;
+    }
+
+    /**
+     * Writes IN as one bz2 stream at level 9 into OUT, under a temporary name moved into place when
+     * complete: XML as it is, anything else through the XML writer.
+     */
+    private int singleStream(int threads, PrintWriter stdout) throws IOException {
+        Existing.refuse(force, out);
+        long start = System.nanoTime();
+        Path temp = OutputFiles.createTempBesideOutput(out);
+        long pages = -1;
+        CountingOutputStream counted;
+        try {
+            InputStream asItIs = xmlAsItIs(threads);
+            try (OutputStream file = Files.newOutputStream(temp)) {
+                counted = new CountingOutputStream(file);
+                if (asItIs != null) {
+                    try (InputStream xml = asItIs; OutputStream bz2 = new Bzip2OutputStream(counted, 9, threads)) {
+                        xml.transferTo(bz2);
+                    }
+                } else {
+                    pages = throughTheXmlWriter(new Bzip2OutputStream(counted, 9, threads));
+                }
+            }
+            OutputFiles.moveIntoPlace(temp, out);
+        } catch (IOException | RuntimeException | Error e) {
+            OutputFiles.discard(temp);
+            throw e;
+        }
+        if (pages >= 0) {
+            stdout.println("pages: " + pages);
+        }
+        stdout.println("streams: 1");
+        stdout.println("output bytes: " + counted.count);
+        stdout.println(Progress.secondsLine(start));
+        Files.deleteIfExists(IndexedDump.pageIndexOf(out));
+        return 0;
+    }
+
+    /** Writes every page, entry and log item of IN as XML into {@code sink}, and closes it; returns the pages. */
+    private long throughTheXmlWriter(OutputStream sink) throws IOException {
+        long pages = 0;
+        try (OutputStream s = sink;
+             DumpReader reader = Dumps.open(in);
+             DumpWriter writer = Dumps.create(s, DumpFormat.XML, WriteOptions.DEFAULT)) {
+            try {
+                writer.writeSiteInfo(reader.siteInfo());
+                for (Page p = reader.nextPage(); p != null; p = reader.nextPage()) {
+                    writer.writePage(p);
+                    pages++;
+                    for (PageEntry e = reader.nextEntry(); e != null; e = reader.nextEntry()) {
+                        writer.write(e);
+                    }
+                }
+                for (LogItem item = reader.nextLogItem(); item != null; item = reader.nextLogItem()) {
+                    writer.writeLogItem(item);
+                }
+                writer.finish();
+            } catch (RuntimeException | Error e) {
+                writer.abort();
+                throw e;
+            }
+        }
+        return pages;
+    }
+
+    /** The bytes written through it. */
+    private static final class CountingOutputStream extends java.io.FilterOutputStream {
+        long count;
+
+        CountingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+
+        @Override
+        public void close() {
+            // the file is closed by its owner
+        }
     }
 
     /**
