@@ -156,7 +156,12 @@ final class RecompressCommand implements Subcommand {
                 counted = new CountingOutputStream(file);
                 if (asItIs != null) {
                     try (InputStream xml = asItIs; OutputStream bz2 = new Bzip2OutputStream(counted, 9, threads)) {
-                        xml.transferTo(bz2);
+                        // pieces of 1 MiB: the encoder takes a few at a time, and reads this large go past
+                        // the input's buffer
+                        byte[] piece = new byte[1 << 20];
+                        for (int n; (n = xml.read(piece)) > 0; ) {
+                            bz2.write(piece, 0, n);
+                        }
                     }
                 } else {
                     pages = throughTheXmlWriter(new Bzip2OutputStream(counted, 9, threads));
