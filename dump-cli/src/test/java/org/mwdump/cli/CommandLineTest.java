@@ -113,7 +113,8 @@ class CommandLineTest {
 
         String recompress = run("recompress", "--help").out();
         assertUsageError(run("recompress", "a", "b"),
-                "Missing required argument (specify one of these): (--multistream | --seekable-zstd)", recompress);
+                "Missing required argument (specify one of these): (--multistream | --seekable-zstd | --single-stream)",
+                recompress);
         assertUsageError(run("recompress", "--seekable-zstd", "--multistream", "a", "b"),
                 "--multistream, --seekable-zstd are mutually exclusive (specify only one)", recompress);
         assertUsageError(run("recompress", "--multistream", "--pages-per-stream", "many", "a", "b"),

@@ -74,7 +74,8 @@ class UsageTest {
         assertTrue(help.startsWith("""
                 Usage: mwdump recompress [-hV] [--force] [--max-stream-bytes=BYTES]
                                          [--pages-per-part=N] [--pages-per-stream=N]
-                                         [--threads=N] (--multistream | --seekable-zstd) IN OUT
+                                         [--threads=N] (--multistream | --seekable-zstd |
+                                         --single-stream) IN OUT
                 """), help);
         assertTrue(help.contains("""
                       --pages-per-stream=N   whole pages per stream or frame (default 100)
