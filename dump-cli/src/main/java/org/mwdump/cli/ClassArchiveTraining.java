@@ -116,6 +116,7 @@ final class ClassArchiveTraining {
                     List.of("convert", x, dir.resolve("a.xml.gz").toString()),
                     List.of("recompress", "--multistream", "--threads=2", x, ms),
                     List.of("recompress", "--seekable-zstd", "--threads=2", x, zst),
+                    List.of("recompress", "--single-stream", "--threads=2", x, dir.resolve("ss.xml.bz2").toString()),
                     List.of("index", index, ms),
                     List.of("get", index, "--title=First page", ms),
                     List.of("get", index, "--id=2", "--to=revdoc", zst),
