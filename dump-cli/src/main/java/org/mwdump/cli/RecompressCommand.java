@@ -21,11 +21,14 @@ import org.mwdump.model.SiteInfo;
 import org.mwdump.spi.OutputFiles;
 import org.mwdump.index.IndexedDump;
 import org.mwdump.index.ParallelDumps;
-import org.mwdump.write.layout.PartNames;
 import org.mwdump.write.bzip2.Bzip2OutputStream;
+import org.mwdump.write.layout.PartNames;
 import org.mwdump.write.layout.Recompressor;
 
-/** {@code mwdump recompress}: rewrites a dump as XML in a random-access layout with its index. */
+/**
+ * {@code mwdump recompress}: rewrites a dump as XML in a random-access layout with its index, or in one bz2
+ * stream.
+ */
 final class RecompressCommand implements Subcommand {
     static final Positional<Path> IN = Positional.required("IN", Option.PATH,
             "a dump: XML (any compression), RevDoc or Parquet");
@@ -150,12 +153,14 @@ final class RecompressCommand implements Subcommand {
         Path temp = OutputFiles.createTempBesideOutput(out);
         long pages = -1;
         CountingOutputStream counted;
+        CountingOutputStream xmlBytes;
         try {
             InputStream asItIs = xmlAsItIs(threads);
             try (OutputStream file = Files.newOutputStream(temp)) {
-                counted = new CountingOutputStream(file);
+                counted = new CountingOutputStream(file, false);
+                xmlBytes = new CountingOutputStream(new Bzip2OutputStream(counted, 9, threads), true);
                 if (asItIs != null) {
-                    try (InputStream xml = asItIs; OutputStream bz2 = new Bzip2OutputStream(counted, 9, threads)) {
+                    try (InputStream xml = asItIs; OutputStream bz2 = xmlBytes) {
                         // pieces of 1 MiB: the encoder takes a few at a time, and reads this large go past
                         // the input's buffer
                         byte[] piece = new byte[1 << 20];
@@ -164,7 +169,7 @@ final class RecompressCommand implements Subcommand {
                         }
                     }
                 } else {
-                    pages = throughTheXmlWriter(new Bzip2OutputStream(counted, 9, threads));
+                    pages = throughTheXmlWriter(xmlBytes);
                 }
             }
             OutputFiles.moveIntoPlace(temp, out);
@@ -176,6 +181,7 @@ final class RecompressCommand implements Subcommand {
             stdout.println("pages: " + pages);
         }
         stdout.println("streams: 1");
+        stdout.println("xml bytes: " + xmlBytes.count);
         stdout.println("output bytes: " + counted.count);
         stdout.println(Progress.secondsLine(start));
         Files.deleteIfExists(IndexedDump.pageIndexOf(out));
@@ -209,12 +215,14 @@ final class RecompressCommand implements Subcommand {
         return pages;
     }
 
-    /** The bytes written through it. */
+    /** The bytes written through it; closing it closes what it writes to only when asked to. */
     private static final class CountingOutputStream extends java.io.FilterOutputStream {
+        private final boolean closes;
         long count;
 
-        CountingOutputStream(OutputStream out) {
+        CountingOutputStream(OutputStream out, boolean closes) {
             super(out);
+            this.closes = closes;
         }
 
         @Override
@@ -230,8 +238,10 @@ final class RecompressCommand implements Subcommand {
         }
 
         @Override
-        public void close() {
-            // the file is closed by its owner
+        public void close() throws IOException {
+            if (closes) {
+                out.close();
+            }
         }
     }
 

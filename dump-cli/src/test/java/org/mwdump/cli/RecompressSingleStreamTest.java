@@ -55,6 +55,7 @@ class RecompressSingleStreamTest {
             assertArrayEquals(Files.readAllBytes(theirs), Files.readAllBytes(out), String.join(" ", run));
             assertTrue(r.out().contains("streams: 1\n"), r.out());
             assertTrue(r.out().contains("output bytes: " + Files.size(theirs) + "\n"), r.out());
+            assertTrue(r.out().contains("xml bytes: " + Files.size(xml) + "\n"), r.out());
             assertFalse(r.out().contains("index"), r.out());
         }
         // no index and nothing else beside the output
@@ -72,7 +73,7 @@ class RecompressSingleStreamTest {
         Path out = dir.resolve("out.xml.bz2");
         MainTest.Result r = MainTest.run("recompress", "--single-stream", "--threads", "2", jsonl.toString(), out.toString());
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.out().startsWith("pages: 30\nstreams: 1\n"), r.out());
+        assertTrue(r.out().startsWith("pages: 30\nstreams: 1\nxml bytes: " + Files.size(asXml) + "\n"), r.out());
         assertArrayEquals(Files.readAllBytes(asXml), decoded(out));
     }
 
