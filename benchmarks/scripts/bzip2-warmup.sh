@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # What the JIT's warm-up costs the bzip2 encoder: runs Bzip2WarmUp (one thread, the time of each of the
-# first 40 pieces of 900,000 bytes of FILE from the JVM's start) ROUNDS times in fresh JVMs, alternating between two sets of
-# JVM options, and prints for each set the median time of the first 12 pieces, the median of the pieces
-# from the 30th on (the steady state), and the warm-up's cost: the sum over all pieces of their time
-# less the steady state's, median and range over rounds.
+# first 40 pieces of 900,000 bytes of FILE from the JVM's start) ROUNDS times in fresh JVMs, alternating
+# between two sets of JVM options, and prints for each set the median time of the first 12 pieces, the
+# median of the pieces from the 30th on (the steady state), and the warm-up's cost: the sum over all
+# pieces but the last (which ends the stream) of their time less the steady state's, median and range
+# over rounds.
 #
 # Usage: benchmarks/scripts/bzip2-warmup.sh [ROUNDS] [FILE]
 #   ROUNDS defaults to 5; FILE to the 250 MB benchmark recipe, benchmarks/data/corpus-remix-250MB.xml (made
@@ -12,11 +13,13 @@
 #   OPTS_A   JVM options of the first set (default: none)
 #   OPTS_B   JVM options of the second set (default: those mwdump's launcher gives every command:
 #            -XX:+UseParallelGC -XX:FreqInlineSize=120 -Xmn128m)
+#   JAVA     java command (default java)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 jar="$root/benchmarks/target/benchmarks.jar"
 rounds="${1:-5}"
 file="${2:-$root/benchmarks/data/corpus-remix-250MB.xml}"
+java="${JAVA:-java}"
 opts_a="${OPTS_A:-}"
 opts_b="${OPTS_B--XX:+UseParallelGC -XX:FreqInlineSize=120 -Xmn128m}"
 [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "ROUNDS must be a positive integer" >&2; exit 1; }
@@ -26,7 +29,7 @@ opts_b="${OPTS_B--XX:+UseParallelGC -XX:FreqInlineSize=120 -Xmn128m}"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC'); cpu: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "java: $(java -version 2>&1 | head -n1); tree: $(git -C "$root" rev-parse --short HEAD 2> /dev/null || echo '?')"
+echo "java: $("$java" -version 2>&1 | head -n1); tree: $(git -C "$root" rev-parse --short HEAD 2> /dev/null || echo '?')"
 echo "input: $file ($(stat -c %s "$file") bytes)"
 echo "A: java ${opts_a:-(no options)}"
 echo "B: java ${opts_b:-(no options)}"
@@ -35,7 +38,7 @@ for ((r = 1; r <= rounds; r++)); do
   for set in $order; do
     opts="$opts_a"; [[ $set == B ]] && opts="$opts_b"
     # shellcheck disable=SC2086
-    java $opts -cp "$jar" org.mwdump.benchmarks.bzip2.Bzip2WarmUp "$file" 40 >> "$tmp/$set"
+    "$java" $opts -cp "$jar" org.mwdump.benchmarks.bzip2.Bzip2WarmUp "$file" 40 >> "$tmp/$set"
   done
   echo "round $r done"
 done
@@ -50,7 +53,7 @@ summarize() {
       for (i = 30; i < NF; i++) s[++n] = $i
       steady = median(s, n); excess = 0
       for (i = 1; i < NF; i++) { excess += $i - steady; t[i, rows] = $i }
-      st[rows] = steady; ex[rows] = excess; if (NF - 1 < pieces || pieces == 0) pieces = NF - 1
+      st[rows] = steady; ex[rows] = excess
     }
     END {
       line = ""
