@@ -145,10 +145,13 @@ final class RecompressCommand implements Subcommand {
 
     /**
      * Writes IN as one bz2 stream at level 9 into OUT, under a temporary name moved into place when
-     * complete: XML as it is, anything else through the XML writer.
+     * complete: XML as it is, anything else through the XML writer. A multistream index beside OUT (from
+     * an earlier run that wrote OUT as multistream) would no longer describe it: it counts as an output,
+     * refused without --force and removed with it.
      */
     private int singleStream(int threads, PrintWriter stdout) throws IOException {
-        Existing.refuse(force, out);
+        Path staleIndex = out.resolveSibling(stem(out.getFileName().toString()) + "-index.txt.bz2");
+        Existing.refuse(force, out, staleIndex);
         long start = System.nanoTime();
         Path temp = OutputFiles.createTempBesideOutput(out);
         long pages = -1;
@@ -177,6 +180,7 @@ final class RecompressCommand implements Subcommand {
             OutputFiles.discard(temp);
             throw e;
         }
+        Files.deleteIfExists(staleIndex);
         if (pages >= 0) {
             stdout.println("pages: " + pages);
         }

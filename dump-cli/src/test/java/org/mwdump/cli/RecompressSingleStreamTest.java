@@ -108,6 +108,30 @@ class RecompressSingleStreamTest {
         assertArrayEquals(xml, decoded(out));
     }
 
+    /**
+     * OUT written as multistream before has its index beside it, which would not describe one stream: it is
+     * refused with OUT without --force, and removed with --force.
+     */
+    @Test
+    void aMultistreamIndexBesideOutIsReplacedWithIt() throws IOException {
+        byte[] xml = SmallDumps.xml(20);
+        Path in = Files.write(dir.resolve("in.xml"), xml);
+        Path out = dir.resolve("out.xml.bz2");
+        Path index = dir.resolve("out-index.txt.bz2");
+        assertEquals(0, MainTest.run("recompress", "--multistream", in.toString(), out.toString()).status());
+        assertTrue(Files.exists(index));
+        byte[] multistream = Files.readAllBytes(out);
+        MainTest.Result refused = MainTest.run("recompress", "--single-stream", in.toString(), out.toString());
+        assertEquals(1, refused.status());
+        assertTrue(refused.err().contains("out.xml.bz2"), refused.err());
+        assertArrayEquals(multistream, Files.readAllBytes(out));
+        assertTrue(Files.exists(index));
+        MainTest.Result forced = MainTest.run("recompress", "--single-stream", "--force", in.toString(), out.toString());
+        assertEquals(0, forced.status(), forced.err());
+        assertArrayEquals(xml, decoded(out));
+        assertArrayEquals(new String[] {"in.xml", "out.xml.bz2"}, names());
+    }
+
     /** A bz2 input that breaks off: exit 1, a message naming the input, and no output or temporary file left. */
     @Test
     void aDamagedInputLeavesNoOutput() throws IOException {
