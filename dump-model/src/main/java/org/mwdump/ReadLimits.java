@@ -22,9 +22,9 @@ package org.mwdump;
  *                           kept with the text. The heap that reads one text at the default limit, measured
  *                           with 3-byte chars: {@code -Xmx800m} with G1 (the JVM's default collector),
  *                           {@code -Xmx1g} with the parallel collector that the mwdump command runs (its old
- *                           generation is two thirds of the heap); with its string made, {@code -Xmx1400m}
- *                           with G1. Each thread that reads at once (convert --threads) has a reader of its
- *                           own
+ *                           generation is two thirds of the heap); with its string made, {@code -Xmx2g}
+ *                           with G1 ({@code -Xmx1400m} was enough in most runs, not in all). Each thread
+ *                           that reads at once (convert --threads) has a reader of its own
  * @param maxAttributeChars  longest attribute value (default 1,048,576)
  * @param maxDepth           deepest element nesting (default 100; MediaWiki dumps nest 5 deep)
  * @param maxEntityExpansions most entity references expanded in one document (default: no limit, DTDs are
@@ -56,8 +56,9 @@ public record ReadLimits(int maxTextChars, int maxAttributeChars, int maxDepth, 
      *                           measured with 3-byte chars: {@code -Xmx800m} with G1 (the JVM's default
      *                           collector), {@code -Xmx1g} with the parallel collector that the mwdump
      *                           command runs (its old generation is two thirds of the heap); with its string
-     *                           made, {@code -Xmx1400m} with G1. Each thread that reads at once (convert
-     *                           --threads) has a reader of its own
+     *                           made, {@code -Xmx2g} with G1 ({@code -Xmx1400m} was enough in most runs, not
+     *                           in all). Each thread that reads at once (convert --threads) has a reader of
+     *                           its own
      * @param maxAttributeChars  longest attribute value (default 1,048,576)
      * @param maxDepth           deepest element nesting (default 100; MediaWiki dumps nest 5 deep)
      * @param maxEntityExpansions most entity references expanded in one document (default: no limit, DTDs are

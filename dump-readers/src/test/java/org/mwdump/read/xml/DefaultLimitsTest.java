@@ -155,8 +155,9 @@ class DefaultLimitsTest {
      * A text at the default limit whose every char takes three bytes of UTF-8 (300 MB, the most a text
      * at the limit can take) is read in the heaps the Javadoc of {@link ReadLimits} states: with G1 (the
      * JVM's default) in -Xmx800m, with the parallel collector of the mwdump command in -Xmx1g; and with
-     * its string made, in -Xmx1400m with G1. (The reader alone was measured to need 650 MB with G1 and
-     * 900 MB with the parallel collector.) Each run takes a few seconds: the text is made as it is read,
+     * its string made, in -Xmx2g with G1. (The reader alone was measured to need 650 MB with G1 and
+     * 900 MB with the parallel collector; with the string made, -Xmx1400m ran out of heap in one run of
+     * the suite in many, the largest arrays needing contiguous regions of G1's heap.) Each run takes a few seconds: the text is made as it is read,
      * never held as input.
      */
     @Test
@@ -168,7 +169,7 @@ class DefaultLimitsTest {
         org.junit.jupiter.api.Assertions.assertEquals(bytes + "\n",
                 readInJvm(List.of("-XX:+UseParallelGC", "-Xmx1g"), chars, "\u20ac"));
         org.junit.jupiter.api.Assertions.assertEquals(bytes + "\n" + chars + "\n",
-                readInJvm(List.of("-XX:+UseG1GC", "-Xmx1400m"), chars, "\u20ac", "content"));
+                readInJvm(List.of("-XX:+UseG1GC", "-Xmx2g"), chars, "\u20ac", "content"));
     }
 
     /** The text of a one-revision dump read with a text limit of ten characters, or the limit's failure. */
