@@ -155,13 +155,12 @@ final class RecompressCommand implements Subcommand {
         long start = System.nanoTime();
         Path temp = OutputFiles.createTempBesideOutput(out);
         long pages = -1;
-        CountingOutputStream counted;
         CountingOutputStream xmlBytes;
         try {
             InputStream asItIs = xmlAsItIs(threads);
+            // the encoder closes the file when it closes; closing it again here is harmless
             try (OutputStream file = Files.newOutputStream(temp)) {
-                counted = new CountingOutputStream(file, false);
-                xmlBytes = new CountingOutputStream(new Bzip2OutputStream(counted, 9, threads), true);
+                xmlBytes = new CountingOutputStream(new Bzip2OutputStream(file, 9, threads));
                 if (asItIs != null) {
                     try (InputStream xml = asItIs; OutputStream bz2 = xmlBytes) {
                         // pieces of 1 MiB: the encoder takes a few at a time, and reads this large go past
@@ -186,7 +185,7 @@ final class RecompressCommand implements Subcommand {
         }
         stdout.println("streams: 1");
         stdout.println("xml bytes: " + xmlBytes.count);
-        stdout.println("output bytes: " + counted.count);
+        stdout.println("output bytes: " + Files.size(out));
         stdout.println(Progress.secondsLine(start));
         Files.deleteIfExists(IndexedDump.pageIndexOf(out));
         return 0;
@@ -219,14 +218,12 @@ final class RecompressCommand implements Subcommand {
         return pages;
     }
 
-    /** The bytes written through it; closing it closes what it writes to only when asked to. */
+    /** The bytes written through it. */
     private static final class CountingOutputStream extends java.io.FilterOutputStream {
-        private final boolean closes;
         long count;
 
-        CountingOutputStream(OutputStream out, boolean closes) {
+        CountingOutputStream(OutputStream out) {
             super(out);
-            this.closes = closes;
         }
 
         @Override
@@ -241,12 +238,6 @@ final class RecompressCommand implements Subcommand {
             count += len;
         }
 
-        @Override
-        public void close() throws IOException {
-            if (closes) {
-                out.close();
-            }
-        }
     }
 
     /**
