@@ -82,19 +82,28 @@ printf '%-6s %-12s %-22s %-22s %s\n' size MB lbzip2 mwdump "speed, mwdump / lbzi
 for s in "${sizes[@]}"; do
   printf '%-6s %-12s %-22s %-22s ' "$s" "$(awk -v b="${BYTES[$s]}" 'BEGIN {printf "%.1f", b / 1e6}')" \
     "$(secs_cell "${T[lbzip2-$s]}")" "$(secs_cell "${T[mwdump-$s]}")"
-  ratio_line "" "lbzip2-$s" "mwdump-$s" | sed 's/^ *//'
+  ratio_line "" "lbzip2-$s" "mwdump-$s" | sed 's/^ *//; s/ *$//'
 done
 echo
 
-echo "== fit from the medians on small and x4: seconds = fixed + MB x per-MB"
+echo "== fit from the medians on small and x4: seconds = fixed + MB x per-MB (whole: measured against the line)"
+# fit LABEL: "per-MB fixed" (unrounded) of the line through the medians on small and x4
 fit() {
   awk -v s1="$(median "${T[$1-small]}")" -v s2="$(median "${T[$1-x4]}")" \
       -v b1="${BYTES[small]}" -v b2="${BYTES[x4]}" 'BEGIN {
-    per = (s2 - s1) / ((b2 - b1) / 1e6); printf "%.4f %.3f", per, s1 - per * b1 / 1e6 }'
+    per = (s2 - s1) / ((b2 - b1) / 1e6); printf "%.9f %.9f", per, s1 - per * b1 / 1e6 }'
 }
 read -r lb_per lb_fixed <<< "$(fit lbzip2)"
 read -r mw_per mw_fixed <<< "$(fit mwdump)"
-printf '%-8s fixed %6.2f s   per MB %.4f s\n' lbzip2 "$lb_fixed" "$lb_per" mwdump "$mw_fixed" "$mw_per"
+for tool in lbzip2 mwdump; do
+  if [[ $tool == lbzip2 ]]; then per=$lb_per fixed=$lb_fixed; else per=$mw_per fixed=$mw_fixed; fi
+  awk -v t="$tool" -v p="$per" -v f="$fixed" -v b="${BYTES[whole]}" -v m="$(median "${T[$tool-whole]}")" 'BEGIN {
+    printf "%-8s fixed %6.2f s   per MB %.4f s   whole: %.2f s measured, %.2f s on the line\n", t, f, p, m, f + p * b / 1e6 }'
+done
+# where the lines cross (with the unrounded values); the two points of each line are all it rests on
 awk -v lp="$lb_per" -v lf="$lb_fixed" -v mp="$mw_per" -v mf="$mw_fixed" 'BEGIN {
-  if (mp < lp) printf "mwdump is the faster from about %.0f MB of XML (its per-MB time is %.2f of lbzip2'"'"'s)\n", (mf - lf) / (lp - mp), mp / lp
-  else printf "mwdump'"'"'s per-MB time is not below lbzip2'"'"'s (%.2f of it)\n", mp / lp }'
+  r = sprintf("%.2f", mp / lp)
+  if (mp < lp && mf <= lf) print "mwdump is the faster at every size (its per-MB time is " r " of lbzip2'"'"'s)"
+  else if (mp < lp) printf "mwdump is the faster from about %.0f MB of XML (its per-MB time is %s of lbzip2'"'"'s)\n", (mf - lf) / (lp - mp), r
+  else if (mf < lf) printf "mwdump is the faster below about %.0f MB of XML (its per-MB time is %s of lbzip2'"'"'s)\n", (lf - mf) / (mp - lp), r
+  else print "mwdump is the faster at no size (its per-MB time is " r " of lbzip2'"'"'s)" }'
