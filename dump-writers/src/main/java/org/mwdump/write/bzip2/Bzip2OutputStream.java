@@ -29,8 +29,8 @@ import org.mwdump.spi.Bzip2Crc;
  * <p>Speed: the first blocks that a JVM encodes run while its JIT compilers are still compiling the
  * encoder (the very first several times slower than later ones), and the compilers' own work competes for
  * the same cores. A process pays this once: writing many files in one JVM pays it once for all of them.
- * Once warm, the encoder needs less time per byte than {@code lbzip2} on the same number of threads
- * (figures in the project's {@code benchmarks/README.md}).
+ * Once warm, on two threads, it needed less time per byte than {@code lbzip2 -n 2} in the project's
+ * measurements on a 2-core machine ({@code benchmarks/README.md}).
  *
  * <p>{@link #flush()} flushes the whole bytes written so far but does not end the block (that would
  * change the output); {@link #close()} ends the stream and closes the underlying stream.
