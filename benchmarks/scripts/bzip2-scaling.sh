@@ -93,15 +93,14 @@ fit() {
       -v b1="${BYTES[small]}" -v b2="${BYTES[x4]}" 'BEGIN {
     per = (s2 - s1) / ((b2 - b1) / 1e6); printf "%.9f %.9f", per, s1 - per * b1 / 1e6 }'
 }
-read -r lb_per lb_fixed <<< "$(fit lbzip2)"
-read -r mw_per mw_fixed <<< "$(fit mwdump)"
+declare -A PER FIXED
 for tool in lbzip2 mwdump; do
-  if [[ $tool == lbzip2 ]]; then per=$lb_per fixed=$lb_fixed; else per=$mw_per fixed=$mw_fixed; fi
-  awk -v t="$tool" -v p="$per" -v f="$fixed" -v b="${BYTES[whole]}" -v m="$(median "${T[$tool-whole]}")" 'BEGIN {
+  read -r "PER[$tool]" "FIXED[$tool]" <<< "$(fit "$tool")"
+  awk -v t="$tool" -v p="${PER[$tool]}" -v f="${FIXED[$tool]}" -v b="${BYTES[whole]}" -v m="$(median "${T[$tool-whole]}")" 'BEGIN {
     printf "%-8s fixed %6.2f s   per MB %.4f s   whole: %.2f s measured, %.2f s on the line\n", t, f, p, m, f + p * b / 1e6 }'
 done
 # where the lines cross (with the unrounded values); the two points of each line are all it rests on
-awk -v lp="$lb_per" -v lf="$lb_fixed" -v mp="$mw_per" -v mf="$mw_fixed" 'BEGIN {
+awk -v lp="${PER[lbzip2]}" -v lf="${FIXED[lbzip2]}" -v mp="${PER[mwdump]}" -v mf="${FIXED[mwdump]}" 'BEGIN {
   r = sprintf("%.2f", mp / lp)
   if (mp < lp && mf <= lf) print "mwdump is the faster at every size (its per-MB time is " r " of lbzip2'"'"'s)"
   else if (mp < lp) printf "mwdump is the faster from about %.0f MB of XML (its per-MB time is %s of lbzip2'"'"'s)\n", (mf - lf) / (lp - mp), r

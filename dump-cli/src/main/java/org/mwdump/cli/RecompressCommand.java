@@ -237,7 +237,6 @@ final class RecompressCommand implements Subcommand {
             out.write(b, off, len);
             count += len;
         }
-
     }
 
     /**
