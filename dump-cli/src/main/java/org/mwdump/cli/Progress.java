@@ -6,8 +6,9 @@ import org.mwdump.DumpReader;
 import org.mwdump.ReadProgress;
 
 /**
- * A one-line progress bar on standard error (compressed bytes, pages per second, time left), shown
- * only when standard error is a terminal and not {@code --quiet}. Redrawn at most twice a second.
+ * A one-line progress bar on standard error (compressed bytes, pages per second or, where pages are not
+ * counted, megabytes per second, time left), shown only when standard error is a terminal and not
+ * {@code --quiet}. Redrawn at most twice a second.
  */
 final class Progress {
     /** The option of the commands that show the bar: {@code -q, --quiet}. */
@@ -41,9 +42,20 @@ final class Progress {
         return hundredths / 100 + (fraction < 10 ? ".0" : ".") + fraction;
     }
 
+    /**
+     * Whether the commands take standard error for a terminal whatever it is, or {@code null} to find out: for
+     * tests of the commands' bars, which run with standard error going elsewhere.
+     */
+    static volatile Boolean terminalForTests;
+
     Progress(PrintWriter err, boolean quiet) {
+        this(err, quiet, terminalForTests != null ? terminalForTests : stderrIsTerminal());
+    }
+
+    /** As the command line makes it, but told whether standard error is a terminal. */
+    Progress(PrintWriter err, boolean quiet, boolean terminal) {
         this.err = err;
-        this.enabled = !quiet && stderrIsTerminal();
+        this.enabled = !quiet && terminal;
     }
 
     /**
@@ -67,7 +79,7 @@ final class Progress {
     void page(DumpReader reader) {
         pages++;
         if (enabled && System.nanoTime() - lastDraw >= 500_000_000L) {
-            draw(reader.progress());
+            draw(reader.progress(), true);
         }
     }
 
@@ -75,15 +87,24 @@ final class Progress {
     void update(ReadProgress p, long pagesSoFar) {
         pages = pagesSoFar;
         if (enabled && System.nanoTime() - lastDraw >= 500_000_000L) {
-            draw(p);
+            draw(p, true);
         }
     }
 
-    private void draw(ReadProgress p) {
+    /**
+     * Progress of work that reads the input without counting pages (XML recompressed as it is): the bar
+     * shows the input's megabytes and megabytes per second.
+     */
+    void bytes(ReadProgress p) {
+        if (enabled && System.nanoTime() - lastDraw >= 500_000_000L) {
+            draw(p, false);
+        }
+    }
+
+    private void draw(ReadProgress p, boolean withPages) {
         long now = System.nanoTime();
         lastDraw = now;
         double seconds = (now - start) / 1e9;
-        double rate = pages / Math.max(seconds, 1e-3);
         StringBuilder line = new StringBuilder("\r");
         if (p.totalBytes() > 0) {
             double f = p.fraction();
@@ -96,7 +117,13 @@ final class Progress {
                 line.append(String.format(Locale.ROOT, "%d:%02d left ", left / 60, left % 60));
             }
         }
-        line.append(String.format(Locale.ROOT, "%d MB, %d pages, %.0f pages/s ", p.bytesRead() >> 20, pages, rate));
+        if (withPages) {
+            line.append(String.format(Locale.ROOT, "%d MB, %d pages, %.0f pages/s ", p.bytesRead() >> 20, pages,
+                    pages / Math.max(seconds, 1e-3)));
+        } else {
+            line.append(String.format(Locale.ROOT, "%d MB, %.1f MB/s ", p.bytesRead() >> 20,
+                    p.bytesRead() / (double) (1 << 20) / Math.max(seconds, 1e-3)));
+        }
         err.print(line);
         err.flush();
     }

@@ -62,13 +62,14 @@ final class RecompressCommand implements Subcommand {
                     + "are written as XML first.",
             "Chunks are compressed on all threads. Outputs appear only when complete.")
             .positionals(IN, OUT).oneOf(MULTISTREAM, SEEKABLE_ZSTD, SINGLE_STREAM)
-            .options(PAGES_PER_STREAM, MAX_STREAM_BYTES, PAGES_PER_PART, FORCE, THREADS);
+            .options(PAGES_PER_STREAM, MAX_STREAM_BYTES, PAGES_PER_PART, FORCE, THREADS, Progress.QUIET);
 
     // what run was given, which the parts read too
     Path in;
     Path out;
     Long pagesPerPart;
     boolean force;
+    Progress progress;
 
     @Override
     public int run(Args args, PrintWriter stdout, PrintWriter err) throws IOException {
@@ -76,6 +77,7 @@ final class RecompressCommand implements Subcommand {
         out = args.get(OUT);
         pagesPerPart = args.get(PAGES_PER_PART);
         force = args.isSet(FORCE);
+        progress = new Progress(err, args.isSet(Progress.QUIET));
         if (args.isSet(SINGLE_STREAM)) {
             for (Option<?> o : new Option<?>[] {PAGES_PER_STREAM, MAX_STREAM_BYTES, PAGES_PER_PART}) {
                 if (args.has(o)) {
@@ -109,11 +111,13 @@ final class RecompressCommand implements Subcommand {
         Recompressor recompressor = new Recompressor(l, pagesPerStream, maxBytes, n, 3);
         Recompressor.Result result;
         List<Path> written = new ArrayList<>();
-        InputStream asItIs = pagesPerPart == null ? xmlAsItIs(n) : null;
+        ParallelDumps.DecodedXml asItIs = pagesPerPart == null ? xmlAsItIs(n) : null;
         if (asItIs != null) {
             // XML as it is, its bytes laid out without parsing them
             try (InputStream xml = asItIs) {
-                result = recompressor.recompress(xml, out, index);
+                result = recompressor.recompress(reportingProgress(asItIs), out, index);
+            } finally {
+                progress.done();
             }
             written.add(out);
         } else {
@@ -121,7 +125,12 @@ final class RecompressCommand implements Subcommand {
             try (DumpReader reader = Dumps.open(in)) {
                 format = reader.format();
             }
-            result = throughTheXmlWriter(recompressor, format, pagesPerPart == null, n, stem, suffix, index, written);
+            try {
+                result = throughTheXmlWriter(recompressor, format, pagesPerPart == null, n, stem, suffix, index,
+                        written);
+            } finally {
+                progress.done();
+            }
         }
         stdout.println("pages: " + result.pages());
         stdout.println("streams: " + result.chunks());
@@ -157,7 +166,7 @@ final class RecompressCommand implements Subcommand {
         long pages = -1;
         CountingOutputStream xmlBytes;
         try {
-            InputStream asItIs = xmlAsItIs(threads);
+            ParallelDumps.DecodedXml asItIs = xmlAsItIs(threads);
             // the encoder closes the file when it closes; closing it again here is harmless
             try (OutputStream file = Files.newOutputStream(temp)) {
                 xmlBytes = new CountingOutputStream(new Bzip2OutputStream(file, 9, threads));
@@ -168,11 +177,14 @@ final class RecompressCommand implements Subcommand {
                         byte[] piece = new byte[1 << 20];
                         for (int n; (n = xml.read(piece)) > 0; ) {
                             bz2.write(piece, 0, n);
+                            progress.bytes(asItIs.progress());
                         }
                     }
                 } else {
                     pages = throughTheXmlWriter(xmlBytes);
                 }
+            } finally {
+                progress.done();
             }
             OutputFiles.moveIntoPlace(temp, out);
         } catch (IOException | RuntimeException | Error e) {
@@ -202,6 +214,7 @@ final class RecompressCommand implements Subcommand {
                 for (Page p = reader.nextPage(); p != null; p = reader.nextPage()) {
                     writer.writePage(p);
                     pages++;
+                    progress.page(reader);
                     for (PageEntry e = reader.nextEntry(); e != null; e = reader.nextEntry()) {
                         writer.write(e);
                     }
@@ -245,7 +258,7 @@ final class RecompressCommand implements Subcommand {
      * part of a short run's start). Anything else, and a file that cannot be read, is left to the general
      * path, which opens it with {@link Dumps#open} and so says what it is or what is wrong with it.
      */
-    private InputStream xmlAsItIs(int threads) {
+    private ParallelDumps.DecodedXml xmlAsItIs(int threads) {
         if (!Files.isRegularFile(in)) {
             return null;
         }
@@ -254,6 +267,25 @@ final class RecompressCommand implements Subcommand {
         } catch (org.mwdump.DumpException e) {
             return null;
         }
+    }
+
+    /** {@code xml}, telling the progress bar how far it has come after each read. */
+    private InputStream reportingProgress(ParallelDumps.DecodedXml xml) {
+        return new java.io.FilterInputStream(xml) {
+            @Override
+            public int read() throws IOException {
+                int b = in.read();
+                progress.bytes(xml.progress());
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = in.read(b, off, len);
+                progress.bytes(xml.progress());
+                return n;
+            }
+        };
     }
 
     /**
@@ -288,7 +320,8 @@ final class RecompressCommand implements Subcommand {
         Part part = null;
         // XML decoded on every core (bz2 block by block), else (RevDoc, Parquet, XML that is not UTF-8, as
         // notAsItIs says when xmlAsItIs has already found that) as convert reads it
-        InputStream xml = format == DumpFormat.XML && !notAsItIs ? ParallelDumps.xmlOrNull(in, threads) : null;
+        ParallelDumps.DecodedXml xml = format == DumpFormat.XML && !notAsItIs ? ParallelDumps.xmlOrNull(in, threads)
+                : null;
         try (DumpReader reader = xml != null
                 ? Dumps.open(xml, in.getFileName().toString(), ReadOptions.DEFAULT)
                 : Dumps.open(in)) {
@@ -307,6 +340,8 @@ final class RecompressCommand implements Subcommand {
                 part.pages++;
                 part.lastPage = p.id();
                 pages++;
+                // the file's bytes read: the reader of decoded XML knows only those it has parsed
+                progress.update(xml != null ? xml.progress() : reader.progress(), pages);
                 for (PageEntry e = reader.nextEntry(); e != null; e = reader.nextEntry()) {
                     part.writer.write(e);
                 }

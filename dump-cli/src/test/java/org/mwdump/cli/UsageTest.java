@@ -72,7 +72,7 @@ class UsageTest {
     void recompressesUsageLine() {
         String help = Usage.help(RecompressCommand.SPEC, "mwdump recompress");
         assertTrue(help.startsWith("""
-                Usage: mwdump recompress [-hV] [--force] [--max-stream-bytes=BYTES]
+                Usage: mwdump recompress [-hqV] [--force] [--max-stream-bytes=BYTES]
                                          [--pages-per-part=N] [--pages-per-stream=N]
                                          [--threads=N] (--multistream | --seekable-zstd |
                                          --single-stream) IN OUT

@@ -224,8 +224,8 @@ public final class ParallelDumps {
      *                                  {@link Dumps#open} says it; for RevDoc and Parquet, saying which
      * @throws DumpException            when it cannot be read
      */
-    public static java.io.InputStream xml(Path file, int threads) {
-        java.io.InputStream xml = xmlOrNull(file, threads);
+    public static DecodedXml xml(Path file, int threads) {
+        DecodedXml xml = xmlOrNull(file, threads);
         if (xml != null) {
             return xml;
         }
@@ -251,7 +251,7 @@ public final class ParallelDumps {
      * @return the decoded XML, or {@code null} when the file holds something else
      * @throws DumpException when it cannot be read
      */
-    public static java.io.InputStream xmlOrNull(Path file, int threads) {
+    public static DecodedXml xmlOrNull(Path file, int threads) {
         Objects.requireNonNull(file, "file is null");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
@@ -270,12 +270,36 @@ public final class ParallelDumps {
             }
             return null;
         }
-        return new java.io.FilterInputStream(source.source().content()) {
-            @Override
-            public void close() throws IOException {
-                source.close();
-            }
-        };
+        return new DecodedXml(source);
+    }
+
+    /**
+     * The decoded XML of a dump file, from {@link #xml} or {@link #xmlOrNull}, which also says how much of
+     * the file has been read: for progress reports while the XML is rewritten as it is.
+     */
+    public static final class DecodedXml extends java.io.FilterInputStream {
+        private final ConversionSource source;
+
+        private DecodedXml(ConversionSource source) {
+            super(source.source().content());
+            this.source = source;
+        }
+
+        /**
+         * How far decoding has come in the file: its bytes (compressed, when it is) read so far, which
+         * decoding threads take somewhat ahead of what this stream has given out, and its size.
+         *
+         * @return the bytes of the file read so far and its size
+         */
+        public org.mwdump.ReadProgress progress() {
+            return source.source().progress();
+        }
+
+        /** Releases the file and stops the decoding threads. */
+        @Override
+        public void close() throws IOException {
+            source.close();
+        }
     }
 
     /**
