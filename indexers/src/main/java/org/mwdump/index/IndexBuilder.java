@@ -12,9 +12,15 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import org.mwdump.Compression;
 import org.mwdump.DumpFormat;
 import org.mwdump.DumpLocation;
@@ -163,7 +169,7 @@ final class IndexBuilder {
             pages.write(files.pageIndex());
         } else {
             Files.deleteIfExists(files.blockIndex());
-            scan(dump, files.pageIndex());
+            scan(dump, files.pageIndex(), Runtime.getRuntime().availableProcessors());
         }
     }
 
@@ -229,16 +235,63 @@ final class IndexBuilder {
     }
 
 
-    /** Builds a page index by decoding every stream or frame of the dump. */
-    static void scan(Path dump, Path pageIndex) throws IOException {
+    /**
+     * Builds a page index by decoding every stream or frame of the dump, on {@code threads} threads: the
+     * pages of each are found on the thread that decoded it, and entered in file order.
+     */
+    static void scan(Path dump, Path pageIndex, int threads) throws IOException {
         PageIndex.Builder builder = new PageIndex.Builder().builtFrom(DumpStamp.of(dump));
         try (FileChannel ch = DumpFiles.open(dump)) {
             Chunks chunks = Chunks.open(ch, dump.toString());
-            for (long offset : chunks.offsets()) {
-                byte[] xml = chunks.decode(offset);
-                PageScanner.scan(xml, (id, title) -> builder.add(id, offset, title));
+            List<Long> offsets = chunks.offsets();
+            ExecutorService pool = Workers.pool(threads, "mwdump-index");
+            try {
+                // at most two chunks a thread decoded ahead of the one whose pages are entered
+                ArrayDeque<Future<ChunkPages>> pending = new ArrayDeque<>();
+                int next = 0;
+                while (next < offsets.size() || !pending.isEmpty()) {
+                    while (next < offsets.size() && pending.size() < 2 * threads) {
+                        long offset = offsets.get(next++);
+                        pending.add(pool.submit(() -> ChunkPages.of(chunks, offset)));
+                    }
+                    ChunkPages pages = await(pending.poll());
+                    for (int i = 0; i < pages.ids.length; i++) {
+                        builder.add(pages.ids[i], pages.offset, pages.titles[i]);
+                    }
+                }
+            } finally {
+                pool.shutdownNow();
             }
         }
         builder.write(pageIndex);
+    }
+
+    private static <T> T await(Future<T> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while indexing");
+        } catch (ExecutionException e) {
+            throw Workers.failure(e.getCause());
+        }
+    }
+
+    /** The pages of one stream or frame, in the order they come: their ids and titles. */
+    private record ChunkPages(long offset, long[] ids, String[] titles) {
+        static ChunkPages of(Chunks chunks, long offset) throws IOException {
+            byte[] xml = chunks.decode(offset);
+            long[][] ids = {new long[16]};
+            List<String> titles = new ArrayList<>();
+            PageScanner.scan(xml, (id, title) -> {
+                int n = titles.size();
+                if (n == ids[0].length) {
+                    ids[0] = Arrays.copyOf(ids[0], 2 * n);
+                }
+                ids[0][n] = id;
+                titles.add(title);
+            });
+            return new ChunkPages(offset, Arrays.copyOf(ids[0], titles.size()), titles.toArray(new String[0]));
+        }
     }
 }

@@ -326,15 +326,15 @@ public final class IndexedDump implements Closeable {
     }
 
     /**
-     * Builds a page index by decoding every stream or frame of a dump that has no index file: slow
-     * (one full decode) but needs nothing but the dump.
+     * Builds a page index by decoding every stream or frame of a dump that has no index file, on all
+     * processors: one full decode, but it needs nothing but the dump.
      *
      * @param dump      the dump file
      * @param pageIndex the page index file to write
      */
     public static void buildPageIndexByScanning(Path dump, Path pageIndex) {
         try {
-            IndexBuilder.scan(dump, pageIndex);
+            IndexBuilder.scan(dump, pageIndex, Runtime.getRuntime().availableProcessors());
         } catch (IOException e) {
             throw Chunks.ioFailure(dump, e);
         }

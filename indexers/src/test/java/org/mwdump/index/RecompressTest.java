@@ -113,10 +113,20 @@ class RecompressTest {
                 }
                 assertTrue(indexed.byTitle("Δεν υπάρχει").isEmpty());
             }
-            // the index built by scanning, without an index file, finds the same pages
+            // the index built by scanning (its streams or frames decoded on several threads), without an index
+            // file, has every page where the one built from the index file has it
             Path scanned = dir.resolve("scanned-" + layout + ".mwpidx");
             IndexedDump.buildPageIndexByScanning(dump, scanned);
-            assertEquals(expected.size(), PageIndex.open(scanned).size());
+            PageIndex fromScan = PageIndex.open(scanned);
+            PageIndex fromIndexFile = PageIndex.open(IndexedDump.pageIndexOf(dump));
+            assertEquals(expected.size(), fromScan.size());
+            for (IndexedPage page : expected.values()) {
+                long id = page.page().id();
+                assertEquals(fromIndexFile.position(id), fromScan.position(id), layout + " position of " + id);
+                assertTrue(fromIndexFile.position(id) >= 0, layout + " " + id);
+                assertArrayEquals(fromIndexFile.candidates(page.page().title()),
+                        fromScan.candidates(page.page().title()), layout + " " + page.page().title());
+            }
             assertTrue(index == null || index.equals(indexPath));
         }
         // the third way: an ordinary single-stream bz2 file, through a block index built beside it
