@@ -45,7 +45,7 @@ final class GetCommand implements Subcommand {
             "Builds the page index first if it is missing or stale, saying so on standard error (see mwdump index). "
                     + "Each page not found is named on standard error, and the exit status is then 1; when none is "
                     + "found nothing is written to standard output.")
-            .positionals(DUMP).options(ID, TITLE, TO, NO_BUILD, IndexPlace.INDEX_DIR);
+            .positionals(DUMP).options(ID, TITLE, TO, NO_BUILD, IndexPlace.INDEX_DIR, Progress.QUIET);
 
     /** The formats get writes, as the command line spells them. */
     private static final String FORMATS = "xml, revdoc or revdoc-legacy";
@@ -91,7 +91,8 @@ final class GetCommand implements Subcommand {
         if (!Files.exists(dump)) {
             throw new java.nio.file.NoSuchFileException(dump.toString());
         }
-        IndexedDump.Options options = IndexPlace.options(args).withBuild(!noBuild);
+        Progress progress = new Progress(err, args.isSet(Progress.QUIET));
+        IndexedDump.Options options = IndexPlace.options(args).withBuild(!noBuild).withProgress(progress::update);
         IndexedDump.IndexFiles files = IndexedDump.indexFiles(dump, options);
         if (!files.current() && !noBuild) {
             // a file that cannot be indexed fails here, before the build is announced
@@ -100,7 +101,13 @@ final class GetCommand implements Subcommand {
             err.flush();
         }
         int missing = 0;
-        try (IndexedDump indexed = open(options, files)) {
+        IndexedDump opened;
+        try {
+            opened = open(options, files);
+        } finally {
+            progress.done();
+        }
+        try (IndexedDump indexed = opened) {
             // ids in one batch (each stream decoded once), titles one by one; written in the order asked
             List<Long> wantedIds = keys.stream().filter(k -> k.id() != null).map(Key::id).toList();
             Map<Long, IndexedPage> byId = indexed.byIds(wantedIds);

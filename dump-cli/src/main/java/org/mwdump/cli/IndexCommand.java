@@ -20,7 +20,7 @@ final class IndexCommand implements Subcommand {
                     + "to the per-user cache directory.",
             "An ordinary single-stream .bz2 dump also gets a block index (DUMP.mwbidx), which gives it random access "
                     + "and parallel decoding.")
-            .positionals(DUMP).options(FORCE, IndexPlace.INDEX_DIR);
+            .positionals(DUMP).options(FORCE, IndexPlace.INDEX_DIR, Progress.QUIET);
 
     @Override
     public int run(Args args, PrintWriter out, PrintWriter err) throws IOException {
@@ -29,13 +29,20 @@ final class IndexCommand implements Subcommand {
         if (!Files.exists(dump)) {
             throw new java.nio.file.NoSuchFileException(dump.toString());
         }
-        IndexedDump.Options options = IndexPlace.options(args);
+        Progress progress = new Progress(err, args.isSet(Progress.QUIET));
+        IndexedDump.Options options = IndexPlace.options(args).withProgress(progress::update);
         long start = System.nanoTime();
-        IndexedDump.IndexFiles files = force ? IndexedDump.buildIndex(dump, options)
-                : IndexedDump.indexFiles(dump, options);
-        try (IndexedDump indexed = IndexedDump.open(dump, options)) {
-            out.println("pages: " + indexed.size());
+        IndexedDump.IndexFiles files;
+        int pages;
+        try {
+            files = force ? IndexedDump.buildIndex(dump, options) : IndexedDump.indexFiles(dump, options);
+            try (IndexedDump indexed = IndexedDump.open(dump, options)) {
+                pages = indexed.size();
+            }
+        } finally {
+            progress.done();
         }
+        out.println("pages: " + pages);
         out.println("page index: " + files.pageIndex());
         if (Files.exists(files.blockIndex())) {
             out.println("block index: " + files.blockIndex());

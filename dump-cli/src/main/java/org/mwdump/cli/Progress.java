@@ -112,7 +112,8 @@ final class Progress {
             int done = (int) (f * width);
             line.append('[').append("#".repeat(done)).append(" ".repeat(width - done)).append("] ");
             line.append(String.format(Locale.ROOT, "%5.1f%% ", f * 100));
-            if (f > 0) {
+            // the time left is guessed from the time so far once there is something to go by
+            if (f >= 0.01) {
                 long left = (long) (seconds / f - seconds);
                 line.append(String.format(Locale.ROOT, "%d:%02d left ", left / 60, left % 60));
             }

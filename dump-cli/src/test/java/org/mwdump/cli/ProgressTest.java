@@ -38,6 +38,15 @@ class ProgressTest {
     }
 
     @Test
+    void theTimeLeftWaitsForOnePercent() {
+        StringWriter text = new StringWriter();
+        Progress p = new Progress(new PrintWriter(text), false, true);
+        p.bytes(new ReadProgress(99, 10_000));
+        assertTrue(text.toString().startsWith("\r[" + " ".repeat(30) + "]   1.0% 0 MB, "), text.toString());
+        assertFalse(text.toString().contains("left"), text.toString());
+    }
+
+    @Test
     void countingPagesItShowsPagesPerSecond() {
         StringWriter text = new StringWriter();
         Progress p = new Progress(new PrintWriter(text), false, true);
@@ -101,5 +110,39 @@ class ProgressTest {
                 dir.resolve("parts.xml.bz2").toString());
         assertEquals(0, parts.status(), parts.err());
         assertTrue(parts.err().matches("(?s)\r\\[#* *\\] +[0-9.]+% .* pages/s \n"), parts.err());
+    }
+
+    /**
+     * {@code index} and {@code get} draw the bar while they build an index by decoding the dump (a multistream
+     * file without its index file, whose streams are scanned; a single-stream file, read block by block).
+     */
+    @Test
+    void buildingAnIndexShowsItsProgress() throws Exception {
+        Path xml = dir.resolve("small.xml");
+        Files.write(xml, SmallDumps.xml(40));
+        Path multistream = dir.resolve("small-multistream.xml.bz2");
+        Path single = dir.resolve("small.xml.bz2");
+        for (String[] run : new String[][] {{"--multistream", multistream.toString()}, {"--single-stream", single.toString()}}) {
+            MainTest.Result r = MainTest.run("recompress", "-q", run[0], xml.toString(), run[1]);
+            assertEquals(0, r.status(), r.err());
+        }
+        Files.delete(dir.resolve("small-multistream-index.txt.bz2"));
+        Progress.terminalForTests = true;
+        String bar = "(?s)\r\\[#* *\\] +[0-9.]+% .* pages/s \n";
+        for (Path dump : new Path[] {multistream, single}) {
+            MainTest.Result r = MainTest.run("index", dump.toString());
+            assertEquals(0, r.status(), r.err());
+            assertTrue(r.out().contains("pages: 40\n"), r.out());
+            assertTrue(r.err().matches(bar), dump + ": " + r.err());
+            MainTest.Result quiet = MainTest.run("index", "-q", "--force", dump.toString());
+            assertEquals(0, quiet.status(), quiet.err());
+            assertEquals("", quiet.err());
+            // get builds the index it needs, and says so before the bar
+            Files.delete(org.mwdump.index.IndexedDump.pageIndexOf(dump));
+            GetTest.Result got = GetTest.run("get", "--id", Long.toString(SmallDumps.id(3)), dump.toString());
+            assertEquals(0, got.status(), got.err());
+            assertTrue(got.err().matches("building the page index .*\n" + bar.substring(4)), dump + ": " + got.err());
+            assertTrue(got.out().contains("<title>" + SmallDumps.title(3) + "</title>"), got.out());
+        }
     }
 }

@@ -228,12 +228,28 @@ public final class BlockIndex {
      * @return the block index
      */
     public static BlockIndex build(Path dump, int threads, PageIndex.Builder pages) {
+        return build(dump, threads, pages, null);
+    }
+
+    /**
+     * As {@link #build(Path, int, PageIndex.Builder)}, telling {@code progress} (on the calling thread) at
+     * every block how much of the file has been read and how many pages have been found.
+     *
+     * @param dump     the bz2 file
+     * @param threads  decoding threads
+     * @param pages    the page index being built, given every page's decoded offset
+     * @param progress told at every block, or {@code null}
+     * @return the block index
+     */
+    public static BlockIndex build(Path dump, int threads, PageIndex.Builder pages,
+                                   ParallelDumps.ProgressListener progress) {
         try {
             DumpStamp stamp = DumpStamp.of(dump);
             pages.builtFrom(stamp);
             long[][] acc = {new long[1024], new long[1024]};
             int[] n = {0};
             long total;
+            long size = java.nio.file.Files.size(dump);
             try (FileChannel ch = DumpFiles.open(dump);
                  Bzip2BlockReader reader = new Bzip2BlockReader(ch, dump, threads, (bit, decoded, level, length) -> {
                      if (n[0] == acc[0].length) {
@@ -243,6 +259,9 @@ public final class BlockIndex {
                      acc[0][n[0]] = bit;
                      acc[1][n[0]] = decoded;
                      n[0]++;
+                     if (progress != null) {
+                         progress.progress(new org.mwdump.ReadProgress(bit >>> 3, size), pages.size());
+                     }
                  })) {
                 total = PageScanner.scan(reader, pages);
             }

@@ -165,11 +165,12 @@ final class IndexBuilder {
             buildPageIndex(multistreamIndex.get(), files.pageIndex(), stamp);
         } else if (isSingleStreamBzip2(dump)) {
             PageIndex.Builder pages = new PageIndex.Builder();
-            BlockIndex.build(dump, Runtime.getRuntime().availableProcessors(), pages).write(files.blockIndex());
+            BlockIndex.build(dump, Runtime.getRuntime().availableProcessors(), pages, options.progress())
+                    .write(files.blockIndex());
             pages.write(files.pageIndex());
         } else {
             Files.deleteIfExists(files.blockIndex());
-            scan(dump, files.pageIndex(), Runtime.getRuntime().availableProcessors());
+            scan(dump, files.pageIndex(), Runtime.getRuntime().availableProcessors(), options.progress());
         }
     }
 
@@ -237,13 +238,17 @@ final class IndexBuilder {
 
     /**
      * Builds a page index by decoding every stream or frame of the dump, on {@code threads} threads: the
-     * pages of each are found on the thread that decoded it, and entered in file order.
+     * pages of each are found on the thread that decoded it, and entered in file order. {@code progress}
+     * (or {@code null}) is told after each.
      */
-    static void scan(Path dump, Path pageIndex, int threads) throws IOException {
+    static void scan(Path dump, Path pageIndex, int threads, ParallelDumps.ProgressListener progress)
+            throws IOException {
         PageIndex.Builder builder = new PageIndex.Builder().builtFrom(DumpStamp.of(dump));
         try (FileChannel ch = DumpFiles.open(dump)) {
             Chunks chunks = Chunks.open(ch, dump.toString());
             List<Long> offsets = chunks.offsets();
+            long size = ch.size();
+            long pagesSoFar = 0;
             ExecutorService pool = Workers.pool(threads, "mwdump-index");
             try {
                 // at most two chunks a thread decoded ahead of the one whose pages are entered
@@ -257,6 +262,11 @@ final class IndexBuilder {
                     ChunkPages pages = await(pending.poll());
                     for (int i = 0; i < pages.ids.length; i++) {
                         builder.add(pages.ids[i], pages.offset, pages.titles[i]);
+                    }
+                    if (progress != null) {
+                        pagesSoFar += pages.ids.length;
+                        long end = next - pending.size() < offsets.size() ? offsets.get(next - pending.size()) : size;
+                        progress.progress(new org.mwdump.ReadProgress(end, size), pagesSoFar);
                     }
                 }
             } finally {

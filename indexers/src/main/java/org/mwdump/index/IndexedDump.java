@@ -195,16 +195,19 @@ public final class IndexedDump implements Closeable {
      */
     public static final class Options {
         /** Indexes beside the dump or in the default cache directory, built when missing or stale. */
-        public static final Options DEFAULT = new Options(null, null, true);
+        public static final Options DEFAULT = new Options(null, null, true, null);
 
         private final Path indexDirectory;
         private final Path cacheDirectory;
         private final boolean build;
+        private final ParallelDumps.ProgressListener progress;
 
-        private Options(Path indexDirectory, Path cacheDirectory, boolean build) {
+        private Options(Path indexDirectory, Path cacheDirectory, boolean build,
+                        ParallelDumps.ProgressListener progress) {
             this.indexDirectory = indexDirectory;
             this.cacheDirectory = cacheDirectory;
             this.build = build;
+            this.progress = progress;
         }
 
         /**
@@ -215,7 +218,7 @@ public final class IndexedDump implements Closeable {
          * @return new options
          */
         public Options withIndexDirectory(Path directory) {
-            return new Options(directory, cacheDirectory, build);
+            return new Options(directory, cacheDirectory, build, progress);
         }
 
         /**
@@ -226,7 +229,7 @@ public final class IndexedDump implements Closeable {
          * @return new options
          */
         public Options withCacheDirectory(Path directory) {
-            return new Options(indexDirectory, directory, build);
+            return new Options(indexDirectory, directory, build, progress);
         }
 
         /**
@@ -237,7 +240,20 @@ public final class IndexedDump implements Closeable {
          * @return new options
          */
         public Options withBuild(boolean build) {
-            return new Options(indexDirectory, cacheDirectory, build);
+            return new Options(indexDirectory, cacheDirectory, build, progress);
+        }
+
+        /**
+         * Told, on the building thread, how far the building of an index has come when it decodes the dump
+         * (a dump without an index file: the bytes of the dump read and the pages found so far, after each
+         * stream, frame or block); {@code null}, the default, for none. An index made from Wikimedia's index
+         * file reads no more than that file, and reports nothing.
+         *
+         * @param listener the listener, or {@code null}
+         * @return new options
+         */
+        public Options withProgress(ParallelDumps.ProgressListener listener) {
+            return new Options(indexDirectory, cacheDirectory, build, listener);
         }
 
         /**
@@ -265,6 +281,15 @@ public final class IndexedDump implements Closeable {
          */
         public boolean build() {
             return build;
+        }
+
+        /**
+         * What is told how far the building of an index has come.
+         *
+         * @return the listener, or {@code null}
+         */
+        public ParallelDumps.ProgressListener progress() {
+            return progress;
         }
 
         /**
@@ -334,7 +359,7 @@ public final class IndexedDump implements Closeable {
      */
     public static void buildPageIndexByScanning(Path dump, Path pageIndex) {
         try {
-            IndexBuilder.scan(dump, pageIndex, Runtime.getRuntime().availableProcessors());
+            IndexBuilder.scan(dump, pageIndex, Runtime.getRuntime().availableProcessors(), null);
         } catch (IOException e) {
             throw Chunks.ioFailure(dump, e);
         }

@@ -215,6 +215,11 @@ public final class PageIndex {
         public Builder() {
         }
 
+        /** The pages added so far. */
+        int size() {
+            return n;
+        }
+
         /**
          * Records the dump the index is built from: its stamp taken before reading it, so that a dump that
          * changes while the index is built leaves an index that does not match it.
