@@ -16,9 +16,21 @@ final class Progress {
 
     private final PrintWriter err;
     private final boolean enabled;
-    private final long start = System.nanoTime();
+    private final java.util.function.LongSupplier clock;
+    /** The first report: the clock, bytes and pages then, from which rates and the time left are reckoned. */
+    private long firstNanos;
+    private long firstBytes;
+    private long firstPages;
+    private double firstFraction;
+    private boolean reported;
+    private boolean drawn;
     private long lastDraw;
     private long pages;
+    /** The last report, and whether it is on the screen. */
+    private ReadProgress last;
+    private boolean lastWithPages;
+    private boolean lastShown;
+    private int lastLength;
 
     /**
      * The line {@code seconds: S} that ends a command's summary: the seconds since {@code startNanos} (a
@@ -54,8 +66,14 @@ final class Progress {
 
     /** As the command line makes it, but told whether standard error is a terminal. */
     Progress(PrintWriter err, boolean quiet, boolean terminal) {
+        this(err, quiet, terminal, System::nanoTime);
+    }
+
+    /** As above, reading the time in nanoseconds from {@code clock}. */
+    Progress(PrintWriter err, boolean quiet, boolean terminal, java.util.function.LongSupplier clock) {
         this.err = err;
         this.enabled = !quiet && terminal;
+        this.clock = clock;
     }
 
     /**
@@ -78,16 +96,16 @@ final class Progress {
 
     void page(DumpReader reader) {
         pages++;
-        if (enabled && System.nanoTime() - lastDraw >= 500_000_000L) {
-            draw(reader.progress(), true);
+        if (enabled) {
+            report(reader.progress(), true);
         }
     }
 
     /** Progress reported by a conversion on several threads: bytes consumed and pages written so far. */
     void update(ReadProgress p, long pagesSoFar) {
         pages = pagesSoFar;
-        if (enabled && System.nanoTime() - lastDraw >= 500_000_000L) {
-            draw(p, true);
+        if (enabled) {
+            report(p, true);
         }
     }
 
@@ -96,15 +114,39 @@ final class Progress {
      * shows the input's megabytes and megabytes per second.
      */
     void bytes(ReadProgress p) {
-        if (enabled && System.nanoTime() - lastDraw >= 500_000_000L) {
-            draw(p, false);
+        if (enabled) {
+            report(p, false);
         }
     }
 
-    private void draw(ReadProgress p, boolean withPages) {
-        long now = System.nanoTime();
+    /**
+     * Takes a report, drawn at once if it is the first or half a second has passed since the last drawing.
+     * Rates and the time left are reckoned from the first report, not from the command's start: work done
+     * before it (finding the streams of a bz2 file, say) would make the rest look slower than it is.
+     */
+    private void report(ReadProgress p, boolean withPages) {
+        long now = clock.getAsLong();
+        if (!reported) {
+            reported = true;
+            firstNanos = now;
+            firstBytes = p.bytesRead();
+            firstPages = pages;
+            firstFraction = Math.max(p.fraction(), 0);
+        }
+        last = p;
+        lastWithPages = withPages;
+        lastShown = false;
+        if (!drawn || now - lastDraw >= 500_000_000L) {
+            draw(now);
+        }
+    }
+
+    private void draw(long now) {
+        ReadProgress p = last;
+        drawn = true;
+        lastShown = true;
         lastDraw = now;
-        double seconds = (now - start) / 1e9;
+        double seconds = Math.max((now - firstNanos) / 1e9, 1e-3);
         StringBuilder line = new StringBuilder("\r");
         if (p.totalBytes() > 0) {
             double f = p.fraction();
@@ -112,25 +154,33 @@ final class Progress {
             int done = (int) (f * width);
             line.append('[').append("#".repeat(done)).append(" ".repeat(width - done)).append("] ");
             line.append(String.format(Locale.ROOT, "%5.1f%% ", f * 100));
-            // the time left is guessed from the time so far once there is something to go by
-            if (f >= 0.01) {
-                long left = (long) (seconds / f - seconds);
+            // guessed once a percent has been done since the first report, at the pace since then
+            if (f - firstFraction >= 0.01) {
+                long left = Math.round(seconds * (1 - f) / (f - firstFraction));
                 line.append(String.format(Locale.ROOT, "%d:%02d left ", left / 60, left % 60));
             }
         }
-        if (withPages) {
-            line.append(String.format(Locale.ROOT, "%d MB, %d pages, %.0f pages/s ", p.bytesRead() >> 20, pages,
-                    pages / Math.max(seconds, 1e-3)));
+        if (lastWithPages) {
+            line.append(String.format(Locale.ROOT, "%d MB, %d pages, %.0f pages/s", p.bytesRead() >> 20, pages,
+                    (pages - firstPages) / seconds));
         } else {
-            line.append(String.format(Locale.ROOT, "%d MB, %.1f MB/s ", p.bytesRead() >> 20,
-                    p.bytesRead() / (double) (1 << 20) / Math.max(seconds, 1e-3)));
+            line.append(String.format(Locale.ROOT, "%d MB, %.1f MB/s", p.bytesRead() >> 20,
+                    (p.bytesRead() - firstBytes) / (double) (1 << 20) / seconds));
         }
+        // blanks over what is left of a longer line before
+        int length = line.length();
+        line.append(" ".repeat(Math.max(1, lastLength - length + 1)));
+        lastLength = length;
         err.print(line);
         err.flush();
     }
 
+    /** Ends the bar: its last report drawn if it was not, and the line ended. */
     void done() {
-        if (enabled && lastDraw != 0) {
+        if (enabled && drawn) {
+            if (!lastShown) {
+                draw(clock.getAsLong());
+            }
             err.println();
             err.flush();
         }

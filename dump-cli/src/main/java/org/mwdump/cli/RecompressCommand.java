@@ -166,16 +166,17 @@ final class RecompressCommand implements Subcommand {
         long pages = -1;
         CountingOutputStream xmlBytes;
         try {
-            ParallelDumps.DecodedXml asItIs = xmlAsItIs(threads);
-            // the encoder closes the file when it closes; closing it again here is harmless
-            try (OutputStream file = Files.newOutputStream(temp)) {
+            // the encoder closes the file when it closes; closing it again here is harmless (asItIs, null for
+            // other inputs, is closed whatever fails)
+            try (ParallelDumps.DecodedXml asItIs = xmlAsItIs(threads);
+                 OutputStream file = Files.newOutputStream(temp)) {
                 xmlBytes = new CountingOutputStream(new Bzip2OutputStream(file, 9, threads));
                 if (asItIs != null) {
-                    try (InputStream xml = asItIs; OutputStream bz2 = xmlBytes) {
+                    try (OutputStream bz2 = xmlBytes) {
                         // pieces of 1 MiB: the encoder takes a few at a time, and reads this large go past
                         // the input's buffer
                         byte[] piece = new byte[1 << 20];
-                        for (int n; (n = xml.read(piece)) > 0; ) {
+                        for (int n; (n = asItIs.read(piece)) > 0; ) {
                             bz2.write(piece, 0, n);
                             progress.bytes(asItIs.progress());
                         }

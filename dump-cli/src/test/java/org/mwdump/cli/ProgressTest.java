@@ -24,36 +24,65 @@ class ProgressTest {
         Progress.terminalForTests = null;
     }
 
-    @Test
-    void countingBytesItShowsTheShareDoneAndMegabytesPerSecond() {
-        StringWriter text = new StringWriter();
-        Progress p = new Progress(new PrintWriter(text), false, true);
-        p.bytes(new ReadProgress(50L << 20, 100L << 20));
-        p.done();
-        String line = text.toString();
-        assertTrue(line.startsWith("\r[" + "#".repeat(15) + " ".repeat(15) + "]  50.0% "), line);
-        assertTrue(line.contains(" left 50 MB, "), line);
-        assertTrue(line.matches("(?s).* 50 MB, [0-9]+\\.[0-9] MB/s \n"), line);
-        assertFalse(line.contains("pages"), line);
+    /** A clock the test sets, in nanoseconds. */
+    private final long[] now = {0};
+
+    private Progress drawingTo(StringWriter text) {
+        return new Progress(new PrintWriter(text), false, true, () -> now[0]);
+    }
+
+    private static long seconds(double s) {
+        return (long) (s * 1e9);
+    }
+
+    /** The drawings so far, each without its carriage return. */
+    private static String[] drawings(StringWriter text) {
+        return text.toString().substring(1).split("\r");
     }
 
     @Test
-    void theTimeLeftWaitsForOnePercent() {
+    void countingBytesItShowsTheShareDoneTheTimeLeftAndMegabytesPerSecond() {
         StringWriter text = new StringWriter();
-        Progress p = new Progress(new PrintWriter(text), false, true);
-        p.bytes(new ReadProgress(99, 10_000));
-        assertTrue(text.toString().startsWith("\r[" + " ".repeat(30) + "]   1.0% 0 MB, "), text.toString());
-        assertFalse(text.toString().contains("left"), text.toString());
+        Progress p = drawingTo(text);
+        now[0] = seconds(100);
+        p.bytes(new ReadProgress(10L << 20, 100L << 20));
+        now[0] = seconds(104);
+        p.bytes(new ReadProgress(50L << 20, 100L << 20));
+        p.done();
+        String[] lines = drawings(text);
+        assertEquals(2, lines.length, text.toString());
+        // nothing to reckon from at the first report
+        assertEquals("[###                           ]  10.0% 10 MB, 0.0 MB/s ", lines[0]);
+        // 40% in 4 s since the first report: 50% to go takes 5 s; 40 MB in 4 s
+        assertEquals("[###############               ]  50.0% 0:05 left 50 MB, 10.0 MB/s \n", lines[1]);
+    }
+
+    @Test
+    void theTimeLeftWaitsForOnePercentSinceTheFirstReport() {
+        StringWriter text = new StringWriter();
+        Progress p = drawingTo(text);
+        p.bytes(new ReadProgress(5000, 10_000));
+        now[0] = seconds(1);
+        p.bytes(new ReadProgress(5099, 10_000));
+        now[0] = seconds(2);
+        p.bytes(new ReadProgress(5200, 10_000));
+        String[] lines = drawings(text);
+        assertEquals(3, lines.length, text.toString());
+        assertFalse(lines[1].contains("left"), lines[1]);
+        // 2% in 2 s, 48% to go
+        assertTrue(lines[2].contains("]  52.0% 0:48 left 0 MB, "), lines[2]);
     }
 
     @Test
     void countingPagesItShowsPagesPerSecond() {
         StringWriter text = new StringWriter();
-        Progress p = new Progress(new PrintWriter(text), false, true);
+        Progress p = drawingTo(text);
         p.update(new ReadProgress(3L << 20, -1), 1234);
-        String line = text.toString();
+        now[0] = seconds(2);
+        p.update(new ReadProgress(4L << 20, -1), 2234);
         // no size, so no bar and no time left
-        assertTrue(line.matches("\r3 MB, 1234 pages, [0-9]+ pages/s "), line);
+        assertEquals("3 MB, 1234 pages, 0 pages/s ", drawings(text)[0]);
+        assertEquals("4 MB, 2234 pages, 500 pages/s ", drawings(text)[1]);
     }
 
     @Test
@@ -69,14 +98,40 @@ class ProgressTest {
     }
 
     @Test
-    void redrawnAtMostTwiceASecond() {
+    void redrawnAtMostTwiceASecondAndTheLastReportShownAtTheEnd() {
         StringWriter text = new StringWriter();
-        Progress p = new Progress(new PrintWriter(text), false, true);
+        Progress p = drawingTo(text);
         for (int i = 1; i <= 1000; i++) {
+            now[0] = i * 1_000L;
             p.bytes(new ReadProgress(i, 1000));
         }
-        // a thousand calls in far less than half a second: the first is drawn, the others wait
-        assertEquals(1, text.toString().chars().filter(c -> c == '\r').count(), text.toString());
+        assertEquals(1, drawings(text).length, text.toString());
+        now[0] = seconds(0.6);
+        p.bytes(new ReadProgress(500, 1000));
+        assertEquals(2, drawings(text).length, text.toString());
+        now[0] = seconds(0.7);
+        p.bytes(new ReadProgress(1000, 1000));
+        assertEquals(2, drawings(text).length, text.toString());
+        p.done();
+        String[] lines = drawings(text);
+        assertEquals(3, lines.length, text.toString());
+        assertTrue(lines[2].startsWith("[" + "#".repeat(30) + "] 100.0% "), lines[2]);
+        assertTrue(lines[2].endsWith("\n"), lines[2]);
+    }
+
+    @Test
+    void aShorterLineBlanksWhatWasLeftOfTheLongerOne() {
+        StringWriter text = new StringWriter();
+        Progress p = drawingTo(text);
+        p.update(new ReadProgress(5L << 20, -1), 0);
+        now[0] = seconds(1);
+        p.update(new ReadProgress(5L << 20, -1), 123_456);
+        now[0] = seconds(2);
+        p.update(new ReadProgress(5L << 20, -1), 123_456);
+        String[] lines = drawings(text);
+        assertEquals("5 MB, 123456 pages, 123456 pages/s ", lines[1]);
+        // 61728 pages/s: one digit fewer, so one more blank
+        assertEquals("5 MB, 123456 pages, 61728 pages/s  ", lines[2]);
     }
 
     /** {@code recompress} draws the bar on standard error in each of its ways, and {@code --quiet} turns it off. */
@@ -91,7 +146,7 @@ class ProgressTest {
         for (String[] run : runs) {
             MainTest.Result r = MainTest.run("recompress", run[0], xml.toString(), dir.resolve(run[1]).toString());
             assertEquals(0, r.status(), r.err());
-            assertTrue(r.err().matches("(?s)\r\\[#* *\\] +[0-9.]+% .* MB/s \n"), r.err());
+            assertTrue(r.err().matches("(?s)\r\\[#* *\\] +[0-9.]+% .* MB/s +\n"), r.err());
             MainTest.Result quiet = MainTest.run("recompress", "-q", "--force", run[0], xml.toString(),
                     dir.resolve(run[1]).toString());
             assertEquals(0, quiet.status(), quiet.err());
@@ -104,12 +159,12 @@ class ProgressTest {
         MainTest.Result r = MainTest.run("recompress", "--single-stream", revdoc.toString(),
                 dir.resolve("from-revdoc.xml.bz2").toString());
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.err().matches("(?s)\r\\[#* *\\] +[0-9.]+% .* pages/s \n"), r.err());
+        assertTrue(r.err().matches("(?s)\r\\[#* *\\] +[0-9.]+% .* pages/s +\n"), r.err());
         // in parts: pages counted, the share from the file's bytes read
         MainTest.Result parts = MainTest.run("recompress", "--multistream", "--pages-per-part", "25", xml.toString(),
                 dir.resolve("parts.xml.bz2").toString());
         assertEquals(0, parts.status(), parts.err());
-        assertTrue(parts.err().matches("(?s)\r\\[#* *\\] +[0-9.]+% .* pages/s \n"), parts.err());
+        assertTrue(parts.err().matches("(?s)\r\\[#* *\\] +[0-9.]+% .* pages/s +\n"), parts.err());
     }
 
     /**
@@ -128,7 +183,7 @@ class ProgressTest {
         }
         Files.delete(dir.resolve("small-multistream-index.txt.bz2"));
         Progress.terminalForTests = true;
-        String bar = "(?s)\r\\[#* *\\] +[0-9.]+% .* pages/s \n";
+        String bar = "(?s)\r\\[#* *\\] +[0-9.]+% .* pages/s +\n";
         for (Path dump : new Path[] {multistream, single}) {
             MainTest.Result r = MainTest.run("index", dump.toString());
             assertEquals(0, r.status(), r.err());
@@ -141,7 +196,7 @@ class ProgressTest {
             Files.delete(org.mwdump.index.IndexedDump.pageIndexOf(dump));
             GetTest.Result got = GetTest.run("get", "--id", Long.toString(SmallDumps.id(3)), dump.toString());
             assertEquals(0, got.status(), got.err());
-            assertTrue(got.err().matches("building the page index .*\n" + bar.substring(4)), dump + ": " + got.err());
+            assertTrue(got.err().matches("(?s)building the page index [^\n]*\n" + bar.substring(4)), dump + ": " + got.err());
             assertTrue(got.out().contains("<title>" + SmallDumps.title(3) + "</title>"), got.out());
         }
     }

@@ -232,8 +232,9 @@ public final class BlockIndex {
     }
 
     /**
-     * As {@link #build(Path, int, PageIndex.Builder)}, telling {@code progress} (on the calling thread) at
-     * every block how much of the file has been read and how many pages have been found.
+     * As {@link #build(Path, int, PageIndex.Builder)}, telling {@code progress} (on the calling thread), as
+     * each block is handed to the page scanner and at the end, the offset in the file where that block starts
+     * (at the end: the file's size) and how many pages have been found before it.
      *
      * @param dump     the bz2 file
      * @param threads  decoding threads
@@ -264,6 +265,9 @@ public final class BlockIndex {
                      }
                  })) {
                 total = PageScanner.scan(reader, pages);
+                if (progress != null) {
+                    progress.progress(new org.mwdump.ReadProgress(size, size), pages.size());
+                }
             }
             return new BlockIndex(Arrays.copyOf(acc[0], n[0]), Arrays.copyOf(acc[1], n[0]), total, stamp);
         } catch (IOException e) {

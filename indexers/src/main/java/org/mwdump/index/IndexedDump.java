@@ -190,8 +190,8 @@ public final class IndexedDump implements Closeable {
     }
 
     /**
-     * Where {@link IndexedDump} keeps the indexes it builds, and whether it may build them. Immutable;
-     * the {@code with…} methods return a copy.
+     * Where {@link IndexedDump} keeps the indexes it builds, whether it may build them, and what is told how
+     * far the building has come. Immutable; the {@code with…} methods return a copy.
      */
     public static final class Options {
         /** Indexes beside the dump or in the default cache directory, built when missing or stale. */
@@ -246,7 +246,8 @@ public final class IndexedDump implements Closeable {
         /**
          * Told, on the building thread, how far the building of an index has come when it decodes the dump
          * (a dump without an index file: the bytes of the dump read and the pages found so far, after each
-         * stream, frame or block); {@code null}, the default, for none. An index made from Wikimedia's index
+         * stream or frame, or at each block of a single-stream bz2 file, and at the end); {@code null}, the
+         * default, for none. An index made from Wikimedia's index
          * file reads no more than that file, and reports nothing.
          *
          * @param listener the listener, or {@code null}

@@ -127,12 +127,18 @@ public final class ParallelDumps {
                             boolean parallel) {
     }
 
-    /** Told about progress while {@link #copy} runs, on the calling thread. */
+    /**
+     * Told how far long work on a dump has come, on the thread that does it (the caller's): {@link #copy}, and
+     * the building of an index ({@link IndexedDump.Options#withProgress}, {@link BlockIndex#build(Path, int,
+     * PageIndex.Builder, ProgressListener)}).
+     */
     @FunctionalInterface
     public interface ProgressListener {
         /**
-         * @param progress compressed bytes consumed so far and the input's size
-         * @param pages    pages written so far
+         * Told once in a while (after a chunk, stream, frame or block), in file order.
+         *
+         * @param progress the dump's bytes (compressed, when it is) read so far and its size
+         * @param pages    pages written ({@link #copy}) or found (an index) so far
          */
         void progress(org.mwdump.ReadProgress progress, long pages);
     }
@@ -286,8 +292,9 @@ public final class ParallelDumps {
         }
 
         /**
-         * How far decoding has come in the file: its bytes (compressed, when it is) read so far, which
-         * decoding threads take somewhat ahead of what this stream has given out, and its size.
+         * How far decoding has come in the file: its bytes (compressed, when it is) up to the end of the
+         * block, frame or buffer of the file last handed to this stream, and its size. Call it on the thread
+         * that reads this stream.
          *
          * @return the bytes of the file read so far and its size
          */

@@ -42,9 +42,10 @@ final class FailingChannel extends FileChannel {
 
     /** Whether the current thread is one of the decoding threads of this package. */
     static boolean decodingThread(Thread t) {
-        // a reader's own decoding pools, or a conversion's workers (which decode as well as convert)
+        // a reader's own decoding pools, a conversion's workers (which decode as well as convert), or the
+        // threads that scan a dump for its index
         return t.getName().startsWith("mwdump-decode") || t.getName().startsWith("mwdump-bzip2-block")
-                || t.getName().startsWith("mwdump-worker");
+                || t.getName().startsWith("mwdump-worker") || t.getName().startsWith("mwdump-index");
     }
 
     private void check(long position, int length) throws IOException {

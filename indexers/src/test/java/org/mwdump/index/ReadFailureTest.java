@@ -195,6 +195,56 @@ class ReadFailureTest {
         }
     }
 
+    /**
+     * An index built by scanning a dump without an index file (its streams or frames decoded on several
+     * threads): every chunk reported in file order, up to the file's size; a disk error reported as one, a bug
+     * as itself; damaged data as damaged data, at its offset in the file.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"multistream bz2", "seekable zstd"})
+    void scanningForAnIndexReportsItsProgressAndItsFailures(String layout) throws IOException {
+        Path file = dump(layout);
+        Path index = files.resolve("scanned.mwpidx");
+        long size = Files.size(file);
+        List<long[]> reports = new java.util.ArrayList<>();
+        IndexBuilder.scan(file, index, 4, (p, pages) -> reports.add(new long[] {p.bytesRead(), p.totalBytes(), pages}));
+        assertEquals(DUMP.pages().size(), PageIndex.open(index).size());
+        assertTrue(reports.size() > 10, "a report for each chunk: " + reports.size());
+        for (int i = 0; i < reports.size(); i++) {
+            assertEquals(size, reports.get(i)[1]);
+            if (i > 0) {
+                assertTrue(reports.get(i)[0] > reports.get(i - 1)[0], "bytes read go up at " + i);
+                assertTrue(reports.get(i)[2] >= reports.get(i - 1)[2], "pages go up at " + i);
+            }
+        }
+        assertEquals(size, reports.get(reports.size() - 1)[0]);
+        assertEquals(DUMP.pages().size(), reports.get(reports.size() - 1)[2]);
+
+        IOException disk = new IOException("Input/output error");
+        failingDisk(file, disk, FailingChannel::decodingThread);
+        DumpException e = assertThrows(DumpException.class, () -> IndexedDump.buildPageIndexByScanning(file, index));
+        assertReadFailure(file, disk, e);
+        for (Throwable bug : List.of(new IllegalStateException("a bug"), new OutOfMemoryError("Java heap space"))) {
+            failingDisk(file, bug, FailingChannel::decodingThread);
+            Throwable t = assertThrows(bug.getClass(), () -> IndexedDump.buildPageIndexByScanning(file, index));
+            assertSame(bug, t, "as it was thrown, not wrapped or called damaged data");
+        }
+        DumpFiles.wrapper = null;
+
+        // a run of bytes in the middle of the file overwritten
+        Path damaged = files.resolve("damaged-" + file.getFileName());
+        byte[] bytes = Files.readAllBytes(file);
+        for (int i = 0; i < 64; i++) {
+            bytes[bytes.length / 2 + i] ^= (byte) 0x5A;
+        }
+        Files.write(damaged, bytes);
+        CorruptInputException c = assertThrows(CorruptInputException.class,
+                () -> IndexedDump.buildPageIndexByScanning(damaged, index));
+        assertEquals(damaged.toString(), c.location().source());
+        assertTrue(c.location().compressedOffset() > 0 && c.location().compressedOffset() <= bytes.length / 2 + 64,
+                c.getMessage());
+    }
+
     /** Someone truncates the file while it is read: that is the file failing, not damaged data. */
     @ParameterizedTest
     @ValueSource(strings = {"single-stream bz2", "multistream bz2", "seekable zstd"})
