@@ -42,7 +42,8 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!exiting) {
                 org.mwdump.spi.OutputFiles.discardAll();
-                System.err.println("mwdump: interrupted");
+                // not on the line of a progress bar
+                System.err.println((Progress.onScreen() ? "\n" : "") + "mwdump: interrupted");
                 System.err.flush();
                 Runtime.getRuntime().halt(INTERRUPTED);
             }

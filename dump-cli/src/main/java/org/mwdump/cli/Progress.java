@@ -14,6 +14,12 @@ final class Progress {
     /** The option of the commands that show the bar: {@code -q, --quiet}. */
     static final Option<Boolean> QUIET = Option.flag("-q", "--quiet", "no progress bar");
 
+    /**
+     * Whether a bar is on its line, not ended yet: a message printed while it is (by the hook that reports
+     * Ctrl-C) starts a line of its own.
+     */
+    private static volatile boolean onScreen;
+
     private final PrintWriter err;
     private final boolean enabled;
     private final java.util.function.LongSupplier clock;
@@ -173,6 +179,12 @@ final class Progress {
         lastLength = length;
         err.print(line);
         err.flush();
+        onScreen = true;
+    }
+
+    /** Whether a bar is on its line, not ended yet. */
+    static boolean onScreen() {
+        return onScreen;
     }
 
     /** Ends the bar: its last report drawn if it was not, and the line ended. */
@@ -183,6 +195,7 @@ final class Progress {
             }
             err.println();
             err.flush();
+            onScreen = false;
         }
     }
 }

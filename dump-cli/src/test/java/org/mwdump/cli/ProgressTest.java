@@ -86,6 +86,18 @@ class ProgressTest {
     }
 
     @Test
+    void aBarIsOnScreenFromItsFirstDrawingToItsEnd() {
+        StringWriter text = new StringWriter();
+        Progress p = drawingTo(text);
+        p.done();
+        assertFalse(Progress.onScreen());
+        p.bytes(new ReadProgress(1, 2));
+        assertTrue(Progress.onScreen());
+        p.done();
+        assertFalse(Progress.onScreen());
+    }
+
+    @Test
     void quietOrNoTerminalDrawsNothing() {
         for (boolean[] quietAndTerminal : new boolean[][] {{true, true}, {false, false}, {true, false}}) {
             StringWriter text = new StringWriter();
