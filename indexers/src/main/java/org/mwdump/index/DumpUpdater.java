@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -473,7 +472,7 @@ public final class DumpUpdater implements ChangeApplier {
                                     compressor, perStream)));
                             submitted++;
                         }
-                        Rewritten r = await(pending.poll());
+                        Rewritten r = Workers.await(pending.poll(), "applying changes");
                         done++;
                         rewritten++;
                         decoded += r.decoded();
@@ -910,27 +909,4 @@ public final class DumpUpdater implements ChangeApplier {
         return b.length >= prefix.length && java.util.Arrays.equals(b, 0, prefix.length, prefix, 0, prefix.length);
     }
 
-    private static Rewritten await(Future<Rewritten> f) throws IOException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while applying changes");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof DumpException d) {
-                throw d;
-            }
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        }
-    }
 }

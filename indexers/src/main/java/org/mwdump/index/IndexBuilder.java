@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.mwdump.Compression;
@@ -259,7 +258,7 @@ final class IndexBuilder {
                         long offset = offsets.get(next++);
                         pending.add(pool.submit(() -> ChunkPages.of(chunks, offset)));
                     }
-                    ChunkPages pages = await(pending.poll());
+                    ChunkPages pages = Workers.await(pending.poll(), "indexing");
                     for (int i = 0; i < pages.ids.length; i++) {
                         builder.add(pages.ids[i], pages.offset, pages.titles[i]);
                     }
@@ -274,17 +273,6 @@ final class IndexBuilder {
             }
         }
         builder.write(pageIndex);
-    }
-
-    private static <T> T await(Future<T> f) throws IOException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while indexing");
-        } catch (ExecutionException e) {
-            throw Workers.failure(e.getCause());
-        }
     }
 
     /** The pages of one stream or frame, in the order they come: their ids and titles. */

@@ -22,6 +22,22 @@ final class Workers {
     }
 
     /**
+     * The result of a worker's task, waited for: its failure as {@link #failure} hands it on; an interrupt
+     * of the waiting thread as an {@link java.io.InterruptedIOException} "interrupted while {@code doing}",
+     * the thread's interrupt flag set again.
+     */
+    static <T> T await(java.util.concurrent.Future<T> task, String doing) throws IOException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while " + doing);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw failure(e.getCause());
+        }
+    }
+
+    /**
      * A worker's failure as it would have surfaced on the waiting thread: an {@link IOException} (the
      * input could not be read) is returned, to be thrown there; a {@link RuntimeException} (damaged data
      * as a {@link org.mwdump.DumpException}, or a bug) or an {@link Error} is thrown as it is. Never
