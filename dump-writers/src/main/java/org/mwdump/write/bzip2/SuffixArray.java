@@ -8,10 +8,14 @@ import java.util.Arrays;
  * with a character smaller than all others, so a suffix sorts before every longer string it begins.
  *
  * <p>The top level reads the text as bytes (a 900 kB block stays in a core's cache, where four-byte
- * characters would not); the reduced problems of the recursion are arrays of ints kept in the suffix
- * array itself. The steps that read the text come in both kinds, like {@code java.util.Arrays}' sorts
- * for each primitive type: one method reading either would be slower, and the JIT, having compiled it
- * for bytes, would throw it away at the first ints, several times per method. The induction
+ * characters would not). The reduced problems of the recursion are strings of ints, kept in the suffix
+ * array itself; a level whose alphabet fits in 16 bits copies its text to chars first. Its passes wait on
+ * the cache more than they compute (they read the text at random), and half the bytes keep more of it
+ * close: on a dump's blocks, where a first recursion level has some 20,000 different characters, that
+ * made the whole encoder a few percent faster. The steps that read the text come in all three kinds,
+ * like {@code java.util.Arrays}' sorts for each primitive type: one method reading any would be slower,
+ * and the JIT, having compiled it for bytes, would throw it away at the first ints, several times per
+ * method. The induction
  * passes find each suffix's type from its neighbouring character and a sign bit, as in Yuta Mori's
  * sais, rather than from a table; the table (one bit per character) serves the LMS steps only. Equal LMS
  * substrings are found while they are sorted, from the groups of equal prefixes that the induction
@@ -39,6 +43,11 @@ final class SuffixArray {
      */
     private static final ThreadLocal<int[][]> ALPHABET_ARRAYS = ThreadLocal.withInitial(() -> new int[4 * 30][]);
 
+    /** Each thread's char copies of the recursion levels' texts, one a level, kept from text to text. */
+    private static final ThreadLocal<char[][]> CHAR_TEXTS = ThreadLocal.withInitial(() -> new char[30][]);
+    /** Alphabets up to this size are read as chars. */
+    private static final int CHARS = 1 << 16;
+
     private SuffixArray() {
     }
 
@@ -61,7 +70,7 @@ final class SuffixArray {
      * @throws IllegalArgumentException when {@code n} is not below 2<sup>29</sup>
      */
     static void sort(byte[] t, int[] sa, int n, byte[] before) {
-        sort(t, null, 0, sa, 0, checked(n), 256, before, 0);
+        sort(t, null, null, 0, sa, 0, checked(n), 256, before, 0);
     }
 
     /**
@@ -70,7 +79,7 @@ final class SuffixArray {
      * @throws IllegalArgumentException when {@code n} is not below 2<sup>29</sup>
      */
     static void sort(int[] t, int tOff, int[] sa, int saOff, int n, int k) {
-        sort(null, t, tOff, sa, saOff, checked(n), k, null, 0);
+        sort(null, null, t, tOff, sa, saOff, checked(n), k, null, 0);
     }
 
     /** {@code arrays[index]}, made at least {@code size} long (its contents are left as they were). */
@@ -91,15 +100,35 @@ final class SuffixArray {
         return n;
     }
 
+    /** {@code t[tOff..tOff+n)} as chars, in the thread's array for level {@code depth}. */
+    private static char[] chars(int[] t, int tOff, int n, int depth) {
+        char[][] texts = CHAR_TEXTS.get();
+        char[] c = texts[depth];
+        if (c == null || c.length < n) {
+            c = new char[n];
+            texts[depth] = c;
+        }
+        for (int i = 0; i < n; i++) {
+            c[i] = (char) t[tOff + i];
+        }
+        return c;
+    }
+
     /**
-     * Sorts bytes {@code bt} (writing {@code before}) or ints {@code it} ({@code before} unused), as the
-     * recursion's level {@code depth}.
+     * Sorts bytes {@code bt} (writing {@code before}), chars {@code ct} or ints {@code it}, whichever is not
+     * null ({@code before} unused but for bytes; {@code tOff} but for ints), as the recursion's level
+     * {@code depth}. Ints of an alphabet that fits are sorted as chars.
      */
-    private static void sort(byte[] bt, int[] it, int tOff, int[] sa, int saOff, int n, int k, byte[] before,
-                             int depth) {
+    private static void sort(byte[] bt, char[] ct, int[] it, int tOff, int[] sa, int saOff, int n, int k,
+                             byte[] before, int depth) {
         if (n == 1) {
             sa[saOff] = 0;
             return;
+        }
+        if (it != null && k <= CHARS) {
+            ct = chars(it, tOff, n, depth);
+            it = null;
+            tOff = 0;
         }
         // Each step is its own method, so that the JIT compiles it whole after a block or two instead of
         // replacing one loop at a time in a method that a long block keeps running. The LMS positions
@@ -110,7 +139,8 @@ final class SuffixArray {
         int[] bucket = alphabetArray(arrays, 4 * depth + 1, k);
         int[] lmsCounts = alphabetArray(arrays, 4 * depth + 2, k);
         int[] last = alphabetArray(arrays, 4 * depth + 3, k);
-        long[] lms = bt != null ? lmsPositions(bt, n, counts) : lmsPositions(it, tOff, n, counts);
+        long[] lms = bt != null ? lmsPositions(bt, n, counts)
+                : ct != null ? lmsPositions(ct, n, counts) : lmsPositions(it, tOff, n, counts);
 
         // 1-2. name the LMS substrings, equal ones alike, in sorted order, leaving the names in text order at
         //      the end of the array: in bytes, by hashing them, when few are different
@@ -120,7 +150,7 @@ final class SuffixArray {
         }
         int names = bt != null && m > 0 ? LmsNaming.name(bt, n, lms, m, sa, lmsCounts) : -1;
         if (names < 0) {
-            m = sortLmsSubstrings(bt, it, tOff, sa, saOff, n, k, counts, bucket, lmsCounts, last, lms);
+            m = sortLmsSubstrings(bt, ct, it, tOff, sa, saOff, n, k, counts, bucket, lmsCounts, last, lms);
             names = name(sa, saOff, n, m);
             gatherNames(sa, saOff, n, m);
         }
@@ -128,7 +158,7 @@ final class SuffixArray {
         // 3. sort the LMS suffixes: recurse on the string of names unless they are all different
         int reduced = saOff + n - m;
         if (names < m) {
-            sort(null, sa, reduced, sa, saOff, m, names, null, depth + 1);
+            sort(null, null, sa, reduced, sa, saOff, m, names, null, depth + 1);
         } else {
             for (int i = 0; i < m; i++) {
                 sa[saOff + sa[reduced + i]] = i;
@@ -147,12 +177,16 @@ final class SuffixArray {
         bucketStarts(counts, bucket, k);
         if (bt != null) {
             induceL(bt, sa, n, bucket, before);
+        } else if (ct != null) {
+            induceL(ct, sa, saOff, n, bucket);
         } else {
             induceL(it, tOff, sa, saOff, n, bucket);
         }
         bucketEnds(counts, bucket, k);
         if (bt != null) {
             induceS(bt, sa, n, bucket, before);
+        } else if (ct != null) {
+            induceS(ct, sa, saOff, n, bucket);
         } else {
             induceS(it, tOff, sa, saOff, n, bucket);
         }
@@ -163,17 +197,20 @@ final class SuffixArray {
      * group of equal prefixes starts; leaves them sorted and marked at the front of the array, as
      * {@link #name} wants them, and returns their number.
      */
-    private static int sortLmsSubstrings(byte[] bt, int[] it, int tOff, int[] sa, int saOff, int n, int k,
-                                         int[] counts, int[] bucket, int[] lmsCounts, int[] last, long[] lms) {
+    private static int sortLmsSubstrings(byte[] bt, char[] ct, int[] it, int tOff, int[] sa, int saOff, int n,
+                                         int k, int[] counts, int[] bucket, int[] lmsCounts, int[] last,
+                                         long[] lms) {
         Arrays.fill(sa, saOff, saOff + n, -1);
         bucketEnds(counts, bucket, k);
         if (bt != null) {
             seedLms(bt, sa, saOff, lms, bucket);
+        } else if (ct != null) {
+            seedLms(ct, sa, saOff, lms, bucket);
         } else {
             seedLms(it, tOff, sa, saOff, lms, bucket);
         }
         markSeeds(counts, bucket, k, sa, saOff, lmsCounts);
-        int m = induceGroups(bt, it, tOff, sa, saOff, n, counts, bucket, last, k);
+        int m = induceGroups(bt, ct, it, tOff, sa, saOff, n, counts, bucket, last, k);
         // the S-type pass left them at the end of the array
         System.arraycopy(sa, saOff + n - m, sa, saOff, m);
         return m;
@@ -191,6 +228,26 @@ final class SuffixArray {
         long word = 0;
         for (int i = n - 2; i >= 0; i--) {
             int c = t[tOff + i];
+            counts[c]++;
+            nextS = ((c - next) >>> 31) | (c == next ? nextS : 0);
+            word |= (long) nextS << i;
+            if ((i & 63) == 0) {
+                stype[i >>> 6] = word;
+                word = 0;
+            }
+            next = c;
+        }
+        return lmsOf(stype);
+    }
+
+    private static long[] lmsPositions(char[] t, int n, int[] counts) {
+        long[] stype = new long[(n + 63) >>> 6];
+        int next = t[n - 1];
+        counts[next]++;
+        int nextS = 0;
+        long word = 0;
+        for (int i = n - 2; i >= 0; i--) {
+            int c = t[i];
             counts[c]++;
             nextS = ((c - next) >>> 31) | (c == next ? nextS : 0);
             word |= (long) nextS << i;
@@ -241,6 +298,15 @@ final class SuffixArray {
             for (long bits = lms[w]; bits != 0; bits &= bits - 1) {
                 int i = (w << 6) + Long.numberOfTrailingZeros(bits);
                 sa[saOff + --bucket[t[tOff + i]]] = i;
+            }
+        }
+    }
+
+    private static void seedLms(char[] t, int[] sa, int saOff, long[] lms, int[] bucket) {
+        for (int w = 0; w < lms.length; w++) {
+            for (long bits = lms[w]; bits != 0; bits &= bits - 1) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                sa[saOff + --bucket[t[i]]] = i;
             }
         }
     }
@@ -347,18 +413,23 @@ final class SuffixArray {
      * <p>Returns the number {@code m} of LMS positions, which the S-type pass leaves at the end of the
      * array, {@code sa[saOff + n - m ..)}, in sorted order and marked as that pass describes.
      */
-    private static int induceGroups(byte[] bt, int[] it, int tOff, int[] sa, int saOff, int n, int[] counts,
-                                    int[] bucket, int[] last, int k) {
+    private static int induceGroups(byte[] bt, char[] ct, int[] it, int tOff, int[] sa, int saOff, int n,
+                                    int[] counts, int[] bucket, int[] last, int k) {
         Arrays.fill(last, 0, k, -1);
         bucketStarts(counts, bucket, k);
         if (bt != null) {
             induceL(bt, sa, saOff, n, bucket, last);
+        } else if (ct != null) {
+            induceL(ct, sa, saOff, n, bucket, last);
         } else {
             induceL(it, tOff, sa, saOff, n, bucket, last);
         }
         Arrays.fill(last, 0, k, -1);
         bucketEnds(counts, bucket, k);
-        return bt != null ? induceS(bt, sa, saOff, n, bucket, last) : induceS(it, tOff, sa, saOff, n, bucket, last);
+        if (bt != null) {
+            return induceS(bt, sa, saOff, n, bucket, last);
+        }
+        return ct != null ? induceS(ct, sa, saOff, n, bucket, last) : induceS(it, tOff, sa, saOff, n, bucket, last);
     }
 
     /**
@@ -380,6 +451,26 @@ final class SuffixArray {
                 j--;
                 int c0 = t[tOff + j];
                 int flag = (t[tOff + Math.max(j - 1, 0)] - c0) >> 31;
+                sa[saOff + bucket[c0]++] = (last[c0] != group ? j | NEW : j) ^ flag;
+                last[c0] = group;
+            }
+        }
+    }
+
+    private static void induceL(char[] t, int[] sa, int saOff, int n, int[] bucket, int[] last) {
+        int j = n - 1;
+        int c1 = t[j];
+        sa[saOff + bucket[c1]++] = j > 0 && t[j - 1] < c1 ? ~(j | NEW) : j | NEW;
+        int group = 0;
+        for (int i = 0; i < n; i++) {
+            int v = sa[saOff + i];
+            sa[saOff + i] = ~v;
+            group += (v ^ (v >> 31)) >>> 30;
+            j = v & POSITION;
+            if (v > 0 && j > 0) {
+                j--;
+                int c0 = t[j];
+                int flag = (t[Math.max(j - 1, 0)] - c0) >> 31;
                 sa[saOff + bucket[c0]++] = (last[c0] != group ? j | NEW : j) ^ flag;
                 last[c0] = group;
             }
@@ -429,6 +520,44 @@ final class SuffixArray {
                 j--;
                 int c0 = t[tOff + j];
                 int flag = j == 0 ? -1 : (c0 - t[tOff + Math.max(j - 1, 0)]) >> 31;
+                int q = --bucket[c0];
+                sa[saOff + q] = (j | NEW | (flag & (-j >> 31) & LMS)) ^ flag;
+                if (last[c0] == group) {
+                    sa[saOff + q + 1] ^= NEW;
+                }
+                last[c0] = group;
+            } else {
+                sa[saOff + i] = ~v;
+            }
+            v = sa[saOff + i];
+            int mark = v >>> 30; // the entries are final here, and not negative
+            group += mark;
+            if ((v & LMS) != 0) {
+                if (boundary != 0 && w < n) {
+                    sa[saOff + w] |= NEW;
+                }
+                sa[saOff + --w] = v & POSITION;
+                boundary = 0;
+            }
+            boundary |= mark;
+        }
+        if (w < n) {
+            sa[saOff + w] |= NEW;
+        }
+        return n - w;
+    }
+
+    private static int induceS(char[] t, int[] sa, int saOff, int n, int[] bucket, int[] last) {
+        int group = 0;
+        int w = n;
+        int boundary = 0;
+        for (int i = n - 1; i >= 0; i--) {
+            int v = sa[saOff + i];
+            int j = v & POSITION;
+            if (v > 0 && j > 0) {
+                j--;
+                int c0 = t[j];
+                int flag = j == 0 ? -1 : (c0 - t[Math.max(j - 1, 0)]) >> 31;
                 int q = --bucket[c0];
                 sa[saOff + q] = (j | NEW | (flag & (-j >> 31) & LMS)) ^ flag;
                 if (last[c0] == group) {
@@ -511,6 +640,23 @@ final class SuffixArray {
         }
     }
 
+    private static void induceL(char[] t, int[] sa, int saOff, int n, int[] bucket) {
+        int j = n - 1;
+        int c1 = t[j];
+        sa[saOff + bucket[c1]++] = j > 0 && t[j - 1] < c1 ? ~j : j;
+        for (int i = 0; i < n; i++) {
+            j = sa[saOff + i];
+            sa[saOff + i] = ~j;
+            if (j > 0) {
+                j--;
+                int c0 = t[j];
+                // no branch on the data: ~j (that is j ^ -1) when the previous character is smaller
+                int flag = (t[Math.max(j - 1, 0)] - c0) >> 31;
+                sa[saOff + bucket[c0]++] = j ^ flag;
+            }
+        }
+    }
+
     /**
      * The final L-type pass over bytes, at the top level (offset 0), writing the character before each
      * suffix it places into {@code before}.
@@ -546,6 +692,21 @@ final class SuffixArray {
                 int c0 = t[tOff + j];
                 // ~j when the previous character is larger, or there is none
                 int flag = j == 0 ? -1 : (c0 - t[tOff + Math.max(j - 1, 0)]) >> 31;
+                sa[saOff + --bucket[c0]] = j ^ flag;
+            } else {
+                sa[saOff + i] = ~j;
+            }
+        }
+    }
+
+    private static void induceS(char[] t, int[] sa, int saOff, int n, int[] bucket) {
+        for (int i = n - 1; i >= 0; i--) {
+            int j = sa[saOff + i];
+            if (j > 0) {
+                j--;
+                int c0 = t[j];
+                // ~j when the previous character is larger, or there is none
+                int flag = j == 0 ? -1 : (c0 - t[Math.max(j - 1, 0)]) >> 31;
                 sa[saOff + --bucket[c0]] = j ^ flag;
             } else {
                 sa[saOff + i] = ~j;

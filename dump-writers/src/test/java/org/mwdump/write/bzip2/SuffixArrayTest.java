@@ -154,4 +154,56 @@ class SuffixArrayTest {
         }
         assertSortsInts(periodic, 5);
     }
+
+    /**
+     * Alphabets of up to 2<sup>16</sup> characters are sorted as chars, larger ones as ints: both, either side
+     * of the bound, and characters at its top.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {65_535, 65_536, 65_537, 1 << 20})
+    void intTextsEitherSideOfTheCharAlphabet(int k) {
+        Random random = new Random(k);
+        for (int round = 0; round < 200; round++) {
+            int[] t = new int[1 + random.nextInt(300)];
+            for (int i = 0; i < t.length; i++) {
+                // few characters, all near the alphabet's top, so that LMS substrings repeat
+                t[i] = k - 1 - random.nextInt(1 + round % 4);
+            }
+            assertSortsInts(t, k);
+        }
+        assertSortsInts(withRepeats(random, 20_000, k), k);
+    }
+
+    /**
+     * Texts whose first recursion level has an alphabet too large for chars: so many different LMS substrings
+     * (random characters) that they take more than 2<sup>16</sup> names, yet not all different (copied
+     * stretches), so that the recursion goes on in ints.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void recursionLevelsWithMoreThanTwoToTheSixteenNames(boolean bytes) {
+        Random random = new Random(5);
+        if (!bytes) {
+            assertSortsInts(withRepeats(random, 400_000, 1 << 20), 1 << 20);
+            return;
+        }
+        int[] t = withRepeats(random, 400_000, 256);
+        byte[] b = new byte[t.length];
+        for (int i = 0; i < t.length; i++) {
+            b[i] = (byte) t[i];
+        }
+        assertSortsBytes(b);
+    }
+
+    /** {@code n} random characters below {@code k}, a tenth of them then overwritten by copies of others. */
+    private static int[] withRepeats(Random random, int n, int k) {
+        int[] t = new int[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = random.nextInt(k);
+        }
+        for (int copied = 0; copied < n / 10; copied += 500) {
+            System.arraycopy(t, random.nextInt(n - 500), t, random.nextInt(n - 500), 500);
+        }
+        return t;
+    }
 }
