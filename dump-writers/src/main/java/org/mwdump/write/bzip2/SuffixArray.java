@@ -260,24 +260,61 @@ final class SuffixArray {
         return lmsOf(stype);
     }
 
+    /**
+     * {@link #lmsPositions(int[], int, int, int[])} for bytes, 64 positions at a time, without a chain of
+     * dependent steps from one position to the next. A position is S-type when its byte is below the next
+     * ({@code lt}), or equal to it ({@code eq}) and the next is S-type. With a word's bits reversed (the next
+     * position in the next lower bit) that is the carry of an addition, {@code lt} generating one and
+     * {@code eq} passing one on; the comparisons are made eight bytes at a time ({@link Swar}).
+     */
     private static long[] lmsPositions(byte[] t, int n, int[] counts) {
-        long[] stype = new long[(n + 63) >>> 6];
-        int next = (t[n - 1] & 0xFF);
-        counts[next]++;
-        int nextS = 0;
-        long word = 0;
-        for (int i = n - 2; i >= 0; i--) {
-            int c = (t[i] & 0xFF);
-            counts[c]++;
-            nextS = ((c - next) >>> 31) | (c == next ? nextS : 0);
-            word |= (long) nextS << i;
-            if ((i & 63) == 0) {
-                stype[i >>> 6] = word;
-                word = 0;
+        for (int i = 0; i < n; i++) {
+            counts[t[i] & 0xFF]++;
+        }
+        int words = (n + 63) >>> 6;
+        long[] stype = new long[words];
+        long carry = 0; // the type of the position after the word: the last position's is L (the end is smaller)
+        int w = words - 1;
+        // byte by byte the words that hold the last position, or whose reads would pass the array's end
+        for (; w >= 0 && ((w << 6) + 64 >= n || (w << 6) + 72 > t.length); w--) {
+            int from = w << 6;
+            long lt = 0;
+            long eq = 0;
+            for (int i = from; i < n - 1 && i < from + 64; i++) {
+                int x = t[i] & 0xFF;
+                int y = t[i + 1] & 0xFF;
+                lt |= (long) ((x - y) >>> 31) << i;
+                eq |= (long) (((x ^ y) - 1) >>> 31) << i;
             }
-            next = c;
+            stype[w] = sTypes(lt, eq, carry);
+            carry = stype[w] & 1;
+        }
+        for (; w >= 0; w--) {
+            int from = w << 6;
+            long lt = 0;
+            long eq = 0;
+            for (int k = 0; k < 64; k += 8) {
+                long x = (long) Swar.LONGS.get(t, from + k);
+                long y = (long) Swar.LONGS.get(t, from + k + 1);
+                lt |= Swar.packed(Swar.lessBytes(x, y)) << k;
+                eq |= Swar.packed(Swar.equalBytes(x, y)) << k;
+            }
+            stype[w] = sTypes(lt, eq, carry);
+            carry = stype[w] & 1;
         }
         return lmsOf(stype);
+    }
+
+    /**
+     * The S-type positions of a word from its positions whose byte is below the next ({@code lt}) or equal
+     * to it ({@code eq}), and the type of the position after the word ({@code next}, 0 or 1).
+     */
+    private static long sTypes(long lt, long eq, long next) {
+        long g = Long.reverse(lt);
+        long p = Long.reverse(eq);
+        long either = g | p;
+        long carries = (g + either + next) ^ g ^ either; // bit j: the carry into bit j
+        return Long.reverse(carries >>> 1 | (g | p & carries) & Long.MIN_VALUE);
     }
 
     /** The LMS positions from the S-type ones: an S-type position whose left neighbour is L-type. */

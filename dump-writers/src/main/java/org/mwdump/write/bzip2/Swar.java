@@ -26,6 +26,25 @@ final class Swar {
         return (x - ONES) & ~x & HIGHS;
     }
 
+    /** The high bit of each byte of {@code x} that equals the same byte of {@code y}, exactly. */
+    static long equalBytes(long x, long y) {
+        long v = x ^ y;
+        return ~(((v & ~HIGHS) + ~HIGHS) | v) & HIGHS;
+    }
+
+    /** The high bit of each byte of {@code x} below the same byte of {@code y}, compared unsigned. */
+    static long lessBytes(long x, long y) {
+        // x - y in each byte, without borrows between bytes; a byte's borrow out is whether x < y
+        long difference = ((x | HIGHS) - (y & ~HIGHS)) ^ ((x ^ ~y) & HIGHS);
+        return ((~x & y) | (~(x ^ y) & difference)) & HIGHS;
+    }
+
+    /** The high bits of the eight bytes of {@code flags} (others zero) as bits 0 to 7, the lowest byte's in bit 0. */
+    static long packed(long flags) {
+        // each byte's bit moves to its own place in the top byte; no two products meet, so nothing carries
+        return ((flags >>> 7) * 0x0102040810204080L) >>> 56;
+    }
+
     /** The index, 0 to 7, of the lowest byte flagged in {@code zeroBytes}' nonzero result. */
     static int firstByte(long flags) {
         return Long.numberOfTrailingZeros(flags) >>> 3;
