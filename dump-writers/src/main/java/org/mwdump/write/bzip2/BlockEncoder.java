@@ -28,6 +28,7 @@ final class BlockEncoder {
     private final int[][] code = new int[MAX_GROUPS][MAX_ALPHA];
     private final int[][] rfreq = new int[MAX_GROUPS][MAX_ALPHA];
     private final long[] packed = new long[MAX_ALPHA];
+    private final int[] byteCounts = new int[256];
     private byte[] selectors = new byte[0];
     private final Huffman huffman = new Huffman();
 
@@ -37,9 +38,15 @@ final class BlockEncoder {
      */
     void encode(byte[] block, int n, int crc, BitOutput out) {
         ensure(n);
-        boolean[] inUse = new boolean[256];
+        // counted once, for the byte values in use here and for the suffix sort's buckets
+        int[] counts = byteCounts;
+        Arrays.fill(counts, 0);
         for (int i = 0; i < n; i++) {
-            inUse[block[i] & 0xFF] = true;
+            counts[block[i] & 0xFF]++;
+        }
+        boolean[] inUse = new boolean[256];
+        for (int c = 0; c < 256; c++) {
+            inUse[c] = counts[c] > 0;
         }
         int origin = transform(block, n, lowest(inUse));
         out.write(24, 0x314159);
@@ -89,7 +96,7 @@ final class BlockEncoder {
         // rotations is the order of the suffixes, so a suffix sort of the rotated block gives it.
         System.arraycopy(block, r, text, 0, n - r);
         System.arraycopy(block, 0, text, n - r, r);
-        SuffixArray.sort(text, sa, n, bwt);
+        SuffixArray.sort(text, sa, n, bwt, byteCounts);
         // the sort wrote the last column but at the suffix 0, which is preceded by the rotation's last byte
         int first = indexOf(sa, n, 0);
         bwt[first] = text[n - 1];

@@ -70,7 +70,15 @@ final class SuffixArray {
      * @throws IllegalArgumentException when {@code n} is not below 2<sup>29</sup>
      */
     static void sort(byte[] t, int[] sa, int n, byte[] before) {
-        sort(t, null, null, 0, sa, 0, checked(n), 256, before, 0);
+        sort(t, null, null, 0, sa, 0, checked(n), 256, before, 0, null);
+    }
+
+    /**
+     * {@link #sort(byte[], int[], int, byte[])} for a caller that has counted the bytes already:
+     * {@code byteCounts[b]} is how many of {@code t[0..n)} are {@code b}.
+     */
+    static void sort(byte[] t, int[] sa, int n, byte[] before, int[] byteCounts) {
+        sort(t, null, null, 0, sa, 0, checked(n), 256, before, 0, byteCounts);
     }
 
     /**
@@ -79,7 +87,7 @@ final class SuffixArray {
      * @throws IllegalArgumentException when {@code n} is not below 2<sup>29</sup>
      */
     static void sort(int[] t, int tOff, int[] sa, int saOff, int n, int k) {
-        sort(null, null, t, tOff, sa, saOff, checked(n), k, null, 0);
+        sort(null, null, t, tOff, sa, saOff, checked(n), k, null, 0, null);
     }
 
     /** {@code arrays[index]}, made at least {@code size} long (its contents are left as they were). */
@@ -117,10 +125,11 @@ final class SuffixArray {
     /**
      * Sorts bytes {@code bt} (writing {@code before}), chars {@code ct} or ints {@code it}, whichever is not
      * null ({@code before} unused but for bytes; {@code tOff} but for ints), as the recursion's level
-     * {@code depth}. Ints of an alphabet that fits are sorted as chars.
+     * {@code depth}. Ints of an alphabet that fits are sorted as chars. {@code byteCounts}, if not null,
+     * counts the bytes.
      */
     private static void sort(byte[] bt, char[] ct, int[] it, int tOff, int[] sa, int saOff, int n, int k,
-                             byte[] before, int depth) {
+                             byte[] before, int depth, int[] byteCounts) {
         if (n == 1) {
             sa[saOff] = 0;
             return;
@@ -135,11 +144,15 @@ final class SuffixArray {
         // (an S-type character after an L-type one) are a bit set, visited without a test per character.
         int[][] arrays = ALPHABET_ARRAYS.get();
         int[] counts = alphabetArray(arrays, 4 * depth, k);
-        Arrays.fill(counts, 0, k, 0);
+        if (byteCounts != null) {
+            System.arraycopy(byteCounts, 0, counts, 0, 256);
+        } else {
+            Arrays.fill(counts, 0, k, 0);
+        }
         int[] bucket = alphabetArray(arrays, 4 * depth + 1, k);
         int[] lmsCounts = alphabetArray(arrays, 4 * depth + 2, k);
         int[] last = alphabetArray(arrays, 4 * depth + 3, k);
-        long[] lms = bt != null ? lmsPositions(bt, n, counts)
+        long[] lms = bt != null ? lmsPositions(bt, n, byteCounts == null ? counts : null)
                 : ct != null ? lmsPositions(ct, n, counts) : lmsPositions(it, tOff, n, counts);
 
         // 1-2. name the LMS substrings, equal ones alike, in sorted order, leaving the names in text order at
@@ -158,7 +171,7 @@ final class SuffixArray {
         // 3. sort the LMS suffixes: recurse on the string of names unless they are all different
         int reduced = saOff + n - m;
         if (names < m) {
-            sort(null, null, sa, reduced, sa, saOff, m, names, null, depth + 1);
+            sort(null, null, sa, reduced, sa, saOff, m, names, null, depth + 1, null);
         } else {
             for (int i = 0; i < m; i++) {
                 sa[saOff + sa[reduced + i]] = i;
@@ -265,11 +278,14 @@ final class SuffixArray {
      * dependent steps from one position to the next. A position is S-type when its byte is below the next
      * ({@code lt}), or equal to it ({@code eq}) and the next is S-type. With a word's bits reversed (the next
      * position in the next lower bit) that is the carry of an addition, {@code lt} generating one and
-     * {@code eq} passing one on; the comparisons are made eight bytes at a time ({@link Swar}).
+     * {@code eq} passing one on; the comparisons are made eight bytes at a time ({@link Swar}). The bytes are
+     * counted only if {@code counts} is not null.
      */
     private static long[] lmsPositions(byte[] t, int n, int[] counts) {
-        for (int i = 0; i < n; i++) {
-            counts[t[i] & 0xFF]++;
+        if (counts != null) {
+            for (int i = 0; i < n; i++) {
+                counts[t[i] & 0xFF]++;
+            }
         }
         int words = (n + 63) >>> 6;
         long[] stype = new long[words];
