@@ -712,7 +712,10 @@ final class SuffixArray {
 
     /**
      * The final L-type pass over bytes, at the top level (offset 0), writing the character before each
-     * suffix it places into {@code before}.
+     * suffix it places into {@code before}. The bucket it writes to is often the one it wrote to last (the
+     * characters before the suffixes, in their sorted order, come in runs: they are the block's transform),
+     * so that bucket's next slot is kept in a variable, and written back when another bucket comes: an
+     * increment of the array's entry each time would make each write wait for the one before.
      */
     private static void induceL(byte[] t, int[] sa, int n, int[] bucket, byte[] before) {
         int j = n - 1;
@@ -721,6 +724,8 @@ final class SuffixArray {
         int q1 = bucket[c1]++;
         sa[q1] = (p1 & 0xFF) < c1 ? ~j : j;
         before[q1] = p1;
+        int cur = c1;
+        int next = bucket[c1];
         for (int i = 0; i < n; i++) {
             j = sa[i];
             sa[i] = ~j;
@@ -730,11 +735,17 @@ final class SuffixArray {
                 byte p = t[Math.max(j - 1, 0)];
                 // no branch on the data: ~j (that is j ^ -1) when the previous character is smaller
                 int flag = ((p & 0xFF) - c0) >> 31;
-                int q = bucket[c0]++;
+                if (c0 != cur) {
+                    bucket[cur] = next;
+                    cur = c0;
+                    next = bucket[c0];
+                }
+                int q = next++;
                 sa[q] = j ^ flag;
                 before[q] = p;
             }
         }
+        bucket[cur] = next;
     }
 
     private static void induceS(int[] t, int tOff, int[] sa, int saOff, int n, int[] bucket) {
@@ -767,8 +778,13 @@ final class SuffixArray {
         }
     }
 
-    /** The final S-type pass over bytes, at the top level, writing {@code before} as {@link #induceL} does. */
+    /**
+     * The final S-type pass over bytes, at the top level, writing {@code before} and keeping the last bucket's
+     * slot as {@link #induceL(byte[], int[], int, int[], byte[])} does.
+     */
     private static void induceS(byte[] t, int[] sa, int n, int[] bucket, byte[] before) {
+        int cur = 0;
+        int next = bucket[0];
         for (int i = n - 1; i >= 0; i--) {
             int j = sa[i];
             if (j > 0) {
@@ -777,13 +793,19 @@ final class SuffixArray {
                 byte p = t[Math.max(j - 1, 0)];
                 // ~j when the previous character is larger, or there is none
                 int flag = j == 0 ? -1 : (c0 - (p & 0xFF)) >> 31;
-                int q = --bucket[c0];
+                if (c0 != cur) {
+                    bucket[cur] = next;
+                    cur = c0;
+                    next = bucket[c0];
+                }
+                int q = --next;
                 sa[q] = j ^ flag;
                 before[q] = p;
             } else {
                 sa[i] = ~j;
             }
         }
+        bucket[cur] = next;
     }
 
     private static void bucketStarts(int[] counts, int[] bucket, int k) {
