@@ -15,12 +15,13 @@ import java.util.Arrays;
  * made the whole encoder a few percent faster. The steps that read the text come in all three kinds,
  * like {@code java.util.Arrays}' sorts for each primitive type: one method reading any would be slower,
  * and the JIT, having compiled it for bytes, would throw it away at the first ints, several times per
- * method. The induction
- * passes find each suffix's type from its neighbouring character and a sign bit, as in Yuta Mori's
- * sais, rather than from a table; the table (one bit per character) serves the LMS steps only. Equal LMS
- * substrings are found while they are sorted, from the groups of equal prefixes that the induction
- * passes form (a mark in bit 30 of the entry that starts each), rather than by comparing neighbours'
- * characters afterwards. At the top level, when few LMS substrings differ (markup repeats the same ones),
+ * method.
+ *
+ * <p>The induction passes find each suffix's type from its neighbouring character and a sign bit, as in
+ * Yuta Mori's sais, rather than from a table; the table (one bit per character) serves the LMS steps
+ * only. Equal LMS substrings are found while they are sorted, from the groups of equal prefixes that the
+ * induction passes form (a mark in bit 30 of the entry that starts each), rather than by comparing
+ * neighbours' characters afterwards. At the top level, when few LMS substrings differ (markup repeats the same ones),
  * {@link LmsNaming} names them by hashing instead, which saves those two passes over the whole array.
  * Texts must be shorter than 2<sup>29</sup> characters (a bzip2 block is at most 900,000).
  */
